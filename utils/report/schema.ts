@@ -1,0 +1,124 @@
+/**
+ * The report: the contract between the core, the extension's UI, the command line and the tests.
+ *
+ * Every report that crosses a boundary (a message, session storage, an export, the CLI's --json)
+ * is parsed with these schemas; the TypeScript types are inferred from them, never hand-copied.
+ *
+ * One deliberate addition to the design's contract: while sources are still loading, a claim may
+ * carry the verdict `pending` and a report `state: "running"`. A finished report (`state: "done"`)
+ * never holds a pending claim or source; `FinishedReportSchema` checks exactly that.
+ */
+import { z } from 'zod';
+
+export const FINAL_VERDICTS = [
+  'supported',
+  'partial',
+  'unsupported',
+  'contradicted',
+  'unavailable',
+  'unlinked',
+] as const;
+export const VERDICTS = [...FINAL_VERDICTS, 'pending'] as const;
+export const VerdictSchema = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof VerdictSchema>;
+export type FinalVerdict = (typeof FINAL_VERDICTS)[number];
+
+/** Why a source could not be checked. A closed set: every failure has exactly one. */
+export const UNAVAILABLE_REASONS = [
+  'http_error',
+  'network',
+  'timeout',
+  'too_large',
+  'not_text',
+  'pdf',
+  'blocked_scheme',
+  'blocked_private',
+  'empty',
+  'paywall',
+  'invalid_url',
+] as const;
+export const UnavailableReasonSchema = z.enum(UNAVAILABLE_REASONS);
+export type UnavailableReason = z.infer<typeof UnavailableReasonSchema>;
+
+export const SourceStatusSchema = z.enum(['ok', 'unavailable', 'pending']);
+export type SourceStatus = z.infer<typeof SourceStatusSchema>;
+
+export const SourceSchema = z.object({
+  id: z.string().min(1),
+  /** How the page names it: "Source 2", "12". */
+  label: z.string(),
+  url: z.string(),
+  finalUrl: z.string().optional(),
+  archiveUrl: z.string().optional(),
+  title: z.string().optional(),
+  domain: z.string(),
+  status: SourceStatusSchema,
+  reason: UnavailableReasonSchema.optional(),
+  httpStatus: z.number().int().optional(),
+  fetchedAt: z.string().optional(),
+  fromCache: z.boolean().optional(),
+  truncated: z.boolean().optional(),
+  selfCitation: z.boolean().optional(),
+  published: z.string().optional(),
+  byline: z.string().optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const EvidenceSchema = z.object({
+  sourceId: z.string(),
+  /** The passage, as plain text (never markup). */
+  text: z.string(),
+  /** Character offsets of the passage in the source's extracted text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  score: z.number().min(0).max(1),
+  matched: z.array(z.string()),
+  missing: z.array(z.string()),
+  conflicts: z.array(z.string()),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const ClaimSchema = z.object({
+  id: z.string().min(1),
+  text: z.string(),
+  markers: z.array(z.string()),
+  sourceIds: z.array(z.string()),
+  /** The attribution the claim names ("nature.com" in "According to nature.com, …"). */
+  attribution: z.string().optional(),
+  /** Does the named attribution fit the cited source's domain or title? */
+  attributionMatches: z.boolean().optional(),
+  verdict: VerdictSchema,
+  score: z.number().min(0).max(1),
+  evidence: z.array(EvidenceSchema),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const ReportSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  checkedAt: z.string(),
+  claims: z.array(ClaimSchema),
+  sources: z.array(SourceSchema),
+  /** `running` while sources load; `done` once every claim has its verdict. */
+  state: z.enum(['running', 'done']).default('done'),
+  /** Caps hit on a hostile or very large page (markers or sources beyond them were skipped). */
+  limits: z
+    .object({ markersCapped: z.boolean(), sourcesCapped: z.boolean() })
+    .optional(),
+});
+export type Report = z.infer<typeof ReportSchema>;
+export type ReportInput = z.input<typeof ReportSchema>;
+
+/** A finished report: no claim or source is left pending. */
+export const FinishedReportSchema = ReportSchema.superRefine((report, ctx) => {
+  if (report.state !== 'done') ctx.addIssue({ code: 'custom', message: 'report is still running' });
+  for (const claim of report.claims) {
+    if (claim.verdict === 'pending') ctx.addIssue({ code: 'custom', message: `claim ${claim.id} is pending` });
+  }
+  for (const source of report.sources) {
+    if (source.status === 'pending') ctx.addIssue({ code: 'custom', message: `source ${source.id} is pending` });
+    if (source.status === 'unavailable' && !source.reason) {
+      ctx.addIssue({ code: 'custom', message: `source ${source.id} is unavailable without a reason` });
+    }
+  }
+});

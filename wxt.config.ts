@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/** Fixed Firefox add-on id: it also lets tests pin the moz-extension:// UUID. */
+export const GECKO_ID = 'citecheck@citecheck.dev';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Citecheck',
+    description: "See, claim by claim, whether an article's cited sources say what it attributes to them.",
+    permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Citecheck' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
