@@ -35,10 +35,16 @@ export const ReadHtmlRequestSchema = z.object({
   url: z.string(),
 });
 
+/** Options page → background: empty the source cache (answers `{ ok: true, value: null }`). */
+export const ClearCacheRequestSchema = z.object({
+  type: z.literal('clear-cache'),
+});
+
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   VerifyRequestSchema,
   GetReportRequestSchema,
   RecheckRequestSchema,
+  ClearCacheRequestSchema,
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 
