@@ -61,6 +61,8 @@ export const SourceSchema = z.object({
   selfCitation: z.boolean().optional(),
   published: z.string().optional(),
   byline: z.string().optional(),
+  /** False for a listed source that no claim cites: it is shown but never fetched. */
+  cited: z.boolean().optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -116,7 +118,7 @@ export const FinishedReportSchema = ReportSchema.superRefine((report, ctx) => {
     if (claim.verdict === 'pending') ctx.addIssue({ code: 'custom', message: `claim ${claim.id} is pending` });
   }
   for (const source of report.sources) {
-    if (source.status === 'pending') ctx.addIssue({ code: 'custom', message: `source ${source.id} is pending` });
+    if (source.status === 'pending' && source.cited !== false) ctx.addIssue({ code: 'custom', message: `source ${source.id} is pending` });
     if (source.status === 'unavailable' && !source.reason) {
       ctx.addIssue({ code: 'custom', message: `source ${source.id} is unavailable without a reason` });
     }

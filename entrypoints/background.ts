@@ -1,0 +1,102 @@
+import { browser } from 'wxt/browser';
+import { createTabChecker, type TabStore } from '@/utils/checker';
+import { BackgroundRequestSchema, type ContentRequest } from '@/utils/messages';
+import { toolbarBadge } from '@/utils/report/summary';
+import type { Report } from '@/utils/report/schema';
+import { getSettings } from '@/utils/settings';
+import { createSourceLoader, isSelfCitation, openSourceCache } from '@/utils/sources';
+import { createHtmlReader } from '@/utils/html-reader';
+
+/**
+ * Wiring only: messages in, the tab checker, reports out to the tab and the toolbar.
+ * Everything with logic lives in utils/ (checker, verify, sources, match).
+ */
+export default defineBackground({
+  type: 'module',
+  main() {
+    const cachePromise = openSourceCache({}).catch(() => null);
+    const loader = createSourceLoader({
+      readHtml: createHtmlReader(),
+      cache: {
+        // The cache opens lazily; until it is open (or if IndexedDB is unavailable) loads go uncached.
+        get: async (...args) => (await cachePromise)?.get(...args) ?? null,
+        put: async (...args) => (await cachePromise)?.put(...args),
+        delete: async (...args) => (await cachePromise)?.delete(...args),
+        clear: async () => (await cachePromise)?.clear(),
+        stats: async () => (await cachePromise)?.stats() ?? { entries: 0, bytes: 0 },
+      } as never,
+      settings: async () => {
+        const s = await getSettings();
+        return { useLogins: s.useLogins, allowPrivate: s.allowPrivate, ttlMs: s.cacheTtlHours * 3_600_000 };
+      },
+    });
+
+    const store: TabStore = {
+      async get(tabId) {
+        const key = `tab:${tabId}`;
+        return (await browser.storage.session.get(key))[key];
+      },
+      async set(tabId, entry) {
+        await browser.storage.session.set({ [`tab:${tabId}`]: entry });
+      },
+      async remove(tabId) {
+        await browser.storage.session.remove(`tab:${tabId}`);
+      },
+    };
+
+    const notify = (tabId: number, report: Report) => {
+      const update: ContentRequest = { type: 'report-update', report };
+      browser.tabs.sendMessage(tabId, update).catch(() => undefined);
+      const badge = toolbarBadge(report);
+      browser.action.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
+      browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
+      browser.action.setTitle({ tabId, title: badge.title }).catch(() => undefined);
+    };
+
+    const checker = createTabChecker({ loader, store, notify, isSelfCitation });
+
+    browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+      // Only the extension's own contexts may talk to the background.
+      if (sender.id !== browser.runtime.id) return;
+      const parsed = BackgroundRequestSchema.safeParse(message);
+      if (!parsed.success) return;
+      const request = parsed.data;
+      const answer = async (): Promise<unknown> => {
+        switch (request.type) {
+          case 'verify': {
+            const tabId = sender.tab?.id;
+            if (tabId === undefined) throw new Error('verify must come from a tab');
+            return checker.verify(tabId, request.page, request.force ?? false);
+          }
+          case 'get-report':
+            return checker.getReport(request.tabId);
+          case 'recheck': {
+            const report = await checker.recheck(request.tabId);
+            if (!report) {
+              const rescan: ContentRequest = { type: 'rescan', force: true };
+              await browser.tabs.sendMessage(request.tabId, rescan).catch(() => undefined);
+            }
+            return report;
+          }
+          case 'clear-cache':
+            await (await cachePromise)?.clear();
+            return null;
+        }
+      };
+      answer().then(
+        (value) => sendResponse({ ok: true, value }),
+        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+      return true;
+    });
+
+    browser.tabs.onRemoved.addListener((tabId) => void checker.forget(tabId));
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      // A new document in the tab: its old report no longer applies.
+      if (change.status === 'loading' && change.url) {
+        void checker.forget(tabId);
+        browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+      }
+    });
+  },
+});

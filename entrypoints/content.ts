@@ -1,0 +1,88 @@
+import { browser } from 'wxt/browser';
+import { createBadgeLayer } from '@/components/inline/badges';
+import { citationsKey } from '@/utils/citations-key';
+import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
+import { ContentRequestSchema, ReportResultSchema, type BackgroundRequest } from '@/utils/messages';
+import type { Report } from '@/utils/report/schema';
+import { getSettings, isSiteEnabled } from '@/utils/settings';
+
+/**
+ * Wiring only: find the page's citations, ask the background to check them, show the badges.
+ * On a page without citation hints this costs one cheap probe and a debounced observer.
+ */
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    if (!hasCitationHints(document)) {
+      // Late-loading pages: look again when the DOM changes, until citations show up.
+      await new Promise<void>((resolve) => {
+        const stop = new AbortController();
+        ctx.onInvalidated(() => stop.abort());
+        watchCitations(
+          document,
+          () => {
+            if (hasCitationHints(document)) {
+              stop.abort();
+              resolve();
+            }
+          },
+          stop.signal,
+        );
+      });
+      if (!ctx.isValid) return;
+    }
+    const settings = await getSettings();
+    if (!isSiteEnabled(settings, location.hostname)) return;
+
+    const layer = createBadgeLayer(document);
+    ctx.onInvalidated(() => layer.destroy());
+    let anchors = new Map<string, Range>();
+    let lastKey = '';
+    let latest: Report | null = null;
+
+    const show = (report: Report | null) => {
+      if (!report || report.url !== currentUrl()) return;
+      latest = report;
+      layer.render(report, anchors);
+    };
+
+    const scan = async (force: boolean) => {
+      const located = locateCitations(document, currentUrl());
+      anchors = located.anchors;
+      const key = citationsKey(located.citations);
+      if (!force && key === lastKey) {
+        if (latest) layer.render(latest, anchors);
+        return;
+      }
+      lastKey = key;
+      if (located.citations.claims.length === 0) return;
+      const request: BackgroundRequest = { type: 'verify', page: located.citations, force };
+      const answer = ReportResultSchema.safeParse(await browser.runtime.sendMessage(request));
+      if (answer.success && answer.data.ok) show(answer.data.value);
+    };
+
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id) return;
+      const parsed = ContentRequestSchema.safeParse(message);
+      if (!parsed.success) return;
+      const request = parsed.data;
+      if (request.type === 'report-update') show(request.report);
+      else if (request.type === 'rescan') void scan(request.force);
+      else if (request.type === 'scroll-to-claim') layer.scrollToClaim(request.claimId);
+    });
+
+    const rescan = new AbortController();
+    ctx.onInvalidated(() => rescan.abort());
+    watchCitations(document, () => void scan(false), rescan.signal);
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      latest = null;
+      void scan(false);
+    });
+    await scan(false);
+  },
+});
+
+function currentUrl(): string {
+  return location.href.split('#')[0];
+}

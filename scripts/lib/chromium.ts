@@ -1,0 +1,105 @@
+/**
+ * Debian's Chromium with the built extension loaded, through playwright-core.
+ * Shared by the demo, the end-to-end tests and the benchmarks.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROME_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** The extension's service worker, found again after a restart. */
+  currentWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(
+  extensionDir = CHROME_BUILD,
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: install it with `apt-get install -y chromium`');
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first`);
+  }
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'citecheck-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1100, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const currentWorker = async () =>
+    context.serviceWorkers().find((w) => w.url().includes(extensionId)) ??
+    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  return {
+    context,
+    extensionId,
+    worker,
+    currentWorker,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** Waits until the page has `count` badges (at least one) and none is pending; returns their verdicts by claim id. */
+export async function waitForVerdicts(page: Page, timeoutMs = 30_000): Promise<Record<string, string>> {
+  await page.waitForFunction(
+    () => {
+      const hosts = [...document.querySelectorAll('citecheck-badge')];
+      return hosts.length > 0 && hosts.every((h) => h.getAttribute('data-verdict') && h.getAttribute('data-verdict') !== 'pending');
+    },
+    undefined,
+    { timeout: timeoutMs },
+  );
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('citecheck-badge')].map((h) => [h.getAttribute('data-claim-id'), h.getAttribute('data-verdict')]),
+    ),
+  );
+}
+
+/** The id of the tab showing `url`, asked of the extension itself. */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (target) => {
+    const tabs = await (globalThis as any).chrome.tabs.query({});
+    return tabs.find((t: { url?: string }) => t.url === target)?.id ?? null;
+  }, url);
+  if (typeof id !== 'number') throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** The report the background stored for a tab. */
+export async function storedReport(worker: Worker, tabId: number): Promise<unknown> {
+  return worker.evaluate(async (id) => {
+    const key = `tab:${id}`;
+    return ((await (globalThis as any).chrome.storage.session.get(key)) as Record<string, any>)[key]?.report ?? null;
+  }, tabId);
+}

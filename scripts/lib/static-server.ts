@@ -1,0 +1,71 @@
+/**
+ * A small static file server on 127.0.0.1 for the demo and the end-to-end tests.
+ * Serves one folder, answers 404 for anything else, counts requests per path, and can be given
+ * extra routes (a page rendered at start, a slow answer) by the caller.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface StaticServer {
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** Requests seen per path (query string dropped). */
+  requests: Map<string, number>;
+  count(pathname: string): number;
+  close(): Promise<void>;
+}
+
+export async function startStaticServer(
+  root: string,
+  options: { port?: number; routes?: Record<string, Route> } = {},
+): Promise<StaticServer> {
+  const requests = new Map<string, number>();
+  const rootDir = path.resolve(root);
+  const server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.set(pathname, (requests.get(pathname) ?? 0) + 1);
+    const route = options.routes?.[pathname];
+    if (route) return void (await route(req, res));
+    const file = path.resolve(rootDir, '.' + (pathname.endsWith('/') ? pathname + 'index.html' : pathname));
+    if (!file.startsWith(rootDir + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>Not found</title><h1>404 Not Found</h1>');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    count: (p) => requests.get(p) ?? 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

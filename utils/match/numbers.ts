@@ -1,0 +1,153 @@
+/**
+ * Numbers in their many written forms, read from a sentence's tokens.
+ *
+ * "65.7%", "65.7 percent", "1,000", "1000", "two-thirds", "3 million", "5.5bn", "twenty-one" all
+ * become a value plus the precision it was written with. Two mentions agree when each rounds to
+ * the other at the coarser precision: "3.2 million" agrees with "3,215,000" but "3,000,000" does
+ * not; "two-thirds" agrees with "67%". Four-digit whole numbers from 1000 to 2100 are years, which
+ * are compared exactly. No number-parsing package covered fractions, percents and precision
+ * together at a smaller size than this file, so it is written here.
+ */
+import type { Token } from './text';
+
+export interface NumberMention {
+  value: number;
+  /** Half of the written step: 3.2 million → 50 000; 65.7 → 0.05. */
+  tolerance: number;
+  percent: boolean;
+  /** A fraction word such as "two-thirds" or "half" (comparable with percents). */
+  fraction: boolean;
+  year: boolean;
+  /** Token indices (into the sentence's tokens) that the mention consumed. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
+};
+const SCALES: Record<string, number> = {
+  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
+};
+const FRACTIONS: Record<string, number> = {
+  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4,
+  fifth: 5, fifths: 5, sixth: 6, sixths: 6, eighth: 8, eighths: 8, tenth: 10, tenths: 10,
+};
+
+/** Words that a number reader consumes, so they are not also counted as key words. */
+export function isNumberWord(word: string): boolean {
+  return word in UNITS || word in SCALES || word in FRACTIONS || word === 'percent';
+}
+
+function parseDigits(word: string): { value: number; tolerance: number; plain: boolean } | null {
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(k|m|mn|bn|b|tn|st|nd|rd|th|s)?$/.exec(word);
+  if (!m) return null;
+  const intPart = m[1].replace(/,/g, '');
+  const decimals = m[2] ?? '';
+  let value = Number(intPart + (decimals ? '.' + decimals : ''));
+  let tolerance = decimals ? 0.5 * 10 ** -decimals.length : 0.5;
+  const suffix = m[3];
+  if (suffix && suffix in SCALES) {
+    value *= SCALES[suffix];
+    tolerance *= SCALES[suffix];
+  }
+  const plain = !suffix && !decimals && !m[1].includes(',');
+  return { value, tolerance, plain };
+}
+
+/**
+ * Number mentions among `tokens`, a sentence's tokens in order; `text` is the string the
+ * offsets point into (needed to see a "%" sign, which is not a word).
+ */
+export function readNumbers(tokens: Token[], text: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const mention = readOne(tokens, i, text);
+    if (mention) {
+      out.push(mention);
+      i = mention.last + 1;
+    } else i++;
+  }
+  return out;
+}
+
+function readOne(tokens: Token[], i: number, text: string): NumberMention | null {
+  const tok = tokens[i];
+  let value: number;
+  let tolerance: number;
+  let plain = false;
+  let fraction = false;
+  let j = i;
+  const digits = parseDigits(tok.word);
+  if (digits) {
+    ({ value, tolerance, plain } = digits);
+  } else if (tok.word in UNITS || (tok.word === 'a' && tokens[i + 1]?.word in SCALES && tokens[i + 1]?.word.length > 2)) {
+    // "twenty one", "twenty-one", "a hundred", "a dozen"
+    value = tok.word === 'a' ? 1 : UNITS[tok.word];
+    while (tokens[j + 1] && tokens[j + 1].word in UNITS && value >= 20 && value % 10 === 0 && UNITS[tokens[j + 1].word] < 10 && adjacent(tokens[j], tokens[j + 1], text)) {
+      j++;
+      value += UNITS[tokens[j].word];
+    }
+    tolerance = 0.5;
+    // "two-thirds", "a half" read as fractions.
+    const next = tokens[j + 1];
+    if (next && next.word in FRACTIONS && value > 0 && value < FRACTIONS[next.word] && adjacent(tokens[j], next, text)) {
+      value = value / FRACTIONS[next.word];
+      tolerance = 0.005;
+      fraction = true;
+      j++;
+    }
+  } else if (tok.word === 'half') {
+    value = 0.5;
+    tolerance = 0.005;
+    fraction = true;
+  } else return null;
+
+  // Scale words: "3 million", "two hundred thousand".
+  while (!fraction && tokens[j + 1] && tokens[j + 1].word in SCALES && tokens[j + 1].word.length > 2 && adjacent(tokens[j], tokens[j + 1], text)) {
+    j++;
+    const scale = SCALES[tokens[j].word];
+    value *= scale;
+    tolerance *= scale;
+    plain = false;
+  }
+  let percent = false;
+  const after = text.slice(tokens[j].end, tokens[j].end + 3);
+  if (/^\s?%/.test(after)) percent = true;
+  else if (tokens[j + 1]?.word === 'percent' || (tokens[j + 1]?.word === 'per' && tokens[j + 2]?.word === 'cent')) {
+    j += tokens[j + 1].word === 'percent' ? 1 : 2;
+    percent = true;
+  }
+  const year = plain && !percent && tok.word.length === 4 && value >= 1000 && value <= 2100;
+  const end = percent && /^\s?%/.test(after) ? tokens[j].end + after.indexOf('%') + 1 : tokens[j].end;
+  return { value, tolerance, percent, fraction, year, first: i, last: j, start: tok.start, end };
+}
+
+/** Only whitespace or a hyphen between two tokens. */
+function adjacent(a: Token, b: Token, text: string): boolean {
+  return /^[\s\-‐‑–]{0,2}$/.test(text.slice(a.end, b.start));
+}
+
+/** Do two mentions denote the same quantity, at the precision they were written with? */
+export function sameNumber(a: NumberMention, b: NumberMention): boolean {
+  if (a.year || b.year) return a.year === b.year && a.value === b.value;
+  const close = (x: number, tx: number, y: number, ty: number) => Math.abs(x - y) <= Math.max(tx, ty) + 1e-9;
+  if (close(a.value, a.tolerance, b.value, b.tolerance)) return true;
+  // 67% and two-thirds; 50 percent and half.
+  if (a.percent && b.fraction) return close(a.value / 100, a.tolerance / 100, b.value, b.tolerance);
+  if (b.percent && a.fraction) return close(b.value / 100, b.tolerance / 100, a.value, a.tolerance);
+  return false;
+}
+
+/** Could the two mentions be the same slot in two statements (so that differing is a conflict)? */
+export function comparable(a: NumberMention, b: NumberMention): boolean {
+  if (a.year !== b.year) return false;
+  return (a.percent || a.fraction) === (b.percent || b.fraction);
+}

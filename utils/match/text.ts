@@ -1,0 +1,104 @@
+/**
+ * Splitting text into sentences and normalised word tokens.
+ *
+ * Both passes use `Intl.Segmenter`, but never on a whole page at once: Node 20's segmenter is
+ * quadratic in the length of the string, so text is cut into blocks (lines, and very long lines
+ * into slices ending at a space) and each block is segmented on its own. A sentence therefore never
+ * spans a line break, which is also what a reader sees on a page.
+ *
+ * A token keeps its offsets into the original text, its lower-cased surface form, its stem (the
+ * `stemmer` package, Porter's algorithm) and, for numerals, the value it denotes.
+ */
+import { stemmer } from 'stemmer';
+
+export interface Token {
+  /** Lower-cased surface form (apostrophe-s removed). */
+  word: string;
+  /** Porter stem of `word`; for numbers, the canonical number key. */
+  stem: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter in the text. */
+  capital: boolean;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Longest slice handed to the segmenter at once (see the module comment). */
+const MAX_BLOCK = 2000;
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+
+/** Lines of `text` (non-empty after trimming), with long lines cut at spaces into slices. */
+export function blocks(text: string): Span[] {
+  const out: Span[] = [];
+  const lineRe = /[^\n]+/g;
+  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
+    let start = m.index;
+    const end = m.index + m[0].length;
+    while (end - start > MAX_BLOCK) {
+      let cut = text.lastIndexOf(' ', start + MAX_BLOCK);
+      if (cut <= start) cut = start + MAX_BLOCK;
+      pushTrimmed(text, start, cut, out);
+      start = cut;
+    }
+    pushTrimmed(text, start, end, out);
+  }
+  return out;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) out.push({ start, end });
+}
+
+/** Sentences of `text`, as offsets, segmented block by block. */
+export function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  for (const block of blocks(text)) {
+    const slice = text.slice(block.start, block.end);
+    for (const seg of sentenceSegmenter.segment(slice)) {
+      pushTrimmed(text, block.start + seg.index, block.start + seg.index + seg.segment.length, out);
+    }
+  }
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem, cached: the same few thousand words recur across every source. */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\p{L}+$/u.test(word) ? stemmer(word) : word;
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Word tokens of `text[start, end)` (a single block or sentence: keep it short). */
+export function tokenize(text: string, start = 0, end = text.length, out: Token[] = []): Token[] {
+  const slice = text.slice(start, end);
+  for (const seg of wordSegmenter.segment(slice)) {
+    if (!seg.isWordLike) continue;
+    let raw = seg.segment;
+    // "Obama's" and "Obamas’" count as "Obama"; "don't" keeps its apostrophe so negation is seen.
+    raw = raw.replace(/['’]s$/i, '').replace(/’/g, "'");
+    const word = raw.toLowerCase();
+    const first = raw.charCodeAt(0);
+    out.push({
+      word,
+      stem: stem(word),
+      start: start + seg.index,
+      end: start + seg.index + seg.segment.length,
+      capital: first >= 65 && first <= 90,
+    });
+  }
+  return out;
+}

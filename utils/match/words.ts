@@ -1,0 +1,48 @@
+/**
+ * Small closed word lists the matcher needs: function words that carry no content, negations,
+ * and direction words whose opposites turn a matching passage into a contradiction.
+ * These are closed classes of English, short enough to list here rather than ship a package.
+ */
+
+/** Function words and the most general verbs: never key words of a claim. */
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet for of in on at by to from with within without into onto upon ' +
+    'over under about above below between among through during before after since until till ' +
+    'as than then that this these those there here which who whom whose what when where why how ' +
+    'is are was were be been being am do does did done doing have has had having will would shall ' +
+    'should can could may might must it its itself they them their theirs themselves he him his ' +
+    'himself she her hers herself we us our ours ourselves you your yours i me my mine myself ' +
+    'not no also very just only even still such both each either neither any all some most more ' +
+    'other another same own too s t one ones if whether because while although though however ' +
+    'thus therefore hence e g i e etc via per vs de la le du des der die das von und el los ' +
+    'become became becomes get got gets make made makes include includes included including ' +
+    'said say says according well like many much several various often'
+  ).split(/\s+/),
+);
+
+/** Words that negate the statement they are in. */
+export const NEGATIONS = new Set([
+  'not', 'no', 'never', 'none', 'nor', 'neither', 'without', 'cannot', "can't", "don't",
+  "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "hasn't",
+  "haven't", "hadn't", "shouldn't", "couldn't", 'nobody', 'nothing', 'fail', 'failed', 'fails',
+  'lack', 'lacks', 'lacked', 'unable',
+]);
+
+/**
+ * Direction pairs (by stem): a passage that says one where the claim says the other disagrees
+ * with it. WordNet's antonyms extend this list (see `lexicon.ts`); these are the ones that
+ * matter most in reported findings and are kept even without the table.
+ */
+export const DIRECTION_PAIRS: [string, string][] = [
+  ['increas', 'decreas'], ['increas', 'reduc'], ['rise', 'fall'], ['rose', 'fell'], ['rais', 'lower'],
+  ['more', 'fewer'], ['more', 'less'], ['higher', 'lower'], ['greater', 'smaller'], ['larger', 'smaller'],
+  ['befor', 'after'], ['earlier', 'later'], ['gain', 'loss'], ['grow', 'shrink'], ['grew', 'shrank'],
+  ['improv', 'worsen'], ['posit', 'neg'], ['up', 'down'], ['above', 'below'], ['major', 'minor'],
+  ['win', 'lose'], ['won', 'lost'], ['accept', 'reject'], ['approv', 'reject'], ['allow', 'forbid'],
+  ['allow', 'prohibit'], ['support', 'oppos'], ['first', 'last'], ['maximum', 'minimum'],
+  ['most', 'least'], ['effect', 'ineffect'], ['safe', 'unsaf'], ['like', 'unlik'], ['boost', 'weaken'],
+  ['enhanc', 'impair'], ['strengthen', 'weaken'], ['promot', 'inhibit'], ['activ', 'inhibit'],
+  ['high', 'low'], ['long', 'short'], ['older', 'younger'], ['old', 'young'], ['men', 'women'],
+  ['male', 'femal'], ['success', 'failur'], ['benefici', 'harm'], ['protect', 'harm'],
+];

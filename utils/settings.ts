@@ -1,0 +1,102 @@
+/**
+ * The reader's settings: one versioned storage item in `storage.local`.
+ *
+ * Judgement calls:
+ * - Everything that widens what Citecheck fetches (the reader's logins, private-network sources)
+ *   is off by default; matching thresholds are not settings at all.
+ * - A stored value is parsed field by field, each with its own default, so a value written by an
+ *   older or newer version, or edited by hand, never breaks the extension: bad fields fall back.
+ * - Turning a site off covers its subdomains ("example.com" also turns off "news.example.com");
+ *   "www." is ignored on both sides.
+ * - When the shape changes, bump SETTINGS_VERSION and add a migration keyed by the new version.
+ */
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+
+export const SettingsSchema = z.object({
+  enabled: z.boolean().catch(true),
+  disabledSites: z.array(z.string()).catch([]),
+  cacheTtlHours: z.number().positive().max(24 * 365).catch(24),
+  useLogins: z.boolean().catch(false),
+  allowPrivate: z.boolean().catch(false),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  cacheTtlHours: 24,
+  useLogins: false,
+  allowPrivate: false,
+};
+
+export const SETTINGS_KEY = 'local:settings' as const;
+export const SETTINGS_VERSION = 1;
+
+/** Migrations keyed by the version they produce; each takes the stored value of the version before. */
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
+
+/** Any stored value (old, partial, hand-edited) as complete settings. */
+export function normalizeSettings(value: unknown): Settings {
+  const object = value && typeof value === 'object' ? value : {};
+  const parsed = SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...object });
+  return { ...parsed, disabledSites: [...new Set(parsed.disabledSites.map(normalizeHostname).filter(Boolean))] };
+}
+
+/** Builds the settings item; tests build it with other versions to exercise migrations. */
+export function defineSettingsItem(
+  version: number = SETTINGS_VERSION,
+  migrations: Record<number, (old: unknown) => unknown> = SETTINGS_MIGRATIONS,
+) {
+  return storage.defineItem<Settings>(SETTINGS_KEY, {
+    fallback: DEFAULT_SETTINGS,
+    version,
+    migrations,
+  });
+}
+
+export const settingsItem = defineSettingsItem();
+
+export async function getSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await settingsItem.setValue(normalizeSettings(settings));
+}
+
+/** Applies a change to the stored settings and returns the result. */
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = normalizeSettings(change(await getSettings()));
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** "https://www.Example.com/a" or "WWW.example.com." → "example.com"; '' when it is no hostname. */
+export function normalizeHostname(input: string): string {
+  let host = input.trim().toLowerCase();
+  if (!host) return '';
+  if (host.includes('://')) {
+    try {
+      host = new URL(host).hostname;
+    } catch {
+      return '';
+    }
+  }
+  host = host.replace(/[/?#].*$/, '').replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  return /^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/.test(host) ? host : '';
+}
+
+export function isSiteEnabled(settings: Settings, hostname: string): boolean {
+  if (!settings.enabled) return false;
+  const host = normalizeHostname(hostname);
+  return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** Turns one site on or off, leaving the global switch alone. */
+export function withSite(settings: Settings, hostname: string, enabled: boolean): Settings {
+  const host = normalizeHostname(hostname);
+  if (!host) return settings;
+  const rest = settings.disabledSites.filter((site) => site !== host);
+  return { ...settings, disabledSites: enabled ? rest : [...rest, host] };
+}
