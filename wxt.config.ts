@@ -1,8 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-/** Fixed Firefox add-on id: it also lets tests pin the moz-extension:// UUID. */
-export const GECKO_ID = 'citecheck@citecheck.dev';
+import { GECKO_ID } from './utils/extension-id';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -1,0 +1,48 @@
+/**
+ * Debian's Firefox ESR with the built extension installed as a temporary add-on, through
+ * puppeteer-core over WebDriver BiDi. Shared by the end-to-end tests.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { GECKO_ID } from '../../utils/extension-id';
+
+export const FIREFOX_BUILD = path.resolve(import.meta.dirname, '../../.output/firefox-mv3');
+/** Pinned so that tests know the moz-extension:// origin in advance. */
+export const FIREFOX_UUID = '4b8f2a8e-3c1d-4e5f-9a7b-6c2d1e0f3a9b';
+
+export function findFirefox(): string | null {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+}
+
+export async function launchFirefoxWithExtension(extensionDir = FIREFOX_BUILD): Promise<{ browser: Browser; origin: string }> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error('Firefox ESR not found: install it with `apt-get install -y firefox-esr`');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'app.update.enabled': false,
+      'app.update.auto': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'browser.safebrowsing.downloads.enabled': false,
+      'datareporting.healthreport.uploadEnabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'toolkit.telemetry.unified': false,
+      'extensions.getAddons.cache.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      // Grant MV3 host permissions to the temporary add-on without a prompt.
+      'extensions.originControls.grantByDefault': true,
+    },
+  });
+  await browser.installExtension(extensionDir);
+  return { browser, origin: `moz-extension://${FIREFOX_UUID}` };
+}

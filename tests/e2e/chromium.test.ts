@@ -1,0 +1,125 @@
+/**
+ * End to end in Debian's Chromium: the built extension (.output/chrome-mv3) on the demo article,
+ * served on 127.0.0.1 with its local sources.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FinishedReportSchema, ReportSchema } from '../../utils/report/schema';
+import {
+  CHROME_BUILD,
+  findChromium,
+  launchWithExtension,
+  storedReport,
+  tabIdOf,
+  waitForVerdicts,
+  type ExtensionBrowser,
+} from '../../scripts/lib/chromium';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const shots = path.join(root, 'test-output');
+const haveChromium = !!findChromium() && existsSync(path.join(CHROME_BUILD, 'manifest.json'));
+if (!haveChromium) console.warn('Skipping Chromium end-to-end tests: no /usr/bin/chromium or no build in .output/chrome-mv3');
+
+/** What a careful reader concludes for each claim of the demo article. */
+const DEMO_VERDICTS = {
+  c1: 'supported',
+  c2: 'partial',
+  c3: 'unsupported',
+  c4: 'unavailable',
+  c5: 'contradicted',
+  c6: 'unlinked',
+};
+
+describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
+  let server: StaticServer;
+  let ext: ExtensionBrowser;
+  let page: Page;
+  let articleUrl: string;
+
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    server = await startStaticServer(path.join(root, 'assets/demo'));
+    articleUrl = `${server.origin}/article.html`;
+    ext = await launchWithExtension();
+    page = await ext.context.newPage();
+    await page.goto(articleUrl);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('puts a badge with the expected verdict after each marker', async () => {
+    const verdicts = await waitForVerdicts(page);
+    expect(verdicts).toEqual(DEMO_VERDICTS);
+    // Each badge sits right after its marker's text.
+    const before = await page.evaluate(() =>
+      [...document.querySelectorAll('citecheck-badge')].map((b) => (b.previousSibling?.textContent ?? '').trimEnd().slice(-11)),
+    );
+    expect(before).toEqual(['[Source 1]', '[Source 2]', '[Source 3]', '[Source 4]', '[Source 5]', '[Source 7]'].map((m) => m.slice(-11)));
+    await page.screenshot({ path: path.join(shots, 'chromium-article.png'), fullPage: true });
+  });
+
+  it('stores a finished report: the 404 source is unavailable with its status', async () => {
+    const tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
+    const report = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
+    const missing = report.sources.find((s) => s.url.endsWith('/sources/summer-records.html'));
+    expect(missing).toMatchObject({ status: 'unavailable', reason: 'http_error', httpStatus: 404 });
+    const c4 = report.claims.find((c) => c.id === 'c4');
+    expect(c4).toMatchObject({ verdict: 'unavailable', score: 0, evidence: [] });
+    const c1 = report.claims.find((c) => c.id === 'c1');
+    expect(c1?.evidence[0]?.text).toContain('4 degrees Celsius cooler');
+  });
+
+  it('opens a hover card with the verdict and the best passage as text', async () => {
+    await page.locator('citecheck-badge[data-claim-id="c5"] button').hover();
+    const card = page.locator('[data-citecheck-card]').first();
+    await card.waitFor({ state: 'visible', timeout: 5_000 });
+    const text = await card.innerText();
+    expect(text).toMatch(/contradict/i);
+    expect(text).toContain('21 percent');
+    await page.screenshot({ path: path.join(shots, 'chromium-hover-card.png') });
+  });
+
+  it('lists every claim in the popup with its verdict', async () => {
+    const tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 440, height: 640 });
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.locator('[data-testid="summary"]').waitFor();
+    await popup.waitForFunction(() => document.querySelectorAll('[data-claim-id][data-verdict]').length === 6);
+    const rows = await popup.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('[data-claim-id][data-verdict]')].map((r) => [r.getAttribute('data-claim-id'), r.getAttribute('data-verdict')]),
+      ),
+    );
+    expect(rows).toEqual(DEMO_VERDICTS);
+    expect(await popup.locator('[data-testid="summary"]').innerText()).toMatch(/6 claims/);
+    await popup.screenshot({ path: path.join(shots, 'chromium-popup.png') });
+    await popup.close();
+  });
+
+  it('shows the number of claims that need a look on the toolbar icon', async () => {
+    const tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
+    const text = await (await ext.currentWorker()).evaluate(
+      (id) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }),
+      tabId,
+    );
+    expect(text).toBe('5');
+  });
+
+  it('answers a reload from the cache: no new source requests', async () => {
+    const before = server.count('/sources/street-trees-heat.html');
+    expect(before).toBeGreaterThan(0);
+    await page.reload();
+    expect(await waitForVerdicts(page)).toEqual(DEMO_VERDICTS);
+    expect(server.count('/sources/street-trees-heat.html')).toBe(before);
+    const report = ReportSchema.parse(await storedReport(await ext.currentWorker(), await tabIdOf(await ext.currentWorker(), articleUrl)));
+    expect(report.state).toBe('done');
+  });
+});

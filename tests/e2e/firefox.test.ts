@@ -1,0 +1,55 @@
+/**
+ * Smoke test in Debian's Firefox ESR: the Firefox MV3 build, installed as a temporary add-on,
+ * finds the demo article's claims, fetches its sources from its background page and shows verdicts.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIREFOX_BUILD, findFirefox, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const haveFirefox = !!findFirefox() && existsSync(path.join(FIREFOX_BUILD, 'manifest.json'));
+if (!haveFirefox) console.warn('Skipping Firefox end-to-end test: no /usr/bin/firefox-esr or no build in .output/firefox-mv3');
+
+describe.skipIf(!haveFirefox)('Firefox ESR: the demo article', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startStaticServer(path.join(root, 'assets/demo'));
+    ({ browser } = await launchFirefoxWithExtension());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows a badge with a final verdict for every claim, from sources fetched by the background', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/article.html`);
+    await page.waitForFunction(
+      () => {
+        const hosts = [...document.querySelectorAll('citecheck-badge')];
+        return hosts.length === 6 && hosts.every((h) => h.getAttribute('data-verdict') !== 'pending');
+      },
+      { timeout: 45_000 },
+    );
+    const verdicts = await page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('citecheck-badge')].map((h) => [h.getAttribute('data-claim-id'), h.getAttribute('data-verdict')])),
+    );
+    expect(verdicts).toEqual({
+      c1: 'supported',
+      c2: 'partial',
+      c3: 'unsupported',
+      c4: 'unavailable',
+      c5: 'contradicted',
+      c6: 'unlinked',
+    });
+    // The background really fetched the sources (the 404 one too).
+    expect(server.count('/sources/street-trees-heat.html')).toBeGreaterThan(0);
+    expect(server.count('/sources/summer-records.html')).toBeGreaterThan(0);
+  });
+});
