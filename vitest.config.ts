@@ -12,6 +12,7 @@ const env = {
 
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/reporters/summary-line.ts'],
     projects: [
       {
         plugins: [WxtVitest()],
