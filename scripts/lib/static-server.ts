@@ -29,16 +29,31 @@ export interface StaticServer {
 
 export async function startStaticServer(
   root: string,
-  options: { port?: number; routes?: Record<string, Route> } = {},
+  options: {
+    port?: number;
+    /** Exact paths answered by a function instead of a file. */
+    routes?: Record<string, Route>;
+    /** Further folders served under a path prefix, e.g. { '/fixtures/': 'tests/fixtures/e2e' }. */
+    mounts?: Record<string, string>;
+    /** Answer paths under this prefix after a delay (a slow source): { prefix: '/slow/', ms: 4000 }. */
+    slow?: { prefix: string; ms: number };
+  } = {},
 ): Promise<StaticServer> {
   const requests = new Map<string, number>();
-  const rootDir = path.resolve(root);
   const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.set(pathname, (requests.get(pathname) ?? 0) + 1);
     const route = options.routes?.[pathname];
     if (route) return void (await route(req, res));
-    const file = path.resolve(rootDir, '.' + (pathname.endsWith('/') ? pathname + 'index.html' : pathname));
+    let served = pathname;
+    if (options.slow && pathname.startsWith(options.slow.prefix)) {
+      await new Promise((resolve) => setTimeout(resolve, options.slow!.ms));
+      served = '/' + pathname.slice(options.slow.prefix.length);
+    }
+    const mount = Object.keys(options.mounts ?? {}).find((prefix) => served.startsWith(prefix));
+    const rootDir = path.resolve(mount ? options.mounts![mount] : root);
+    const relative = mount ? served.slice(mount.length - 1) : served;
+    const file = path.resolve(rootDir, '.' + (relative.endsWith('/') ? relative + 'index.html' : relative));
     if (!file.startsWith(rootDir + path.sep)) {
       res.writeHead(403).end();
       return;
