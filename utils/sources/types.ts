@@ -12,6 +12,8 @@ export interface ReadSource {
   byline?: string;
   /** ISO date when the page states one. */
   published?: string;
+  /** The page is a subscription, login or cookie wall, not the cited content (`paywall`). */
+  paywall?: boolean;
 }
 
 export type SourceOutcome =

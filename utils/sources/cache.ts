@@ -1,0 +1,235 @@
+/**
+ * The source cache: extracted text of cited pages in IndexedDB, so a re-check after a service
+ * worker or browser restart makes no request.
+ *
+ * Judgement calls:
+ * - Only extracted text is stored, never raw HTML: it is smaller, and it is what is matched.
+ * - Two object stores: small metadata records (`meta`) and the texts (`bodies`), written in one
+ *   transaction. Eviction reads only the metadata, so it stays cheap with 50 MB of text stored.
+ * - Every record is parsed with zod on read, and the text's SHA-256 must match the one recorded
+ *   with it. Anything that fails (corruption, a record of another schema version, a hand edit) is
+ *   deleted and reported as a miss, so the source is fetched again; a bad record never throws.
+ * - Size is bounded in bytes (UTF-8 text plus metadata), least recently used first out. An entry
+ *   larger than the whole bound is not stored.
+ * - The cache does not decide freshness; it records `fetchedAt` and the validators (ETag,
+ *   Last-Modified) and the loader applies the reader's time to live.
+ */
+import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { z } from 'zod';
+import { UnavailableReasonSchema } from '../report/schema';
+
+/** Bump when the shape of a record changes: records of any other version are dropped on sight. */
+export const CACHE_SCHEMA_VERSION = 1;
+export const DEFAULT_CACHE_NAME = 'citecheck-sources';
+export const DEFAULT_CACHE_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
+
+const optionalText = z.string().max(100_000).optional();
+
+export const CacheMetaSchema = z
+  .object({
+    v: z.literal(CACHE_SCHEMA_VERSION),
+    key: z.string().min(1),
+    url: z.string(),
+    finalUrl: z.string().optional(),
+    status: z.enum(['ok', 'unavailable']),
+    reason: UnavailableReasonSchema.optional(),
+    httpStatus: z.number().int().optional(),
+    title: optionalText,
+    byline: optionalText,
+    published: optionalText,
+    truncated: z.boolean(),
+    /** SHA-256 (hex) of the text. */
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Epoch milliseconds. */
+    fetchedAt: z.number().finite(),
+    lastUsed: z.number().finite(),
+    etag: optionalText,
+    lastModified: optionalText,
+    bytes: z.number().int().nonnegative(),
+  })
+  .refine((m) => (m.status === 'ok') === (m.reason === undefined), 'a failure has a reason, a success none');
+export type CacheMeta = z.infer<typeof CacheMetaSchema>;
+
+const CacheBodySchema = z.object({ v: z.literal(CACHE_SCHEMA_VERSION), key: z.string(), text: z.string() });
+
+/** One cached source, as `get` returns it. */
+export type CachedSource = Omit<CacheMeta, 'v'> & { text: string };
+
+/** What the loader stores; the cache adds the hash, the size and the use time. */
+export type CacheEntryInput = Omit<CachedSource, 'hash' | 'bytes' | 'lastUsed'>;
+
+export interface CacheStats {
+  entries: number;
+  bytes: number;
+}
+
+/** The cache as the loader uses it (the background may wrap it). */
+export interface SourceCache {
+  /** The entry under a normalized URL, or null (missing, corrupt, other schema version). */
+  get(key: string): Promise<CachedSource | null>;
+  put(entry: CacheEntryInput): Promise<void>;
+  delete(key: string): Promise<void>;
+  clear(): Promise<void>;
+  stats(): Promise<CacheStats>;
+}
+
+export interface OpenedSourceCache extends SourceCache {
+  readonly maxBytes: number;
+  /** The default time to live, for callers without their own setting. */
+  readonly ttlMs: number;
+  close(): void;
+}
+
+export interface SourceCacheOptions {
+  /** IndexedDB database name. */
+  name?: string;
+  maxBytes?: number;
+  ttlMs?: number;
+  /** The IndexedDB factory; the global one by default (tests pass fake-indexeddb's). */
+  indexedDB?: IDBFactory;
+  now?: () => number;
+}
+
+interface CacheDB extends DBSchema {
+  meta: { key: string; value: unknown };
+  bodies: { key: string; value: unknown };
+}
+
+const encoder = new TextEncoder();
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Is a stored entry still within its time to live? */
+export function isFresh(entry: Pick<CachedSource, 'fetchedAt'>, now: number, ttlMs: number): boolean {
+  return now - entry.fetchedAt < ttlMs && entry.fetchedAt <= now + 60_000;
+}
+
+function openRaw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name, 1);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
+      if (!db.objectStoreNames.contains('bodies')) db.createObjectStore('bodies', { keyPath: 'key' });
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another context upgrading the database must not wait on this one forever.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+    request.onblocked = () => reject(new Error('IndexedDB open blocked'));
+  });
+}
+
+export async function openSourceCache(options: SourceCacheOptions = {}): Promise<OpenedSourceCache> {
+  const name = options.name ?? DEFAULT_CACHE_NAME;
+  const maxBytes = options.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
+  const ttlMs = options.ttlMs ?? DEFAULT_CACHE_TTL_MS;
+  const now = options.now ?? Date.now;
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  if (!factory) throw new Error('IndexedDB is not available');
+
+  const db = wrap(await openRaw(factory, name)) as unknown as IDBPDatabase<CacheDB>;
+
+  const drop = async (key: string) => {
+    const tx = db.transaction(['meta', 'bodies'], 'readwrite');
+    await Promise.all([tx.objectStore('meta').delete(key), tx.objectStore('bodies').delete(key), tx.done]);
+  };
+
+  return {
+    maxBytes,
+    ttlMs,
+
+    async get(key) {
+      const tx = db.transaction(['meta', 'bodies'], 'readonly');
+      const [rawMeta, rawBody] = await Promise.all([
+        tx.objectStore('meta').get(key),
+        tx.objectStore('bodies').get(key),
+        tx.done,
+      ]);
+      if (rawMeta === undefined && rawBody === undefined) return null;
+      const meta = CacheMetaSchema.safeParse(rawMeta);
+      const body = CacheBodySchema.safeParse(rawBody);
+      if (!meta.success || !body.success || meta.data.key !== key || body.data.key !== key) {
+        await drop(key);
+        return null;
+      }
+      if ((await sha256Hex(body.data.text)) !== meta.data.hash) {
+        await drop(key);
+        return null;
+      }
+      const touched: CacheMeta = { ...meta.data, lastUsed: now() };
+      await db.put('meta', touched).catch(() => undefined);
+      const { v: _version, ...rest } = touched;
+      return { ...rest, text: body.data.text };
+    },
+
+    async put(input) {
+      const { text, ...fields } = input;
+      const draft = { ...fields, v: CACHE_SCHEMA_VERSION, hash: await sha256Hex(text), lastUsed: now(), bytes: 0 };
+      draft.bytes = encoder.encode(text).byteLength + encoder.encode(JSON.stringify(draft)).byteLength;
+      const meta = CacheMetaSchema.parse(draft);
+      if (meta.bytes > maxBytes) return;
+      const tx = db.transaction(['meta', 'bodies'], 'readwrite');
+      const metas = tx.objectStore('meta');
+      const bodies = tx.objectStore('bodies');
+      await Promise.all([metas.put(meta), bodies.put({ v: CACHE_SCHEMA_VERSION, key: meta.key, text })]);
+      // Evict least recently used entries (and any unreadable record) until the bound holds.
+      const all = await metas.getAll();
+      let total = 0;
+      const live: Array<{ key: string; bytes: number; lastUsed: number }> = [];
+      for (const raw of all) {
+        const parsed = CacheMetaSchema.safeParse(raw);
+        if (!parsed.success) {
+          const rawKey = (raw as { key?: unknown })?.key;
+          if (typeof rawKey === 'string') {
+            metas.delete(rawKey);
+            bodies.delete(rawKey);
+          }
+          continue;
+        }
+        total += parsed.data.bytes;
+        live.push(parsed.data);
+      }
+      live.sort((a, b) => a.lastUsed - b.lastUsed);
+      for (const entry of live) {
+        if (total <= maxBytes) break;
+        if (entry.key === meta.key) continue;
+        metas.delete(entry.key);
+        bodies.delete(entry.key);
+        total -= entry.bytes;
+      }
+      await tx.done;
+    },
+
+    delete: drop,
+
+    async clear() {
+      const tx = db.transaction(['meta', 'bodies'], 'readwrite');
+      await Promise.all([tx.objectStore('meta').clear(), tx.objectStore('bodies').clear(), tx.done]);
+    },
+
+    async stats() {
+      const all = await db.getAll('meta');
+      let bytes = 0;
+      let entries = 0;
+      for (const raw of all) {
+        const parsed = CacheMetaSchema.safeParse(raw);
+        if (!parsed.success) continue;
+        entries++;
+        bytes += parsed.data.bytes;
+      }
+      return { entries, bytes };
+    },
+
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,336 @@
+/**
+ * One cited URL in, its decoded body or a precise reason out. No reading, no cache: see
+ * `read.ts` and `loader.ts`.
+ *
+ * Judgement calls:
+ * - GET only, no referrer (the source must not learn which article the reader is on), cookies
+ *   omitted unless the reader turned on "use my logins".
+ * - Redirects are followed by hand so each hop passes the private-network guard before it is
+ *   requested. Node (the CLI, tests) exposes `Location` on `redirect: 'manual'`. Browsers give an
+ *   extension an opaque redirect with no `Location`; there the request is repeated with
+ *   `redirect: 'follow'` and the final URL checked afterwards. Residual risk, accepted: on that
+ *   path a redirect to a private address has already been requested (a credential-less GET)
+ *   before it is refused; its response is discarded unread. A hop limit still applies (the
+ *   browser's own, 20).
+ * - The byte cap is applied to the stream: the text before the cap is kept and marked truncated,
+ *   so a long page still gets checked against its first megabytes.
+ * - Types are decided from the header, then from the first bytes when the header is missing or
+ *   generic; PDFs are named as such because readers recognise that reason.
+ * - Charset: the header, then a byte-order mark, then a `<meta>` in the first 1024 bytes, then
+ *   UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers fall back to).
+ */
+import type { UnavailableReason } from '../report/schema';
+import { checkSourceUrl } from './url';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_REDIRECTS = 10;
+
+export interface FetchSourceOptions {
+  /** The article's URL: decides whether loopback/private targets are allowed. */
+  pageUrl: string;
+  fetchImpl?: typeof fetch;
+  timeoutMs?: number;
+  maxBytes?: number;
+  credentials?: 'omit' | 'include';
+  allowPrivate?: boolean;
+  maxRedirects?: number;
+  /** Validators of a cached copy: a 304 answer yields `notModified`. */
+  conditional?: { etag?: string; lastModified?: string };
+  /** Aborts the fetch (reported as `network`). */
+  signal?: AbortSignal;
+}
+
+/** How the body is to be read. */
+export type BodyKind = 'html' | 'text';
+
+export type FetchResult =
+  | {
+      ok: true;
+      notModified: false;
+      url: string;
+      finalUrl: string;
+      status: number;
+      contentType: string;
+      kind: BodyKind;
+      body: string;
+      /** Bytes read from the network (at most maxBytes). */
+      bytes: number;
+      truncated: boolean;
+      etag?: string;
+      lastModified?: string;
+    }
+  | {
+      ok: true;
+      notModified: true;
+      url: string;
+      finalUrl: string;
+      status: 304;
+      etag?: string;
+      lastModified?: string;
+    }
+  | {
+      ok: false;
+      url: string;
+      finalUrl?: string;
+      reason: UnavailableReason;
+      httpStatus?: number;
+      /** For logs and tests only ("too_many_redirects", "aborted"); never shown as a reason. */
+      detail?: string;
+    };
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const TEXT_TYPES = new Set(['text/plain', 'text/markdown', 'text/x-markdown']);
+const PDF_TYPES = new Set(['application/pdf', 'application/x-pdf']);
+/** Labels that say nothing about the content: decided from the bytes instead. */
+const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/unknown']);
+
+const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1';
+
+class TimeoutSignal extends Error {}
+
+export function parseContentType(header: string | null): { mime: string; charset?: string } {
+  if (!header) return { mime: '' };
+  const [mime, ...params] = header.split(';');
+  let charset: string | undefined;
+  for (const param of params) {
+    const match = /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(param);
+    if (match) charset = match[1];
+  }
+  return { mime: mime.trim().toLowerCase(), charset };
+}
+
+/** The first `max` bytes of a stream; cancels the stream once the cap is reached. */
+async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+  if (!body) return { bytes: new Uint8Array(0), truncated: false };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (total + value.byteLength > max) {
+      chunks.push(value.subarray(0, max - total));
+      total = max;
+      truncated = true;
+      reader.cancel().catch(() => undefined);
+      break;
+    }
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { bytes, truncated };
+}
+
+function startsWith(bytes: Uint8Array, ascii: string, from = 0): boolean {
+  if (bytes.length < from + ascii.length) return false;
+  for (let i = 0; i < ascii.length; i++) if (bytes[from + i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+/** What the first bytes look like: used when the header is missing, generic or wrong. */
+export function sniffBytes(bytes: Uint8Array): 'pdf' | 'html' | 'text' | 'binary' {
+  let i = 0;
+  if (startsWith(bytes, '\xEF\xBB\xBF')) i = 3;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  if (startsWith(bytes, '%PDF-', i)) return 'pdf';
+  const head = bytes.subarray(0, 512);
+  // Text has no NUL bytes (UTF-16 would, but it always comes with a BOM or a header).
+  const hasBom = (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe);
+  if (!hasBom && head.includes(0)) return 'binary';
+  if (bytes[i] === 0x3c /* < */) return 'html';
+  return 'text';
+}
+
+/** The charset a `<meta>` declares in the first 1024 bytes, if any. */
+function metaCharset(bytes: Uint8Array): string | undefined {
+  let head = '';
+  const end = Math.min(bytes.length, 1024);
+  for (let i = 0; i < end; i++) head += String.fromCharCode(bytes[i]);
+  const match = /<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)/i.exec(head);
+  return match?.[1];
+}
+
+function decoderFor(label: string | undefined): TextDecoder | null {
+  if (!label) return null;
+  try {
+    const decoder = new TextDecoder(label.trim());
+    // A page cannot declare UTF-16 in a <meta> it wrote in ASCII; browsers treat that as UTF-8.
+    return decoder.encoding.startsWith('utf-16') ? new TextDecoder('utf-8') : decoder;
+  } catch {
+    return null;
+  }
+}
+
+export function decodeBody(bytes: Uint8Array, headerCharset: string | undefined, kind: BodyKind): string {
+  let decoder: TextDecoder | null = null;
+  if (startsWith(bytes, '\xEF\xBB\xBF')) decoder = new TextDecoder('utf-8');
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoder = new TextDecoder('utf-16be');
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) decoder = new TextDecoder('utf-16le');
+  decoder ??= decoderFor(headerCharset);
+  if (!decoder && kind === 'html') decoder = decoderFor(metaCharset(bytes));
+  if (decoder) return decoder.decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function failure(
+  url: string,
+  reason: UnavailableReason,
+  extra: { finalUrl?: string; httpStatus?: number; detail?: string } = {},
+): FetchResult {
+  return { ok: false, url, reason, ...extra };
+}
+
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
+export async function fetchSource(url: string, opts: FetchSourceOptions): Promise<FetchResult> {
+  const fetchImpl = opts.fetchImpl ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const guard = { allowPrivate: opts.allowPrivate ?? false };
+
+  const first = checkSourceUrl(url, opts.pageUrl, guard);
+  if (!first.ok) return failure(url, first.reason);
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new TimeoutSignal('timeout'));
+  }, timeoutMs);
+  const onOuterAbort = () => controller.abort(opts.signal?.reason);
+  if (opts.signal?.aborted) controller.abort(opts.signal.reason);
+  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+
+  const headers: Record<string, string> = { Accept: ACCEPT };
+  if (opts.conditional?.etag) headers['If-None-Match'] = opts.conditional.etag;
+  if (opts.conditional?.lastModified) headers['If-Modified-Since'] = opts.conditional.lastModified;
+  const init = (redirect: RequestRedirect): RequestInit => ({
+    method: 'GET',
+    credentials: opts.credentials ?? 'omit',
+    redirect,
+    headers,
+    referrerPolicy: 'no-referrer',
+    signal: controller.signal,
+  });
+
+  let current = first.url;
+  try {
+    let response!: Response;
+    for (let hop = 0; ; hop++) {
+      response = await fetchImpl(current.href, init('manual'));
+      if (response.type === 'opaqueredirect') {
+        // A browser hides the Location: let it follow, then check where it ended (see top).
+        response = await fetchImpl(current.href, init('follow'));
+        const landed = response.url || current.href;
+        const check = checkSourceUrl(landed, opts.pageUrl, guard);
+        if (!check.ok) {
+          discard(response);
+          return failure(url, check.reason, { finalUrl: landed });
+        }
+        current = check.url;
+        break;
+      }
+      if (!REDIRECT_STATUSES.has(response.status)) break;
+      discard(response);
+      const location = response.headers.get('location');
+      if (!location) return failure(url, 'http_error', { finalUrl: current.href, httpStatus: response.status });
+      if (hop >= maxRedirects) {
+        return failure(url, 'network', { finalUrl: current.href, detail: 'too_many_redirects' });
+      }
+      let next: URL;
+      try {
+        next = new URL(location, current);
+      } catch {
+        return failure(url, 'invalid_url', { finalUrl: current.href });
+      }
+      const check = checkSourceUrl(next.href, opts.pageUrl, guard);
+      if (!check.ok) return failure(url, check.reason, { finalUrl: next.href });
+      current = check.url;
+    }
+
+    const finalUrl = current.href;
+    const etag = response.headers.get('etag') ?? undefined;
+    const lastModified = response.headers.get('last-modified') ?? undefined;
+    const validators = { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+    if (response.status === 304 && opts.conditional) {
+      discard(response);
+      return { ok: true, notModified: true, url, finalUrl, status: 304, ...validators };
+    }
+    if (response.type === 'opaque' || response.status === 0) {
+      return failure(url, 'network', { finalUrl, detail: 'opaque_response' });
+    }
+    if (response.status < 200 || response.status > 299) {
+      discard(response);
+      return failure(url, 'http_error', { finalUrl, httpStatus: response.status });
+    }
+
+    const { mime, charset } = parseContentType(response.headers.get('content-type'));
+    if (PDF_TYPES.has(mime)) {
+      discard(response);
+      return failure(url, 'pdf', { finalUrl });
+    }
+    const declared: BodyKind | 'generic' | 'other' = HTML_TYPES.has(mime)
+      ? 'html'
+      : TEXT_TYPES.has(mime)
+        ? 'text'
+        : GENERIC_TYPES.has(mime)
+          ? 'generic'
+          : 'other';
+    if (declared === 'other') {
+      discard(response);
+      return failure(url, 'not_text', { finalUrl, detail: mime });
+    }
+
+    const { bytes, truncated } = await readCapped(response.body, maxBytes);
+    const sniffed = sniffBytes(bytes);
+    // Mislabelled PDFs and binaries are common on file servers; the bytes win over the label.
+    if (sniffed === 'pdf') return failure(url, 'pdf', { finalUrl });
+    if (sniffed === 'binary') return failure(url, 'not_text', { finalUrl, detail: mime || 'binary' });
+    const kind: BodyKind = declared === 'generic' ? (sniffed === 'html' ? 'html' : 'text') : declared;
+    let body = decodeBody(bytes, charset, kind);
+    // A cap can cut a multi-byte character in half: drop the replacement character it leaves.
+    if (truncated) body = body.replace(/\uFFFD+$/, '');
+    return {
+      ok: true,
+      notModified: false,
+      url,
+      finalUrl,
+      status: response.status,
+      contentType: mime || (kind === 'html' ? 'text/html' : 'text/plain'),
+      kind,
+      body,
+      bytes: bytes.byteLength,
+      truncated,
+      ...validators,
+    };
+  } catch (error) {
+    if (timedOut) return failure(url, 'timeout', { finalUrl: current.href });
+    const aborted = opts.signal?.aborted ?? false;
+    return failure(url, 'network', {
+      finalUrl: current.href,
+      detail: aborted ? 'aborted' : error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}

@@ -1,0 +1,34 @@
+/** Cited pages: fetch, read and cache them. See each module's header for its judgement calls. */
+export type { HtmlReader, LoadOptions, ReadSource, SourceLoader, SourceOutcome } from './types';
+export { checkSourceUrl, classifyHost, isSelfCitation, normalizeUrl, type HostClass, type UrlCheck } from './url';
+export {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_REDIRECTS,
+  DEFAULT_TIMEOUT_MS,
+  fetchSource,
+  type FetchResult,
+  type FetchSourceOptions,
+} from './fetch';
+export { blockText, looksLikePaywall, readDocument, readPlainText, readText, unreadableReason } from './read';
+export {
+  CACHE_SCHEMA_VERSION,
+  DEFAULT_CACHE_MAX_BYTES,
+  DEFAULT_CACHE_NAME,
+  DEFAULT_CACHE_TTL_MS,
+  isFresh,
+  openSourceCache,
+  type CachedSource,
+  type CacheEntryInput,
+  type CacheStats,
+  type OpenedSourceCache,
+  type SourceCache,
+  type SourceCacheOptions,
+} from './cache';
+export {
+  createSourceLoader,
+  MAX_REQUESTS_PER_HOST,
+  MAX_REQUESTS_TOTAL,
+  MAX_SOURCES_PER_PAGE,
+  type LoaderSettings,
+  type SourceLoaderOptions,
+} from './loader';

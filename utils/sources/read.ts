@@ -1,0 +1,332 @@
+/**
+ * A fetched page into the text a claim is matched against.
+ *
+ * Judgement calls:
+ * - Words in a source's own bibliography, navigation, comments or footer must never count as
+ *   support: a page that merely cites a paper with the claim's words in its title has not said
+ *   the claim. So reference lists, footnotes, navigation and boilerplate are removed before
+ *   Readability runs, both by their markup (roles, well-known classes) and by their heading
+ *   ("References", "Bibliography", "Further reading"… up to the next heading of the same rank).
+ * - Readability works on a clone: the caller's document is never changed.
+ * - The text keeps its blocks: one paragraph, list item, heading or cell per block, blocks
+ *   separated by a blank line, so the matcher can segment block by block.
+ * - A paywall, login or cookie wall is a short text plus a wall. Short means under 400 words of
+ *   readable text; the wall is a phrase ("subscribe to continue", "sign in to read") anywhere on
+ *   the page, wall markup (a `paywall` class, a password field, `isAccessibleForFree: false`).
+ *   A long article with a "Subscribe" footer is not a paywall.
+ * - Text too thin to check ("Loading…", "Please enable JavaScript") is empty, not "unsupported".
+ */
+import { Readability } from '@mozilla/readability';
+import type { UnavailableReason } from '../report/schema';
+import type { ReadSource } from './types';
+
+/** Removed wherever they are: never the content of a source. */
+const BOILERPLATE_SELECTORS = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'nav',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
+  '[role="search"]',
+  '[role="doc-bibliography"]',
+  '[role="doc-endnotes"]',
+  '[role="doc-footnote"]',
+  '[aria-hidden="true"]',
+  'body > header',
+  'footer',
+  'aside',
+  '.references',
+  '.reflist',
+  '.refbegin',
+  '.mw-references-wrap',
+  '.mw-editsection',
+  'sup.reference',
+  '.navbox',
+  '.catlinks',
+  '.footnotes',
+  '.endnotes',
+  '.bibliography',
+  '#references',
+  '#bibliography',
+  '#footnotes',
+  '#toc',
+  '.toc',
+  '#comments',
+  '.comments',
+  '.comment-list',
+  '#disqus_thread',
+  '.breadcrumb',
+  '.breadcrumbs',
+].join(',');
+
+/** A heading that opens a reference list or other non-content section. */
+const REFERENCE_HEADING =
+  /^(?:\d+(?:\.\d+)*\.?\s*)?(?:references?|reference list|bibliography|sources|sources cited|works cited|literature cited|citations|notes|notes and references|footnotes|endnotes|further reading|external links|see also|related articles|related posts|comments)\s*:?$/i;
+
+const HEADING = /^H[1-6]$/;
+
+/** Tags whose end closes a block of text. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
+  'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION',
+  'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+]);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH']);
+
+const PAYWALL_SHORT_WORDS = 400;
+const EMPTY_MIN_WORDS = 8;
+
+/** Phrases of subscription, login and cookie walls. */
+const WALL_PHRASES = [
+  /\bsubscribe (?:now |today )?to (?:continue|read|keep reading|unlock|access|get full access)/i,
+  /\b(?:subscribers?|members?)[- ]only\b/i,
+  /\bonly (?:available )?(?:to|for) (?:paid |paying )?(?:subscribers|members)\b/i,
+  /\balready (?:a )?(?:subscriber|member)\b/i,
+  /\b(?:sign|log) ?in to (?:continue|read|view|keep reading|access|see)/i,
+  /\b(?:create|register for) (?:a |an )?(?:free )?account to (?:continue|read|keep reading|access)/i,
+  /\bregister (?:now )?to (?:continue|read|keep reading)/i,
+  /\byou(?:'ve| have) (?:reached|used) (?:your|all your|the) (?:limit|free articles?|article limit)/i,
+  /\b(?:remaining|free) articles? (?:left|remaining|this month)\b/i,
+  /\bthis (?:article|story|content|page) is (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members)/i,
+  /\bcontinue reading with (?:a )?subscription/i,
+  /\b(?:accept|allow|agree to) (?:all )?cookies (?:to|in order to|before)/i,
+  /\byou must (?:accept|enable|allow) cookies/i,
+  /\bplease (?:enable|accept) cookies\b/i,
+  /\bunlock (?:this|the full) (?:article|story)\b/i,
+];
+
+const WALL_MARKUP =
+  '[class*="paywall"],[id*="paywall"],[class*="Paywall"],[id*="Paywall"],[class*="regwall"],[class*="subscriber-only"],[class*="piano-"],input[type="password"]';
+
+const NEEDS_SCRIPT = /\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:required|disabled)\b|\bloading\s*(?:\.\.\.|…)?$/i;
+
+export function countWords(text: string): number {
+  // Counting with a regex over the whole text is linear, unlike Node 20's Intl.Segmenter.
+  const matches = text.match(/[\p{L}\p{N}]+/gu);
+  return matches ? matches.length : 0;
+}
+
+export interface PaywallSignals {
+  /** The readable text (after Readability and boilerplate removal). */
+  text: string;
+  /** All the page's visible text, walls included (Readability drops them). */
+  pageText?: string;
+  /** Wall markup seen in the page: a paywall class, a password field, JSON-LD isAccessibleForFree=false. */
+  wallMarkup?: boolean;
+}
+
+/** Is this a subscription, login or cookie wall rather than the cited content? */
+export function looksLikePaywall(signals: PaywallSignals): boolean {
+  const words = countWords(signals.text);
+  if (words >= PAYWALL_SHORT_WORDS) return false;
+  if (signals.wallMarkup) return true;
+  // Walls sit at the edges of a page; a long page's middle is not worth scanning.
+  const haystack = `${signals.text}\n${(signals.pageText ?? '').slice(0, 100_000)}`;
+  return WALL_PHRASES.some((phrase) => phrase.test(haystack));
+}
+
+/** Why a read page cannot be checked, or null when it can. */
+export function unreadableReason(read: ReadSource, truncated: boolean): UnavailableReason | null {
+  if (read.paywall) return 'paywall';
+  const words = countWords(read.text);
+  if (words === 0) return truncated ? 'too_large' : 'empty';
+  if (words < EMPTY_MIN_WORDS) return 'empty';
+  if (words < 50 && NEEDS_SCRIPT.test(read.text.trim())) return 'empty';
+  return null;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The text of an element, one block per paragraph/item/heading, blocks joined by a blank line. */
+export function blockText(root: Node): string {
+  const blocks: string[] = [];
+  let buffer = '';
+  const flush = () => {
+    const block = collapse(buffer);
+    if (block) blocks.push(block);
+    buffer = '';
+  };
+  // Iterative walk: a hostile page can nest elements deeper than the call stack.
+  const stack: Array<{ node: Node; leaving: boolean }> = [{ node: root, leaving: false }];
+  while (stack.length) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === 3 /* text */) {
+      buffer += (node as Text).data;
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    if (SKIP_TAGS.has(tag)) continue;
+    const block = BLOCK_TAGS.has(tag);
+    if (leaving) {
+      if (block) flush();
+      continue;
+    }
+    if (block) flush();
+    stack.push({ node, leaving: true });
+    for (let child = node.lastChild; child; child = child.previousSibling) {
+      stack.push({ node: child, leaving: false });
+    }
+  }
+  flush();
+  return blocks.join('\n\n');
+}
+
+function headingLevel(el: Element): number {
+  if (HEADING.test(el.tagName.toUpperCase())) return Number(el.tagName[1]);
+  // Wrappers such as Wikipedia's <div class="mw-heading"><h2>…</h2></div>.
+  if (el.childElementCount === 1 && el.firstElementChild && HEADING.test(el.firstElementChild.tagName.toUpperCase())) {
+    return Number(el.firstElementChild.tagName[1]);
+  }
+  return 0;
+}
+
+/** Removes each reference-like heading and what follows it up to the next heading of its rank. */
+function dropReferenceSections(doc: Document): void {
+  const headings = Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6'));
+  for (const heading of headings) {
+    if (!heading.isConnected || !REFERENCE_HEADING.test(collapse(heading.textContent ?? ''))) continue;
+    const level = Number(heading.tagName[1]);
+    let anchor: Element = heading;
+    while (
+      anchor.parentElement &&
+      anchor.parentElement !== doc.body &&
+      anchor.parentElement.childElementCount === 1 &&
+      collapse(anchor.parentElement.textContent ?? '') === collapse(anchor.textContent ?? '')
+    ) {
+      anchor = anchor.parentElement;
+    }
+    for (let next = anchor.nextElementSibling; next; ) {
+      const nextLevel = headingLevel(next);
+      if (nextLevel && nextLevel <= level) break;
+      const after: Element | null = next.nextElementSibling;
+      next.remove();
+      next = after;
+    }
+    anchor.remove();
+  }
+}
+
+function hasWallMarkup(doc: Document): boolean {
+  if (doc.querySelector(WALL_MARKUP)) return true;
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    if (/"isAccessibleForFree"\s*:\s*"?false"?/i.test(script.textContent ?? '')) return true;
+  }
+  return false;
+}
+
+function metaContent(doc: Document, selectors: string[]): string | undefined {
+  for (const selector of selectors) {
+    const value = doc.querySelector(selector)?.getAttribute(selector.startsWith('time') ? 'datetime' : 'content');
+    if (value && value.trim()) return value.trim();
+  }
+  return undefined;
+}
+
+/** An ISO date (or date-time) from whatever the page states, or undefined. */
+export function toIsoDate(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return trimmed;
+  const time = Date.parse(trimmed);
+  if (Number.isNaN(time)) return undefined;
+  const year = new Date(time).getUTCFullYear();
+  return year >= 1000 && year <= 9999 ? new Date(time).toISOString() : undefined;
+}
+
+function cleanField(value: string | null | undefined, max: number): string | undefined {
+  if (!value) return undefined;
+  const text = collapse(value);
+  return text ? text.slice(0, max) : undefined;
+}
+
+/** Reads a parsed page into text, title, byline and date. The document is not modified. */
+export function readDocument(doc: Document, url: string): ReadSource {
+  void url; // Readability resolves links against the document's own URL; only text is kept here.
+  const pageText = doc.body ? collapse(doc.body.textContent ?? '') : '';
+  const wallMarkup = hasWallMarkup(doc);
+  const published = toIsoDate(
+    metaContent(doc, [
+      'meta[property="article:published_time"]',
+      'meta[name="article:published_time"]',
+      'meta[itemprop="datePublished"]',
+      'meta[name="date"]',
+      'meta[name="dc.date"]',
+      'meta[name="DC.date"]',
+      'meta[name="citation_publication_date"]',
+      'time[datetime]',
+    ]),
+  );
+  const docTitle = cleanField(doc.title, 500);
+
+  const clone = doc.cloneNode(true) as Document;
+  clone.querySelectorAll(BOILERPLATE_SELECTORS).forEach((el) => el.remove());
+  dropReferenceSections(clone);
+  // Readability mutates what it reads, so the fallback gets its own cleaned copy.
+  const fallback = clone.body ? blockText(clone.body.cloneNode(true)) : '';
+
+  let text = '';
+  let title = docTitle;
+  let byline: string | undefined;
+  let readabilityDate: string | undefined;
+  try {
+    const article = new Readability<Node>(clone, { serializer: (node) => node }).parse();
+    if (article?.content) text = blockText(article.content);
+    title = cleanField(article?.title, 500) ?? docTitle;
+    byline = cleanField(article?.byline, 200);
+    readabilityDate = toIsoDate(article?.publishedTime);
+  } catch {
+    // Readability gives up on some odd documents; the cleaned body below is still the page.
+  }
+  // Readability keeps only the main candidate; when that is a sliver of the page, keep the page.
+  if (countWords(text) < Math.min(50, countWords(fallback) / 4)) text = fallback;
+
+  const result: ReadSource = { text };
+  if (title) result.title = title;
+  if (byline) result.byline = byline;
+  const date = published ?? readabilityDate;
+  if (date) result.published = date;
+  if (looksLikePaywall({ text, pageText, wallMarkup })) result.paywall = true;
+  return result;
+}
+
+/** Plain text as is: paragraphs at blank lines, whitespace inside a paragraph collapsed. */
+export function readPlainText(body: string): ReadSource {
+  const text = body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map(collapse)
+    .filter(Boolean)
+    .join('\n\n');
+  const result: ReadSource = { text };
+  if (looksLikePaywall({ text })) result.paywall = true;
+  return result;
+}
+
+const HTML_MIME = /^(?:text\/html|application\/xhtml\+xml)\b/i;
+
+/** Reads a fetched body by its content type; HTML goes through `parseHtml` and `readDocument`. */
+export function readText(
+  body: string,
+  contentType: string,
+  url: string,
+  parseHtml: (html: string) => Document,
+): ReadSource {
+  if (HTML_MIME.test(contentType.trim())) return readDocument(parseHtml(body), url);
+  return readPlainText(body);
+}
