@@ -137,7 +137,8 @@ function adjacent(a: Token, b: Token, text: string): boolean {
 
 /** Do two mentions denote the same quantity, at the precision they were written with? */
 export function sameNumber(a: NumberMention, b: NumberMention): boolean {
-  if (a.year || b.year) return a.year === b.year && a.value === b.value;
+  // A plain "1000" may be a year or a count, so it also agrees with "1,000"; years never round.
+  if (a.year || b.year) return a.value === b.value;
   const close = (x: number, tx: number, y: number, ty: number) => Math.abs(x - y) <= Math.max(tx, ty) + 1e-9;
   if (close(a.value, a.tolerance, b.value, b.tolerance)) return true;
   // 67% and two-thirds; 50 percent and half.

@@ -17,7 +17,9 @@ export const STOPWORDS = new Set(
     'other another same own too s t one ones if whether because while although though however ' +
     'thus therefore hence e g i e etc via per vs de la le du des der die das von und el los ' +
     'become became becomes get got gets make made makes include includes included including ' +
-    'said say says according well like many much several various often'
+    'said say says according well like many much several various often ' +
+    // Hedges around figures: "about 3 million" states the same as "3 million".
+    'about around approximately roughly nearly almost some over'
   ).split(/\s+/),
 );
 

@@ -1,0 +1,88 @@
+/**
+ * Runs the matcher over a claim-verification JSONL file and prints how well it does.
+ *
+ *   npm run eval -- <file.jsonl> [--out predictions.jsonl] [--json]
+ *
+ * Figures: count; three-way macro-F1 (when the file has three labels; a `contradicted` verdict
+ * counts as unsupported); supported-vs-rest balanced accuracy at the shipped thresholds and AUROC
+ * of the score; evidence hit@1 / hit@3 (a top-k passage overlaps a gold evidence sentence, by
+ * offsets into `source_text`); pairs per second (indexing the source plus matching the claim).
+ * With --json the last line is one JSON object; a figure that does not apply is null.
+ */
+import { writeFileSync } from 'node:fs';
+import { indexSource, matchClaim } from '../utils/match/index';
+import {
+  auroc,
+  balancedAccuracy,
+  goldSpans,
+  macroF1,
+  overlaps,
+  readRecords,
+  threeWay,
+} from './eval-lib';
+
+function usage(): never {
+  console.error('usage: npm run eval -- <file.jsonl> [--out predictions.jsonl] [--json]');
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let file: string | undefined;
+let out: string | undefined;
+let json = false;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--out') out = args[++i] ?? usage();
+  else if (args[i] === '--json') json = true;
+  else if (args[i].startsWith('--')) usage();
+  else file = args[i];
+}
+if (!file) usage();
+
+const records = readRecords(file);
+const predictions: { id: string; verdict: string; score: number }[] = [];
+let hits1 = 0;
+let hits3 = 0;
+let withGold = 0;
+let elapsed = 0;
+for (const record of records) {
+  const t0 = performance.now();
+  const source = indexSource(record.id, record.source_text);
+  const match = matchClaim(record.claim, [source], { maxEvidence: 3 });
+  elapsed += performance.now() - t0;
+  predictions.push({ id: record.id, verdict: match.verdict, score: match.score });
+  const gold = goldSpans(record);
+  if (gold.length > 0) {
+    withGold++;
+    const hit = (k: number) => match.evidence.slice(0, k).some((e) => gold.some((g) => overlaps(e, g)));
+    if (hit(1)) hits1++;
+    if (hit(3)) hits3++;
+  }
+}
+
+const goldLabels = records.map((r) => r.label);
+const labelSet = new Set(goldLabels);
+const positive = goldLabels.map((l) => l === 'supported');
+const result = {
+  n: records.length,
+  macroF1: labelSet.size === 3 ? macroF1(predictions.map((p) => threeWay(p.verdict)), goldLabels, ['supported', 'partial', 'unsupported']) : null,
+  balancedAccuracy: balancedAccuracy(predictions.map((p) => p.verdict === 'supported'), positive),
+  auroc: auroc(predictions.map((p) => p.score), positive),
+  hitAt1: withGold > 0 ? hits1 / withGold : null,
+  hitAt3: withGold > 0 ? hits3 / withGold : null,
+  pairsPerSecond: elapsed > 0 ? records.length / (elapsed / 1000) : null,
+};
+
+if (out) writeFileSync(out, predictions.map((p) => JSON.stringify(p)).join('\n') + '\n');
+
+const fmt = (x: number | null, digits = 3) => (x === null ? 'n/a' : x.toFixed(digits));
+const verdictCounts: Record<string, number> = {};
+for (const p of predictions) verdictCounts[p.verdict] = (verdictCounts[p.verdict] ?? 0) + 1;
+console.log(`file               ${file}`);
+console.log(`count              ${result.n}  (gold: ${[...labelSet].map((l) => `${l} ${goldLabels.filter((g) => g === l).length}`).join(', ')})`);
+console.log(`verdicts           ${Object.entries(verdictCounts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+console.log(`macro-F1 (3-way)   ${fmt(result.macroF1)}`);
+console.log(`balanced accuracy  ${fmt(result.balancedAccuracy)}  (supported vs rest, shipped threshold)`);
+console.log(`AUROC              ${fmt(result.auroc)}`);
+console.log(`evidence hit@1     ${fmt(result.hitAt1)}  hit@3 ${fmt(result.hitAt3)}  (${withGold} records with gold evidence)`);
+console.log(`pairs per second   ${fmt(result.pairsPerSecond, 1)}`);
+if (json) console.log(JSON.stringify(result));

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { indexSource, matchClaim } from '../../../utils/match/index';
+import { EvidenceSchema } from '../../../utils/report/schema';
+
+/** A made-up report on a made-up town, long enough for word weights to mean something. */
+const REPORT = [
+  'Harbourton Council met on Tuesday to discuss the budget.',
+  'The council approved the new library plans after a long debate.',
+  'Turnout in the local election reached 65.7% of registered voters.',
+  'The town has about 3 million visitors a year, most of them in summer.',
+  'Two-thirds of residents said they use the ferry every week.',
+  'The bridge was completed in 2019 by the engineering firm Calder and Ross.',
+  'Mayor Helen Okafor said the ferry service would not be cut.',
+  'Bus fares increased by ten percent over the winter.',
+  'The harbour museum, founded in 1921, holds 1,000 maps of the coast.',
+  'Local fishermen reported a smaller catch of herring than in previous years.',
+  '',
+  'References',
+  'Quintaro, P. (2015). Glaciers of the northern tundra and their xylophone echoes. Journal of Sound, 12, 1-9.',
+].join('\n\n');
+
+const source = indexSource('report', REPORT);
+
+describe('retrieval', () => {
+  it('returns evidence whose offsets point at its text in the source, best first', () => {
+    const match = matchClaim('The council approved plans for a new library.', [source]);
+    expect(match.evidence.length).toBeGreaterThan(0);
+    for (const e of match.evidence) {
+      expect(EvidenceSchema.safeParse(e).success).toBe(true);
+      expect(REPORT.slice(e.start, e.end)).toBe(e.text);
+      expect(e.sourceId).toBe('report');
+    }
+    expect(match.evidence[0].text).toContain('approved the new library plans');
+    const scores = match.evidence.map((e) => e.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('prefers the passage with the rare words over one with many common ones', () => {
+    const text = [
+      'The town and the town council and the town people met in the town.',
+      'The town council met. The town was busy.',
+      'A heron nested beside the old lighthouse in the town.',
+    ].join('\n\n');
+    const match = matchClaim('A heron nested by the lighthouse of the town.', [indexSource('t', text)]);
+    expect(match.evidence[0].text).toContain('heron');
+  });
+
+  it('never counts words that only appear in the bibliography', () => {
+    const match = matchClaim('Glaciers of the northern tundra produce xylophone echoes.', [source]);
+    expect(match.verdict).toBe('unsupported');
+    for (const e of match.evidence) expect(e.start).toBeLessThan(REPORT.indexOf('References'));
+  });
+
+  it('finds a passage near the end of a very long source, with exact offsets', () => {
+    const filler = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i} talks about weather and tides in general terms.`);
+    const text = [...filler, 'The lighthouse keeper Ansel Brightwater retired in 1987 after forty years.'].join('\n\n');
+    expect(text.length).toBeGreaterThan(90_000);
+    const match = matchClaim('Ansel Brightwater, the lighthouse keeper, retired in 1987.', [indexSource('long', text)]);
+    expect(match.verdict).toBe('supported');
+    expect(text.slice(match.evidence[0].start, match.evidence[0].end)).toContain('Ansel Brightwater retired in 1987');
+  });
+});
+
+describe('verdicts', () => {
+  it.each([
+    // Inflections and word order.
+    ['inflected and reordered words', 'The new library plans were approved by the council.', 'supported'],
+    // Numbers in their many forms.
+    ['a percent written out', 'Turnout in the local election reached 65.7 percent of registered voters.', 'supported'],
+    ['a number without its comma', 'The harbour museum holds 1000 maps of the coast.', 'supported'],
+    ['a rounded figure', 'The town has around three million visitors a year.', 'supported'],
+    ['a fraction as a percent', 'About 67% of residents use the ferry every week.', 'supported'],
+    ['a year', 'The bridge was completed in 2019.', 'supported'],
+    // A claim with several parts.
+    ['both parts covered', 'The council approved the library plans and the bridge was completed in 2019.', 'supported'],
+    ['one part covered, one missing', 'The council approved the library plans and the stadium was demolished by volunteers in 2021.', 'partial'],
+    ['nothing in the source', 'Volcanic eruptions damaged the orbiting satellites.', 'unsupported'],
+    // Attribution is not matched.
+    ['an attribution phrase', 'According to nature.com, the council approved the new library plans.', 'supported'],
+    ['a trailing attribution and markers', 'Bus fares increased by ten percent over the winter, according to the Daily Courier.[3][4]', 'supported'],
+  ])('%s → %s', (_label, claim, verdict) => {
+    expect(matchClaim(claim, [source]).verdict).toBe(verdict);
+  });
+
+  it('lists the matched and the missing key words', () => {
+    const match = matchClaim('The council approved the library plans and the stadium was demolished in 2021.', [source]);
+    const top = match.evidence[0];
+    expect(top.matched).toEqual(expect.arrayContaining(['council', 'approved', 'library', 'plans']));
+    expect(top.missing).toEqual(expect.arrayContaining(['stadium', 'demolished', '2021']));
+  });
+
+  it('does not count attribution words as missing', () => {
+    const match = matchClaim('According to nature.com, the council approved the new library plans.', [source]);
+    const all = match.evidence.flatMap((e) => [...e.matched, ...e.missing]);
+    expect(all).not.toContain('nature');
+    expect(all).not.toContain('com');
+  });
+});
+
+describe('contradictions', () => {
+  it.each([
+    ['a different number', 'Turnout in the local election reached 57% of registered voters.', 'source says 65.7%, claim says 57%'],
+    ['a different year', 'The bridge was completed in 2017 by the engineering firm Calder and Ross.', 'source says 2019, claim says 2017'],
+    ['a negation', 'Mayor Helen Okafor said the ferry service would be cut.', 'source says "not", claim does not'],
+    ['a direction word', 'Bus fares decreased by ten percent over the winter.', 'source says "increased", claim says "decreased"'],
+    ['a direction word (fewer/more)', 'Local fishermen reported a larger catch of herring than in previous years.', 'source says "smaller", claim says "larger"'],
+    ['another name in the same place', 'The bridge was completed in 2019 by the engineering firm Calder and Baxter.', 'source says Ross, claim says Baxter'],
+  ])('%s is contradicted, with the conflict stated', (_label, claim, conflict) => {
+    const match = matchClaim(claim, [source]);
+    expect(match.verdict).toBe('contradicted');
+    expect(match.evidence[0].conflicts).toContain(conflict);
+  });
+
+  it('a passage on another subject does not contradict a number', () => {
+    const match = matchClaim('The volcano erupted 57 times during the drought.', [source]);
+    expect(match.verdict).not.toBe('contradicted');
+  });
+});
+
+describe('several sources', () => {
+  it('a claim whose parts are backed by different sources is supported by them together', () => {
+    const a = indexSource('a', 'The council approved the new library plans after a long debate.');
+    const b = indexSource('b', 'Construction of the observatory finished in March 2022.');
+    const claim = 'The council approved the library plans and the observatory was finished in 2022.';
+    expect(matchClaim(claim, [a]).verdict).toBe('partial');
+    const both = matchClaim(claim, [a, b]);
+    expect(both.verdict).toBe('supported');
+    expect(new Set(both.evidence.map((e) => e.sourceId))).toEqual(new Set(['a', 'b']));
+  });
+
+  it('one index serves many claims', () => {
+    const claims = ['The bridge was completed in 2019.', 'The council approved the new library plans.'];
+    expect(claims.map((c) => matchClaim(c, [source]).verdict)).toEqual(['supported', 'supported']);
+  });
+});
+
+describe('empty input', () => {
+  it.each([
+    ['an empty claim', '', [source]],
+    ['a claim of markers only', '[1][2]', [source]],
+    ['no sources', 'The bridge was completed in 2019.', []],
+    ['an empty source', 'The bridge was completed in 2019.', [indexSource('e', '')]],
+  ])('%s is unsupported with score 0 and no evidence', (_label, claim, sources) => {
+    expect(matchClaim(claim as string, sources as ReturnType<typeof indexSource>[])).toEqual({ verdict: 'unsupported', score: 0, evidence: [] });
+  });
+
+  it('respects maxEvidence', () => {
+    expect(matchClaim('council library bridge ferry museum', [source], { maxEvidence: 1 }).evidence).toHaveLength(1);
+  });
+});

@@ -1,0 +1,306 @@
+/**
+ * The matcher: for a claim and the sources it cites, find the passages that best back it, say how
+ * well it is backed, and show why.
+ *
+ * Retrieval: every window of one to three consecutive sentences that shares a key word with the
+ * claim is scored by the share of the claim's weighted key words it holds. A key word's weight
+ * is its inverse sentence frequency across the cited sources (rare words say more about a passage
+ * than common ones), raised for names and numbers. Words match by stem, through the synonym table,
+ * and numbers by value at the precision they were written with.
+ *
+ * Verdict: each part of the claim ("X did A" / "and B in 2021") is looked up on its own, in any of
+ * the cited sources, so a claim backed by several sources together can be supported. The score
+ * combines the best window's coverage, the weakest part's coverage and the coverage anywhere in
+ * the source through a logistic model whose weights are fitted on labelled data
+ * (`scripts/fit-match.ts` → `weights.json`). A passage that matches closely but disagrees on a
+ * number, a year, a negation or a direction word makes the claim `contradicted`.
+ */
+import type { Evidence } from '../report/schema';
+import { analyseClaim, type ClaimAnalysis, type ClaimTerm } from './claim';
+import { findConflicts } from './conflicts';
+import { sameNumber } from './numbers';
+import { indexSource, type SourceIndex } from './source';
+import type { Match, MatchOptions, MatchVerdict } from './types';
+import weights from './weights.json';
+
+export { indexSource };
+export type { SourceIndex };
+export type { Match, MatchOptions, MatchVerdict };
+
+export interface MatchParams {
+  nameBoost: number;
+  numberBoost: number;
+  /** Subtracted from a window's coverage per extra sentence, so tight passages win ties. */
+  windowPenalty: number;
+  /** Logistic model over `features()`. */
+  coefficients: number[];
+  intercept: number;
+  /** score ≥ supported → supported (if every part is covered); ≥ partial → partial. */
+  supported: number;
+  partial: number;
+  /** A part counts as covered at this share of its weighted key words. */
+  partCovered: number;
+  /** A conflict only counts in a passage that holds this share of the claim's other key words. */
+  conflictCoverage: number;
+}
+
+export const DEFAULT_PARAMS: MatchParams = weights as MatchParams;
+
+interface Window {
+  source: SourceIndex;
+  from: number;
+  to: number;
+  matched: boolean[];
+  coverage: number;
+}
+
+/** The measurements the score is made of; exported for the fitting script. */
+export interface MatchFeatures {
+  best: number;
+  weakestPart: number;
+  strongestPart: number;
+  anywhere: number;
+  numbers: number;
+  names: number;
+  bigrams: number;
+  conflict: number;
+}
+
+export const FEATURE_NAMES: (keyof MatchFeatures)[] = ['best', 'weakestPart', 'strongestPart', 'anywhere', 'numbers', 'names', 'bigrams', 'conflict'];
+
+const MAX_WINDOW = 3;
+
+export function matchClaim(claim: string, sources: SourceIndex[], options: MatchOptions & { params?: MatchParams } = {}): Match {
+  return analyse(claim, sources, options).match;
+}
+
+/** The match plus the features behind its score (for fitting and the eval script). */
+export function analyse(
+  claim: string,
+  sources: SourceIndex[],
+  options: MatchOptions & { params?: MatchParams } = {},
+): { match: Match; features: MatchFeatures | null } {
+  const params = options.params ?? DEFAULT_PARAMS;
+  const maxEvidence = options.maxEvidence ?? 3;
+  const analysis = analyseClaim(claim ?? '');
+  const usable = sources.filter((s) => s && s.bodyEnd > 0);
+  if (analysis.terms.length === 0 || usable.length === 0) {
+    return { match: { verdict: 'unsupported', score: 0, evidence: [] }, features: null };
+  }
+  const termWeights = weigh(analysis, usable, params);
+  const total = sum(termWeights);
+  const windows: Window[] = [];
+  const anywhere = new Array<boolean>(analysis.terms.length).fill(false);
+  for (const source of usable) collectWindows(source, analysis, termWeights, total, params, windows, anywhere);
+  windows.sort((a, b) => b.coverage - a.coverage || a.to - a.from - (b.to - b.from) || a.from - b.from);
+
+  // Each part's best coverage, in whichever window and source covers it best.
+  const partTotals = new Array<number>(analysis.parts).fill(0);
+  for (let i = 0; i < analysis.terms.length; i++) partTotals[analysis.terms[i].part] += termWeights[i];
+  const partBest = new Array<number>(analysis.parts).fill(0);
+  const partWindow = new Array<Window | undefined>(analysis.parts);
+  for (const w of windows) {
+    const got = new Array<number>(analysis.parts).fill(0);
+    for (let i = 0; i < w.matched.length; i++) if (w.matched[i]) got[analysis.terms[i].part] += termWeights[i];
+    for (let p = 0; p < analysis.parts; p++) {
+      const c = partTotals[p] > 0 ? got[p] / partTotals[p] : 1;
+      if (c > partBest[p]) {
+        partBest[p] = c;
+        partWindow[p] = w;
+      }
+    }
+  }
+
+  const best = windows[0];
+  const conflicts = best ? findConflicts(analysis, best.source, best.from, best.to, best.matched) : { messages: [] as string[], terms: new Set<number>() };
+  const otherCoverage = best ? coverageExcept(best, analysis, termWeights, conflicts.terms) : 0;
+  const contradicted = conflicts.messages.length > 0 && otherCoverage >= params.conflictCoverage;
+
+  const features: MatchFeatures = {
+    best: best?.coverage ?? 0,
+    weakestPart: Math.min(...partBest),
+    strongestPart: Math.max(...partBest),
+    anywhere: weightedShare(anywhere, termWeights, total),
+    numbers: kindShare(analysis, best, 'number'),
+    names: kindShare(analysis, best, 'name'),
+    bigrams: best ? bigramShare(analysis, best) : 0,
+    conflict: contradicted ? 1 : 0,
+  };
+  const score = logistic(params, features);
+  const verdict = decide(params, features, score);
+
+  // Evidence: the best windows, then any part's own best window, without overlaps.
+  const chosen: Window[] = [];
+  const consider = (w: Window | undefined) => {
+    if (!w || chosen.length >= maxEvidence) return;
+    if (chosen.some((c) => c.source === w.source && c.from <= w.to && w.from <= c.to)) return;
+    chosen.push(w);
+  };
+  consider(best);
+  for (const w of partWindow) consider(w);
+  for (const w of windows) consider(w);
+  chosen.sort((a, b) => b.coverage - a.coverage);
+  const evidence = chosen.map((w) => toEvidence(w, analysis, w === best ? conflicts.messages : []));
+  return { match: { verdict, score: clamp01(score), evidence }, features };
+}
+
+function weigh(analysis: ClaimAnalysis, sources: SourceIndex[], params: MatchParams): number[] {
+  let n = 0;
+  for (const s of sources) n += s.bodyEnd;
+  return analysis.terms.map((term) => {
+    let df = 0;
+    if (term.kind !== 'number') for (const s of sources) df += s.postings.get(term.stem)?.length ?? 0;
+    const idf = Math.log(1 + n / (df + 1));
+    const boost = term.kind === 'name' ? params.nameBoost : term.kind === 'number' ? params.numberBoost : 1;
+    return Math.max(0.1, idf) * boost;
+  });
+}
+
+function collectWindows(
+  source: SourceIndex,
+  analysis: ClaimAnalysis,
+  termWeights: number[],
+  total: number,
+  params: MatchParams,
+  out: Window[],
+  anywhere: boolean[],
+): void {
+  // Which claim terms each candidate sentence holds.
+  const has = new Map<number, number[]>();
+  const mark = (s: number, t: number) => {
+    let list = has.get(s);
+    if (!list) has.set(s, (list = []));
+    if (list[list.length - 1] !== t) list.push(t);
+  };
+  analysis.terms.forEach((term, t) => {
+    if (term.kind === 'number') {
+      for (let s = 0; s < source.bodyEnd; s++) {
+        if (source.sentences[s].numbers.some((m) => sameNumber(m, term.number!))) {
+          mark(s, t);
+          anywhere[t] = true;
+        }
+      }
+      return;
+    }
+    const list = source.postings.get(term.stem);
+    if (!list) return;
+    anywhere[t] = true;
+    for (const s of list) mark(s, t);
+  });
+  const seen = new Set<number>();
+  for (const s of has.keys()) {
+    for (let len = 1; len <= MAX_WINDOW; len++) {
+      for (let from = s - len + 1; from <= s; from++) {
+        const to = from + len - 1;
+        if (from < 0 || to >= source.bodyEnd) continue;
+        const key = from * 4 + len;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const matched = new Array<boolean>(analysis.terms.length).fill(false);
+        let any = 0;
+        for (let k = from; k <= to; k++) {
+          const list = has.get(k);
+          if (!list) continue;
+          any++;
+          for (const t of list) matched[t] = true;
+        }
+        // A window whose edge sentence adds nothing is dominated by a shorter one.
+        if (len > 1 && (!has.has(from) || !has.has(to))) continue;
+        if (any === 0) continue;
+        const coverage = weightedShare(matched, termWeights, total) - params.windowPenalty * (len - 1);
+        out.push({ source, from, to, matched, coverage: Math.max(0, coverage) });
+      }
+    }
+  }
+}
+
+function coverageExcept(w: Window, analysis: ClaimAnalysis, termWeights: number[], skip: Set<number>): number {
+  let got = 0;
+  let all = 0;
+  for (let i = 0; i < analysis.terms.length; i++) {
+    if (skip.has(i)) continue;
+    all += termWeights[i];
+    if (w.matched[i]) got += termWeights[i];
+  }
+  return all > 0 ? got / all : 0;
+}
+
+function kindShare(analysis: ClaimAnalysis, w: Window | undefined, kind: ClaimTerm['kind']): number {
+  let n = 0;
+  let got = 0;
+  analysis.terms.forEach((t, i) => {
+    if (t.kind !== kind) return;
+    n++;
+    if (w?.matched[i]) got++;
+  });
+  return n === 0 ? 1 : got / n;
+}
+
+/** Share of the claim's adjacent key-word pairs that also stand close together in the passage. */
+function bigramShare(analysis: ClaimAnalysis, w: Window): number {
+  const words = analysis.terms.filter((t) => t.kind !== 'number');
+  if (words.length < 2) return w.coverage;
+  const positions = new Map<string, number[]>();
+  const from = w.source.sentences[w.from].tokenFrom;
+  const to = w.source.sentences[w.to].tokenTo;
+  for (let i = from; i < to; i++) {
+    const st = w.source.tokens[i].stem;
+    let list = positions.get(st);
+    if (!list) positions.set(st, (list = []));
+    list.push(i);
+  }
+  let got = 0;
+  for (let i = 1; i < words.length; i++) {
+    const a = positions.get(words[i - 1].stem);
+    const b = positions.get(words[i].stem);
+    if (a && b && a.some((x) => b.some((y) => Math.abs(y - x) <= 3))) got++;
+  }
+  return got / (words.length - 1);
+}
+
+function toEvidence(w: Window, analysis: ClaimAnalysis, conflicts: string[]): Evidence {
+  const start = w.source.sentences[w.from].start;
+  const end = w.source.sentences[w.to].end;
+  const matched: string[] = [];
+  const missing: string[] = [];
+  analysis.terms.forEach((t, i) => (w.matched[i] ? matched : missing).push(t.surface));
+  return {
+    sourceId: w.source.id,
+    text: w.source.text.slice(start, end),
+    start,
+    end,
+    score: clamp01(w.coverage),
+    matched,
+    missing,
+    conflicts,
+  };
+}
+
+/** The verdict for a score: supported needs every part covered; a conflict in a close passage wins. */
+export function decide(params: MatchParams, f: MatchFeatures, score: number): MatchVerdict {
+  if (f.conflict > 0) return 'contradicted';
+  if (score >= params.supported && f.weakestPart >= params.partCovered) return 'supported';
+  if (score >= params.partial || f.strongestPart >= params.partCovered) return 'partial';
+  return 'unsupported';
+}
+
+export function logistic(params: MatchParams, f: MatchFeatures): number {
+  let z = params.intercept;
+  FEATURE_NAMES.forEach((name, i) => (z += (params.coefficients[i] ?? 0) * f[name]));
+  return 1 / (1 + Math.exp(-z));
+}
+
+function weightedShare(flags: boolean[], termWeights: number[], total: number): number {
+  if (total <= 0) return 0;
+  let got = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i]) got += termWeights[i];
+  return got / total;
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0;
+}

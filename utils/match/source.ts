@@ -1,0 +1,68 @@
+/**
+ * Indexing a source text once, so every claim that cites it is matched without re-reading it.
+ *
+ * The index holds the sentences (offsets), their tokens, their numbers, and an inverted list from
+ * word stem to the sentences that hold it. Sentences inside a trailing bibliography ("References",
+ * "Bibliography", "Works cited", "External links", … as a heading line in the second part of the
+ * text) are kept out of the inverted list: a claim's words that occur only in a reference list's
+ * titles are not backed by the page, they are only cited by it.
+ */
+import { readNumbers, type NumberMention } from './numbers';
+import { sentences as splitSentences, tokenize, type Token } from './text';
+import { STOPWORDS } from './words';
+
+export interface IndexedSentence {
+  start: number;
+  end: number;
+  /** Range of this sentence's tokens in `SourceIndex.tokens`. */
+  tokenFrom: number;
+  tokenTo: number;
+  numbers: NumberMention[];
+}
+
+export interface SourceIndex {
+  readonly id: string;
+  readonly text: string;
+  readonly sentences: IndexedSentence[];
+  readonly tokens: Token[];
+  /** Sentences at or after this index are bibliography and never count as evidence. */
+  readonly bodyEnd: number;
+  /** Stem → indices of body sentences holding it (ascending, no duplicates). */
+  readonly postings: Map<string, number[]>;
+}
+
+const BIBLIOGRAPHY_HEADING =
+  /^(?:#{1,6}\s*)?(?:references?|bibliography|works cited|literature cited|citations|sources|notes and references|footnotes|further reading|external links|references and notes)\s*:?\s*$/i;
+
+/** Index a source's text (paragraphs separated by blank lines; any length). */
+export function indexSource(id: string, text: string): SourceIndex {
+  const spans = splitSentences(text ?? '');
+  const tokens: Token[] = [];
+  const sentences: IndexedSentence[] = [];
+  let bodyEnd = spans.length;
+  for (let s = 0; s < spans.length; s++) {
+    const { start, end } = spans[s];
+    const tokenFrom = tokens.length;
+    tokenize(text, start, end, tokens);
+    const own = tokens.slice(tokenFrom);
+    const numbers = own.some((t) => /\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|twenty|thirty|forty|fifty|hundred|dozen)/.test(t.word))
+      ? readNumbers(own, text).map((n) => ({ ...n, first: n.first + tokenFrom, last: n.last + tokenFrom }))
+      : [];
+    sentences.push({ start, end, tokenFrom, tokenTo: tokens.length, numbers });
+    if (bodyEnd === spans.length && start > text.length * 0.3 && end - start < 40 && BIBLIOGRAPHY_HEADING.test(text.slice(start, end))) {
+      bodyEnd = s;
+    }
+  }
+  const postings = new Map<string, number[]>();
+  for (let s = 0; s < bodyEnd; s++) {
+    const sentence = sentences[s];
+    for (let t = sentence.tokenFrom; t < sentence.tokenTo; t++) {
+      const key = tokens[t].stem;
+      if (STOPWORDS.has(key)) continue;
+      let list = postings.get(key);
+      if (!list) postings.set(key, (list = []));
+      if (list[list.length - 1] !== s) list.push(s);
+    }
+  }
+  return { id, text: text ?? '', sentences, tokens, bodyEnd, postings };
+}
