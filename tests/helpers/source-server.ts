@@ -1,0 +1,290 @@
+/**
+ * A fixture HTTP server for cited pages: every case the source loader must name, on 127.0.0.1 at a
+ * random port. It counts requests per path so tests can assert "served from the cache, no request".
+ *
+ * Reusable outside unit tests (benchmarks, end-to-end runs): `startSourceServer()` then `close()`.
+ * Bounded: a cap on connections, short keep-alive, every pending timer cleared on close.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/sources');
+
+export interface SourceServer {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** Requests seen per path (pathname + search). */
+  requests: Map<string, number>;
+  /** Requests seen for one path (with or without its query). */
+  count(path: string): number;
+  /** Total requests since start (or the last reset). */
+  total(): number;
+  /** Most requests in progress at once on `/hold/*` since start (or the last reset). */
+  maxConcurrent(): number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export function fixture(name: string): string {
+  return readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+/** Encodes text whose characters all fit in one byte (Latin-1). */
+function latin1(text: string): Buffer {
+  return Buffer.from(text, 'latin1');
+}
+
+/** 日本語の記事 ("Japanese article") and 東京 ("Tokyo") in Shift_JIS. */
+const SJIS_TITLE = Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x82, 0xcc, 0x8b, 0x4c, 0x8e, 0x96]);
+const SJIS_TOKYO = Buffer.from([0x93, 0x8c, 0x8b, 0x9e]);
+
+const WORDS =
+  'river harbour council budget turbine school library orchard bridge ferry market engineer survey winter summer tide current village grain railway station museum garden festival workshop clinic bakery timber quarry canal meadow'.split(
+    ' ',
+  );
+
+/** A generated article page, distinct per `n`, about `paragraphs` paragraphs long. */
+export function generatedPage(n: number, paragraphs = 40): string {
+  let seed = n * 7919 + 17;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed;
+  };
+  const body: string[] = [];
+  for (let p = 0; p < paragraphs; p++) {
+    const sentences: string[] = [];
+    for (let s = 0; s < 4; s++) {
+      const words = Array.from({ length: 12 }, () => WORDS[next() % WORDS.length]);
+      sentences.push(`In ${1950 + (next() % 70)} the ${words.join(' ')} reached ${next() % 1000} units.`);
+    }
+    body.push(`<p>${sentences.join(' ')}</p>`);
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated source ${n}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Generated source ${n}</h1>${body.join('\n')}</article><footer>Footer text</footer></body></html>`;
+}
+
+const ETAG = '"fixture-v1"';
+const LAST_MODIFIED = 'Mon, 04 Mar 2024 10:00:00 GMT';
+
+export async function startSourceServer(): Promise<SourceServer> {
+  const requests = new Map<string, number>();
+  const timers = new Set<NodeJS.Timeout>();
+  let total = 0;
+  let active = 0;
+  let maxActive = 0;
+  let base = '';
+
+  const later = (ms: number, fn: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+  };
+
+  const html = (res: http.ServerResponse, body: string | Buffer, type = 'text/html; charset=utf-8', extra: http.OutgoingHttpHeaders = {}) => {
+    res.writeHead(200, { 'Content-Type': type, ...extra });
+    res.end(body);
+  };
+  const redirect = (res: http.ServerResponse, status: number, location: string | null) => {
+    res.writeHead(status, location === null ? {} : { Location: location });
+    res.end();
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fixture');
+    const key = url.pathname + url.search;
+    requests.set(key, (requests.get(key) ?? 0) + 1);
+    total++;
+    const ms = Number(url.searchParams.get('ms') ?? 2000);
+    const latinPage = fixture('latin1.html');
+
+    switch (url.pathname) {
+      case '/article.html':
+        return html(res, fixture('article.html'));
+      case '/charset/latin1-header':
+        return html(res, latin1(latinPage.replace('__META__', '')), 'text/html; charset=ISO-8859-1');
+      case '/charset/latin1-meta':
+        return html(res, latin1(latinPage.replace('__META__', '<meta charset="windows-1252">')), 'text/html');
+      case '/charset/http-equiv':
+        return html(
+          res,
+          latin1(latinPage.replace('__META__', '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')),
+          'text/html',
+        );
+      case '/charset/latin1-unlabelled':
+        return html(res, latin1(latinPage.replace('__META__', '')), 'text/html');
+      case '/charset/utf8-unlabelled':
+        return html(res, Buffer.from(latinPage.replace('__META__', ''), 'utf8'), 'text/html');
+      case '/charset/header-wins':
+        // The header says UTF-8; a contradicting <meta> must not win.
+        return html(res, Buffer.from(latinPage.replace('__META__', '<meta charset="windows-1252">'), 'utf8'), 'text/html; charset=utf-8');
+      case '/charset/shift-jis': {
+        const paragraph = 'The correspondent filed this report from the capital after the summit ended late on Friday evening with a joint statement.';
+        return html(
+          res,
+          Buffer.concat([
+            Buffer.from('<!doctype html><html><head><meta charset="shift_jis"><title>'),
+            SJIS_TITLE,
+            Buffer.from('</title></head><body><article><h1>'),
+            SJIS_TITLE,
+            Buffer.from('</h1><p>'),
+            SJIS_TOKYO,
+            Buffer.from(`: ${paragraph}</p><p>${paragraph}</p></article></body></html>`),
+          ]),
+          'text/html',
+        );
+      }
+      case '/xhtml':
+        return html(
+          res,
+          fixture('article.html').replace('<html lang="en">', '<html xmlns="http://www.w3.org/1999/xhtml" lang="en">').replace('<!doctype html>', '<?xml version="1.0" encoding="utf-8"?>'),
+          'application/xhtml+xml',
+        );
+      case '/plain.txt':
+        return html(res, fixture('plain.txt'), 'text/plain; charset=utf-8');
+      case '/doc.pdf':
+        return html(res, Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\n', 'latin1'), 'application/pdf');
+      case '/octet.pdf':
+        return html(res, Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n', 'latin1'), 'application/octet-stream');
+      case '/mislabelled.pdf':
+        return html(res, Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n', 'latin1'), 'text/html');
+      case '/image.png':
+        return html(res, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'image/png');
+      case '/binary':
+        return html(res, Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3]), 'application/octet-stream');
+      case '/no-type':
+        res.writeHead(200, {});
+        return res.end(fixture('article.html'));
+      case '/redirect/a':
+        return redirect(res, 301, '/redirect/b');
+      case '/redirect/b':
+        return redirect(res, 302, `${base}/article.html`);
+      case '/redirect/303':
+        return redirect(res, 303, '/plain.txt');
+      case '/redirect/loop-a':
+        return redirect(res, 302, '/redirect/loop-b');
+      case '/redirect/loop-b':
+        return redirect(res, 302, '/redirect/loop-a');
+      case '/redirect/private':
+        return redirect(res, 302, 'http://192.168.1.1/admin');
+      case '/redirect/metadata':
+        return redirect(res, 301, 'http://169.254.169.254/latest/meta-data/');
+      case '/redirect/loopback':
+        return redirect(res, 302, `http://localhost:${(server.address() as AddressInfo).port}/article.html`);
+      case '/redirect/ftp':
+        return redirect(res, 302, 'ftp://files.example.org/report.txt');
+      case '/redirect/no-location':
+        return redirect(res, 302, null);
+      case '/status/404':
+      case '/status/410':
+      case '/status/500':
+      case '/status/503': {
+        const status = Number(url.pathname.slice('/status/'.length));
+        res.writeHead(status, { 'Content-Type': 'text/html' });
+        return res.end(`<html><body><h1>Error ${status}</h1><p>${fixture('article.html').slice(0, 400)}</p></body></html>`);
+      }
+      case '/slow/headers':
+        return later(ms, () => html(res, fixture('article.html')));
+      case '/slow/body': {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        const page = fixture('article.html');
+        res.write(page.slice(0, 300));
+        return later(ms, () => res.end(page.slice(300)));
+      }
+      case '/big': {
+        // Real paragraphs, far past any small cap: the head of the page is kept.
+        const kb = Number(url.searchParams.get('kb') ?? 512);
+        const paragraph = '<p>The ferry timetable for the winter season lists two crossings a day, one at dawn and one at dusk, weather permitting. Ça va.</p>\n';
+        const count = Math.ceil((kb * 1024) / Buffer.byteLength(paragraph));
+        return html(res, `<!doctype html><html><head><meta charset="utf-8"><title>Long timetable</title></head><body><article><h1>Long timetable</h1>${paragraph.repeat(count)}</article></body></html>`);
+      }
+      case '/big-script': {
+        // A page whose first megabytes are script: the kept prefix holds no text at all.
+        const kb = Number(url.searchParams.get('kb') ?? 512);
+        return html(res, `<!doctype html><html><head><title>App</title><script>var data = "${'x'.repeat(kb * 1024)}";</script></head><body><p>The real content comes after the script.</p></body></html>`);
+      }
+      case '/empty':
+        return html(res, fixture('empty.html'));
+      case '/empty-body':
+        return html(res, '');
+      case '/js-app':
+        return html(res, fixture('js-app.html'));
+      case '/paywall':
+        return html(res, fixture('paywall.html'));
+      case '/login':
+        return html(res, fixture('login.html'));
+      case '/cookie-wall':
+        return html(res, fixture('cookie-wall.html'));
+      case '/references':
+        return html(res, fixture('references.html'));
+      case '/wiki-refs':
+        return html(res, fixture('wiki-refs.html'));
+      case '/etag':
+        if (req.headers['if-none-match'] === ETAG) {
+          res.writeHead(304, { ETag: ETAG });
+          return res.end();
+        }
+        return html(res, fixture('article.html'), 'text/html; charset=utf-8', { ETag: ETAG });
+      case '/last-modified':
+        if (req.headers['if-modified-since'] === LAST_MODIFIED) {
+          res.writeHead(304, { 'Last-Modified': LAST_MODIFIED });
+          return res.end();
+        }
+        return html(res, fixture('article.html'), 'text/html; charset=utf-8', { 'Last-Modified': LAST_MODIFIED });
+      case '/echo-headers':
+        return html(res, JSON.stringify(req.headers), 'text/plain; charset=utf-8');
+      default:
+        break;
+    }
+    const page = /^\/page\/(\d+)$/.exec(url.pathname);
+    if (page) return html(res, generatedPage(Number(page[1]), Number(url.searchParams.get('paragraphs') ?? 40)));
+    if (url.pathname.startsWith('/hold/')) {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      return later(Number(url.searchParams.get('ms') ?? 80), () => {
+        active--;
+        html(res, fixture('article.html'));
+      });
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('not found');
+  });
+  server.maxConnections = 128;
+  server.keepAliveTimeout = 1000;
+  server.headersTimeout = 5000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+
+  return {
+    url: base,
+    port,
+    requests,
+    count(p: string) {
+      let n = 0;
+      for (const [key, value] of requests) if (key === p || key.split('?')[0] === p) n += value;
+      return n;
+    },
+    total: () => total,
+    maxConcurrent: () => maxActive,
+    reset() {
+      requests.clear();
+      total = 0;
+      maxActive = 0;
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
