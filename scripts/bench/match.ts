@@ -1,0 +1,86 @@
+/**
+ * Matcher benchmark: throughput on the WiCE dev file (index the source, match its claim), as a
+ * ratio to one `Intl.Segmenter` word pass over the same source texts measured in the same run,
+ * and the gzipped bytes that `utils/match` adds to a bundle.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { indexSource, matchClaim } from '../../utils/match/index';
+import { blocks } from '../../utils/match/text';
+import { readRecords } from '../eval-lib';
+import { timeMedian, type BenchRow } from './types';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function bundleBytes(): Promise<BenchRow> {
+  const result = await build({
+    entryPoints: [path.join(repoRoot, 'utils/match/index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    // zod is already in every bundle through the report schema; only type imports reach it here.
+    external: ['zod'],
+  });
+  const code = result.outputFiles[0].contents;
+  return {
+    area: 'match',
+    name: 'bundle size of utils/match (minified, gzipped)',
+    value: Math.round((gzipSync(code).length / 1024) * 10) / 10,
+    unit: 'kB gz',
+    note: `${code.length} bytes minified`,
+  };
+}
+
+export default async function bench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const file = path.resolve(repoRoot, '../shared/eval/wice-dev.jsonl');
+  if (!existsSync(file)) {
+    rows.push({ area: 'match', name: 'throughput on WiCE dev', value: 0, unit: 'pairs/s', note: `skipped: ${file} is absent` });
+  } else {
+    const records = readRecords(file);
+    const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+    const wordPass = () => {
+      let words = 0;
+      for (const r of records) {
+        for (const b of blocks(r.source_text)) {
+          for (const seg of segmenter.segment(r.source_text.slice(b.start, b.end))) if (seg.isWordLike) words++;
+        }
+      }
+      return words;
+    };
+    const matchAll = () => {
+      let supported = 0;
+      for (const r of records) {
+        const m = matchClaim(r.claim, [indexSource(r.id, r.source_text)]);
+        if (m.verdict === 'supported') supported++;
+      }
+      return supported;
+    };
+    const refMs = await timeMedian(wordPass, 5);
+    const matchMs = await timeMedian(matchAll, 5);
+    const pairsPerSecond = records.length / (matchMs / 1000);
+    const refPerSecond = records.length / (refMs / 1000);
+    rows.push({
+      area: 'match',
+      name: `index + match, WiCE dev (${records.length} pairs)`,
+      value: Math.round(pairsPerSecond * 10) / 10,
+      unit: 'pairs/s',
+      reference: { name: 'one Intl.Segmenter word pass over the same sources', value: Math.round(refPerSecond * 10) / 10, unit: 'sources/s' },
+      ratio: Math.round((matchMs / refMs) * 100) / 100,
+      target: '≤ 3 (time of matching / time of one word pass)',
+      note: `median of 5: matcher ${matchMs.toFixed(0)} ms, word pass ${refMs.toFixed(0)} ms; ratio is time / reference time`,
+    });
+  }
+  rows.push(await bundleBytes());
+  return rows;
+}
+
+// Run on its own: `npx tsx scripts/bench/match.ts`.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  bench().then((rows) => console.table(rows.map((r) => ({ ...r, reference: r.reference ? `${r.reference.value} ${r.reference.unit}` : '' }))));
+}
