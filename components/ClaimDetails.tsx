@@ -1,0 +1,154 @@
+/**
+ * What the card and an expanded popup row show about one claim: the sources it cites and what
+ * became of each, the best passage with its marks, missing key words and conflicts, and a link
+ * to the passage. Everything from the page or a source is rendered as text.
+ *
+ * An unavailable source shows its reason and never a score or a passage; an unlinked marker says
+ * that it points at nothing, rather than pretending to have checked it.
+ */
+import type { Claim, Evidence, Source } from '../utils/report/schema';
+import { passageLink, safeHttpUrl } from '../utils/report/links';
+import { reasonText } from '../utils/report/reasons';
+import { VERDICT_MEANING } from '../utils/report/summary';
+import { Passage } from './Passage';
+import { AlertIcon } from './VerdictIcon';
+
+export type SourceLookup = ReadonlyMap<string, Source>;
+
+export function formatDate(value: string | undefined): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
+}
+
+function SourceItem({ source }: { source: Source }) {
+  const href = safeHttpUrl(source.finalUrl ?? source.url);
+  const meta = [source.label, source.domain, formatDate(source.published)].filter(Boolean).join(' · ');
+  return (
+    <li class="cc-source" data-source-id={source.id} data-status={source.status} data-testid="source">
+      <span class="cc-source-title">{source.title || source.domain || source.url}</span>
+      <span class="cc-source-meta">{meta}</span>
+      {source.status === 'unavailable' || (source.status === 'pending' && source.cited !== false) ? (
+        <span class="cc-reason" data-reason={source.reason ?? 'pending'} data-testid="reason">
+          <AlertIcon />
+          <span>{reasonText(source)}</span>
+        </span>
+      ) : null}
+      {source.status === 'unavailable' && href ? (
+        <a class="cc-link cc-source-open" href={href} target="_blank" rel="noopener noreferrer">
+          Try the link yourself
+        </a>
+      ) : null}
+      {source.truncated ? <p class="cc-note">Only the first part of this source was read.</p> : null}
+      {source.selfCitation ? <p class="cc-note">This source is on the article’s own site.</p> : null}
+    </li>
+  );
+}
+
+function EvidenceBlock({ evidence, source, label }: { evidence: Evidence; source?: Source; label: string }) {
+  const href = source ? passageLink(source, evidence.text) : null;
+  return (
+    <div class="cc-evidence" data-testid="evidence">
+      <p class="cc-label">{label}</p>
+      <Passage text={evidence.text} matched={evidence.matched} />
+      {evidence.missing.length ? (
+        <p class="cc-missing" data-testid="missing">
+          Not in the passage:{' '}
+          {evidence.missing.map((word, i) => (
+            <span class="cc-word" key={i}>
+              {word}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {evidence.conflicts.length ? (
+        <ul class="cc-conflicts" data-testid="conflicts">
+          {evidence.conflicts.map((conflict, i) => (
+            <li key={i}>
+              <AlertIcon />
+              <span>{conflict}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {href ? (
+        <p class="cc-note">
+          <a class="cc-link" href={href} target="_blank" rel="noopener noreferrer" data-testid="open-passage">
+            Open source at this passage
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface ClaimDetailsProps {
+  claim: Claim;
+  sources: SourceLookup;
+  /** Show the claim's own text (the popup row already shows it). */
+  showClaim?: boolean;
+  /** How many passages to show, best first. */
+  maxEvidence?: number;
+}
+
+export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1 }: ClaimDetailsProps) {
+  const cited = claim.sourceIds.map((id) => sources.get(id)).filter((s): s is Source => Boolean(s));
+  const judged = claim.verdict !== 'unavailable' && claim.verdict !== 'unlinked' && claim.verdict !== 'pending';
+  const evidence = judged ? claim.evidence.slice(0, maxEvidence) : [];
+  return (
+    <div class="cc-details">
+      <p class="cc-meaning" data-testid="meaning">
+        {VERDICT_MEANING[claim.verdict]}
+      </p>
+      {showClaim ? (
+        <div>
+          <p class="cc-label">The claim, as read</p>
+          <blockquote class="cc-quote" data-testid="claim-text">
+            {claim.text}
+          </blockquote>
+        </div>
+      ) : null}
+      {claim.attribution && claim.attributionMatches === false ? (
+        <p class="cc-reason" data-testid="attribution">
+          <AlertIcon />
+          <span>
+            The claim names {claim.attribution}, which does not fit the cited source.
+          </span>
+        </p>
+      ) : null}
+      {claim.verdict === 'unlinked' ? (
+        <p class="cc-reason" data-testid="reason" data-reason="unlinked">
+          <AlertIcon />
+          <span>
+            {claim.markers.length ? `The marker ${claim.markers.join(' ')}` : 'This marker'} points at no source in
+            the page’s list, so there is nothing to check.
+          </span>
+        </p>
+      ) : null}
+      {cited.length ? (
+        <div>
+          <p class="cc-label">{cited.length === 1 ? 'Source' : 'Sources'}</p>
+          <ul class="cc-sources">
+            {cited.map((source) => (
+              <SourceItem key={source.id} source={source} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {evidence.map((item, i) => (
+        <EvidenceBlock
+          key={`${item.sourceId}:${item.start}`}
+          evidence={item}
+          source={sources.get(item.sourceId)}
+          label={i === 0 ? 'Best passage in the source' : 'Another passage'}
+        />
+      ))}
+      {judged && evidence.length === 0 ? (
+        <p class="cc-note" data-testid="no-passage">
+          No passage of the source comes close to the claim.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Verdict } from '../utils/report/schema';
+
+/** The match score as a short bar and a percentage. Verdicts that are not judgements have none. */
+export function ScoreBar({ score, verdict }: { score: number; verdict: Verdict }) {
+  const percent = Math.round(Math.min(1, Math.max(0, score)) * 100);
+  return (
+    <span class="cc-score" data-verdict={verdict} data-testid="score" title="How closely the source's best passage matches the claim">
+      <span class="cc-score-track" aria-hidden="true">
+        <span class="cc-score-fill" style={{ width: `${percent}%` }} />
+      </span>
+      <span class="cc-score-num">
+        <span class="cc-visually-hidden">Match score </span>
+        {percent}%
+      </span>
+    </span>
+  );
+}
+
+/** Whether a verdict carries a meaningful score (never for a source that could not be read). */
+export function hasScore(verdict: Verdict): boolean {
+  return verdict === 'supported' || verdict === 'partial' || verdict === 'unsupported' || verdict === 'contradicted';
+}

@@ -1,0 +1,36 @@
+import type { Verdict } from '../../utils/report/schema';
+import { VERDICT_WORD } from '../../utils/report/summary';
+import { VerdictIcon } from '../VerdictIcon';
+
+/** The longest badge word: an invisible copy of it holds every badge at one width. */
+const LONGEST_WORD = Object.values(VERDICT_WORD).reduce((a, b) => (b.length > a.length ? b : a));
+
+export interface BadgeProps {
+  claimId: string;
+  verdict: Verdict;
+  label: string;
+  expanded: boolean;
+  theme: 'light' | 'dark';
+}
+
+/** The in-page badge: a real button with an icon, one word, and a full accessible name. */
+export function Badge({ claimId, verdict, label, expanded, theme }: BadgeProps) {
+  return (
+    <button
+      type="button"
+      class="cc-badge cc-theme"
+      data-verdict={verdict}
+      data-theme={theme}
+      data-claim-id={claimId}
+      aria-label={label}
+      aria-haspopup="dialog"
+      aria-expanded={expanded ? 'true' : 'false'}
+    >
+      <VerdictIcon verdict={verdict} />
+      <span class="cc-word-box" aria-hidden="true">
+        <span class="cc-word">{VERDICT_WORD[verdict]}</span>
+        <span class="cc-sizer">{LONGEST_WORD}</span>
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Claim } from '../../utils/report/schema';
+import { ClaimDetails, type SourceLookup } from '../ClaimDetails';
+import { hasScore, ScoreBar } from '../ScoreBar';
+import { VerdictChip } from '../VerdictChip';
+
+export interface CardProps {
+  claim: Claim;
+  sources: SourceLookup;
+  theme: 'light' | 'dark';
+  /** The card's accessible name, the badge's own ("Citecheck: partly supported by Source 2"). */
+  label: string;
+  onClose: () => void;
+}
+
+/** The hover card's content for one claim. Positioning is the layer's job. */
+export function Card({ claim, sources, theme, label, onClose }: CardProps) {
+  return (
+    <div
+      class="cc-card cc-theme"
+      data-theme={theme}
+      data-citecheck-card=""
+      data-claim-id={claim.id}
+      data-verdict={claim.verdict}
+      role="dialog"
+      aria-labelledby="cc-card-title"
+      tabIndex={-1}
+    >
+      <h2 class="cc-visually-hidden" id="cc-card-title">
+        {label}
+      </h2>
+      <div class="cc-card-head">
+        <VerdictChip verdict={claim.verdict} />
+        {hasScore(claim.verdict) ? <ScoreBar score={claim.score} verdict={claim.verdict} /> : null}
+        <span class="cc-brand">Citecheck</span>
+        <button type="button" class="cc-close" aria-label="Close" onClick={onClose} data-testid="card-close">
+          ×
+        </button>
+      </div>
+      <ClaimDetails claim={claim} sources={sources} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Claim, Source } from '../utils/report/schema';
+
+/** "Source 2" stays as is; a bare "12" reads as "source 12". */
+export function sourceName(label: string): string {
+  return /^\d+[a-z]?$/i.test(label.trim()) ? `source ${label.trim()}` : label.trim();
+}
+
+function listOf(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? 'its source';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** The badge's accessible name: "Citecheck: partly supported by Source 2". */
+export function claimLabel(claim: Claim, sources: ReadonlyMap<string, Source>): string {
+  const names = listOf(claim.sourceIds.map((id) => sourceName(sources.get(id)?.label ?? id)));
+  switch (claim.verdict) {
+    case 'supported':
+      return `Citecheck: supported by ${names}`;
+    case 'partial':
+      return `Citecheck: partly supported by ${names}`;
+    case 'unsupported':
+      return `Citecheck: not found in ${names}`;
+    case 'contradicted':
+      return `Citecheck: contradicted by ${names}`;
+    case 'unavailable':
+      return `Citecheck: could not check, ${names} unavailable`;
+    case 'unlinked':
+      return `Citecheck: ${claim.markers.length ? `marker ${claim.markers.join(' ')}` : 'this marker'} points at no source`;
+    case 'pending':
+      return `Citecheck: checking ${names}`;
+  }
+}

@@ -1,0 +1,55 @@
+import type { Claim } from '../../utils/report/schema';
+import { ClaimDetails, type SourceLookup } from '../ClaimDetails';
+import { sourceName } from '../labels';
+import { hasScore, ScoreBar } from '../ScoreBar';
+import { VerdictChip } from '../VerdictChip';
+
+export interface ClaimRowProps {
+  claim: Claim;
+  position: number;
+  sources: SourceLookup;
+  expanded: boolean;
+  onActivate: (claimId: string) => void;
+}
+
+function sourcesLine(claim: Claim, sources: SourceLookup): string {
+  if (claim.sourceIds.length === 0) return claim.markers.join(' ') || 'No source';
+  return claim.sourceIds
+    .map((id) => {
+      const source = sources.get(id);
+      if (!source) return sourceName(id);
+      return source.domain ? `${source.label} · ${source.domain}` : source.label;
+    })
+    .join(', ');
+}
+
+/** One claim in the popup: a button that expands it and shows its marker in the page. */
+export function ClaimRow({ claim, position, sources, expanded, onActivate }: ClaimRowProps) {
+  const detailsId = `details-${claim.id}`;
+  return (
+    <li class="row" data-testid="claim-row" data-claim-id={claim.id} data-verdict={claim.verdict} data-expanded={expanded ? 'true' : 'false'}>
+      <button
+        type="button"
+        class="row-main"
+        aria-expanded={expanded ? 'true' : 'false'}
+        aria-controls={detailsId}
+        onClick={() => onActivate(claim.id)}
+      >
+        <span class="row-top">
+          <VerdictChip verdict={claim.verdict} />
+          {hasScore(claim.verdict) ? <ScoreBar score={claim.score} verdict={claim.verdict} /> : null}
+          <span class="row-pos" aria-label={`Claim ${position}`}>
+            #{position}
+          </span>
+        </span>
+        <span class={expanded ? 'row-text' : 'row-text clamp'}>{claim.text}</span>
+        <span class="row-sources">{sourcesLine(claim, sources)}</span>
+      </button>
+      {expanded ? (
+        <div class="row-details" id={detailsId} data-testid="claim-details">
+          <ClaimDetails claim={claim} sources={sources} showClaim={false} maxEvidence={3} />
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Verdict } from '../../utils/report/schema';
+import { VERDICT_PHRASE } from '../../utils/report/summary';
+import { VerdictIcon } from '../VerdictIcon';
+
+export type FilterValue = 'all' | Verdict;
+export type SortValue = 'page' | 'weakest' | 'strongest';
+
+export interface ControlsProps {
+  options: { filter: FilterValue; count: number }[];
+  filter: FilterValue;
+  sort: SortValue;
+  onFilter: (filter: FilterValue) => void;
+  onSort: (sort: SortValue) => void;
+}
+
+function filterName(filter: FilterValue): string {
+  if (filter === 'all') return 'All';
+  const phrase = VERDICT_PHRASE[filter];
+  return phrase[0].toUpperCase() + phrase.slice(1);
+}
+
+/** Verdict filters (a radio group of toggle buttons) and the sort order. */
+export function Controls({ options, filter, sort, onFilter, onSort }: ControlsProps) {
+  return (
+    <div class="controls">
+      <div class="filters" role="group" aria-label="Show claims">
+        {options.map((option) => (
+          <button
+            key={option.filter}
+            type="button"
+            class="filter"
+            data-testid={`filter-${option.filter}`}
+            data-verdict={option.filter === 'all' ? undefined : option.filter}
+            aria-pressed={filter === option.filter ? 'true' : 'false'}
+            onClick={() => onFilter(option.filter)}
+          >
+            {option.filter === 'all' ? null : <VerdictIcon verdict={option.filter} />}
+            <span>{filterName(option.filter)}</span>
+            <span class="count">{option.count}</span>
+          </button>
+        ))}
+      </div>
+      <label class="sort">
+        <span>Order</span>
+        <select
+          data-testid="sort"
+          value={sort}
+          onChange={(e) => onSort((e.currentTarget as HTMLSelectElement).value as SortValue)}
+        >
+          <option value="page">Page order</option>
+          <option value="weakest">Weakest first</option>
+          <option value="strongest">Strongest first</option>
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ReportSummary } from '../../utils/report/summary';
+
+export interface SummaryProps {
+  summary: ReportSummary;
+  running: boolean;
+  rechecking: boolean;
+}
+
+/** The summary line and, while sources load, a progress bar. */
+export function Summary({ summary, running, rechecking }: SummaryProps) {
+  const { done, total } = summary.progress;
+  const showProgress = running || rechecking;
+  return (
+    <div class="summary-block">
+      <p class="summary" data-testid="summary" aria-live="polite">
+        {summary.line}
+      </p>
+      {showProgress ? (
+        <div class="progress" data-testid="progress">
+          <progress
+            max={Math.max(total, 1)}
+            value={rechecking && !running ? 0 : done}
+            aria-label="Sources loaded"
+          />
+          <span class="progress-text">
+            {rechecking && !running ? 'Checking again…' : `Loading sources: ${done} of ${total}`}
+          </span>
+        </div>
+      ) : null}
+    </div>
+  );
+}

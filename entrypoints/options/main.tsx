@@ -1,0 +1,11 @@
+import { render } from 'preact';
+import { SHARED_CSS, THEME_CSS } from '../../components/styles';
+import { createBrowserOptionsApi } from './api';
+import { OptionsApp } from './App';
+import { OPTIONS_CSS } from './styles';
+
+const style = document.createElement('style');
+style.textContent = THEME_CSS + SHARED_CSS + OPTIONS_CSS;
+document.head.appendChild(style);
+
+render(<OptionsApp api={createBrowserOptionsApi()} />, document.getElementById('app')!);

@@ -1,0 +1,194 @@
+/**
+ * The popup: the report of the active tab as a summary, progress, a filterable list and exports.
+ * All state lives in `state.ts`; this file wires it to the extension through `PopupApi`.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { Controls } from '../../components/popup/Controls';
+import { ClaimRow } from '../../components/popup/ClaimRow';
+import { EmptyState } from '../../components/popup/EmptyState';
+import { Summary } from '../../components/popup/Summary';
+import { reportToJson, reportToMarkdown } from '../../utils/report/export';
+import type { Source } from '../../utils/report/schema';
+import type { PopupApi } from './api';
+import { downloadText, exportBaseName } from './download';
+import { filterOptions, initialState, reducer, shouldPoll, visibleRows } from './state';
+
+export const POLL_MS = 300;
+/** Performance mark set when the first report is on screen (read by the UI benchmark). */
+export const RENDERED_MARK = 'citecheck:report-rendered';
+
+export function App({ api }: { api: PopupApi }) {
+  const [state, dispatch] = useReducer(reducer, initialState);
+  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  const marked = useRef(false);
+
+  const load = useCallback(
+    async (id: number) => {
+      const result = await api.getReport(id);
+      if (result.ok) dispatch({ type: 'report-loaded', report: result.value });
+      else dispatch({ type: 'load-failed', error: result.error });
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    let live = true;
+    api
+      .tab()
+      .then((tab) => {
+        if (!live) return;
+        setTabId(tab?.id ?? null);
+        if (tab) void load(tab.id);
+        else dispatch({ type: 'report-loaded', report: null });
+      })
+      .catch((error: unknown) => live && dispatch({ type: 'load-failed', error: String(error) }));
+    return () => {
+      live = false;
+    };
+  }, [api, load]);
+
+  // Poll while sources load or a re-check runs; every answer changes `loads`, so this re-arms.
+  useEffect(() => {
+    if (typeof tabId !== 'number' || !shouldPoll(state)) return;
+    const timer = setTimeout(() => void load(tabId), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [state.loads, tabId, load]);
+
+  useEffect(() => {
+    if (marked.current || state.status !== 'ready') return;
+    marked.current = true;
+    requestAnimationFrame(() => performance.mark(RENDERED_MARK));
+  }, [state.status]);
+
+  const sources = useMemo(
+    () => new Map<string, Source>((state.report?.sources ?? []).map((s) => [s.id, s])),
+    [state.report],
+  );
+  const rows = useMemo(() => visibleRows(state), [state.report, state.filter, state.sort]);
+
+  const onActivate = useCallback(
+    (claimId: string) => {
+      dispatch({ type: 'toggle-claim', claimId });
+      if (typeof tabId === 'number') void api.scrollToClaim(tabId, claimId).catch(() => undefined);
+    },
+    [api, tabId],
+  );
+
+  const recheck = () => {
+    if (typeof tabId !== 'number') return;
+    dispatch({ type: 'recheck-started' });
+    api.recheck(tabId).then(
+      () => load(tabId),
+      (error: unknown) => dispatch({ type: 'load-failed', error: String(error) }),
+    );
+  };
+
+  const exportAs = (kind: 'md' | 'json') => {
+    const report = state.report;
+    if (!report) return;
+    const name = exportBaseName(report.url, report.checkedAt);
+    if (kind === 'md') downloadText(document, `${name}.md`, reportToMarkdown(report), 'text/markdown');
+    else downloadText(document, `${name}.json`, reportToJson(report), 'application/json');
+  };
+
+  const rechecking = state.recheckFrom !== null;
+  const report = state.report;
+
+  return (
+    <div class="app cc-theme" data-state={state.status} data-report-state={report?.state ?? 'none'}>
+      <header class="head">
+        <h1 class="brand">
+          <img src="/icon/32.png" alt="" width={18} height={18} />
+          Citecheck
+        </h1>
+        {typeof tabId === 'number' && state.status !== 'loading' ? (
+          <button type="button" class="cc-button" data-testid="recheck" onClick={recheck} disabled={rechecking}>
+            {rechecking ? 'Checking…' : 'Re-check'}
+          </button>
+        ) : null}
+      </header>
+
+      {state.status === 'loading' ? (
+        <p class="status" data-testid="loading" role="status">
+          Reading the report…
+        </p>
+      ) : null}
+
+      {state.status === 'error' ? (
+        <div class="status error" data-testid="error" role="alert">
+          <p>Citecheck could not get this page’s report.</p>
+          <p class="detail">{state.error}</p>
+          <p class="detail">Reload the page and open Citecheck again. Pages such as the browser’s own settings cannot be checked.</p>
+        </div>
+      ) : null}
+
+      {state.status === 'empty' ? (
+        <EmptyState>{rechecking ? <p class="detail">Checking the page again…</p> : null}</EmptyState>
+      ) : null}
+
+      {state.status === 'ready' && report && state.summary ? (
+        <main class="main">
+          <Summary summary={state.summary} running={report.state === 'running'} rechecking={rechecking} />
+          {report.limits?.markersCapped || report.limits?.sourcesCapped ? (
+            <p class="note" data-testid="limits">
+              This page has more citations than Citecheck checks at once; only the first ones are listed.
+            </p>
+          ) : null}
+          {report.claims.length === 0 ? (
+            <EmptyState />
+          ) : (
+            <>
+              <Controls
+                options={filterOptions(state.summary)}
+                filter={state.filter}
+                sort={state.sort}
+                onFilter={(filter) => dispatch({ type: 'set-filter', filter })}
+                onSort={(sort) => dispatch({ type: 'set-sort', sort })}
+              />
+              {rows.length === 0 ? (
+                <p class="note" data-testid="no-rows">
+                  No claim has this verdict.{' '}
+                  <button type="button" class="linklike" onClick={() => dispatch({ type: 'set-filter', filter: 'all' })}>
+                    Show all
+                  </button>
+                </p>
+              ) : (
+                <ol class="rows" data-testid="claims" aria-label="Claims">
+                  {rows.map((row) => (
+                    <ClaimRow
+                      key={row.claim.id}
+                      claim={row.claim}
+                      position={row.position}
+                      sources={sources}
+                      expanded={state.expanded.has(row.claim.id)}
+                      onActivate={onActivate}
+                    />
+                  ))}
+                </ol>
+              )}
+            </>
+          )}
+        </main>
+      ) : null}
+
+      <footer class="foot">
+        {state.status === 'ready' && report && report.claims.length > 0 ? (
+          <span class="exports">
+            <span class="foot-label">Export</span>
+            <button type="button" class="cc-button" data-testid="export-markdown" onClick={() => exportAs('md')}>
+              Markdown
+            </button>
+            <button type="button" class="cc-button" data-testid="export-json" onClick={() => exportAs('json')}>
+              JSON
+            </button>
+          </span>
+        ) : (
+          <span />
+        )}
+        <button type="button" class="linklike" data-testid="open-options" onClick={() => void api.openOptions()}>
+          Options
+        </button>
+      </footer>
+    </div>
+  );
+}

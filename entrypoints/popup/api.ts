@@ -1,0 +1,59 @@
+/**
+ * What the popup asks of the extension, behind one small interface so the App can be rendered
+ * in tests with a fake. Answers from the background are validated before they are believed.
+ */
+import { browser } from 'wxt/browser';
+import { ReportResultSchema, type ReportResult } from '../../utils/messages';
+
+export interface PopupApi {
+  /** The tab whose report is shown; null when there is none (no active tab). */
+  tab(): Promise<{ id: number; url?: string } | null>;
+  getReport(tabId: number): Promise<ReportResult>;
+  recheck(tabId: number): Promise<void>;
+  scrollToClaim(tabId: number, claimId: string): Promise<void>;
+  /** The extension's options page. */
+  openOptions(): Promise<void>;
+}
+
+/** `?tabId=N` in the popup's URL points it at another tab (end-to-end tests open it in a tab). */
+export function tabIdFromSearch(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tabId');
+  if (raw === null || !/^\d+$/.test(raw)) return null;
+  return Number(raw);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createBrowserApi(search: string): PopupApi {
+  return {
+    async tab() {
+      const forced = tabIdFromSearch(search);
+      if (forced !== null) {
+        const tab = await browser.tabs.get(forced).catch(() => null);
+        return { id: forced, url: tab?.url };
+      }
+      const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+      return active?.id === undefined ? null : { id: active.id, url: active.url };
+    },
+    async getReport(tabId) {
+      try {
+        const answer = await browser.runtime.sendMessage({ type: 'get-report', tabId });
+        const parsed = ReportResultSchema.safeParse(answer);
+        return parsed.success ? parsed.data : { ok: false, error: 'The extension gave an answer the popup does not understand.' };
+      } catch (error) {
+        return { ok: false, error: describe(error) };
+      }
+    },
+    async recheck(tabId) {
+      await browser.runtime.sendMessage({ type: 'recheck', tabId });
+    },
+    async scrollToClaim(tabId, claimId) {
+      await browser.tabs.sendMessage(tabId, { type: 'scroll-to-claim', claimId });
+    },
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+    },
+  };
+}
