@@ -73,7 +73,7 @@ function EvidenceBlock({ evidence, source, label }: { evidence: Evidence; source
         </ul>
       ) : null}
       {href ? (
-        <p class="cc-note">
+        <p class="cc-note cc-open">
           <a class="cc-link" href={href} target="_blank" rel="noopener noreferrer" data-testid="open-passage">
             Open source at this passage
           </a>

@@ -87,6 +87,7 @@ export const SHARED_CSS = `
 .cc-score-fill { position: absolute; inset: 0 auto 0 0; border-radius: inherit; background: var(--cc-accent); }
 .cc-score-num { font-variant-numeric: tabular-nums; min-width: 2.6em; }
 .cc-details { display: grid; gap: 0.7em; }
+.cc-meaning { margin: 0; color: var(--cc-muted); }
 .cc-label { font-size: 0.78em; font-weight: 600; letter-spacing: 0.02em; text-transform: uppercase; color: var(--cc-muted); margin: 0 0 0.2em; }
 .cc-quote { margin: 0; padding: 0.1em 0 0.1em 0.7em; border-left: 3px solid var(--cc-border); overflow-wrap: anywhere; }
 .cc-passage { border-left-color: var(--cc-accent); }
@@ -97,7 +98,7 @@ export const SHARED_CSS = `
   border: 1px dashed var(--cc-border); color: var(--cc-fg);
 }
 .cc-conflicts { margin: 0.4em 0 0; padding: 0; list-style: none; display: grid; gap: 0.25em; }
-.cc-conflicts li { display: flex; gap: 0.4em; align-items: flex-start; color: var(--cc-fg); }
+.cc-conflicts li { display: flex; gap: 0.4em; align-items: flex-start; color: var(--cc-fg); font-weight: 600; }
 .cc-conflicts .cc-icon { color: var(--cc-contradicted); margin-top: 0.1em; }
 .cc-sources { margin: 0; padding: 0; list-style: none; display: grid; gap: 0.45em; }
 .cc-source { display: grid; gap: 0.1em; }
@@ -108,6 +109,7 @@ export const SHARED_CSS = `
   border-radius: 6px; background: var(--cc-subtle); color: var(--cc-fg);
 }
 .cc-note { color: var(--cc-muted); font-size: 0.92em; margin: 0; }
+.cc-evidence .cc-open { margin-top: 0.55em; }
 .cc-link { color: var(--cc-link); text-decoration: underline; text-underline-offset: 2px; font-weight: 600; }
 .cc-link:focus-visible, .cc-button:focus-visible { outline: 2px solid var(--cc-focus); outline-offset: 2px; border-radius: 3px; }
 .cc-button {
@@ -137,7 +139,7 @@ export const BADGE_CSS = `
 .cc-badge:focus-visible { outline: 2px solid var(--cc-focus); outline-offset: 1px; }
 .cc-badge .cc-icon { width: 1.1em; height: 1.1em; }
 /* The word sits over an invisible copy of the longest word, so a verdict arriving never changes the badge's width. */
-.cc-word-box { display: inline-grid; }
+.cc-word-box { display: inline-grid; justify-items: center; }
 .cc-word-box > * { grid-area: 1 / 1; }
 .cc-sizer { visibility: hidden; }
 .cc-badge[data-flash] { animation: cc-flash 0.6s ease-in-out 3; }
@@ -171,5 +173,4 @@ export const CARD_CSS = `
 }
 .cc-close:hover { background: var(--cc-subtle); color: var(--cc-fg); }
 .cc-close:focus-visible { outline: 2px solid var(--cc-focus); }
-.cc-meaning { margin: 0; color: var(--cc-muted); }
 `;

@@ -1,11 +1,13 @@
 import type { Verdict } from '../../utils/report/schema';
-import { VERDICT_PHRASE } from '../../utils/report/summary';
+import { VERDICT_WORD } from '../../utils/report/summary';
 import { VerdictIcon } from '../VerdictIcon';
 
 export type FilterValue = 'all' | Verdict;
 export type SortValue = 'page' | 'weakest' | 'strongest';
 
 export interface ControlsProps {
+  /** How many claims the list shows now. */
+  shown: number;
   options: { filter: FilterValue; count: number }[];
   filter: FilterValue;
   sort: SortValue;
@@ -14,13 +16,11 @@ export interface ControlsProps {
 }
 
 function filterName(filter: FilterValue): string {
-  if (filter === 'all') return 'All';
-  const phrase = VERDICT_PHRASE[filter];
-  return phrase[0].toUpperCase() + phrase.slice(1);
+  return filter === 'all' ? 'All' : VERDICT_WORD[filter];
 }
 
 /** Verdict filters (a radio group of toggle buttons) and the sort order. */
-export function Controls({ options, filter, sort, onFilter, onSort }: ControlsProps) {
+export function Controls({ shown, options, filter, sort, onFilter, onSort }: ControlsProps) {
   return (
     <div class="controls">
       <div class="filters" role="group" aria-label="Show claims">
@@ -40,18 +40,23 @@ export function Controls({ options, filter, sort, onFilter, onSort }: ControlsPr
           </button>
         ))}
       </div>
-      <label class="sort">
-        <span>Order</span>
-        <select
-          data-testid="sort"
-          value={sort}
-          onChange={(e) => onSort((e.currentTarget as HTMLSelectElement).value as SortValue)}
-        >
-          <option value="page">Page order</option>
-          <option value="weakest">Weakest first</option>
-          <option value="strongest">Strongest first</option>
-        </select>
-      </label>
+      <div class="list-bar">
+        <span class="shown" data-testid="shown">
+          {shown === 1 ? '1 claim shown' : `${shown} claims shown`}
+        </span>
+        <label class="sort">
+          <span>Order</span>
+          <select
+            data-testid="sort"
+            value={sort}
+            onChange={(e) => onSort((e.currentTarget as HTMLSelectElement).value as SortValue)}
+          >
+            <option value="page">Page order</option>
+            <option value="weakest">Weakest first</option>
+            <option value="strongest">Strongest first</option>
+          </select>
+        </label>
+      </div>
     </div>
   );
 }

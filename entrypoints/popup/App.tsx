@@ -139,6 +139,7 @@ export function App({ api }: { api: PopupApi }) {
           ) : (
             <>
               <Controls
+                shown={rows.length}
                 options={filterOptions(state.summary)}
                 filter={state.filter}
                 sort={state.sort}

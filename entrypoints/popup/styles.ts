@@ -19,10 +19,9 @@ body { width: 420px; min-height: 140px; max-height: 600px; }
 .status.error { color: var(--cc-fg); }
 .status.error p { margin: 0 0 6px; }
 .detail { color: var(--cc-muted); margin: 0 0 6px; }
-.controls {
-  display: flex; align-items: flex-start; gap: 8px; justify-content: space-between;
-  padding: 6px 14px 8px; border-bottom: 1px solid var(--cc-border);
-}
+.controls { display: grid; gap: 6px; padding: 4px 14px 6px; border-bottom: 1px solid var(--cc-border); }
+.list-bar { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.shown { color: var(--cc-muted); font-size: 12px; }
 .filters { display: flex; flex-wrap: wrap; gap: 4px; }
 .filter {
   display: inline-flex; align-items: center; gap: 4px; font: inherit; font-size: 12px; cursor: pointer;
