@@ -2,7 +2,7 @@
  * Fits the matcher's score model and thresholds on labelled JSONL files and writes
  * `utils/match/weights.json`, with the cross-validated figures next to the weights.
  *
- *   npx tsx scripts/fit-match.ts [files...] [--folds 5] [--dry]
+ *   npx tsx scripts/fit-match.ts [files...] [--folds 5] [--set name=value] [--dry]
  *
  * Default files: the three dev splits in ../shared/eval. Records are put in folds by a hash of
  * their source text, so claims that cite the same source never sit on both sides of a split.
@@ -31,7 +31,14 @@ const args = process.argv.slice(2);
 const dry = args.includes('--dry');
 const foldsArg = args.indexOf('--folds');
 const FOLDS = foldsArg >= 0 ? Number(args[foldsArg + 1]) : 5;
-let files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
+let files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--set');
+// --set name=value overrides a parameter that shapes the features (e.g. --set synonyms=false).
+const overrides: Record<string, unknown> = {};
+args.forEach((a, i) => {
+  if (args[i - 1] !== '--set') return;
+  const [key, value] = a.split('=');
+  overrides[key] = value === 'true' ? true : value === 'false' ? false : Number(value);
+});
 if (files.length === 0) {
   const dir = path.resolve(repoRoot, '../shared/eval');
   files = ['wice-dev.jsonl', 'checkcovid-dev.jsonl', 'expertqa-dev.jsonl'].map((f) => path.join(dir, f));
@@ -179,7 +186,7 @@ function fitAll(rows: Row[], base: MatchParams): MatchParams {
   return fitThresholds(rows, { ...base, ...model });
 }
 
-const base = DEFAULT_PARAMS;
+const base: MatchParams = { ...DEFAULT_PARAMS, ...overrides };
 const rows = featuresFor(base);
 const heldOut: { row: Row; score: number; verdict: string }[] = [];
 for (let k = 0; k < FOLDS; k++) {

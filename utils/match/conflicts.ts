@@ -30,6 +30,7 @@ export function findConflicts(
   from: number,
   to: number,
   matched: boolean[],
+  wordnetAntonyms = true,
 ): Conflicts {
   const messages: string[] = [];
   const terms = new Set<number>();
@@ -95,7 +96,7 @@ export function findConflicts(
   for (const t of tokens) if (!sourceStems.has(t.stem)) sourceStems.set(t.stem, t.word);
   const claimStems = new Set(analysis.tokens.map((t) => t.stem));
   for (const t of analysis.tokens) {
-    for (const opposite of antonymsOf(t.stem)) {
+    for (const opposite of antonymsOf(t.stem, !wordnetAntonyms)) {
       if (sourceStems.has(opposite) && !sourceStems.has(t.stem) && !claimStems.has(opposite)) {
         messages.push(`source says "${sourceStems.get(opposite)}", claim says "${t.word}"`);
         analysis.terms.forEach((term, i) => term.stem === t.stem && terms.add(i));

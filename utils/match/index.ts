@@ -18,6 +18,7 @@
 import type { Evidence } from '../report/schema';
 import { analyseClaim, type ClaimAnalysis, type ClaimTerm } from './claim';
 import { findConflicts } from './conflicts';
+import { synonymsOf } from './lexicon';
 import { sameNumber } from './numbers';
 import { indexSource, type SourceIndex } from './source';
 import type { Match, MatchOptions, MatchVerdict } from './types';
@@ -42,6 +43,10 @@ export interface MatchParams {
   partCovered: number;
   /** A conflict only counts in a passage that holds this share of the claim's other key words. */
   conflictCoverage: number;
+  /** Match words through the WordNet synonym table (default on). */
+  synonyms?: boolean;
+  /** Count WordNet antonyms as conflicts, besides the listed direction words (default on). */
+  antonyms?: boolean;
 }
 
 export const DEFAULT_PARAMS: MatchParams = weights as MatchParams;
@@ -91,7 +96,8 @@ export function analyse(
   const total = sum(termWeights);
   const windows: Window[] = [];
   const anywhere = new Array<boolean>(analysis.terms.length).fill(false);
-  for (const source of usable) collectWindows(source, analysis, termWeights, total, params, windows, anywhere);
+  const lookup = { synonyms: params.synonyms !== false };
+  for (const source of usable) collectWindows(source, analysis, termWeights, total, params, windows, anywhere, lookup);
   windows.sort((a, b) => b.coverage - a.coverage || a.to - a.from - (b.to - b.from) || a.from - b.from);
 
   // Each part's best coverage, in whichever window and source covers it best.
@@ -112,7 +118,7 @@ export function analyse(
   }
 
   const best = windows[0];
-  const conflicts = best ? findConflicts(analysis, best.source, best.from, best.to, best.matched) : { messages: [] as string[], terms: new Set<number>() };
+  const conflicts = best ? findConflicts(analysis, best.source, best.from, best.to, best.matched, params.antonyms !== false) : { messages: [] as string[], terms: new Set<number>() };
   const otherCoverage = best ? coverageExcept(best, analysis, termWeights, conflicts.terms) : 0;
   const contradicted = conflicts.messages.length > 0 && otherCoverage >= params.conflictCoverage;
 
@@ -164,6 +170,7 @@ function collectWindows(
   params: MatchParams,
   out: Window[],
   anywhere: boolean[],
+  options: { synonyms: boolean },
 ): void {
   // Which claim terms each candidate sentence holds.
   const has = new Map<number, number[]>();
@@ -182,11 +189,17 @@ function collectWindows(
       }
       return;
     }
-    const list = source.postings.get(term.stem);
-    if (!list) return;
-    anywhere[t] = true;
-    for (const s of list) mark(s, t);
+    // Synonyms stand in only for a word the source never uses: where it has the claim's own word,
+    // that word locates the passage better than any of its synonyms.
+    const own = source.postings.has(term.stem);
+    for (const stem of own || !options.synonyms ? [term.stem] : synonymsOf(term.stem)) {
+      const list = source.postings.get(stem);
+      if (!list) continue;
+      anywhere[t] = true;
+      for (const s of list) mark(s, t);
+    }
   });
+  for (const list of has.values()) list.sort((a, b) => a - b);
   const seen = new Set<number>();
   for (const s of has.keys()) {
     for (let len = 1; len <= MAX_WINDOW; len++) {

@@ -61,6 +61,21 @@ describe('retrieval', () => {
   });
 });
 
+describe('paraphrase', () => {
+  it('matches a synonym from the WordNet table when the source does not use the claim word', () => {
+    const text = 'Marine biologists studied the coral samples collected near the reef.';
+    const withSynonyms = matchClaim('Marine biologists examined coral samples from the reef.', [indexSource('s', text)]);
+    expect(withSynonyms.evidence[0].matched).toContain('examined');
+    expect(withSynonyms.verdict).toBe('supported');
+  });
+
+  it('does not let an unrelated word stand in for a claim word', () => {
+    const text = 'Marine biologists photographed the coral samples collected near the reef.';
+    const match = matchClaim('Marine biologists examined coral samples from the reef.', [indexSource('s', text)]);
+    expect(match.evidence[0].missing).toContain('examined');
+  });
+});
+
 describe('verdicts', () => {
   it.each([
     // Inflections and word order.
