@@ -74,6 +74,11 @@ describe('fetchSource: what a success carries', () => {
     expect(result.ok && result.finalUrl).toBe(`${server.url}/article.html`);
   });
 
+  it('caps a body at 5 MB by default', async () => {
+    const result = await get('/big?kb=6000');
+    expect(result.ok && !result.notModified && [result.bytes, result.truncated]).toEqual([5 * 1024 * 1024, true]);
+  });
+
   it('keeps the text before the byte cap, whole characters only', async () => {
     const result = await get('/big?kb=256', { maxBytes: 10_000 });
     if (!result.ok || result.notModified) throw new Error('expected a body');
