@@ -130,6 +130,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   let openTimer = 0;
   let closeTimer = 0;
   let frame = 0;
+  let returningFocus = false;
   const flashTimers = new Set<number>();
 
   function badgeButton(entry: Entry): HTMLButtonElement | null {
@@ -148,13 +149,12 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     );
   }
 
-  function createEntry(claim: Claim, range: Range): Entry {
+  function createEntry(claim: Claim): Entry {
     const host = doc.createElement(BADGE_TAG);
     host.setAttribute('data-claim-id', claim.id);
     host.setAttribute('data-verdict', claim.verdict);
     const root = host.attachShadow({ mode: 'open' });
     styleBadge(root);
-    insertAfterRange(doc, range, host);
     return { host, root, claim, label: claimLabel(claim, sources), rendered: '' };
   }
 
@@ -246,14 +246,21 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     view.clearTimeout(closeTimer);
     const id = openId;
     if (!id) return;
-    const focusInCard = cardHost !== null && doc.activeElement === cardHost;
     openId = null;
     pinned = false;
     if (cardRoot) renderPreact(null, cardRoot);
     const entry = entries.get(id);
     if (entry) {
       renderBadge(entry);
-      if (returnFocus || focusInCard) badgeButton(entry)?.focus({ preventScroll: true });
+      if (returnFocus) {
+        // Focus coming back to the badge must not open the card it just closed.
+        returningFocus = true;
+        try {
+          badgeButton(entry)?.focus({ preventScroll: true });
+        } finally {
+          returningFocus = false;
+        }
+      }
     }
   }
 
@@ -273,47 +280,72 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
 
   // ---- delegated events ----
 
-  function badgeId(target: EventTarget | null): string | null {
-    const el = target as Element | null;
+  /**
+   * The layer's host element an event node belongs to. Browsers retarget events leaving a shadow
+   * root to its host, but some DOM implementations do not: walking up from the node itself works
+   * in both.
+   */
+  function layerHost(node: EventTarget | null): Element | null {
+    let current = node as Node | null;
+    while (current) {
+      if (current.nodeType === Node.ELEMENT_NODE) {
+        const name = (current as Element).localName;
+        if (name === BADGE_TAG || name === CARD_TAG) return current as Element;
+      }
+      const root = current.getRootNode?.();
+      current = root instanceof ShadowRoot ? root.host : null;
+    }
+    return null;
+  }
+
+  function eventHost(e: Event): Element | null {
+    return layerHost(e.composedPath?.()[0] ?? e.target);
+  }
+
+  function badgeIdOf(el: Element | null): string | null {
     if (!el || el.localName !== BADGE_TAG) return null;
     const id = el.getAttribute('data-claim-id');
     return id && entries.get(id)?.host === el ? id : null;
   }
 
-  const isCard = (target: EventTarget | null) => target !== null && target === cardHost;
+  const isCard = (el: Element | null) => el !== null && el === cardHost;
 
   const onMouseOver = (e: Event) => {
-    const id = badgeId(e.target);
+    const el = eventHost(e);
+    const id = badgeIdOf(el);
     if (id) scheduleOpen(id);
-    else if (isCard(e.target)) view.clearTimeout(closeTimer);
+    else if (isCard(el)) view.clearTimeout(closeTimer);
   };
 
   const onMouseOut = (e: Event) => {
-    const { target, relatedTarget } = e as MouseEvent;
-    if (target === relatedTarget) return;
-    if (badgeId(target) || isCard(target)) {
-      view.clearTimeout(openTimer);
-      if (!pinned) scheduleClose();
-    }
+    const from = eventHost(e);
+    const to = layerHost((e as MouseEvent).relatedTarget);
+    if (from === to || !(badgeIdOf(from) || isCard(from))) return;
+    view.clearTimeout(openTimer);
+    if (!pinned) scheduleClose();
   };
 
   const onFocusIn = (e: Event) => {
-    const id = badgeId(e.target);
+    if (returningFocus) return;
+    const el = eventHost(e);
+    const id = badgeIdOf(el);
     if (id && openId !== id) openCard(id, { pin: false, focus: false });
-    else if (id || isCard(e.target)) view.clearTimeout(closeTimer);
+    else if (id || isCard(el)) view.clearTimeout(closeTimer);
   };
 
   const onFocusOut = (e: Event) => {
-    const { target, relatedTarget } = e as FocusEvent;
-    if (!(badgeId(target) || isCard(target))) return;
-    const next = relatedTarget;
-    if (isCard(next) || (openId !== null && badgeId(next) === openId)) return;
+    const from = eventHost(e);
+    if (!(badgeIdOf(from) || isCard(from))) return;
+    const related = (e as FocusEvent).relatedTarget;
+    const to = layerHost(related);
+    if (isCard(to) || (openId !== null && badgeIdOf(to) === openId)) return;
     // Focus went elsewhere on the page (or nowhere): a pinned card waits for a click or Escape.
-    if (next !== null || !pinned) scheduleClose(120);
+    if (related !== null || !pinned) scheduleClose(120);
   };
 
   const onClick = (e: Event) => {
-    const id = badgeId(e.target);
+    const el = eventHost(e);
+    const id = badgeIdOf(el);
     if (id) {
       e.preventDefault();
       e.stopPropagation();
@@ -321,13 +353,14 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       else openCard(id, { pin: true, focus: (e as MouseEvent).detail === 0 });
       return;
     }
-    if (openId && !isCard(e.target)) closeCard(false);
+    if (openId && !isCard(el)) closeCard(false);
   };
 
   const onKeyDown = (e: Event) => {
     const key = (e as KeyboardEvent).key;
     if (key !== 'Escape' || !openId) return;
-    const fromLayer = badgeId(e.target) !== null || isCard(e.target);
+    const el = eventHost(e);
+    const fromLayer = badgeIdOf(el) !== null || isCard(el);
     closeCard(fromLayer);
     if (fromLayer) e.stopPropagation();
   };
@@ -361,21 +394,26 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       anchors = nextAnchors;
       sources = new Map(report.sources.map((s) => [s.id, s]));
       const seen = new Set<string>();
+      const toInsert: [Entry, Range][] = [];
       for (const claim of report.claims) {
         const range = nextAnchors.get(claim.id);
         if (!range) continue;
         seen.add(claim.id);
         let entry = entries.get(claim.id);
         if (!entry) {
-          entry = createEntry(claim, range);
+          entry = createEntry(claim);
           entries.set(claim.id, entry);
+          toInsert.push([entry, range]);
         } else {
           entry.claim = claim;
           entry.label = claimLabel(claim, sources);
-          if (!entry.host.isConnected) insertAfterRange(doc, range, entry.host);
+          if (!entry.host.isConnected) toInsert.push([entry, range]);
         }
         renderBadge(entry);
       }
+      // Last first: an insertion then never moves a boundary point of a range still to be used,
+      // even where two markers end in the same text node.
+      for (let i = toInsert.length - 1; i >= 0; i--) insertAfterRange(doc, toInsert[i][1], toInsert[i][0].host);
       for (const id of [...entries.keys()]) if (!seen.has(id)) removeEntry(id);
       if (openId && entries.has(openId)) renderCard();
     },

@@ -1,0 +1,149 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PopupApi } from '../../../entrypoints/popup/api';
+import { App } from '../../../entrypoints/popup/App';
+import type { ReportResult } from '../../../utils/messages';
+import type { Report } from '../../../utils/report/schema';
+import { claim, nineClaims, report, source } from './fixtures';
+
+function fakeApi(answers: (ReportResult | Report | null)[]): PopupApi & { calls: Record<string, unknown[][]> } {
+  const calls: Record<string, unknown[][]> = { getReport: [], recheck: [], scrollToClaim: [] };
+  let i = 0;
+  return {
+    calls,
+    tab: async () => ({ id: 7, url: 'https://blog.example/article' }),
+    getReport: async (tabId) => {
+      calls.getReport.push([tabId]);
+      const answer = answers[Math.min(i++, answers.length - 1)];
+      if (answer && 'ok' in answer) return answer;
+      return { ok: true, value: answer as Report | null };
+    },
+    recheck: async (tabId) => void calls.recheck.push([tabId]),
+    scrollToClaim: async (tabId, claimId) => void calls.scrollToClaim.push([tabId, claimId]),
+    openOptions: async () => undefined,
+  };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('popup', () => {
+  it('shows the summary line and one row per claim in page order, with hooks', async () => {
+    const { container } = render(<App api={fakeApi([nineClaims()])} />);
+    expect(await screen.findByTestId('summary')).toHaveProperty('textContent', '9 claims: 5 supported, 2 partly, 1 not found, 1 source unavailable');
+    const rows = container.querySelectorAll('[data-testid="claim-row"]');
+    expect([...rows].map((r) => r.getAttribute('data-claim-id'))).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9']);
+    expect(rows[8].getAttribute('data-verdict')).toBe('unavailable');
+    expect(container.querySelector('[data-state="ready"]')).not.toBeNull();
+  });
+
+  it('shows the empty state with the recognised citation styles when there is no report', async () => {
+    render(<App api={fakeApi([null])} />);
+    const empty = await screen.findByTestId('empty');
+    expect(empty.textContent).toContain('No cited claims found on this page');
+    expect(empty.textContent).toContain('[Source 2]');
+    expect(empty.textContent).toContain('[1][2]');
+    expect(screen.queryByTestId('export-json')).toBeNull();
+  });
+
+  it('shows an error the background reports', async () => {
+    render(<App api={fakeApi([{ ok: false, error: 'no checker for this tab' }])} />);
+    const error = await screen.findByTestId('error');
+    expect(error.textContent).toContain('no checker for this tab');
+  });
+
+  it('filters rows by verdict', async () => {
+    const { container } = render(<App api={fakeApi([nineClaims()])} />);
+    fireEvent.click(await screen.findByTestId('filter-partial'));
+    const rows = container.querySelectorAll('[data-testid="claim-row"]');
+    expect([...rows].map((r) => r.getAttribute('data-verdict'))).toEqual(['partial', 'partial']);
+    expect(screen.getByTestId('filter-partial').getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('shown').textContent).toBe('2 claims shown');
+  });
+
+  it('sorts rows weakest first', async () => {
+    const r = report([claim('a', 'supported', { score: 0.9 }), claim('b', 'unsupported', { score: 0.1 }), claim('c', 'partial', { score: 0.5 })]);
+    const { container } = render(<App api={fakeApi([r])} />);
+    const sort = (await screen.findByTestId('sort')) as HTMLSelectElement;
+    sort.value = 'weakest';
+    fireEvent.change(sort);
+    const ids = [...container.querySelectorAll('[data-testid="claim-row"]')].map((row) => row.getAttribute('data-claim-id'));
+    expect(ids).toEqual(['b', 'c', 'a']);
+  });
+
+  it('a row click expands it and scrolls the page to its marker', async () => {
+    const api = fakeApi([nineClaims()]);
+    const { container } = render(<App api={api} />);
+    await screen.findByTestId('summary');
+    const row = container.querySelector('[data-claim-id="c9"]')!;
+    fireEvent.click(row.querySelector('button')!);
+    expect(api.calls.scrollToClaim).toEqual([[7, 'c9']]);
+    const details = within(row as HTMLElement).getByTestId('claim-details');
+    expect(details.textContent).toContain('The source answered 404 Not Found');
+    expect(row.querySelector('[data-testid="score"]')).toBeNull();
+    expect(row.querySelector('button')!.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('an expanded judged row shows the passage with marks, missing words and conflicts', async () => {
+    const r = report([
+      claim('c1', 'contradicted', {
+        evidence: [
+          { sourceId: 's1', text: 'Visits rose 57% in 2023.', start: 0, end: 24, score: 0.7, matched: ['visits', 'rose'], missing: ['summer'], conflicts: ['source says 57%, claim says 65.7%'] },
+        ],
+      }),
+    ]);
+    const { container } = render(<App api={fakeApi([r])} />);
+    await screen.findByTestId('summary');
+    fireEvent.click(container.querySelector('[data-claim-id="c1"] button')!);
+    const passage = screen.getByTestId('passage');
+    expect([...passage.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Visits rose']);
+    expect(screen.getByTestId('missing').textContent).toContain('summer');
+    expect(screen.getByTestId('conflicts').textContent).toContain('source says 57%, claim says 65.7%');
+    expect(screen.getByTestId('open-passage').getAttribute('href')).toBe('https://news1.example/story#:~:text=Visits%20rose%2057%25%20in%202023.');
+  });
+
+  it('shows progress and polls until the report is done', async () => {
+    const running = report([claim('c1', 'pending'), claim('c2', 'supported')], [source('s1', { status: 'pending' }), source('s2')], { state: 'running' });
+    const done = report([claim('c1', 'partial'), claim('c2', 'supported')], [source('s1'), source('s2')]);
+    const api = fakeApi([running, running, done]);
+    const { container } = render(<App api={api} />);
+    expect((await screen.findByTestId('progress')).textContent).toContain('Loading sources: 1 of 2');
+    await waitFor(() => expect(container.querySelector('[data-report-state="done"]')).not.toBeNull(), { timeout: 3000 });
+    expect(screen.queryByTestId('progress')).toBeNull();
+    expect(api.calls.getReport.length).toBe(3);
+    expect(screen.getByTestId('summary').textContent).toBe('2 claims: 1 supported, 1 partly');
+  });
+
+  it('re-check asks the background and shows the new report', async () => {
+    const api = fakeApi([nineClaims(), nineClaims(), { ...report([claim('c1', 'supported')]), checkedAt: '2026-02-02T00:00:00.000Z' }]);
+    render(<App api={api} />);
+    await screen.findByTestId('summary');
+    fireEvent.click(screen.getByTestId('recheck'));
+    expect(api.calls.recheck).toEqual([[7]]);
+    await waitFor(() => expect(screen.getByTestId('summary').textContent).toBe('1 claim: 1 supported'), { timeout: 3000 });
+    expect((screen.getByTestId('recheck') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('exports Markdown and JSON as downloads', async () => {
+    const created: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:citecheck/1';
+    });
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    const clicks: string[] = [];
+    const spy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    render(<App api={fakeApi([nineClaims()])} />);
+    fireEvent.click(await screen.findByTestId('export-markdown'));
+    fireEvent.click(screen.getByTestId('export-json'));
+    expect(clicks).toEqual(['citecheck-blog.example-2026-01-31.md', 'citecheck-blog.example-2026-01-31.json']);
+    expect(await created[0].text()).toContain('9 claims: 5 supported');
+    expect(JSON.parse(await created[1].text()).claims).toHaveLength(9);
+    spy.mockRestore();
+    vi.unstubAllGlobals();
+  });
+});
