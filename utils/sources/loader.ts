@@ -12,13 +12,15 @@
  *   cost nothing to recompute and are never cached.
  * - A stale entry with an ETag or Last-Modified is revalidated with a conditional request; a 304
  *   refreshes it without reading the page again.
+ * - A paywall remembered from a load without the reader's logins is retried once they turn
+ *   "use my logins" on.
  * - A cached entry's final URL passes the guard again for the page asking: a redirect that was
  *   fine for a loopback test page is not served to a public page.
  * - A reader (the offscreen document) that fails cannot say why; that is reported as `not_text`,
  *   the closest reason of the closed set ("the page could not be turned into text").
  */
 import type { UnavailableReason } from '../report/schema';
-import { isFresh, type CachedSource, type CacheEntryInput, type SourceCache } from './cache';
+import { DEFAULT_CACHE_TTL_MS, isFresh, type CachedSource, type CacheEntryInput, type SourceCache } from './cache';
 import { fetchSource, type FetchResult } from './fetch';
 import { looksLikePaywall, readPlainText, unreadableReason } from './read';
 import type { HtmlReader, LoadOptions, ReadSource, SourceLoader, SourceOutcome } from './types';
@@ -281,7 +283,9 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
           const check = checkSourceUrl(entry.finalUrl, pageUrl, { allowPrivate: settings.allowPrivate });
           if (!check.ok) return failed(url, check.reason, { finalUrl: entry.finalUrl });
         }
-        if (!bypassCache && isFresh(entry, now(), settings.ttlMs)) return fromEntry(url, entry);
+        // A wall met without the reader's logins may open with them: retry it once they are on.
+        const retryWithLogins = entry.reason === 'paywall' && settings.useLogins;
+        if (!bypassCache && !retryWithLogins && isFresh(entry, now(), settings.ttlMs)) return fromEntry(url, entry);
         stale = entry;
       }
     }
@@ -291,7 +295,13 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
 
   return {
     async load(url: string, loadOptions: LoadOptions): Promise<SourceOutcome> {
-      const settings = await options.settings();
+      let settings: LoaderSettings;
+      try {
+        settings = await options.settings();
+      } catch {
+        // Unreadable settings fall back to the strict defaults, never to a wider guard.
+        settings = { useLogins: false, allowPrivate: false, ttlMs: DEFAULT_CACHE_TTL_MS };
+      }
       const check = checkSourceUrl(url, loadOptions.pageUrl, { allowPrivate: settings.allowPrivate });
       if (!check.ok) return failed(url, check.reason);
       const key = normalizeUrl(check.url) ?? check.url.href;

@@ -10,10 +10,12 @@
  * - Readability works on a clone: the caller's document is never changed.
  * - The text keeps its blocks: one paragraph, list item, heading or cell per block, blocks
  *   separated by a blank line, so the matcher can segment block by block.
- * - A paywall, login or cookie wall is a short text plus a wall. Short means under 400 words of
- *   readable text; the wall is a phrase ("subscribe to continue", "sign in to read") anywhere on
- *   the page, wall markup (a `paywall` class, a password field, `isAccessibleForFree: false`).
- *   A long article with a "Subscribe" footer is not a paywall.
+ * - A paywall, login or cookie wall is a short text plus a wall. A strong sign (a wall phrase such
+ *   as "subscribe to continue" inside the readable text, or JSON-LD `isAccessibleForFree: false`)
+ *   counts under 400 words of readable text; a weak one (the phrase only elsewhere on the page, a
+ *   `paywall` class, a password field: many free pages carry a hidden login box) only under 150,
+ *   the size of a teaser. A long article with a "Subscribe" footer is never a paywall.
+ * - `<form>` is not removed: some sites wrap the whole page in one.
  * - Text too thin to check ("Loading…", "Please enable JavaScript") is empty, not "unsupported".
  */
 import { Readability } from '@mozilla/readability';
@@ -31,8 +33,8 @@ const BOILERPLATE_SELECTORS = [
   'embed',
   'svg',
   'canvas',
-  'form',
   'button',
+  'input',
   'select',
   'textarea',
   'nav',
@@ -86,7 +88,10 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH']);
 
+/** Under this many readable words, a strong wall sign makes a paywall. */
 const PAYWALL_SHORT_WORDS = 400;
+/** Under this many (a teaser), a weak sign is enough. */
+const PAYWALL_TEASER_WORDS = 150;
 const EMPTY_MIN_WORDS = 8;
 
 /** Phrases of subscription, login and cookie walls. */
@@ -124,18 +129,22 @@ export interface PaywallSignals {
   text: string;
   /** All the page's visible text, walls included (Readability drops them). */
   pageText?: string;
-  /** Wall markup seen in the page: a paywall class, a password field, JSON-LD isAccessibleForFree=false. */
+  /** Wall-like markup: a `paywall`/`regwall` class, a password field. Weak: free pages carry these too. */
   wallMarkup?: boolean;
+  /** The page declares itself paid (JSON-LD `isAccessibleForFree: false`). */
+  declaredPaid?: boolean;
 }
 
 /** Is this a subscription, login or cookie wall rather than the cited content? */
 export function looksLikePaywall(signals: PaywallSignals): boolean {
   const words = countWords(signals.text);
   if (words >= PAYWALL_SHORT_WORDS) return false;
+  if (signals.declaredPaid || WALL_PHRASES.some((phrase) => phrase.test(signals.text))) return true;
+  if (words >= PAYWALL_TEASER_WORDS) return false;
   if (signals.wallMarkup) return true;
   // Walls sit at the edges of a page; a long page's middle is not worth scanning.
-  const haystack = `${signals.text}\n${(signals.pageText ?? '').slice(0, 100_000)}`;
-  return WALL_PHRASES.some((phrase) => phrase.test(haystack));
+  const pageText = (signals.pageText ?? '').slice(0, 100_000);
+  return WALL_PHRASES.some((phrase) => phrase.test(pageText));
 }
 
 /** Why a read page cannot be checked, or null when it can. */
@@ -223,7 +232,10 @@ function dropReferenceSections(doc: Document): void {
 }
 
 function hasWallMarkup(doc: Document): boolean {
-  if (doc.querySelector(WALL_MARKUP)) return true;
+  return doc.querySelector(WALL_MARKUP) !== null;
+}
+
+function declaresPaid(doc: Document): boolean {
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     if (/"isAccessibleForFree"\s*:\s*"?false"?/i.test(script.textContent ?? '')) return true;
   }
@@ -260,7 +272,8 @@ export function readDocument(doc: Document, url: string): ReadSource {
   void url; // Readability resolves links against the document's own URL; only text is kept here.
   const pageText = doc.body ? collapse(doc.body.textContent ?? '') : '';
   const wallMarkup = hasWallMarkup(doc);
-  const published = toIsoDate(
+  const declaredPaid = declaresPaid(doc);
+  const metaDate = toIsoDate(
     metaContent(doc, [
       'meta[property="article:published_time"]',
       'meta[name="article:published_time"]',
@@ -269,9 +282,10 @@ export function readDocument(doc: Document, url: string): ReadSource {
       'meta[name="dc.date"]',
       'meta[name="DC.date"]',
       'meta[name="citation_publication_date"]',
-      'time[datetime]',
     ]),
   );
+  // Any <time> is a last resort: it may as well date a comment or an update.
+  const timeDate = toIsoDate(metaContent(doc, ['time[datetime]']));
   const docTitle = cleanField(doc.title, 500);
 
   const clone = doc.cloneNode(true) as Document;
@@ -299,9 +313,9 @@ export function readDocument(doc: Document, url: string): ReadSource {
   const result: ReadSource = { text };
   if (title) result.title = title;
   if (byline) result.byline = byline;
-  const date = published ?? readabilityDate;
+  const date = metaDate ?? readabilityDate ?? timeDate;
   if (date) result.published = date;
-  if (looksLikePaywall({ text, pageText, wallMarkup })) result.paywall = true;
+  if (looksLikePaywall({ text, pageText, wallMarkup, declaredPaid })) result.paywall = true;
   return result;
 }
 

@@ -269,6 +269,27 @@ describe('source loader: cache', () => {
     expect(server.count('/status/500')).toBe(2);
   });
 
+  it('retries a remembered paywall once the reader turns on their logins', async () => {
+    const h = await harness();
+    await h.load('/paywall');
+    expect((await h.load('/paywall')).fromCache).toBe(true);
+    expect(server.count('/paywall')).toBe(1);
+    h.settings.useLogins = true;
+    expect((await h.load('/paywall')).fromCache).toBe(false);
+    expect(server.count('/paywall')).toBe(2);
+  });
+
+  it('falls back to the strict guard when the settings cannot be read', async () => {
+    const loader = createSourceLoader({
+      readHtml,
+      settings: async () => {
+        throw new Error('storage unavailable');
+      },
+    });
+    const outcome = await loader.load('http://192.168.1.1/', { pageUrl: 'https://news.example.com/' });
+    expect(brief(outcome)).toEqual({ ok: false, reason: 'blocked_private', httpStatus: undefined });
+  });
+
   it('does not serve a cached redirect into loopback to a page that may not reach loopback', async () => {
     const routed: typeof fetch = (input, init) => fetch(String(input).replace('http://mirror.example', server.url), init);
     const h = await harness({ fetchImpl: routed });

@@ -82,6 +82,15 @@ describe('readDocument', () => {
     expect(readDocument(parse(html), URL_).paywall).toBeUndefined();
   });
 
+  it('does not call a short free article a paywall for its header login box', () => {
+    const body = Array.from({ length: 12 }, (_, i) => `<p>Sentence group ${i}: the district council approved the new cycle lanes along the river road after a long debate.</p>`).join('');
+    const html = `<html><body><header><a href="/login">Already a subscriber? Sign in to continue</a><div class="paywall-modal" hidden><input type="password"></div></header>
+      <article><h1>Cycle lanes approved</h1>${body}</article></body></html>`;
+    const source = readDocument(parse(html), URL_);
+    expect(source.text).toContain('approved the new cycle lanes');
+    expect(source.paywall).toBeUndefined();
+  });
+
   it.each([
     ['empty.html', 'empty'],
     ['js-app.html', 'empty'],
@@ -129,6 +138,11 @@ describe('looksLikePaywall', () => {
     [{ text: 'Short teaser.', wallMarkup: true }, true],
     [{ text: 'A short but complete note about the harbour opening hours on weekdays.' }, false],
     [{ text: 'word '.repeat(500), pageText: 'Subscribe to continue reading.' }, false],
+    [{ text: 'word '.repeat(500), declaredPaid: true }, false],
+    [{ text: 'word '.repeat(200), declaredPaid: true }, true],
+    [{ text: `${'word '.repeat(200)} Subscribe to continue reading.` }, true],
+    [{ text: 'word '.repeat(200), pageText: 'Subscribe to continue reading.' }, false],
+    [{ text: 'word '.repeat(200), wallMarkup: true }, false],
   ])('%j → %s', (signals, expected) => {
     expect(looksLikePaywall(signals)).toBe(expected);
   });
