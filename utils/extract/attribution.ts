@@ -1,0 +1,110 @@
+/**
+ * The attribution a claim names ("According to nature.com, …", "a study published in Nature
+ * found that …", "…, according to Reuters.") and whether it fits the source the claim cites.
+ *
+ * The phrase is taken off the claim so that the matcher compares only what the source is said to
+ * state. Phrases are recognised at the start of the claim, or ", according to X" at its end; a
+ * bare "X said" is recognised only when X is the text of the cited link, because "the company
+ * said" names a speaker, not a source. Generic names ("the report", "this study") are stripped but
+ * not recorded: they say nothing that could be compared with a source.
+ */
+import type { CitedSource } from './types';
+import { capitalizeFirst } from './text';
+
+const VERBS = '(?:found|finds|showed|shows|reported|reports|concluded|concludes|suggests|suggested|estimated|estimates|says|said|noted|notes|revealed|reveals|states|stated|indicates|indicated|argues|argued|writes|wrote|claims|claimed|confirms|confirmed|observes|observed|documented|documents|predicts|predicted)';
+const WORKS = '(?:study|report|survey|paper|analysis|review|article|investigation|poll|trial|meta-analysis|story|post|piece|assessment|preprint)';
+
+const LEADING: RegExp[] = [
+  // According to [a report by] X, …
+  new RegExp(`^according to (?:(?:a|an|the)\\s+(?:new\\s+|recent\\s+|latest\\s+)?(?:${WORKS}|data|figures)\\s+(?:by|from|in|published (?:by|in)|released by)\\s+)?(?:the\\s+)?([^,]{2,80}?),\\s+`, 'i'),
+  // As reported by X, …
+  new RegExp(`^(?:as\\s+)?(?:reported|noted|stated|described|explained|documented|found|shown) (?:by|in) (?:the\\s+)?([^,]{2,80}?),\\s+`, 'i'),
+  // A [new] study published in X found that …
+  new RegExp(`^(?:a|an|the|one)\\s+(?:(?:new|recent|\\d{4}|large|landmark|separate)\\s+)*${WORKS}\\s+(?:(?:published|released|conducted|posted|appearing|issued)\\s+)?(?:in|by|from)\\s+(?:the\\s+)?(.{2,80}?)\\s+${VERBS}(?:\\s+that)?,?\\s+`, 'i'),
+  // Per X, …
+  /^(?:per|via)\s+(?:the\s+)?([^,]{2,60}?),\s+/i,
+];
+
+const TRAILING = /,?\s+according to (?:the\s+)?([^,]{2,80}?)\s*([.!?]?)$/i;
+
+const GENERIC = new RegExp(
+  `^(?:(?:the|a|an|this|that|these|those|one|its|their|his|her|our)\\s+)?(?:(?:new|recent|latest|same|original|full|earlier|above|following)\\s+)?(?:${WORKS}|data|research|source|findings|statement|figures|document|blog post|website|site|link|page|here|this)s?$`,
+  'i',
+);
+
+export interface SplitClaim {
+  text: string;
+  /** The named attribution ("nature.com"), absent when none or only a generic one was found. */
+  attribution?: string;
+  /** Whether a phrase was stripped (generic or not). */
+  stripped: boolean;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Takes the attribution phrase off a claim. `linkText` is the cited link's text, if any. */
+export function splitAttribution(claim: string, linkText?: string): SplitClaim {
+  const candidates = [...LEADING];
+  if (linkText && linkText.length >= 2) {
+    candidates.push(new RegExp(`^(?:the\\s+)?(${escapeRegExp(linkText)})\\s*,?\\s+${VERBS}(?:\\s+that)?,?\\s+`, 'i'));
+  }
+  for (const pattern of candidates) {
+    const m = claim.match(pattern);
+    if (m && m[0].length < claim.length) {
+      return finish(capitalizeFirst(claim.slice(m[0].length)), m[1]);
+    }
+  }
+  const trailing = claim.match(TRAILING);
+  if (trailing && trailing.index !== undefined && trailing.index > 0) {
+    return finish(claim.slice(0, trailing.index) + trailing[2], trailing[1]);
+  }
+  return { text: claim, stripped: false };
+}
+
+function finish(text: string, named: string | undefined): SplitClaim {
+  const attribution = named?.trim().replace(/^(?:the)\s+/i, '');
+  if (!attribution || GENERIC.test(attribution)) return { text, stripped: true };
+  return { text, attribution, stripped: true };
+}
+
+/** True for names that point at no particular source ("the report", "here"). */
+export function isGenericName(name: string): boolean {
+  return GENERIC.test(name.trim());
+}
+
+const SUFFIXES = new Set(['com', 'org', 'net', 'edu', 'gov', 'co', 'ac', 'uk', 'io', 'info', 'int', 'us', 'eu', 'de', 'fr', 'au', 'ca', 'nz', 'jp', 'in', 'news', 'www', 'en', 'm']);
+
+function compact(text: string): string {
+  return text.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The distinctive part of a domain: "techcrunch" for techcrunch.com, "bbc" for bbc.co.uk. */
+function domainName(domain: string): string {
+  const parts = domain.split('.').filter((p) => !SUFFIXES.has(p));
+  return parts.length > 0 ? parts[parts.length - 1] : domain;
+}
+
+/** Does the named attribution fit this source's domain or title? */
+export function attributionFits(attribution: string, source: Pick<CitedSource, 'domain' | 'title'>): boolean {
+  const attr = compact(attribution);
+  if (attr.length < 2) return false;
+  const domain = compact(source.domain);
+  const name = compact(domainName(source.domain));
+  if (attr === domain || attr === name) return true;
+  if (attr.length >= 3 && domain.includes(attr)) return true;
+  if (name.length >= 3 && attr.includes(name)) return true;
+  // "New York Times" / nytimes.com, "BBC News" / bbc.co.uk: initials of the name's words.
+  const words = attribution.toLowerCase().replace(/^the\s+/, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const initials = words.map((w) => w[0]).join('');
+  if (initials.length >= 2 && name.startsWith(initials) && words.length >= 2) return true;
+  const title = source.title ? compact(source.title) : '';
+  return attr.length >= 4 && title.includes(attr);
+}
+
+/** True when the attribution fits any of the cited sources; undefined when there is nothing to compare. */
+export function attributionMatches(attribution: string | undefined, sources: CitedSource[]): boolean | undefined {
+  if (!attribution || sources.length === 0) return undefined;
+  return sources.some((s) => attributionFits(attribution, s));
+}

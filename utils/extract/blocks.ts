@@ -1,0 +1,228 @@
+/**
+ * One walk over the page's text, cut into blocks (a paragraph, a list item, a table cell), with
+ * the map from each block's characters back to DOM text nodes (for Ranges) and the marker
+ * elements and outbound links met on the way.
+ *
+ * The walk is iterative and linear in the number of nodes. It never enters skipped subtrees
+ * (code, navigation, quotations, hidden elements, source lists, Citecheck's own badges), so text
+ * there can never become a claim. Only blocks that could hold a citation are kept: those with a
+ * marker element, a "[" or an outbound link.
+ */
+import { BLOCK_TAGS, SKIP_CLASS, SKIP_TAGS } from './config';
+import { anchorsWithHref } from './dom';
+import { markerLabelOf } from './markers';
+import { byId } from './sources';
+import { domainOf, resolveHttpUrl } from './text';
+
+export interface ElementMarker {
+  el: Element;
+  start: number;
+  end: number;
+  /** Text as shown, e.g. "[12]". */
+  text: string;
+  label: string;
+  bracketed: boolean;
+  /** The in-page element the marker links to (undefined: no link; null: link to a missing id). */
+  target: Element | null | undefined;
+}
+
+export interface LinkHit {
+  el: Element;
+  url: string;
+  start: number;
+  end: number;
+}
+
+export interface Block {
+  el: Element;
+  text: string;
+  /** Text nodes of the block (null for a line break) and where each starts in `text`. */
+  nodes: (Text | null)[];
+  starts: number[];
+  markers: ElementMarker[];
+  links: LinkHit[];
+  /** Every link's span: a "[1]" that is only part of a link's label is no marker. */
+  anchors: { start: number; end: number }[];
+}
+
+export interface WalkOptions {
+  doc: Document;
+  base: string;
+  pageDomain: string;
+  /** Elements never entered (source lists). */
+  skip: Set<Element>;
+}
+
+function isSkipped(el: Element, skip: Set<Element>): boolean {
+  if (SKIP_TAGS.has(el.localName) || skip.has(el)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'doc-endnotes' || role === 'doc-bibliography') return true;
+  const cls = el.getAttribute('class');
+  if (cls && SKIP_CLASS.test(cls)) return true;
+  const style = el.getAttribute('style');
+  return style !== null && /display\s*:\s*none/i.test(style);
+}
+
+/** The marker an element stands for, if it is one: a <sup> holding a short label, or a short in-page link. */
+function markerOf(el: Element, doc: Document): Omit<ElementMarker, 'start' | 'end'> | undefined {
+  const name = el.localName;
+  if (name !== 'sup' && name !== 'a') return undefined;
+  if (name === 'a') {
+    const href = el.getAttribute('href');
+    if (!href || !href.startsWith('#') || href.length < 2) return undefined;
+  }
+  const text = el.textContent ?? '';
+  const parsed = markerLabelOf(text);
+  if (!parsed) return undefined;
+  const link = name === 'a' ? el : anchorsWithHref(el)[0];
+  // A bare superscript number is an exponent ("km²") unless it links somewhere or says it cites.
+  if (!link && !parsed.bracketed && !/cite|ref|foot|note|fn/i.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return undefined;
+  let target: Element | null | undefined;
+  if (link) {
+    const href = link.getAttribute('href') ?? '';
+    if (!href.startsWith('#')) {
+      // A superscript linking elsewhere is a link, not a marker (unless it reads "[n]").
+      if (!parsed.bracketed) return undefined;
+    } else {
+      target = byId(doc, href.slice(1));
+    }
+  }
+  return { el, text: text.replace(/\s+/g, ' ').trim(), label: parsed.label, bracketed: parsed.bracketed, target };
+}
+
+/** Walks `root` and returns its candidate blocks in document order. */
+export function collectBlocks(root: Element, options: WalkOptions): Block[] {
+  const blocks: Block[] = [];
+  let parts: string[] = [];
+  let length = 0;
+  let nodes: (Text | null)[] = [];
+  let starts: number[] = [];
+  let markers: ElementMarker[] = [];
+  let links: LinkHit[] = [];
+  let anchors: { start: number; end: number }[] = [];
+  let hasBracket = false;
+  let blockEl: Element = root;
+  const openMarkers = new Map<Element, Omit<ElementMarker, 'start' | 'end'> & { start: number }>();
+  const openLinks = new Map<Element, { url: string | undefined; start: number }>();
+  let insideMarker = 0;
+
+  const flush = (nextBlock: Element) => {
+    if (length > 0 && (markers.length > 0 || links.length > 0 || hasBracket)) {
+      blocks.push({ el: blockEl, text: parts.join(''), nodes, starts, markers, links, anchors });
+    }
+    parts = [];
+    length = 0;
+    nodes = [];
+    starts = [];
+    markers = [];
+    links = [];
+    anchors = [];
+    hasBracket = false;
+    blockEl = nextBlock;
+  };
+
+  const enter = (el: Element) => {
+    const name = el.localName;
+    if (BLOCK_TAGS.has(name)) flush(el);
+    if (insideMarker === 0) {
+      const marker = markerOf(el, options.doc);
+      if (marker) {
+        openMarkers.set(el, { ...marker, start: length });
+        insideMarker++;
+        return;
+      }
+    }
+    if (name === 'a' && el.hasAttribute('href')) {
+      const url = resolveHttpUrl(el.getAttribute('href'), options.base);
+      openLinks.set(el, { url: url && domainOf(url) !== options.pageDomain ? url : undefined, start: length });
+    }
+  };
+
+  const exit = (el: Element) => {
+    const marker = openMarkers.get(el);
+    if (marker) {
+      openMarkers.delete(el);
+      insideMarker--;
+      markers.push({ ...marker, end: length });
+    }
+    const link = openLinks.get(el);
+    if (link) {
+      openLinks.delete(el);
+      if (length > link.start) {
+        anchors.push({ start: link.start, end: length });
+        if (link.url) links.push({ el, url: link.url, start: link.start, end: length });
+      }
+    }
+    if (BLOCK_TAGS.has(el.localName)) flush(el.parentElement ?? root);
+  };
+
+  const appendText = (text: string, node: Text | null) => {
+    if (text.length === 0) return;
+    nodes.push(node);
+    starts.push(length);
+    parts.push(text);
+    length += text.length;
+    if (!hasBracket && text.indexOf('[') >= 0) hasBracket = true;
+  };
+
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descended = false;
+    if (node.nodeType === 3) {
+      appendText((node as Text).data, node as Text);
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.localName === 'br') {
+        appendText('\n', null);
+      } else if (!isSkipped(el, options.skip)) {
+        enter(el);
+        if (el.firstChild) {
+          node = el.firstChild;
+          descended = true;
+        } else {
+          exit(el);
+        }
+      }
+    }
+    if (descended) continue;
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root) exit(node as Element);
+    }
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+  flush(root);
+  return blocks;
+}
+
+/**
+ * The DOM point for a character offset of a block: for a start, the first character at or after
+ * the offset; for an end, just after the last character before it.
+ */
+export function pointAt(block: Block, offset: number, asEnd: boolean): { node: Node; offset: number } | undefined {
+  const { starts, nodes } = block;
+  // Last node starting at or before the offset (strictly before, for an end point).
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (asEnd ? starts[mid] < offset : starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  if (asEnd) {
+    for (let i = lo; i >= 0; i--) {
+      const node = nodes[i];
+      if (node) return { node, offset: Math.min(node.data.length, Math.max(0, offset - starts[i])) };
+    }
+    return undefined;
+  }
+  for (let i = lo; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!node) continue;
+    const local = offset - starts[i];
+    if (local < node.data.length) return { node, offset: Math.max(0, local) };
+  }
+  return undefined;
+}

@@ -1,0 +1,109 @@
+/**
+ * The claim a marker attributes, from a block's text alone (strings in, strings out).
+ *
+ * Rule: the claim of a marker group is the sentence that ends at it, or, when an earlier group
+ * sits inside the same sentence, the clause since that group. It is never the next sentence and
+ * never the whole paragraph. Markers are taken out of the text before it is segmented, so that
+ * "formed.[81] The exact" segments like "formed. The exact" and the marker belongs to the
+ * sentence it follows. Closing punctuation right after the marker ("small[2].") stays with the
+ * claim when nothing else follows it in the sentence.
+ */
+import { floorIndex, normalizeSpace, sentenceStarts } from './text';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export class BlockText {
+  /** The block's text with every marker group removed. */
+  readonly clean: string;
+  /** Where each group sat in `clean`. */
+  readonly groupAt: number[];
+  private readonly groups: Span[];
+  private starts?: number[];
+
+  constructor(raw: string, groups: Span[]) {
+    this.groups = groups;
+    const parts: string[] = [];
+    const at: number[] = [];
+    let length = 0;
+    let previous = 0;
+    for (const g of groups) {
+      const piece = raw.slice(previous, g.start);
+      parts.push(piece);
+      length += piece.length;
+      at.push(length);
+      previous = g.end;
+    }
+    parts.push(raw.slice(previous));
+    this.clean = parts.join('');
+    this.groupAt = at;
+  }
+
+  /** Sentence starts of the clean text, computed once and only when a claim asks. */
+  sentences(): number[] {
+    this.starts ??= sentenceStarts(this.clean);
+    return this.starts;
+  }
+
+  /** Offset in the clean text of a raw offset that lies outside every group. */
+  toClean(raw: number): number {
+    let removed = 0;
+    for (const g of this.groups) {
+      if (g.start >= raw) break;
+      removed += Math.min(g.end, raw) - g.start;
+    }
+    return raw - removed;
+  }
+
+  /** The text attributed by group `index` (markers removed, spaces normalised), maybe empty. */
+  claimOf(index: number): string {
+    const clean = this.clean;
+    const at = this.groupAt[index];
+    let end = at;
+    while (end > 0 && /\s/.test(clean[end - 1])) end--;
+    if (end === 0) return '';
+    const starts = this.sentences();
+    const s = floorIndex(starts, end - 1);
+    const sentenceEnd = s + 1 < starts.length ? starts[s + 1] : clean.length;
+    let start = starts[s];
+    // A previous group inside the same sentence: the claim is the clause since that group.
+    for (let i = index - 1; i >= 0; i--) {
+      const prev = this.groupAt[i];
+      if (prev <= start) break;
+      if (prev < end) {
+        start = prev;
+        break;
+      }
+    }
+    // Closing punctuation after the marker, when only that remains of the sentence.
+    const rest = clean.slice(at, sentenceEnd);
+    const closing = rest.match(/^[.!?…"'”’)\]]+/);
+    if (closing && /^\s*$/.test(rest.slice(closing[0].length)) && this.nextGroupAfter(index) >= at + closing[0].length) {
+      end = at + closing[0].length;
+    }
+    return tidyClaim(clean.slice(start, end));
+  }
+
+  private nextGroupAfter(index: number): number {
+    return index + 1 < this.groupAt.length ? this.groupAt[index + 1] : Number.POSITIVE_INFINITY;
+  }
+
+  /** The sentence of the clean text around a clean offset: its bounds and tidied text. */
+  sentenceAround(cleanOffset: number): { start: number; end: number; text: string } {
+    const starts = this.sentences();
+    const s = floorIndex(starts, cleanOffset);
+    const start = starts[s];
+    const end = s + 1 < starts.length ? starts[s + 1] : this.clean.length;
+    return { start, end, text: tidyClaim(this.clean.slice(start, end)) };
+  }
+}
+
+/** Normalises spaces and trims separators a clause starts or ends with. */
+export function tidyClaim(text: string): string {
+  return normalizeSpace(text)
+    .replace(/^[\s,;:.)\]–—-]+/, '')
+    .replace(/[\s,;:(\[–—-]+$/, '')
+    .trim();
+}

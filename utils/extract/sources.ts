@@ -1,0 +1,500 @@
+/**
+ * Source lists: where a page names the works it cites, and which URL stands for each work.
+ *
+ * A list is found on the page as served, in four ways, strongest first: the items that in-page
+ * markers link to (Wikipedia's `cite_note-…`, Markdown footnotes), a heading such as "Sources" or
+ * "References" followed by a list or by lines holding URLs, a container named as a source list
+ * (`<section class="sources">`, `role="doc-endnotes"`), and, only where the page shows none, the
+ * article's JSON-LD `citation` / `isBasedOn`.
+ *
+ * Judgement calls in picking an item's URL: the cited work's own link wins over an archive copy
+ * (kept as `archiveUrl`) and over identifier resolvers (doi.org, Bibcode), which are used only when
+ * nothing else is there. When a page marks its external links (MediaWiki's `a.external`), only
+ * those count, so that internal links (ISBN lookups, article links) are never taken for sources.
+ * A short footnote that only points at a bibliography entry ("King 2003, p. 41") borrows that
+ * entry's link. An item with no usable URL is a note, not a source: markers pointing at it alone
+ * make no claim.
+ */
+import type { CitedSource } from './types';
+import { MAX_SOURCES } from './types';
+import { ARCHIVE_HOSTS, IDENTIFIER_HOSTS, IDENTIFIER_TEXT, LIMITS, SOURCE_HEADING, isSourceContainer } from './config';
+import { anchorsWithHref, byTags, toArray, closestClass, closestTag, firstByTags, hasClass } from './dom';
+import { domainOf, findBareUrls, normalizeSpace, resolveHttpUrl } from './text';
+
+/** One entry of a source list: usually a list item, sometimes one line of a paragraph. */
+interface ListItem {
+  /** The element that in-page markers may target (a list item or a paragraph). */
+  el: Element;
+  /** The nodes making up the entry (one element, or the nodes of one line between <br>s). */
+  nodes: Node[];
+  ordinal: number;
+}
+
+interface FoundList {
+  containers: Element[];
+  items: ListItem[];
+  /** Named by a heading, class or role as a list of sources (vs. only reached through a marker). */
+  named: boolean;
+}
+
+export interface PageSources {
+  sources: CitedSource[];
+  /** List entry element → its source (entries without a usable URL are absent). */
+  byElement: Map<Element, CitedSource>;
+  /** Marker number → source, from the page's primary numbering. */
+  byNumber: Map<number, CitedSource>;
+  /** Entry elements that exist but hold no URL (explanatory notes), or came after the cap. */
+  notes: Set<Element>;
+  /** Elements whose text is a source list, never claims. */
+  listContainers: Element[];
+  capped: boolean;
+}
+
+export interface SourceContext {
+  doc: Document;
+  base: string;
+  pageDomain: string;
+  /** The page marks external links with class "external": only those are sources. */
+  externalClassOnly: boolean;
+}
+
+const LI = new Set(['li']);
+const LISTS = ['ol', 'ul'];
+
+/** Does the page mark its outbound links (MediaWiki: `a.external` inside reference items)? */
+function marksExternalLinks(doc: Document): boolean {
+  for (const a of toArray(doc.getElementsByTagName('a'))) {
+    if (hasClass(a, 'external') && closestTag(a, LI, 12)) return true;
+  }
+  return false;
+}
+
+export function sourceContext(doc: Document, pageUrl: string): SourceContext {
+  const baseHref = doc.getElementsByTagName('base')[0]?.getAttribute('href');
+  const base = resolveHttpUrl(baseHref, pageUrl) ?? pageUrl;
+  return {
+    doc,
+    base,
+    pageDomain: domainOf(pageUrl),
+    externalClassOnly: marksExternalLinks(doc),
+  };
+}
+
+/** Finds the page's source lists and reads one source from each entry. */
+export function findSources(ctx: SourceContext, markerTargets: Iterable<Element>): PageSources {
+  const lists = collectLists(ctx, markerTargets);
+  const result: PageSources = {
+    sources: [],
+    byElement: new Map(),
+    byNumber: new Map(),
+    notes: new Set(),
+    listContainers: lists.flatMap((l) => l.containers),
+    capped: false,
+  };
+  const numbered: { list: FoundList; item: ListItem; source: CitedSource; n: number }[] = [];
+  for (const list of lists) {
+    for (const item of list.items) {
+      const read = readItem(ctx, item.nodes);
+      if (!read) {
+        result.notes.add(item.el);
+        continue;
+      }
+      if (result.sources.length >= MAX_SOURCES) {
+        // Past the cap: markers pointing here make no claim (and are not called unlinked).
+        result.capped = true;
+        result.notes.add(item.el);
+        continue;
+      }
+      const n = read.number ?? item.ordinal;
+      const source: CitedSource = {
+        id: `s${result.sources.length + 1}`,
+        label: read.sourceStyle ? `Source ${n}` : String(n),
+        url: read.url,
+        ...(read.archiveUrl ? { archiveUrl: read.archiveUrl } : {}),
+        ...(read.title ? { title: read.title } : {}),
+        domain: domainOf(read.url),
+      };
+      result.sources.push(source);
+      if (!result.byElement.has(item.el)) result.byElement.set(item.el, source);
+      numbered.push({ list, item, source, n });
+    }
+  }
+  // Text markers ("[3]") carry only a number: named lists own the numbering before lists that
+  // were reached only through linked markers, and within each group the first list wins.
+  for (const named of [true, false]) {
+    for (const entry of numbered) {
+      if (entry.list.named === named && !result.byNumber.has(entry.n)) result.byNumber.set(entry.n, entry.source);
+    }
+  }
+  if (result.sources.length === 0) {
+    for (const source of jsonLdSources(ctx)) {
+      result.sources.push(source);
+      result.byNumber.set(result.sources.length, source);
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding lists
+
+function collectLists(ctx: SourceContext, markerTargets: Iterable<Element>): FoundList[] {
+  const found: FoundList[] = [];
+  const taken = new Set<Element>();
+  const add = (list: FoundList | undefined) => {
+    if (!list || list.items.length === 0) return;
+    if (list.containers.some((c) => taken.has(c) || insideAny(c, taken))) return;
+    for (const c of list.containers) taken.add(c);
+    found.push(list);
+  };
+
+  // 1. Lists that in-page markers point into.
+  for (const target of markerTargets) {
+    const item = closestTag(target, LI, 8) ?? target;
+    const list = item.parentElement;
+    if (!list || taken.has(list)) continue;
+    if (item.localName === 'li' && (list.localName === 'ol' || list.localName === 'ul')) {
+      add({ containers: [list], items: listItems(list), named: isNamedList(list) });
+    }
+  }
+  // 2. A heading such as "Sources" or "References", then a list or lines with URLs.
+  const headings = byTags(ctx.doc, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  // "<p><strong>Sources</strong></p>" works as a heading too.
+  for (const bold of byTags(ctx.doc, ['strong', 'b'])) {
+    const p = bold.parentElement;
+    if (p && p.localName === 'p' && p.children.length === 1) headings.push(bold);
+  }
+  for (const heading of headings) {
+    const title = headingText(heading);
+    if (!SOURCE_HEADING.test(title)) continue;
+    const anchor = heading.localName === 'strong' || heading.localName === 'b' ? heading.parentElement! : heading;
+    if (anchor.localName === 'p' && normalizeSpace(anchor.textContent ?? '') !== normalizeSpace(heading.textContent ?? '')) continue;
+    add(listAfterHeading(anchor));
+  }
+  // 3. Containers named as source lists.
+  for (const container of byTags(ctx.doc, ['section', 'aside', 'div', 'ol', 'ul', 'footer']).filter(isSourceContainer)) {
+    if (container.localName === 'ol' || container.localName === 'ul') {
+      add({ containers: [container], items: listItems(container), named: true });
+      continue;
+    }
+    const list = firstByTags(container, LISTS);
+    if (list) add({ containers: [list], items: listItems(list), named: true });
+    else add(lineList(toArray(container.children).filter((c) => c.localName === 'p' || c.localName === 'div')));
+  }
+  return found.sort((a, b) => documentOrder(a.containers[0], b.containers[0]));
+}
+
+function insideAny(el: Element, set: Set<Element>): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return true;
+  return false;
+}
+
+function documentOrder(a: Element, b: Element): number {
+  if (a === b) return 0;
+  // DOCUMENT_POSITION_FOLLOWING (4): b comes after a.
+  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
+}
+
+function isNamedList(list: Element): boolean {
+  for (let p: Element | null = list, depth = 0; p && depth < 4; p = p.parentElement, depth++) {
+    if (isSourceContainer(p) || hasClass(p, 'reflist')) return true;
+  }
+  return false;
+}
+
+function headingText(heading: Element): string {
+  return normalizeSpace(heading.textContent ?? '')
+    .replace(/\[\s*edit(?:\s+source)?\s*\]/gi, '')
+    .replace(/[\s:]+$/, '')
+    .trim();
+}
+
+function isHeading(el: Element): boolean {
+  return /^h[1-6]$/.test(el.localName) || (el.firstElementChild !== null && /^h[1-6]$/.test(el.firstElementChild.localName) && el.children.length === 1);
+}
+
+function listItems(list: Element): ListItem[] {
+  const items: ListItem[] = [];
+  const start = Number(list.getAttribute('start'));
+  let ordinal = list.localName === 'ol' && Number.isInteger(start) && list.hasAttribute('start') ? start : 1;
+  for (const child of toArray(list.children)) {
+    if (child.localName !== 'li') continue;
+    const value = Number(child.getAttribute('value'));
+    if (child.hasAttribute('value') && Number.isInteger(value)) ordinal = value;
+    items.push({ el: child, nodes: [child], ordinal });
+    ordinal++;
+  }
+  return items;
+}
+
+function listAfterHeading(heading: Element): FoundList | undefined {
+  // New MediaWiki markup wraps the heading: <div class="mw-heading"><h2>…</h2>[edit]</div>.
+  let start: Element = heading;
+  const parent = heading.parentElement;
+  if (parent && parent.localName === 'div' && parent.firstElementChild === heading && !firstByTags(parent, ['ol', 'ul', 'p'])) start = parent;
+  const paragraphs: Element[] = [];
+  let sibling = start.nextElementSibling;
+  for (let i = 0; sibling && i < LIMITS.headingSiblings; i++, sibling = sibling.nextElementSibling) {
+    if (isHeading(sibling)) break;
+    if (sibling.localName === 'ol' || sibling.localName === 'ul') {
+      if (paragraphs.length > 0) break;
+      return { containers: [sibling], items: listItems(sibling), named: true };
+    }
+    if (sibling.localName === 'p') {
+      paragraphs.push(sibling);
+      continue;
+    }
+    const list = firstByTags(sibling, LISTS);
+    if (list && paragraphs.length === 0) return { containers: [list], items: listItems(list), named: true };
+    if (paragraphs.length > 0) break;
+  }
+  return lineList(paragraphs);
+}
+
+/** Paragraphs of references written as lines ("[1] Title. https://…<br>"), one entry per line. */
+function lineList(paragraphs: Element[]): FoundList | undefined {
+  const items: ListItem[] = [];
+  const containers: Element[] = [];
+  for (const p of paragraphs) {
+    const lines = splitLines(p);
+    let any = false;
+    for (const nodes of lines) {
+      const text = nodes.map((n) => n.textContent ?? '').join('');
+      const hasLink = nodes.some((n) => n.nodeType === 1 && ((n as Element).localName === 'a' || anchorsWithHref(n as Element).length > 0));
+      if (!hasLink && !/https?:\/\//.test(text)) continue;
+      items.push({ el: p, nodes, ordinal: items.length + 1 });
+      any = true;
+    }
+    if (any) containers.push(p);
+  }
+  return items.length > 0 ? { containers, items, named: true } : undefined;
+}
+
+function splitLines(p: Element): Node[][] {
+  const lines: Node[][] = [[]];
+  for (const child of toArray(p.childNodes)) {
+    if (child.nodeType === 1 && (child as Element).localName === 'br') lines.push([]);
+    else lines[lines.length - 1].push(child);
+  }
+  return lines.filter((l) => l.length > 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading one entry
+
+interface ReadItem {
+  url: string;
+  archiveUrl?: string;
+  title?: string;
+  /** The number the entry gives itself ("[3] …", "3. …", "Source 3: …"). */
+  number?: number;
+  sourceStyle: boolean;
+}
+
+interface LinkCandidate {
+  url: string;
+  text: string;
+  kind: 'work' | 'identifier' | 'archive';
+}
+
+const ENTRY_TAGS = new Set(['li', 'cite', 'p']);
+const CITE = new Set(['cite']);
+
+function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem | undefined {
+  const text = normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' '));
+  const prefix = text.match(/^\[?\s*(Source\s+)?([1-9]\d{0,2})\s*(?:\]|\.|:|\))\s*/i);
+  const number = prefix ? Number(prefix[2]) : undefined;
+  const sourceStyle = Boolean(prefix?.[1]);
+
+  const anchors = anchorsIn(nodes);
+  const scope = citeScope(anchors);
+  let candidates = linkCandidates(ctx, scope);
+  if (candidates.length === 0 && scope !== anchors) candidates = linkCandidates(ctx, anchors);
+
+  let chosen = pickLinks(candidates);
+  if (!chosen) {
+    // URLs written as text.
+    const bare = findBareUrls(text).map((b) => classify(b.url, b.url));
+    chosen = pickLinks(bare.filter((c): c is LinkCandidate => c !== undefined));
+    if (chosen && !chosen.title) {
+      const title = titleFromText(text, prefix?.[0].length ?? 0);
+      if (title) chosen.title = title;
+    }
+  }
+  if (!chosen && !followed) {
+    // A short footnote ("King 2003, p. 41") points at its bibliography entry: read that instead.
+    for (const a of anchors) {
+      const href = a.getAttribute('href') ?? '';
+      if (!href.startsWith('#') || closestClass(a, 'mw-cite-backlink', 4)) continue;
+      const target = byId(ctx.doc, href.slice(1));
+      if (!target) continue;
+      const entry = closestTag(target, ENTRY_TAGS, 6) ?? target;
+      const read = readItem(ctx, [entry], true);
+      if (read) return { ...read, number, sourceStyle };
+    }
+  }
+  if (!chosen) return undefined;
+  return { ...chosen, number, sourceStyle };
+}
+
+function anchorsIn(nodes: Node[]): Element[] {
+  const anchors: Element[] = [];
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    anchors.push(...anchorsWithHref(el));
+  }
+  return anchors;
+}
+
+/** Within an entry that holds formatted citations (<cite>), the first citation's links. */
+function citeScope(anchors: Element[]): Element[] {
+  const firstCite = anchors.map((a) => closestTag(a, CITE, 8)).find((c) => c !== null);
+  return firstCite ? anchors.filter((a) => firstCite.contains(a)) : anchors;
+}
+
+function linkCandidates(ctx: SourceContext, anchors: Element[]): LinkCandidate[] {
+  const other: LinkCandidate[] = [];
+  const same: LinkCandidate[] = [];
+  for (const a of anchors) {
+    if (closestClass(a, 'mw-cite-backlink', 4)) continue;
+    if (ctx.externalClassOnly && !/(?:^|\s)external(?:\s|$)/.test(a.getAttribute('class') ?? '')) continue;
+    const url = resolveHttpUrl(a.getAttribute('href'), ctx.base);
+    if (!url) continue;
+    const candidate = classify(url, normalizeSpace(a.textContent ?? ''));
+    if (!candidate) continue;
+    (domainOf(url) === ctx.pageDomain ? same : other).push(candidate);
+  }
+  // A self-citation is allowed, but the page's own links come after every other site's.
+  return [...other, ...same];
+}
+
+function classify(url: string, text: string): LinkCandidate | undefined {
+  const host = domainOf(url);
+  if (!host) return undefined;
+  if (ARCHIVE_HOSTS.test(host)) return { url, text, kind: 'archive' };
+  if (IDENTIFIER_HOSTS.test(host) || IDENTIFIER_TEXT.test(text)) return { url, text, kind: 'identifier' };
+  return { url, text, kind: 'work' };
+}
+
+function pickLinks(candidates: LinkCandidate[]): { url: string; archiveUrl?: string; title?: string } | undefined {
+  const work = candidates.find((c) => c.kind === 'work');
+  const identifier = candidates.find((c) => c.kind === 'identifier');
+  const archive = candidates.find((c) => c.kind === 'archive');
+  const main = work ?? identifier;
+  if (main) {
+    const title = linkTitle(archive && !work ? undefined : main.text, archive?.text);
+    return { url: main.url, ...(archive ? { archiveUrl: archive.url } : {}), ...(title ? { title } : {}) };
+  }
+  if (archive) {
+    const original = originalOfArchive(archive.url);
+    const title = linkTitle(archive.text);
+    if (original) return { url: original, archiveUrl: archive.url, ...(title ? { title } : {}) };
+    return { url: archive.url, ...(title ? { title } : {}) };
+  }
+  return undefined;
+}
+
+/** The readable title among link texts: not a URL, not "the original", not an identifier. */
+function linkTitle(...texts: (string | undefined)[]): string | undefined {
+  for (const raw of texts) {
+    if (!raw) continue;
+    const text = raw.replace(/^["“'‘]+|["”'’]+$/g, '').trim();
+    if (text.length < 2 || /^https?:\/\//i.test(text) || /^(?:the )?original$/i.test(text) || /^archived?$/i.test(text) || IDENTIFIER_TEXT.test(text)) continue;
+    return text;
+  }
+  return undefined;
+}
+
+/** "https://web.archive.org/web/2015…/http://example.org/x" → "http://example.org/x". */
+export function originalOfArchive(url: string): string | undefined {
+  const m = url.match(/^https?:\/\/[^/]+\/(?:web\/)?\d{8,14}[a-z_]*\/(.+)$/i);
+  if (!m) return undefined;
+  const inner = /^https?:\/\//i.test(m[1]) ? m[1] : `http://${m[1]}`;
+  return resolveHttpUrl(inner, 'http://invalid.invalid/');
+}
+
+function titleFromText(text: string, prefixLength: number): string | undefined {
+  const withoutUrls = text
+    .slice(prefixLength)
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\-–—:,.|]+|[\s\-–—:,|]+$/g, '')
+    .trim();
+  return withoutUrls.length >= 2 ? withoutUrls : undefined;
+}
+
+export function byId(doc: Document, id: string): Element | null {
+  if (!id) return null;
+  let decoded = id;
+  try {
+    decoded = decodeURIComponent(id);
+  } catch {
+    // keep the raw id
+  }
+  return doc.getElementById(decoded) ?? (decoded !== id ? doc.getElementById(id) : null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-LD fallback
+
+const JSON_LD_MAX_CHARS = 200_000;
+
+/** Sources named by the article's JSON-LD `citation` / `isBasedOn`, in order, deduplicated. */
+function jsonLdSources(ctx: SourceContext): CitedSource[] {
+  const found: { url: string; title?: string }[] = [];
+  for (const script of toArray(ctx.doc.getElementsByTagName('script'))) {
+    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
+    const raw = script.textContent ?? '';
+    if (raw.length > JSON_LD_MAX_CHARS || !/"(?:citation|isBasedOn)"/.test(raw)) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    visitJson(data, 0, (value) => collectCited(ctx, value, found));
+  }
+  const seen = new Set<string>();
+  const sources: CitedSource[] = [];
+  for (const entry of found) {
+    if (seen.has(entry.url) || sources.length >= MAX_SOURCES) continue;
+    seen.add(entry.url);
+    const n = sources.length + 1;
+    sources.push({ id: `s${n}`, label: String(n), url: entry.url, ...(entry.title ? { title: entry.title } : {}), domain: domainOf(entry.url) });
+  }
+  return sources;
+}
+
+function visitJson(value: unknown, depth: number, onObject: (o: Record<string, unknown>) => void): void {
+  if (depth > 6 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const v of value.slice(0, 100)) visitJson(v, depth + 1, onObject);
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  onObject(obj);
+  if (Array.isArray(obj['@graph'])) visitJson(obj['@graph'], depth + 1, onObject);
+  if (obj.mainEntity) visitJson(obj.mainEntity, depth + 1, onObject);
+}
+
+function collectCited(ctx: SourceContext, obj: Record<string, unknown>, out: { url: string; title?: string }[]): void {
+  for (const key of ['citation', 'isBasedOn']) {
+    const value = obj[key];
+    const entries = Array.isArray(value) ? value.slice(0, MAX_SOURCES) : value === undefined ? [] : [value];
+    for (const entry of entries) {
+      if (typeof entry === 'string') {
+        const url = resolveHttpUrl(entry, ctx.base);
+        if (url && /^https?:\/\//i.test(entry.trim())) out.push({ url });
+        continue;
+      }
+      if (!entry || typeof entry !== 'object') continue;
+      const e = entry as Record<string, unknown>;
+      const href = [e.url, e['@id'], e.sameAs].find((v): v is string => typeof v === 'string' && /^https?:\/\//i.test(v));
+      const url = href ? resolveHttpUrl(href, ctx.base) : undefined;
+      if (!url) continue;
+      const title = [e.name, e.headline].find((v): v is string => typeof v === 'string');
+      out.push({ url, ...(title ? { title: normalizeSpace(title) } : {}) });
+    }
+  }
+}
