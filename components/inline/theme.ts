@@ -7,8 +7,15 @@
 
 export type PageTheme = 'light' | 'dark';
 
-/** Parses `rgb()`/`rgba()` as computed styles give them; null for anything else. */
+/** Parses a colour as computed styles give it (`rgb()`, `rgba()`, or hex); null for anything else. */
 export function parseRgb(value: string): { r: number; g: number; b: number; a: number } | null {
+  const hex = value.trim().match(/^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i);
+  if (hex) {
+    let digits = hex[1];
+    if (digits.length <= 4) digits = [...digits].map((d) => d + d).join('');
+    const n = (i: number) => parseInt(digits.slice(i, i + 2), 16);
+    return { r: n(0), g: n(2), b: n(4), a: digits.length === 8 ? n(6) / 255 : 1 };
+  }
   const m = value.match(/rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)/);
   if (!m) return null;
   let a = m[4] === undefined ? 1 : parseFloat(m[4]);
