@@ -63,7 +63,12 @@ export function generatedPage(n: number, paragraphs = 40): string {
     }
     body.push(`<p>${sentences.join(' ')}</p>`);
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated source ${n}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Generated source ${n}</h1>${body.join('\n')}</article><footer>Footer text</footer></body></html>`;
+  // Markup around the text in the proportions of a news page: styles, a script, a long menu.
+  const style = `<style>${'.story p{margin:0 0 1em;line-height:1.5}.nav a{padding:4px 8px}'.repeat(60)}</style>`;
+  const script = `<script>window.__state=${JSON.stringify({ ads: Array.from({ length: 150 }, (_, i) => ({ slot: `slot-${i}`, sizes: [[300, 250], [728, 90]] })) })};</script>`;
+  const menu = `<nav class="nav"><ul>${Array.from({ length: 60 }, (_, i) => `<li class="nav-item"><a class="nav-link" href="/section/${i}">Section ${i}</a></li>`).join('')}</ul></nav>`;
+  const paragraphsHtml = body.map((p) => `<div class="story-block" data-block="text">${p}</div>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated source ${n}</title>${style}${script}</head><body>${menu}<article class="story"><h1>Generated source ${n}</h1>${paragraphsHtml}</article><footer>Footer text</footer></body></html>`;
 }
 
 const ETAG = '"fixture-v1"';
