@@ -11,7 +11,8 @@
  *   `redirect: 'follow'` and the final URL checked afterwards. Residual risk, accepted: on that
  *   path a redirect to a private address has already been requested (a credential-less GET)
  *   before it is refused; its response is discarded unread. A hop limit still applies (the
- *   browser's own, 20).
+ *   browser's own, 20). Once a fetch function has shown it hides redirects, later requests
+ *   through it go straight to `follow`, so a redirecting source costs one request, not two.
  * - The byte cap is applied to the stream: the text before the cap is kept and marked truncated,
  *   so a long page still gets checked against its first megabytes.
  * - Types are decided from the header, then from the first bytes when the header is missing or
@@ -89,6 +90,9 @@ const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-str
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1';
 
 class TimeoutSignal extends Error {}
+
+/** Fetch functions seen to answer `redirect: 'manual'` with an opaque redirect (browsers). */
+const hidesRedirects = new WeakSet<object>();
 
 export function parseContentType(header: string | null): { mime: string; charset?: string } {
   if (!header) return { mime: '' };
@@ -202,6 +206,7 @@ function discard(response: Response): void {
 
 export async function fetchSource(url: string, opts: FetchSourceOptions): Promise<FetchResult> {
   const fetchImpl = opts.fetchImpl ?? globalThis.fetch.bind(globalThis);
+  const fetchIdentity: object = opts.fetchImpl ?? globalThis.fetch;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
@@ -236,10 +241,14 @@ export async function fetchSource(url: string, opts: FetchSourceOptions): Promis
   try {
     let response!: Response;
     for (let hop = 0; ; hop++) {
-      response = await fetchImpl(current.href, init('manual'));
-      if (response.type === 'opaqueredirect') {
+      const knownOpaque = hidesRedirects.has(fetchIdentity);
+      response = await fetchImpl(current.href, init(knownOpaque ? 'follow' : 'manual'));
+      if (knownOpaque || response.type === 'opaqueredirect') {
         // A browser hides the Location: let it follow, then check where it ended (see top).
-        response = await fetchImpl(current.href, init('follow'));
+        if (!knownOpaque) {
+          hidesRedirects.add(fetchIdentity);
+          response = await fetchImpl(current.href, init('follow'));
+        }
         const landed = response.url || current.href;
         const check = checkSourceUrl(landed, opts.pageUrl, guard);
         if (!check.ok) {

@@ -176,6 +176,16 @@ describe('fetchSource: redirects a browser hides (opaque redirects)', () => {
     expect(calls).toEqual(['manual https://short.example/x', 'follow https://short.example/x']);
   });
 
+  it('goes straight to follow once the fetch function has shown it hides redirects', async () => {
+    const calls: string[] = [];
+    const browserFetch = browserLikeFetch('https://long.example/article', calls);
+    const pageUrl = 'https://news.example.com/';
+    await fetchSource('https://short.example/1', { pageUrl, fetchImpl: browserFetch });
+    const second = await fetchSource('https://short.example/2', { pageUrl, fetchImpl: browserFetch });
+    expect(second.ok && second.finalUrl).toBe('https://long.example/article');
+    expect(calls).toEqual(['manual https://short.example/1', 'follow https://short.example/1', 'follow https://short.example/2']);
+  });
+
   it('refuses the result when the browser landed on a private address', async () => {
     const result = await fetchSource('https://short.example/x', {
       pageUrl: 'https://news.example.com/',
