@@ -15,8 +15,8 @@
  *   Last-Modified) and the loader applies the reader's time to live.
  */
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
-import { z } from 'zod';
-import { UnavailableReasonSchema } from '../report/schema';
+import * as z from 'zod/mini';
+import { UNAVAILABLE_REASONS } from '../report/schema';
 
 /** Bump when the shape of a record changes: records of any other version are dropped on sight. */
 export const CACHE_SCHEMA_VERSION = 1;
@@ -24,31 +24,31 @@ export const DEFAULT_CACHE_NAME = 'citecheck-sources';
 export const DEFAULT_CACHE_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
 
-const optionalText = z.string().max(100_000).optional();
+const optionalText = z.optional(z.string().check(z.maxLength(100_000)));
 
 export const CacheMetaSchema = z
   .object({
     v: z.literal(CACHE_SCHEMA_VERSION),
-    key: z.string().min(1),
+    key: z.string().check(z.minLength(1)),
     url: z.string(),
-    finalUrl: z.string().optional(),
+    finalUrl: z.optional(z.string()),
     status: z.enum(['ok', 'unavailable']),
-    reason: UnavailableReasonSchema.optional(),
-    httpStatus: z.number().int().optional(),
+    reason: z.optional(z.enum(UNAVAILABLE_REASONS)),
+    httpStatus: z.optional(z.int()),
     title: optionalText,
     byline: optionalText,
     published: optionalText,
     truncated: z.boolean(),
     /** SHA-256 (hex) of the text. */
-    hash: z.string().regex(/^[0-9a-f]{64}$/),
-    /** Epoch milliseconds. */
-    fetchedAt: z.number().finite(),
-    lastUsed: z.number().finite(),
+    hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    /** Epoch milliseconds (zod 4 numbers are finite). */
+    fetchedAt: z.number(),
+    lastUsed: z.number(),
     etag: optionalText,
     lastModified: optionalText,
-    bytes: z.number().int().nonnegative(),
+    bytes: z.int().check(z.nonnegative()),
   })
-  .refine((m) => (m.status === 'ok') === (m.reason === undefined), 'a failure has a reason, a success none');
+  .check(z.refine((m) => (m.status === 'ok') === (m.reason === undefined), 'a failure has a reason, a success none'));
 export type CacheMeta = z.infer<typeof CacheMetaSchema>;
 
 const CacheBodySchema = z.object({ v: z.literal(CACHE_SCHEMA_VERSION), key: z.string(), text: z.string() });
