@@ -10,7 +10,10 @@
  *   extension an opaque redirect with no `Location`; there the request is repeated with
  *   `redirect: 'follow'` and the final URL checked afterwards. Residual risk, accepted: on that
  *   path a redirect to a private address has already been requested (a credential-less GET)
- *   before it is refused; its response is discarded unread. A hop limit still applies (the
+ *   before it is refused; its response is discarded unread, and when that address does not
+ *   answer the browser reports a plain network failure, so the reason is `network`, not
+ *   `blocked_private` (seen in Chromium). Blocking such requests before they leave needs the
+ *   browser's request-blocking APIs (declarativeNetRequest rules on the extension's own requests). A hop limit still applies (the
  *   browser's own, 20). Once a fetch function has shown it hides redirects, later requests
  *   through it go straight to `follow`, so a redirecting source costs one request, not two.
  * - The byte cap is applied to the stream: the text before the cap is kept and marked truncated,
