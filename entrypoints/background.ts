@@ -4,7 +4,7 @@ import { BackgroundRequestSchema, type ContentRequest } from '@/utils/messages';
 import { toolbarBadge } from '@/utils/report/summary';
 import type { Report } from '@/utils/report/schema';
 import { getSettings } from '@/utils/settings';
-import { createSourceLoader, isSelfCitation, openSourceCache } from '@/utils/sources';
+import { createSourceLoader, isSelfCitation, openSourceCache, type SourceCache } from '@/utils/sources';
 import { createHtmlReader } from '@/utils/html-reader';
 
 /**
@@ -17,14 +17,8 @@ export default defineBackground({
     const cachePromise = openSourceCache({}).catch(() => null);
     const loader = createSourceLoader({
       readHtml: createHtmlReader(),
-      cache: {
-        // The cache opens lazily; until it is open (or if IndexedDB is unavailable) loads go uncached.
-        get: async (...args) => (await cachePromise)?.get(...args) ?? null,
-        put: async (...args) => (await cachePromise)?.put(...args),
-        delete: async (...args) => (await cachePromise)?.delete(...args),
-        clear: async () => (await cachePromise)?.clear(),
-        stats: async () => (await cachePromise)?.stats() ?? { entries: 0, bytes: 0 },
-      } as never,
+      // If IndexedDB cannot be opened, sources are still checked, only uncached.
+      cache: lazyCache(cachePromise),
       settings: async () => {
         const s = await getSettings();
         return { useLogins: s.useLogins, allowPrivate: s.allowPrivate, ttlMs: s.cacheTtlHours * 3_600_000 };
@@ -100,3 +94,14 @@ export default defineBackground({
     });
   },
 });
+
+/** A cache that waits for the IndexedDB cache to open, and behaves as empty if it never does. */
+function lazyCache(opening: Promise<SourceCache | null>): SourceCache {
+  return {
+    get: async (key) => (await opening)?.get(key) ?? null,
+    put: async (entry) => (await opening)?.put(entry),
+    delete: async (key) => (await opening)?.delete(key),
+    clear: async () => (await opening)?.clear(),
+    stats: async () => (await opening)?.stats() ?? { entries: 0, bytes: 0 },
+  };
+}

@@ -9,7 +9,7 @@
  *
  * No browser API is touched here: the entry point hands in the store, the loader and `notify`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PageCitationsSchema, type PageCitations } from './extract/types';
 import { ReportSchema, type Report } from './report/schema';
 import type { SourceLoader } from './sources/types';

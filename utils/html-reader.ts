@@ -6,7 +6,7 @@
  * text. Only the text, title, byline and date come back; raw HTML never leaves the reader.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ReadHtmlRequestSchema } from './messages';
 import { readText } from './sources';
 import type { HtmlReader, ReadSource } from './sources/types';
@@ -16,9 +16,9 @@ const ReadResultSchema = z.union([
     ok: z.literal(true),
     value: z.object({
       text: z.string(),
-      title: z.string().optional(),
-      byline: z.string().optional(),
-      published: z.string().optional(),
+      title: z.optional(z.string()),
+      byline: z.optional(z.string()),
+      published: z.optional(z.string()),
     }),
   }),
   z.object({ ok: z.literal(false), error: z.string() }),

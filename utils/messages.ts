@@ -4,7 +4,7 @@
  *
  * Requests get a `Result`: `{ ok: true, value }` or `{ ok: false, error }`, never a thrown string.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PageCitationsSchema } from './extract/types';
 import { ReportSchema } from './report/schema';
 
@@ -13,19 +13,19 @@ export const VerifyRequestSchema = z.object({
   type: z.literal('verify'),
   page: PageCitationsSchema,
   /** Bypass the source cache (re-check). */
-  force: z.boolean().optional(),
+  force: z.optional(z.boolean()),
 });
 
 /** Popup → background: the report of a tab (answers with the report, or null when none yet). */
 export const GetReportRequestSchema = z.object({
   type: z.literal('get-report'),
-  tabId: z.number().int(),
+  tabId: z.int(),
 });
 
 /** Popup → background: check a tab's page again, bypassing the source cache. */
 export const RecheckRequestSchema = z.object({
   type: z.literal('recheck'),
-  tabId: z.number().int(),
+  tabId: z.int(),
 });
 
 /** Background → offscreen document (Chrome MV3): read this HTML into text. */
@@ -76,7 +76,7 @@ export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export const ReportResultSchema = z.union([
-  z.object({ ok: z.literal(true), value: ReportSchema.nullable() }),
+  z.object({ ok: z.literal(true), value: z.nullable(ReportSchema) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type ReportResult = z.infer<typeof ReportResultSchema>;

@@ -2,7 +2,7 @@
  * What extraction finds on an article page: the cited claims and the page's sources.
  * It crosses from the content script to the background, so it is a zod schema.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** At most this many markers and sources are taken from one page (hostile pages). */
 export const MAX_MARKERS = 500;
@@ -10,7 +10,7 @@ export const MAX_SOURCES = 200;
 
 export const CitedClaimSchema = z.object({
   /** Stable within one page scan, in page order: "c1", "c2", … */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** The claim as it must be matched: attribution phrase and markers stripped. */
   text: z.string(),
   /** The markers as the page shows them: "[Source 2]", "[12]". */
@@ -18,23 +18,23 @@ export const CitedClaimSchema = z.object({
   /** Ids of the sources the markers point at; empty when they name no listed source. */
   sourceIds: z.array(z.string()),
   /** The marker labels that named no listed source ("7" for a dangling "[7]"). */
-  unlinkedLabels: z.array(z.string()).default([]),
+  unlinkedLabels: z._default(z.array(z.string()), []),
   /** "nature.com" in "According to nature.com, …". */
-  attribution: z.string().optional(),
-  attributionMatches: z.boolean().optional(),
+  attribution: z.optional(z.string()),
+  attributionMatches: z.optional(z.boolean()),
 });
 export type CitedClaim = z.infer<typeof CitedClaimSchema>;
 
 export const CitedSourceSchema = z.object({
   /** "s1", "s2", … in list order. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** How the page names it: "Source 2", "12". */
   label: z.string(),
   /** Absolute http(s) URL of the cited work (as written; the fetcher validates it). */
   url: z.string(),
   /** An archive copy, kept as a fallback. */
-  archiveUrl: z.string().optional(),
-  title: z.string().optional(),
+  archiveUrl: z.optional(z.string()),
+  title: z.optional(z.string()),
   domain: z.string(),
 });
 export type CitedSource = z.infer<typeof CitedSourceSchema>;
@@ -42,8 +42,8 @@ export type CitedSource = z.infer<typeof CitedSourceSchema>;
 export const PageCitationsSchema = z.object({
   url: z.string(),
   title: z.string(),
-  claims: z.array(CitedClaimSchema).max(MAX_MARKERS),
-  sources: z.array(CitedSourceSchema).max(MAX_SOURCES),
+  claims: z.array(CitedClaimSchema).check(z.maxLength(MAX_MARKERS)),
+  sources: z.array(CitedSourceSchema).check(z.maxLength(MAX_SOURCES)),
   limits: z.object({ markersCapped: z.boolean(), sourcesCapped: z.boolean() }),
 });
 export type PageCitations = z.infer<typeof PageCitationsSchema>;

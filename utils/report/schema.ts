@@ -8,7 +8,7 @@
  * carry the verdict `pending` and a report `state: "running"`. A finished report (`state: "done"`)
  * never holds a pending claim or source; `FinishedReportSchema` checks exactly that.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const FINAL_VERDICTS = [
   'supported',
@@ -44,25 +44,25 @@ export const SourceStatusSchema = z.enum(['ok', 'unavailable', 'pending']);
 export type SourceStatus = z.infer<typeof SourceStatusSchema>;
 
 export const SourceSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** How the page names it: "Source 2", "12". */
   label: z.string(),
   url: z.string(),
-  finalUrl: z.string().optional(),
-  archiveUrl: z.string().optional(),
-  title: z.string().optional(),
+  finalUrl: z.optional(z.string()),
+  archiveUrl: z.optional(z.string()),
+  title: z.optional(z.string()),
   domain: z.string(),
   status: SourceStatusSchema,
-  reason: UnavailableReasonSchema.optional(),
-  httpStatus: z.number().int().optional(),
-  fetchedAt: z.string().optional(),
-  fromCache: z.boolean().optional(),
-  truncated: z.boolean().optional(),
-  selfCitation: z.boolean().optional(),
-  published: z.string().optional(),
-  byline: z.string().optional(),
+  reason: z.optional(UnavailableReasonSchema),
+  httpStatus: z.optional(z.int()),
+  fetchedAt: z.optional(z.string()),
+  fromCache: z.optional(z.boolean()),
+  truncated: z.optional(z.boolean()),
+  selfCitation: z.optional(z.boolean()),
+  published: z.optional(z.string()),
+  byline: z.optional(z.string()),
   /** False for a listed source that no claim cites: it is shown but never fetched. */
-  cited: z.boolean().optional(),
+  cited: z.optional(z.boolean()),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -71,9 +71,9 @@ export const EvidenceSchema = z.object({
   /** The passage, as plain text (never markup). */
   text: z.string(),
   /** Character offsets of the passage in the source's extracted text. */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  score: z.number().min(0).max(1),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
+  score: z.number().check(z.gte(0), z.lte(1)),
   matched: z.array(z.string()),
   missing: z.array(z.string()),
   conflicts: z.array(z.string()),
@@ -81,16 +81,16 @@ export const EvidenceSchema = z.object({
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const ClaimSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   text: z.string(),
   markers: z.array(z.string()),
   sourceIds: z.array(z.string()),
   /** The attribution the claim names ("nature.com" in "According to nature.com, …"). */
-  attribution: z.string().optional(),
+  attribution: z.optional(z.string()),
   /** Does the named attribution fit the cited source's domain or title? */
-  attributionMatches: z.boolean().optional(),
+  attributionMatches: z.optional(z.boolean()),
   verdict: VerdictSchema,
-  score: z.number().min(0).max(1),
+  score: z.number().check(z.gte(0), z.lte(1)),
   evidence: z.array(EvidenceSchema),
 });
 export type Claim = z.infer<typeof ClaimSchema>;
@@ -102,17 +102,16 @@ export const ReportSchema = z.object({
   claims: z.array(ClaimSchema),
   sources: z.array(SourceSchema),
   /** `running` while sources load; `done` once every claim has its verdict. */
-  state: z.enum(['running', 'done']).default('done'),
+  state: z._default(z.enum(['running', 'done']), 'done'),
   /** Caps hit on a hostile or very large page (markers or sources beyond them were skipped). */
-  limits: z
-    .object({ markersCapped: z.boolean(), sourcesCapped: z.boolean() })
-    .optional(),
+  limits: z.optional(z.object({ markersCapped: z.boolean(), sourcesCapped: z.boolean() })),
 });
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportInput = z.input<typeof ReportSchema>;
 
 /** A finished report: no claim or source is left pending. */
-export const FinishedReportSchema = ReportSchema.superRefine((report, ctx) => {
+export const FinishedReportSchema = ReportSchema.check(
+  z.superRefine((report, ctx) => {
   if (report.state !== 'done') ctx.addIssue({ code: 'custom', message: 'report is still running' });
   for (const claim of report.claims) {
     if (claim.verdict === 'pending') ctx.addIssue({ code: 'custom', message: `claim ${claim.id} is pending` });
@@ -123,4 +122,6 @@ export const FinishedReportSchema = ReportSchema.superRefine((report, ctx) => {
       ctx.addIssue({ code: 'custom', message: `source ${source.id} is unavailable without a reason` });
     }
   }
-});
+  }),
+);
+
