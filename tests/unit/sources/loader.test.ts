@@ -178,6 +178,15 @@ describe('source loader: cache', () => {
     expect(server.count('/article.html')).toBe(1);
   });
 
+  it('stores the extracted text, never the raw HTML', async () => {
+    const h = await harness();
+    const outcome = await h.load('/article.html');
+    const stored = await h.cache.get(`${server.url}/article.html`);
+    expect(stored?.text).toBe(outcome.ok ? outcome.text : 'no text');
+    expect(stored?.text).not.toMatch(/<\/?[a-z]/i);
+    expect(stored).toMatchObject({ status: 'ok', finalUrl: `${server.url}/article.html`, title: 'Harbour town doubles its tidal turbine output' });
+  });
+
   it('still has it after a restart (new loader, cache reopened)', async () => {
     const h = await harness();
     await h.load('/article.html');
@@ -319,6 +328,19 @@ describe('source loader: concurrency', () => {
     expect(server.count('/hold/shared')).toBe(1);
     // Each caller gets its own URL back.
     expect(outcomes.map((o) => o.url.split('#')[1])).toEqual(['claim-0', 'claim-1', 'claim-2', 'claim-3', 'claim-4']);
+  });
+
+  it('does not let a public page join a load that a loopback page may make', async () => {
+    // A loopback page's load of a URL that redirects into loopback must not answer a public page.
+    const routed: typeof fetch = (input, init) => fetch(String(input).replace('http://mirror.example', server.url), init);
+    const h = await harness({ fetchImpl: routed });
+    const url = 'http://mirror.example/redirect/loopback';
+    const [fromLoopbackPage, fromPublicPage] = await Promise.all([
+      h.load(url, { pageUrl: `${server.url}/index.html` }),
+      h.load(url, { pageUrl: 'https://news.example.com/' }),
+    ]);
+    expect(brief(fromLoopbackPage)).toEqual({ ok: true, truncated: false });
+    expect(brief(fromPublicPage)).toEqual({ ok: false, reason: 'blocked_private', httpStatus: undefined });
   });
 
   it('runs at most 2 requests per host at once', async () => {
