@@ -60,6 +60,8 @@ export default defineBackground({
           case 'verify': {
             const tabId = sender.tab?.id;
             if (tabId === undefined) throw new Error('verify must come from a tab');
+            // The private-network guard trusts the page's origin: it must be the tab's own.
+            if (!sameOrigin(request.page.url, sender.tab?.url)) throw new Error('page URL does not match its tab');
             return checker.verify(tabId, request.page, request.force ?? false);
           }
           case 'get-report':
@@ -104,4 +106,12 @@ function lazyCache(opening: Promise<SourceCache | null>): SourceCache {
     clear: async () => (await opening)?.clear(),
     stats: async () => (await opening)?.stats() ?? { entries: 0, bytes: 0 },
   };
+}
+
+function sameOrigin(a: string, b: string | undefined): boolean {
+  try {
+    return b !== undefined && new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }

@@ -19,6 +19,7 @@ const ReadResultSchema = z.union([
       title: z.optional(z.string()),
       byline: z.optional(z.string()),
       published: z.optional(z.string()),
+      paywall: z.optional(z.boolean()),
     }),
   }),
   z.object({ ok: z.literal(false), error: z.string() }),
