@@ -127,7 +127,7 @@ export const BADGE_CSS = `
   font-size: inherit !important; line-height: inherit !important; direction: inherit !important;
 }
 .cc-badge {
-  all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 0.3em;
+  all: unset; box-sizing: border-box; display: inline-block; min-width: 9em; text-align: center;
   margin: 0 0.15em 0 0.25em; padding: 0.12em 0.45em 0.12em 0.3em; border-radius: 999px;
   font: 600 0.72em/1.1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: 0.01em;
   vertical-align: 0.08em; white-space: nowrap; cursor: pointer; color: var(--cc-fg);
@@ -137,11 +137,9 @@ export const BADGE_CSS = `
 }
 .cc-badge:hover, .cc-badge[aria-expanded="true"] { background: color-mix(in srgb, var(--cc-accent) 22%, var(--cc-bg)); }
 .cc-badge:focus-visible { outline: 2px solid var(--cc-focus); outline-offset: 1px; }
-.cc-badge .cc-icon { width: 1.1em; height: 1.1em; }
-/* The word sits over an invisible copy of the longest word, so a verdict arriving never changes the badge's width. */
-.cc-word-box { display: inline-grid; justify-items: center; }
-.cc-word-box > * { grid-area: 1 / 1; }
-.cc-sizer { visibility: hidden; }
+.cc-badge .cc-icon { width: 1.1em; height: 1.1em; vertical-align: -0.2em; margin-right: 0.3em; }
+/* A minimum width that holds the longest word keeps a badge's width when its verdict arrives,
+   so text the reader is reading does not move. Plain inline-block: 500 of them lay out fast. */
 .cc-badge[data-flash] { animation: cc-flash 0.6s ease-in-out 3; }
 @keyframes cc-flash {
   50% { box-shadow: 0 0 0 4px color-mix(in srgb, var(--cc-focus) 55%, transparent); }

@@ -2,9 +2,6 @@ import type { Verdict } from '../../utils/report/schema';
 import { VERDICT_WORD } from '../../utils/report/summary';
 import { VerdictIcon } from '../VerdictIcon';
 
-/** The longest badge word: an invisible copy of it holds every badge at one width. */
-const LONGEST_WORD = Object.values(VERDICT_WORD).reduce((a, b) => (b.length > a.length ? b : a));
-
 export interface BadgeProps {
   claimId: string;
   verdict: Verdict;
@@ -27,9 +24,8 @@ export function Badge({ claimId, verdict, label, expanded, theme }: BadgeProps) 
       aria-expanded={expanded ? 'true' : 'false'}
     >
       <VerdictIcon verdict={verdict} />
-      <span class="cc-word-box" aria-hidden="true">
-        <span class="cc-word">{VERDICT_WORD[verdict]}</span>
-        <span class="cc-sizer">{LONGEST_WORD}</span>
+      <span class="cc-word" aria-hidden="true">
+        {VERDICT_WORD[verdict]}
       </span>
     </button>
   );

@@ -16,7 +16,8 @@
  *   Opened from the keyboard, it takes focus so its links are reachable; Escape gives focus back.
  */
 import { render as renderPreact } from 'preact';
-import type { Claim, Report, Source } from '../../utils/report/schema';
+import type { Claim, Report, Source, Verdict } from '../../utils/report/schema';
+import { VERDICT_WORD } from '../../utils/report/summary';
 import { claimLabel } from '../labels';
 import { BADGE_CSS, CARD_CSS, SHARED_CSS, THEME_CSS } from '../styles';
 import { Badge } from './Badge';
@@ -123,6 +124,20 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   let theme: PageTheme = 'light';
   let themeChecked = false;
 
+  // One badge tree per verdict, drawn once by the Badge component and cloned for every badge:
+  // cloning is several times cheaper than rendering hundreds of small trees.
+  const templates = new Map<Verdict, HTMLButtonElement>();
+  const templateFor = (verdict: Verdict): HTMLButtonElement => {
+    let template = templates.get(verdict);
+    if (!template) {
+      const box = doc.createElement('div');
+      renderPreact(<Badge claimId="" verdict={verdict} label="" expanded={false} theme="light" />, box);
+      template = box.firstElementChild as HTMLButtonElement;
+      templates.set(verdict, template);
+    }
+    return template;
+  };
+
   let cardHost: HTMLElement | null = null;
   let cardRoot: ShadowRoot | null = null;
   let openId: string | null = null;
@@ -138,15 +153,29 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   }
 
   function renderBadge(entry: Entry, force = false): void {
-    const expanded = openId === entry.claim.id;
-    const key = `${entry.claim.verdict}|${entry.label}|${expanded}|${theme}`;
+    const { claim } = entry;
+    const expanded = openId === claim.id;
+    const key = `${claim.verdict}|${entry.label}|${expanded}|${theme}`;
     if (!force && key === entry.rendered) return;
+    const previousVerdict = entry.rendered.split('|')[0];
     entry.rendered = key;
-    entry.host.setAttribute('data-verdict', entry.claim.verdict);
-    renderPreact(
-      <Badge claimId={entry.claim.id} verdict={entry.claim.verdict} label={entry.label} expanded={expanded} theme={theme} />,
-      entry.root,
-    );
+    entry.host.setAttribute('data-verdict', claim.verdict);
+    let button = badgeButton(entry);
+    if (!button) {
+      button = templateFor(claim.verdict).cloneNode(true) as HTMLButtonElement;
+      entry.root.appendChild(button);
+    } else if (previousVerdict !== claim.verdict) {
+      // In place, so a focused or flashing badge keeps its focus and its flash.
+      const template = templateFor(claim.verdict);
+      button.querySelector('svg')?.replaceWith(template.querySelector('svg')!.cloneNode(true));
+      const word = button.querySelector('.cc-word');
+      if (word) word.textContent = VERDICT_WORD[claim.verdict];
+    }
+    button.setAttribute('data-verdict', claim.verdict);
+    button.setAttribute('data-claim-id', claim.id);
+    button.setAttribute('data-theme', theme);
+    button.setAttribute('aria-label', entry.label);
+    button.setAttribute('aria-expanded', expanded ? 'true' : 'false');
   }
 
   function createEntry(claim: Claim): Entry {
@@ -161,7 +190,6 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   function removeEntry(id: string): void {
     const entry = entries.get(id);
     if (!entry) return;
-    renderPreact(null, entry.root);
     entry.host.remove();
     entries.delete(id);
     if (openId === id) closeCard(false);

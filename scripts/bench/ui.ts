@@ -303,5 +303,9 @@ export default async function bench(): Promise<BenchRow[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  bench().then((rows) => console.table(rows.map(({ reference, ...r }) => ({ ...r, reference: reference ? `${reference.value} ${reference.unit}` : '' }))));
+  // `npx tsx scripts/bench/ui.ts [popup|badges|bundles]` runs one part.
+  const part = process.argv[2];
+  const run =
+    part === 'popup' ? benchPopup : part === 'badges' ? benchBadges : part === 'bundles' ? async () => bundleRows() : bench;
+  run().then((rows) => console.table(rows.map(({ reference, ...r }) => ({ ...r, reference: reference ? `${reference.value} ${reference.unit}` : '' }))));
 }

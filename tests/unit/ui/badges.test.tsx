@@ -122,12 +122,6 @@ describe('badge layer: placement and hooks', () => {
     expect(button('c1').getAttribute('aria-label')).toBe('Citecheck: marker [7] points at no source');
   });
 
-  it('keeps every badge at the width of the longest word, whatever the verdict', () => {
-    layer.render(baseReport(), anchorsFor());
-    const sizers = [...document.querySelectorAll(BADGE_TAG)].map((h) => h.shadowRoot!.querySelector('.cc-sizer')!.textContent);
-    expect(new Set(sizers)).toEqual(new Set(['Unavailable']));
-  });
-
   it('styles live inside the shadow roots only', () => {
     layer.render(baseReport(), anchorsFor());
     expect(document.head.querySelector('style')).toBeNull();
