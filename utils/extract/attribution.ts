@@ -28,7 +28,7 @@ const LEADING: RegExp[] = [
 const TRAILING = /,?\s+according to (?:the\s+)?([^,]{2,80}?)\s*([.!?]?)$/i;
 
 const GENERIC = new RegExp(
-  `^(?:(?:the|a|an|this|that|these|those|one|its|their|his|her|our)\\s+)?(?:(?:new|recent|latest|same|original|full|earlier|above|following)\\s+)?(?:${WORKS}|data|research|source|findings|statement|figures|document|blog post|website|site|link|page|here|this)s?$`,
+  `^(?:(?:the|a|an|this|that|these|those|one|its|their|his|her|our|some|several|two|three)\\s+(?:[\\w-]+\\s+){0,3})?(?:${WORKS}|data|research|source|findings|statement|figures|document|blog post|website|site|link|page|here|this)s?$`,
   'i',
 );
 
@@ -56,6 +56,13 @@ export function splitAttribution(claim: string, linkText?: string): SplitClaim {
       return finish(capitalizeFirst(claim.slice(m[0].length)), m[1]);
     }
   }
+  // "…the bottleneck; according to iea.org, fewer than half…": the attribution opens the last
+  // clause, and that clause is what the source is credited with.
+  const inner = claim.match(/(?:[;:—–]|,\s+(?:and|but|while|whereas))\s+(according to\s[^,]{2,80},\s+\S[\s\S]*)$/i);
+  if (inner) {
+    const split = splitAttribution(inner[1], linkText);
+    if (split.stripped) return split;
+  }
   const trailing = claim.match(TRAILING);
   if (trailing && trailing.index !== undefined && trailing.index > 0) {
     return finish(claim.slice(0, trailing.index) + trailing[2], trailing[1]);
@@ -75,6 +82,8 @@ export function isGenericName(name: string): boolean {
 }
 
 const SUFFIXES = new Set(['com', 'org', 'net', 'edu', 'gov', 'co', 'ac', 'uk', 'io', 'info', 'int', 'us', 'eu', 'de', 'fr', 'au', 'ca', 'nz', 'jp', 'in', 'news', 'www', 'en', 'm']);
+
+const STOPWORDS = new Set(['the', 'of', 'and', 'for', 'on', 'in', 'at', 'a', 'an', '&']);
 
 function compact(text: string): string {
   return text.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
@@ -96,7 +105,10 @@ export function attributionFits(attribution: string, source: Pick<CitedSource, '
   if (attr.length >= 3 && domain.includes(attr)) return true;
   if (name.length >= 3 && attr.includes(name)) return true;
   // "New York Times" / nytimes.com, "BBC News" / bbc.co.uk: initials of the name's words.
-  const words = attribution.toLowerCase().replace(/^the\s+/, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = attribution
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !STOPWORDS.has(w));
   const initials = words.map((w) => w[0]).join('');
   if (initials.length >= 2 && name.startsWith(initials) && words.length >= 2) return true;
   const title = source.title ? compact(source.title) : '';

@@ -22,6 +22,11 @@ export interface ElementMarker {
   text: string;
   label: string;
   bracketed: boolean;
+  /**
+   * Reads unmistakably as a citation marker (brackets, a superscript, a footnote role or a
+   * footnote-like target): when it names no source it is an unlinked claim, not ordinary text.
+   */
+  strong: boolean;
   /** The in-page element the marker links to (undefined: no link; null: link to a missing id). */
   target: Element | null | undefined;
 }
@@ -88,7 +93,13 @@ function markerOf(el: Element, doc: Document): Omit<ElementMarker, 'start' | 'en
       target = byId(doc, href.slice(1));
     }
   }
-  return { el, text: text.replace(/\s+/g, ' ').trim(), label: parsed.label, bracketed: parsed.bracketed, target };
+  const strong =
+    parsed.bracketed ||
+    name === 'sup' ||
+    el.parentElement?.localName === 'sup' ||
+    el.getAttribute('role') === 'doc-noteref' ||
+    /^#(?:cite|fn|foot|note|ref|src|source)/i.test(link?.getAttribute('href') ?? '');
+  return { el, text: text.replace(/\s+/g, ' ').trim(), label: parsed.label, bracketed: parsed.bracketed, strong, target };
 }
 
 /** Walks `root` and returns its candidate blocks in document order. */

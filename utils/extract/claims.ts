@@ -77,13 +77,11 @@ export class BlockText {
         break;
       }
     }
-    // Closing punctuation after the marker, when only that remains of the sentence.
+    // Closing punctuation after the marker ("walking [4]."), when only that remains of the sentence.
     const rest = clean.slice(at, sentenceEnd);
     const closing = rest.match(/^[.!?…"'”’)\]]+/);
-    if (closing && /^\s*$/.test(rest.slice(closing[0].length)) && this.nextGroupAfter(index) >= at + closing[0].length) {
-      end = at + closing[0].length;
-    }
-    return tidyClaim(clean.slice(start, end));
+    const tail = closing && /^\s*$/.test(rest.slice(closing[0].length)) && this.nextGroupAfter(index) >= at + closing[0].length ? closing[0] : '';
+    return tidyClaim(clean.slice(start, end) + tail);
   }
 
   private nextGroupAfter(index: number): number {

@@ -11,7 +11,7 @@ import { looksLikeMarkerText } from './markers';
 
 const CUE_BEFORE = /(?:according to(?: [^.!?;,]{1,40})?|published (?:in|by)|reported (?:in|by)|appeared in|as (?:reported|noted|stated) (?:by|in)|(?:study|report|survey|analysis|paper|poll) (?:by|from|in)|writing in)\s+(?:the\s+)?$/i;
 const CUE_AFTER = /^\s*,?\s*(?:reports|reported|says|said|found|finds|notes|noted|states|stated|estimates|estimated|shows|showed|concluded|concludes|revealed|reveals|writes|wrote|argues|argued|suggests|suggested)\b/i;
-const IGNORED = new Set(['script', 'style', 'code', 'pre', 'template', 'textarea', BADGE_TAG]);
+const IGNORED = new Set(['script', 'style', 'code', 'pre', 'template', 'textarea', 'nav', 'blockquote', 'q', BADGE_TAG]);
 
 export function hasCitationHints(doc: Document): boolean {
   const body = doc.body;

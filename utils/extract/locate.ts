@@ -35,7 +35,7 @@ interface BlockMarker extends Span {
 }
 
 type Ref =
-  | { kind: 'target'; target: Element | null; label: string; bracketed: boolean }
+  | { kind: 'target'; target: Element | null; label: string; strong: boolean }
   | { kind: 'number'; n: number; sourceStyle: boolean; strict: boolean };
 
 interface Resolved {
@@ -77,7 +77,7 @@ function numberOfLabel(label: string): { n: number; sourceStyle: boolean } | und
 }
 
 function refsOfElement(marker: ElementMarker): Ref[] {
-  if (marker.target !== undefined) return [{ kind: 'target', target: marker.target, label: marker.label, bracketed: marker.bracketed }];
+  if (marker.target !== undefined) return [{ kind: 'target', target: marker.target, label: marker.label, strong: marker.strong }];
   const parsed = numberOfLabel(marker.label);
   if (!parsed) return [];
   // An unlinked, unbracketed superscript number counts only if it names a listed source.
@@ -100,10 +100,11 @@ function resolveRefs(found: PageSources, refs: Ref[], into: Resolved): void {
       if (hit === 'note') continue;
       const byNumber = hit ?? (numberOfLabel(ref.label) ? found.byNumber.get(numberOfLabel(ref.label)!.n) : undefined);
       if (byNumber) pushUnique(into.sourceIds, byNumber.id);
-      else if (ref.bracketed) pushUnique(into.unlinked, ref.label);
+      else if (ref.strong) pushUnique(into.unlinked, ref.label);
       continue;
     }
     const source = found.byNumber.get(ref.n);
+    if (!source && found.noteNumbers.has(ref.n)) continue;
     if (source) pushUnique(into.sourceIds, source.id);
     else if (!ref.strict) pushUnique(into.unlinked, labelFor(ref.n, ref.sourceStyle));
   }
@@ -259,7 +260,9 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
             found.capped = true;
             continue;
           }
-          const title = normalizeSpace(link.el.getAttribute('title') ?? '') || (isGenericName(label) ? undefined : label);
+          // The link text is already the label; a title only from the link's own title attribute,
+          // so that the attribution is never compared with itself.
+          const title = normalizeSpace(link.el.getAttribute('title') ?? '') || undefined;
           source = { id: '', label, url: link.url, ...(title ? { title } : {}), domain: domainOf(link.url) };
           inlineSources.push(source);
           sourceByUrl.set(link.url, source);

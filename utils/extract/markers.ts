@@ -21,7 +21,11 @@ export interface TextMarker {
 
 const NUMBER = '[1-9]\\d{0,2}';
 const LIST = `${NUMBER}(?:\\s*(?:,|;|–|—|-|and)\\s*${NUMBER})*`;
-const MARKER = new RegExp(`\\[\\s*(?:(Sources?)\\s+)?(${LIST})\\s*\\]`, 'g');
+const MARKER_SOURCE = `\\[\\s*(?:(Sources?)\\s+)?(${LIST})\\s*\\]`;
+// Two instances: a global one only ever used through matchAll (which copies it), and a plain
+// one for a yes/no test, so that no call leaves a lastIndex behind for another.
+const MARKER_ALL = new RegExp(MARKER_SOURCE, 'g');
+const MARKER_ONE = new RegExp(MARKER_SOURCE);
 
 /** Expands "1, 3" / "2–4" / "1-2, 5" into numbers (ranges capped). */
 export function expandNumbers(list: string): number[] {
@@ -47,7 +51,7 @@ export function expandNumbers(list: string): number[] {
 export function findTextMarkers(text: string): TextMarker[] {
   if (text.indexOf('[') < 0) return [];
   const found: TextMarker[] = [];
-  for (const m of text.matchAll(MARKER)) {
+  for (const m of text.matchAll(MARKER_ALL)) {
     const numbers = expandNumbers(m[2]);
     if (numbers.length === 0) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], numbers, sourceStyle: Boolean(m[1]) });
@@ -63,8 +67,7 @@ export function labelFor(n: number, sourceStyle: boolean): string {
 /** A quick test for the pre-check: does this text hold something that looks like a marker? */
 export function looksLikeMarkerText(text: string): boolean {
   if (text.indexOf('[') < 0) return false;
-  MARKER.lastIndex = 0;
-  return MARKER.test(text);
+  return MARKER_ONE.test(text);
 }
 
 /**

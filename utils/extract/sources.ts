@@ -45,6 +45,8 @@ export interface PageSources {
   byNumber: Map<number, CitedSource>;
   /** Entry elements that exist but hold no URL (explanatory notes), or came after the cap. */
   notes: Set<Element>;
+  /** Numbers of entries that exist but hold no URL: a marker naming them is a note, not unlinked. */
+  noteNumbers: Set<number>;
   /** Elements whose text is a source list, never claims. */
   listContainers: Element[];
   capped: boolean;
@@ -88,6 +90,7 @@ export function findSources(ctx: SourceContext, markerTargets: Iterable<Element>
     byElement: new Map(),
     byNumber: new Map(),
     notes: new Set(),
+    noteNumbers: new Set(),
     listContainers: lists.flatMap((l) => l.containers),
     capped: false,
   };
@@ -97,6 +100,7 @@ export function findSources(ctx: SourceContext, markerTargets: Iterable<Element>
       const read = readItem(ctx, item.nodes);
       if (!read) {
         result.notes.add(item.el);
+        if (list.named) result.noteNumbers.add(item.ordinal);
         continue;
       }
       if (result.sources.length >= MAX_SOURCES) {
@@ -127,9 +131,14 @@ export function findSources(ctx: SourceContext, markerTargets: Iterable<Element>
     }
   }
   if (result.sources.length === 0) {
-    for (const source of jsonLdSources(ctx)) {
-      result.sources.push(source);
-      result.byNumber.set(result.sources.length, source);
+    // JSON-LD entries are numbered by position; an entry without a URL keeps its number.
+    for (const entry of jsonLdSources(ctx)) {
+      if (entry.source) {
+        result.sources.push(entry.source);
+        result.byNumber.set(entry.position, entry.source);
+      } else {
+        result.noteNumbers.add(entry.position);
+      }
     }
   }
   return result;
@@ -297,8 +306,9 @@ interface LinkCandidate {
   kind: 'work' | 'identifier' | 'archive';
 }
 
-const ENTRY_TAGS = new Set(['li', 'cite', 'p']);
+const ENTRY_TAGS = new Set(['li', 'cite']);
 const CITE = new Set(['cite']);
+const SUP = new Set(['sup']);
 
 function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem | undefined {
   const text = normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' '));
@@ -327,13 +337,20 @@ function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem
       const href = a.getAttribute('href') ?? '';
       if (!href.startsWith('#') || closestClass(a, 'mw-cite-backlink', 4)) continue;
       const target = byId(ctx.doc, href.slice(1));
-      if (!target) continue;
-      const entry = closestTag(target, ENTRY_TAGS, 6) ?? target;
+      // Only a bibliography entry (a <cite> or another list item) counts, never a back-link
+      // to the marker in the text.
+      const entry = target && !closestTag(target, SUP, 2) ? closestTag(target, ENTRY_TAGS, 6) : null;
+      if (!entry || nodes.some((n) => n.contains(entry) || entry.contains(n))) continue;
       const read = readItem(ctx, [entry], true);
       if (read) return { ...read, number, sourceStyle };
     }
   }
   if (!chosen) return undefined;
+  if (!chosen.title) {
+    // A citation whose only link is an identifier still names its work in quotes.
+    const quoted = text.match(/["“]([^"“”]{3,200})["”]/);
+    if (quoted) chosen.title = quoted[1].trim();
+  }
   return { ...chosen, number, sourceStyle };
 }
 
@@ -361,12 +378,20 @@ function linkCandidates(ctx: SourceContext, anchors: Element[]): LinkCandidate[]
     if (ctx.externalClassOnly && !/(?:^|\s)external(?:\s|$)/.test(a.getAttribute('class') ?? '')) continue;
     const url = resolveHttpUrl(a.getAttribute('href'), ctx.base);
     if (!url) continue;
-    const candidate = classify(url, normalizeSpace(a.textContent ?? ''));
+    const candidate = classify(url, withoutDomain(normalizeSpace(a.textContent ?? ''), url));
     if (!candidate) continue;
     (domainOf(url) === ctx.pageDomain ? same : other).push(candidate);
   }
   // A self-citation is allowed, but the page's own links come after every other site's.
   return [...other, ...same];
+}
+
+/** Answer engines print the domain inside the link ("Geothermal FAQ example.org"): drop it. */
+function withoutDomain(text: string, url: string): string {
+  const domain = domainOf(url);
+  if (!domain || text.length <= domain.length + 4) return text;
+  const escaped = domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`^(?:www\\.)?${escaped}\\s*[-–—|·:]?\\s+|\\s+[-–—|·(]?\\s*(?:www\\.)?${escaped}\\)?$`, 'i'), '').trim();
 }
 
 function classify(url: string, text: string): LinkCandidate | undefined {
@@ -419,7 +444,7 @@ function titleFromText(text: string, prefixLength: number): string | undefined {
     .slice(prefixLength)
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s\-–—:,.|]+|[\s\-–—:,|]+$/g, '')
+    .replace(/^[\s\-–—:,.|]+|[\s\-–—:,.|]+$/g, '')
     .trim();
   return withoutUrls.length >= 2 ? withoutUrls : undefined;
 }
@@ -440,9 +465,9 @@ export function byId(doc: Document, id: string): Element | null {
 
 const JSON_LD_MAX_CHARS = 200_000;
 
-/** Sources named by the article's JSON-LD `citation` / `isBasedOn`, in order, deduplicated. */
-function jsonLdSources(ctx: SourceContext): CitedSource[] {
-  const found: { url: string; title?: string }[] = [];
+/** Entries of the article's JSON-LD `citation` / `isBasedOn`, in order; URLs deduplicated. */
+function jsonLdSources(ctx: SourceContext): { position: number; source?: CitedSource }[] {
+  const found: { url?: string; title?: string }[] = [];
   for (const script of toArray(ctx.doc.getElementsByTagName('script'))) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = script.textContent ?? '';
@@ -456,14 +481,21 @@ function jsonLdSources(ctx: SourceContext): CitedSource[] {
     visitJson(data, 0, (value) => collectCited(ctx, value, found));
   }
   const seen = new Set<string>();
-  const sources: CitedSource[] = [];
-  for (const entry of found) {
-    if (seen.has(entry.url) || sources.length >= MAX_SOURCES) continue;
+  const entries: { position: number; source?: CitedSource }[] = [];
+  let count = 0;
+  found.forEach((entry, index) => {
+    const position = index + 1;
+    if (!entry.url) {
+      entries.push({ position });
+      return;
+    }
+    if (seen.has(entry.url) || count >= MAX_SOURCES) return;
     seen.add(entry.url);
-    const n = sources.length + 1;
-    sources.push({ id: `s${n}`, label: String(n), url: entry.url, ...(entry.title ? { title: entry.title } : {}), domain: domainOf(entry.url) });
-  }
-  return sources;
+    count++;
+    const source: CitedSource = { id: `s${count}`, label: String(position), url: entry.url, ...(entry.title ? { title: entry.title } : {}), domain: domainOf(entry.url) };
+    entries.push({ position, source });
+  });
+  return entries;
 }
 
 function visitJson(value: unknown, depth: number, onObject: (o: Record<string, unknown>) => void): void {
@@ -478,7 +510,7 @@ function visitJson(value: unknown, depth: number, onObject: (o: Record<string, u
   if (obj.mainEntity) visitJson(obj.mainEntity, depth + 1, onObject);
 }
 
-function collectCited(ctx: SourceContext, obj: Record<string, unknown>, out: { url: string; title?: string }[]): void {
+function collectCited(ctx: SourceContext, obj: Record<string, unknown>, out: { url?: string; title?: string }[]): void {
   for (const key of ['citation', 'isBasedOn']) {
     const value = obj[key];
     const entries = Array.isArray(value) ? value.slice(0, MAX_SOURCES) : value === undefined ? [] : [value];
@@ -492,9 +524,8 @@ function collectCited(ctx: SourceContext, obj: Record<string, unknown>, out: { u
       const e = entry as Record<string, unknown>;
       const href = [e.url, e['@id'], e.sameAs].find((v): v is string => typeof v === 'string' && /^https?:\/\//i.test(v));
       const url = href ? resolveHttpUrl(href, ctx.base) : undefined;
-      if (!url) continue;
       const title = [e.name, e.headline].find((v): v is string => typeof v === 'string');
-      out.push({ url, ...(title ? { title: normalizeSpace(title) } : {}) });
+      out.push({ ...(url ? { url } : {}), ...(title ? { title: normalizeSpace(title) } : {}) });
     }
   }
 }
