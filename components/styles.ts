@@ -120,26 +120,56 @@ export const SHARED_CSS = `
 .cc-button[disabled] { opacity: 0.6; cursor: default; }
 `;
 
+/**
+ * The badge's own few tokens: every badge carries them, so the full theme (two dozen custom
+ * properties, inherited by each node of 500 badges) would cost layout time for nothing.
+ */
+export const BADGE_THEME_CSS = `
+.cc-badge, .cc-badge[data-theme="light"] {
+  --cc-bg: #ffffff; --cc-fg: #1f2328; --cc-focus: #0b63ce;
+  --cc-supported: #1a7f37; --cc-partial: #9a6700; --cc-unsupported: #bc4c00; --cc-contradicted: #c8102e;
+  --cc-unavailable: #57606a; --cc-unlinked: #57606a; --cc-pending: #3b6ea8;
+}
+.cc-badge[data-theme="dark"] {
+  --cc-bg: #1d2229; --cc-fg: #e6edf3; --cc-focus: #6cb1ff;
+  --cc-supported: #4ac26b; --cc-partial: #d8a936; --cc-unsupported: #f0883e; --cc-contradicted: #ff7b72;
+  --cc-unavailable: #9aa4af; --cc-unlinked: #9aa4af; --cc-pending: #79b8ff;
+}
+[data-verdict="supported"] { --cc-accent: var(--cc-supported); }
+[data-verdict="partial"] { --cc-accent: var(--cc-partial); }
+[data-verdict="unsupported"] { --cc-accent: var(--cc-unsupported); }
+[data-verdict="contradicted"] { --cc-accent: var(--cc-contradicted); }
+[data-verdict="unavailable"] { --cc-accent: var(--cc-unavailable); }
+[data-verdict="unlinked"] { --cc-accent: var(--cc-unlinked); }
+[data-verdict="pending"] { --cc-accent: var(--cc-pending); }
+.cc-icon { width: 1.1em; height: 1.1em; color: var(--cc-accent); overflow: visible; }
+.cc-spin { transform-origin: 50% 50%; animation: cc-spin 1.1s linear infinite; }
+@keyframes cc-spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .cc-spin { animation: none; } }
+`;
+
 /** The in-page badge, inside its own shadow root. */
 export const BADGE_CSS = `
 :host {
   all: initial !important; display: inline !important;
   font-size: inherit !important; line-height: inherit !important; direction: inherit !important;
 }
+/* One fixed size for every verdict: a verdict arriving never moves the text around its badge. */
 .cc-badge {
-  all: unset; box-sizing: border-box; display: inline-block; min-width: 9em; text-align: center;
-  margin: 0 0.15em 0 0.25em; padding: 0.12em 0.45em 0.12em 0.3em; border-radius: 999px;
-  font: 600 0.72em/1.1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: 0.01em;
-  vertical-align: 0.08em; white-space: nowrap; cursor: pointer; color: var(--cc-fg);
+  all: unset; box-sizing: border-box; display: inline-block; width: 9em; height: 1.5em;
+  margin: 0 0.15em 0 0.25em; padding: 0 0.45em 0 0.3em; border-radius: 999px; text-align: center;
+  font: 600 0.72em/calc(1.5em - 2px) system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  letter-spacing: 0.01em; vertical-align: middle; white-space: nowrap; overflow: hidden; cursor: pointer;
+  color: var(--cc-fg);
   border: 1px solid color-mix(in srgb, var(--cc-accent) 50%, transparent);
   background: color-mix(in srgb, var(--cc-accent) 11%, var(--cc-bg));
   transition: background-color 120ms ease, box-shadow 120ms ease;
+  /* Off-screen badges skip layout and paint; the fixed size means nothing moves when they render. */
+  content-visibility: auto; contain-intrinsic-size: 9em 1.5em;
 }
 .cc-badge:hover, .cc-badge[aria-expanded="true"] { background: color-mix(in srgb, var(--cc-accent) 22%, var(--cc-bg)); }
 .cc-badge:focus-visible { outline: 2px solid var(--cc-focus); outline-offset: 1px; }
 .cc-badge .cc-icon { width: 1.1em; height: 1.1em; vertical-align: -0.2em; margin-right: 0.3em; }
-/* A minimum width that holds the longest word keeps a badge's width when its verdict arrives,
-   so text the reader is reading does not move. Plain inline-block: 500 of them lay out fast. */
 .cc-badge[data-flash] { animation: cc-flash 0.6s ease-in-out 3; }
 @keyframes cc-flash {
   50% { box-shadow: 0 0 0 4px color-mix(in srgb, var(--cc-focus) 55%, transparent); }

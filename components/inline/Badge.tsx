@@ -15,7 +15,7 @@ export function Badge({ claimId, verdict, label, expanded, theme }: BadgeProps) 
   return (
     <button
       type="button"
-      class="cc-badge cc-theme"
+      class="cc-badge"
       data-verdict={verdict}
       data-theme={theme}
       data-claim-id={claimId}

@@ -19,7 +19,7 @@ import { render as renderPreact } from 'preact';
 import type { Claim, Report, Source, Verdict } from '../../utils/report/schema';
 import { VERDICT_WORD } from '../../utils/report/summary';
 import { claimLabel } from '../labels';
-import { BADGE_CSS, CARD_CSS, SHARED_CSS, THEME_CSS } from '../styles';
+import { BADGE_CSS, BADGE_THEME_CSS, CARD_CSS, SHARED_CSS, THEME_CSS } from '../styles';
 import { Badge } from './Badge';
 import { Card } from './Card';
 import { placeCard, unionBox, type Box } from './placement';
@@ -53,6 +53,7 @@ interface Entry {
 /** Applies a stylesheet to shadow roots: one shared constructed sheet when the browser allows. */
 function makeStyler(doc: Document, css: string): (root: ShadowRoot) => void {
   let sheet: CSSStyleSheet | null | undefined;
+  let verified = false;
   return (root) => {
     if (sheet === undefined) {
       sheet = null;
@@ -70,7 +71,11 @@ function makeStyler(doc: Document, css: string): (root: ShadowRoot) => void {
     if (sheet) {
       try {
         root.adoptedStyleSheets = [sheet];
-        if (root.adoptedStyleSheets.length === 1) return;
+        // Checked once: a world that refuses the sheet refuses it every time.
+        if (verified || root.adoptedStyleSheets.length === 1) {
+          verified = true;
+          return;
+        }
       } catch {
         // Some content-script worlds refuse a sheet built in another realm; fall back below.
       }
@@ -116,7 +121,7 @@ function toBox(rect: DOMRect): Box {
 
 export function createBadgeLayer(doc: Document): BadgeLayer {
   const view = doc.defaultView as Window;
-  const styleBadge = makeStyler(doc, THEME_CSS + BADGE_CSS);
+  const styleBadge = makeStyler(doc, BADGE_THEME_CSS + BADGE_CSS);
   const styleCard = makeStyler(doc, THEME_CSS + SHARED_CSS + CARD_CSS);
   const entries = new Map<string, Entry>();
   let anchors = new Map<string, Range>();
