@@ -2,7 +2,7 @@
  * Fits the matcher's score model and thresholds on labelled JSONL files and writes
  * `utils/match/weights.json`, with the cross-validated figures next to the weights.
  *
- *   npx tsx scripts/fit-match.ts [files...] [--folds 5] [--set name=value] [--dry]
+ *   npx tsx scripts/fit-match.ts [files...] [--folds 5] [--set name=value] [--drop f1,f2] [--add f3] [--dry]
  *
  * Default files: the three dev splits in ../shared/eval. Records are put in folds by a hash of
  * their source text, so claims that cite the same source never sit on both sides of a split.
@@ -18,6 +18,7 @@ import {
   analyse,
   decide,
   DEFAULT_PARAMS,
+  CANDIDATE_FEATURES,
   FEATURE_NAMES,
   indexSource,
   logistic,
@@ -31,7 +32,7 @@ const args = process.argv.slice(2);
 const dry = args.includes('--dry');
 const foldsArg = args.indexOf('--folds');
 const FOLDS = foldsArg >= 0 ? Number(args[foldsArg + 1]) : 5;
-let files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--set');
+let files = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--set', '--drop', '--add'].includes(args[i - 1]));
 // --set name=value overrides a parameter that shapes the features (e.g. --set synonyms=false).
 const overrides: Record<string, unknown> = {};
 args.forEach((a, i) => {
@@ -57,7 +58,11 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-const EMPTY: MatchFeatures = { best: 0, weakestPart: 0, strongestPart: 0, anywhere: 0, numbers: 0, names: 0, bigrams: 0, conflict: 0 };
+const EMPTY = Object.fromEntries([...FEATURE_NAMES, ...CANDIDATE_FEATURES].map((n) => [n, 0])) as unknown as MatchFeatures;
+// --drop a,b leaves features out of the model, --add c,d puts candidates in (to measure what each adds).
+const listArg = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1].split(',') : []);
+const dropped = new Set(listArg('--drop'));
+const MODEL = [...FEATURE_NAMES, ...(listArg('--add') as (keyof MatchFeatures)[])].filter((n) => !dropped.has(n));
 
 function featuresFor(params: MatchParams): Row[] {
   const rows: Row[] = [];
@@ -70,10 +75,10 @@ function featuresFor(params: MatchParams): Row[] {
   return rows;
 }
 
-const vector = (f: MatchFeatures) => FEATURE_NAMES.map((n) => f[n]);
+const vector = (f: MatchFeatures) => MODEL.map((n) => f[n]);
 
 /** Weighted logistic regression by gradient descent (a handful of features, a few thousand rows). */
-function fitLogistic(rows: Row[]): { coefficients: number[]; intercept: number } {
+function fitLogistic(rows: Row[]): Pick<MatchParams, 'coefficients' | 'intercept'> {
   const nDatasets = new Set(rows.map((r) => r.dataset)).size;
   const weightOf = new Map<string, number>();
   for (const r of rows) {
@@ -84,7 +89,7 @@ function fitLogistic(rows: Row[]): { coefficients: number[]; intercept: number }
   const xs = rows.map((r) => vector(r.features));
   const ys = rows.map((r) => (r.label === 'supported' ? 1 : 0));
   // Newton's method on the weighted log-loss with a small ridge term (the intercept is last).
-  const d = FEATURE_NAMES.length + 1;
+  const d = MODEL.length + 1;
   const x1 = xs.map((x) => [...x, 1]);
   const beta = new Array<number>(d).fill(0);
   const lambda = 1e-3;
@@ -116,7 +121,7 @@ function fitLogistic(rows: Row[]): { coefficients: number[]; intercept: number }
   }
   const w = beta.slice(0, d - 1);
   const b = beta[d - 1];
-  return { coefficients: w.map((x) => round(x)), intercept: round(b) };
+  return { coefficients: Object.fromEntries(MODEL.map((n, j) => [n, round(w[j])])), intercept: round(b) };
 }
 
 /** Solves a small linear system by Gaussian elimination with partial pivoting. */

@@ -4,10 +4,16 @@
  * Only what a reader would call a contradiction is reported, each with what each side says:
  * - a number or year the claim gives that the passage replaces by another of the same kind
  *   ("source says 57%, claim says 65.7%");
- * - a negation on one side only ("not", "never", "no", "-n't");
- * - a direction word the passage turns round (increase/decrease, more/fewer, before/after);
+ * - a negation on one side only ("not", "no", "never", "fail to", "without", "lack", "-n't"),
+ *   judged by its scope: the few content words that follow it. A negation counts as shared when
+ *   the other side has one within a few words of the same content words, so "the ferry would not
+ *   be cut" is not contradicted by a source that says "no" about something else;
+ * - a direction word the passage turns round (increase/decrease, more/fewer, before/after, and
+ *   WordNet's antonyms);
  * - a name the claim gives where the passage has another name in the same place
- *   (the words right before or after it agree).
+ *   (the words right before or after it agree);
+ * - an absolute word of the claim ("only", "all", "never", "completely") the passage does not
+ *   state: a weaker signal, kept apart so the score model can weigh it on its own.
  * Whether a conflict makes the claim `contradicted` is decided by the caller, which also requires
  * the passage to hold most of the claim's other key words: a passage on another subject does not
  * contradict anything.
@@ -15,13 +21,44 @@
 import type { ClaimAnalysis } from './claim';
 import { comparable, sameNumber } from './numbers';
 import type { SourceIndex } from './source';
+import { stem, type Token } from './text';
 import { antonymsOf } from './lexicon';
-import { NEGATIONS } from './words';
+import { ABSOLUTES, NEGATIONS, NEGATIVE_PREFIXES, STOPWORDS } from './words';
+
+export type ConflictKind = 'number' | 'name' | 'claimNegation' | 'sourceNegation' | 'direction' | 'absolute';
 
 export interface Conflicts {
   messages: string[];
   /** Indices of claim terms involved (left out when judging how close the passage is). */
   terms: Set<number>;
+  /** Which kinds of disagreement were seen. */
+  kinds: Set<ConflictKind>;
+}
+
+/** How many content words after a negation it governs, and how near a matching one must be. */
+const SCOPE = 4;
+const NEAR = 6;
+
+/** Stems of the content words a negation at `at` governs. */
+export function negationScope(tokens: Token[], at: number): string[] {
+  const out: string[] = [];
+  for (let k = at + 1; k < tokens.length && out.length < SCOPE; k++) {
+    const t = tokens[k];
+    if (NEGATIONS.has(t.word)) break;
+    if (!STOPWORDS.has(t.word) && !/^\d/.test(t.word)) out.push(t.stem);
+  }
+  return out;
+}
+
+/** Whether `tokens[from, to)` has a negation within NEAR tokens of a word whose stem is in `stems`. */
+function negatedNear(tokens: Token[], from: number, to: number, stems: Set<string>): boolean {
+  for (let k = from; k < to; k++) {
+    if (!NEGATIONS.has(tokens[k].word)) continue;
+    for (let j = Math.max(from, k - NEAR); j < Math.min(to, k + NEAR + 1); j++) {
+      if (j !== k && stems.has(tokens[j].stem)) return true;
+    }
+  }
+  return false;
 }
 
 export function findConflicts(
@@ -34,7 +71,10 @@ export function findConflicts(
 ): Conflicts {
   const messages: string[] = [];
   const terms = new Set<number>();
-  const tokens = source.tokens.slice(source.sentences[from].tokenFrom, source.sentences[to].tokenTo);
+  const kinds = new Set<ConflictKind>();
+  const tokenFrom = source.sentences[from].tokenFrom;
+  const tokenTo = source.sentences[to].tokenTo;
+  const tokens = source.tokens.slice(tokenFrom, tokenTo);
   const numbers = source.sentences.slice(from, to + 1).flatMap((s) => s.numbers);
   const text = source.text;
 
@@ -60,6 +100,7 @@ export function findConflicts(
     }
     messages.push(`source says ${text.slice(bestRival.start, bestRival.end)}, claim says ${term.surface}`);
     terms.add(i);
+    kinds.add('number');
   });
 
   // A name the passage replaces by another name in the same place.
@@ -77,32 +118,72 @@ export function findConflicts(
       if (sameBefore || sameAfter) {
         messages.push(`source says ${text.slice(t.start, t.end)}, claim says ${term.surface}`);
         terms.add(i);
+        kinds.add('name');
         return;
       }
     }
   });
 
-  // Negation on one side only.
-  const claimNeg = analysis.tokens.filter((t) => NEGATIONS.has(t.word)).map((t) => t.word);
-  const sourceNeg = tokens.filter((t) => NEGATIONS.has(t.word)).map((t) => t.word);
-  if (claimNeg.length > 0 && sourceNeg.length === 0) {
-    messages.push(`claim says "${claimNeg[0]}", source does not negate it`);
-  } else if (sourceNeg.length > 0 && claimNeg.length === 0) {
-    messages.push(`source says "${sourceNeg[0]}", claim does not`);
+  // Negation on one side only, judged by what it governs.
+  const claimTokens = analysis.tokens;
+  const sourceStems = new Map<string, string>();
+  for (const t of tokens) if (!sourceStems.has(t.stem)) sourceStems.set(t.stem, t.word);
+  for (let k = 0; k < claimTokens.length; k++) {
+    if (!NEGATIONS.has(claimTokens[k].word)) continue;
+    const scope = negationScope(claimTokens, k).filter((s) => sourceStems.has(s));
+    // A negated phrase the passage does not talk about is not contradicted by it.
+    if (scope.length === 0) continue;
+    if (!negatedNear(tokens, 0, tokens.length, new Set(scope))) {
+      messages.push(`claim says "${claimTokens[k].word}", source does not negate it`);
+      kinds.add('claimNegation');
+      break;
+    }
+  }
+  const claimStems = new Set(claimTokens.map((t) => t.stem));
+  for (let k = 0; k < tokens.length; k++) {
+    if (!NEGATIONS.has(tokens[k].word)) continue;
+    const scope = negationScope(tokens, k).filter((s) => claimStems.has(s));
+    if (scope.length === 0) continue;
+    if (!negatedNear(claimTokens, 0, claimTokens.length, new Set(scope))) {
+      messages.push(`source says "${tokens[k].word}", claim does not`);
+      kinds.add('sourceNegation');
+      break;
+    }
   }
 
   // Direction words turned round.
-  const sourceStems = new Map<string, string>();
-  for (const t of tokens) if (!sourceStems.has(t.stem)) sourceStems.set(t.stem, t.word);
-  const claimStems = new Set(analysis.tokens.map((t) => t.stem));
-  for (const t of analysis.tokens) {
+  for (const t of claimTokens) {
     for (const opposite of antonymsOf(t.stem, !wordnetAntonyms)) {
       if (sourceStems.has(opposite) && !sourceStems.has(t.stem) && !claimStems.has(opposite)) {
         messages.push(`source says "${sourceStems.get(opposite)}", claim says "${t.word}"`);
         analysis.terms.forEach((term, i) => term.stem === t.stem && terms.add(i));
+        kinds.add('direction');
         break;
       }
     }
   }
-  return { messages, terms };
+
+  // A word the claim negates by a prefix ("ineffective") where the passage has the plain word.
+  if (!kinds.has('direction')) {
+    for (const t of claimTokens) {
+      const prefix = NEGATIVE_PREFIXES.find((p) => t.word.startsWith(p) && t.word.length >= p.length + 4);
+      if (!prefix || sourceStems.has(t.stem)) continue;
+      const plain = stem(t.word.slice(prefix.length).replace(/^-/, ''));
+      if (sourceStems.has(plain) && !claimStems.has(plain)) {
+        messages.push(`source says "${sourceStems.get(plain)}", claim says "${t.word}"`);
+        analysis.terms.forEach((term, i) => term.stem === t.stem && terms.add(i));
+        kinds.add('direction');
+        break;
+      }
+    }
+  }
+
+  // Absolute words the passage does not state (not shown as a conflict: only weighed).
+  for (const t of claimTokens) {
+    if (ABSOLUTES.has(t.word) && !sourceStems.has(t.stem)) {
+      kinds.add('absolute');
+      break;
+    }
+  }
+  return { messages, terms, kinds };
 }

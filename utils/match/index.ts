@@ -17,10 +17,11 @@
  */
 import type { Evidence } from '../report/schema';
 import { analyseClaim, type ClaimAnalysis, type ClaimTerm } from './claim';
-import { findConflicts } from './conflicts';
+import { findConflicts, type ConflictKind, type Conflicts } from './conflicts';
 import { synonymsOf } from './lexicon';
 import { sameNumber } from './numbers';
 import { indexSource, type SourceIndex } from './source';
+import { STOPWORDS } from './words';
 import type { Match, MatchOptions, MatchVerdict } from './types';
 import weights from './weights.json';
 
@@ -33,8 +34,8 @@ export interface MatchParams {
   numberBoost: number;
   /** Subtracted from a window's coverage per extra sentence, so tight passages win ties. */
   windowPenalty: number;
-  /** Logistic model over `features()`. */
-  coefficients: number[];
+  /** Logistic model: a weight per feature (by name; a feature left out weighs nothing). */
+  coefficients: Partial<Record<keyof MatchFeatures, number>>;
   intercept: number;
   /** score ≥ supported → supported (if every part is covered); ≥ partial → partial. */
   supported: number;
@@ -47,6 +48,13 @@ export interface MatchParams {
   synonyms?: boolean;
   /** Count WordNet antonyms as conflicts, besides the listed direction words (default on). */
   antonyms?: boolean;
+  /**
+   * A claim that negates what the passage does not, or says "only"/"all"/"never" where the
+   * passage does not, is at most partial whatever its score (default on).
+   */
+  veto?: boolean;
+  /** A kind of disagreement is weighed only in a passage that holds this share of the claim's other key words. */
+  kindGate?: number;
 }
 
 export const DEFAULT_PARAMS: MatchParams = weights as MatchParams;
@@ -68,10 +76,40 @@ export interface MatchFeatures {
   numbers: number;
   names: number;
   bigrams: number;
+  /** 1 when a conflict in a close passage makes the claim `contradicted` (see `decide`). */
   conflict: number;
+  /** Each kind of disagreement, scaled by how close the passage is to the claim otherwise. */
+  numberConflict: number;
+  nameConflict: number;
+  claimNegation: number;
+  sourceNegation: number;
+  direction: number;
+  absolute: number;
+  /** 1/√(number of key terms): a claim of two words is covered more easily than one of twenty. */
+  brevity: number;
+  /** The weight of the heaviest key term the best passage lacks, relative to the heaviest term. */
+  missingMax: number;
+  /** Share of the claim's words that sit in a run of three or more words found verbatim (by stem) in a source. */
+  copied: number;
+  /**
+   * log10 of the cited sentences (÷3): the best of many windows covers more of any claim by
+   * chance, so the same coverage means less in a long page than in an abstract.
+   */
+  sourceSize: number;
+  /** 1 when the claim negates what the best passage does not, or uses an absolute word it lacks (see `veto`). */
+  overstated: number;
 }
 
-export const FEATURE_NAMES: (keyof MatchFeatures)[] = ['best', 'weakestPart', 'strongestPart', 'anywhere', 'numbers', 'names', 'bigrams', 'conflict'];
+/** The features the shipped score model weighs. */
+export const FEATURE_NAMES: (keyof MatchFeatures)[] = [
+  'best', 'weakestPart', 'strongestPart', 'anywhere', 'numbers', 'names', 'bigrams', 'conflict',
+  'absolute', 'brevity', 'missingMax', 'copied',
+];
+
+/** Measured but left out of the model: they did not help in cross-validation (see README). */
+export const CANDIDATE_FEATURES: (keyof MatchFeatures)[] = [
+  'numberConflict', 'nameConflict', 'claimNegation', 'sourceNegation', 'direction', 'sourceSize',
+];
 
 const MAX_WINDOW = 3;
 
@@ -118,9 +156,12 @@ export function analyse(
   }
 
   const best = windows[0];
-  const conflicts = best ? findConflicts(analysis, best.source, best.from, best.to, best.matched, params.antonyms !== false) : { messages: [] as string[], terms: new Set<number>() };
+  const conflicts: Conflicts = best
+    ? findConflicts(analysis, best.source, best.from, best.to, best.matched, params.antonyms !== false)
+    : { messages: [], terms: new Set<number>(), kinds: new Set() };
   const otherCoverage = best ? coverageExcept(best, analysis, termWeights, conflicts.terms) : 0;
   const contradicted = conflicts.messages.length > 0 && otherCoverage >= params.conflictCoverage;
+  const kind = (k: ConflictKind) => (conflicts.kinds.has(k) && otherCoverage >= (params.kindGate ?? 0) ? otherCoverage : 0);
 
   const features: MatchFeatures = {
     best: best?.coverage ?? 0,
@@ -131,6 +172,17 @@ export function analyse(
     names: kindShare(analysis, best, 'name'),
     bigrams: best ? bigramShare(analysis, best) : 0,
     conflict: contradicted ? 1 : 0,
+    numberConflict: kind('number'),
+    nameConflict: kind('name'),
+    claimNegation: kind('claimNegation'),
+    sourceNegation: kind('sourceNegation'),
+    direction: kind('direction'),
+    absolute: kind('absolute'),
+    brevity: 1 / Math.sqrt(analysis.terms.length),
+    missingMax: best ? heaviestMissing(best, termWeights) : 1,
+    copied: copiedShare(analysis, usable),
+    overstated: conflicts.kinds.has('claimNegation') || conflicts.kinds.has('absolute') ? 1 : 0,
+    sourceSize: Math.log10(1 + usable.reduce((n, s) => n + s.bodyEnd, 0)) / 3,
   };
   const score = logistic(params, features);
   const verdict = decide(params, features, score);
@@ -238,6 +290,48 @@ function coverageExcept(w: Window, analysis: ClaimAnalysis, termWeights: number[
   return all > 0 ? got / all : 0;
 }
 
+/**
+ * Share of the claim's tokens inside a run of at least three consecutive tokens that occurs in
+ * the same order, contiguously, in one of the sources (stems compared; stop words included, since
+ * "the risk of" is part of a phrase). Copied phrasing is evidence of backing beyond a bag of words.
+ */
+function copiedShare(analysis: ClaimAnalysis, sources: SourceIndex[]): number {
+  const toks = analysis.tokens;
+  if (toks.length < 3) return 0;
+  const covered = new Array<boolean>(toks.length).fill(false);
+  for (let i = 0; i + 3 <= toks.length; i++) {
+    // Locate the trigram through the postings of its first content word.
+    let anchor = -1;
+    for (let k = i; k < i + 3; k++) if (!STOPWORDS.has(toks[k].stem)) { anchor = k; break; }
+    if (anchor < 0) continue;
+    let found = false;
+    for (const src of sources) {
+      const list = src.postings.get(toks[anchor].stem);
+      if (!list) continue;
+      for (const sIdx of list) {
+        const sen = src.sentences[sIdx];
+        for (let t = sen.tokenFrom; t + 3 <= sen.tokenTo && !found; t++) {
+          if (src.tokens[t].stem === toks[i].stem && src.tokens[t + 1].stem === toks[i + 1].stem && src.tokens[t + 2].stem === toks[i + 2].stem) found = true;
+        }
+        if (found) break;
+      }
+      if (found) break;
+    }
+    if (found) covered[i] = covered[i + 1] = covered[i + 2] = true;
+  }
+  return covered.filter(Boolean).length / toks.length;
+}
+
+function heaviestMissing(w: Window, termWeights: number[]): number {
+  let top = 0;
+  let missing = 0;
+  for (let i = 0; i < termWeights.length; i++) {
+    top = Math.max(top, termWeights[i]);
+    if (!w.matched[i]) missing = Math.max(missing, termWeights[i]);
+  }
+  return top > 0 ? missing / top : 0;
+}
+
 function kindShare(analysis: ClaimAnalysis, w: Window | undefined, kind: ClaimTerm['kind']): number {
   let n = 0;
   let got = 0;
@@ -292,14 +386,15 @@ function toEvidence(w: Window, analysis: ClaimAnalysis, conflicts: string[]): Ev
 /** The verdict for a score: supported needs every part covered; a conflict in a close passage wins. */
 export function decide(params: MatchParams, f: MatchFeatures, score: number): MatchVerdict {
   if (f.conflict > 0) return 'contradicted';
-  if (score >= params.supported && f.weakestPart >= params.partCovered) return 'supported';
+  const vetoed = params.veto !== false && f.overstated > 0;
+  if (!vetoed && score >= params.supported && f.weakestPart >= params.partCovered) return 'supported';
   if (score >= params.partial || f.strongestPart >= params.partCovered) return 'partial';
   return 'unsupported';
 }
 
 export function logistic(params: MatchParams, f: MatchFeatures): number {
   let z = params.intercept;
-  FEATURE_NAMES.forEach((name, i) => (z += (params.coefficients[i] ?? 0) * f[name]));
+  for (const [name, w] of Object.entries(params.coefficients)) z += (w ?? 0) * f[name as keyof MatchFeatures];
   return 1 / (1 + Math.exp(-z));
 }
 

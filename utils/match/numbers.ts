@@ -86,6 +86,8 @@ function readOne(tokens: Token[], i: number, text: string): NumberMention | null
   let fraction = false;
   let j = i;
   const digits = parseDigits(tok.word);
+  // "COVID-19", "SARS-CoV-2", "IL-6": digits hyphenated onto a word are part of a name.
+  if (digits && i > 0 && /^[-‐‑]$/.test(text.slice(tokens[i - 1].end, tok.start)) && /\p{L}/u.test(tokens[i - 1].word)) return null;
   if (digits) {
     ({ value, tolerance, plain } = digits);
   } else if (tok.word in UNITS || (tok.word === 'a' && tokens[i + 1]?.word in SCALES && tokens[i + 1]?.word.length > 2)) {

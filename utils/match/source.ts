@@ -8,7 +8,7 @@
  * titles are not backed by the page, they are only cited by it.
  */
 import { readNumbers, type NumberMention } from './numbers';
-import { sentences as splitSentences, tokenize, type Token } from './text';
+import { sentences as splitSentences, stem, tokenize, type Token } from './text';
 import { STOPWORDS } from './words';
 
 export interface IndexedSentence {
@@ -54,14 +54,20 @@ export function indexSource(id: string, text: string): SourceIndex {
     }
   }
   const postings = new Map<string, number[]>();
+  const post = (key: string, s: number) => {
+    let list = postings.get(key);
+    if (!list) postings.set(key, (list = []));
+    if (list[list.length - 1] !== s) list.push(s);
+  };
   for (let s = 0; s < bodyEnd; s++) {
     const sentence = sentences[s];
     for (let t = sentence.tokenFrom; t < sentence.tokenTo; t++) {
       const key = tokens[t].stem;
-      if (STOPWORDS.has(key)) continue;
-      let list = postings.get(key);
-      if (!list) postings.set(key, (list = []));
-      if (list[list.length - 1] !== s) list.push(s);
+      if (!STOPWORDS.has(key)) post(key, s);
+      // "co-exist" is also found as "coexist", "e-mail" as "email".
+      if (t > sentence.tokenFrom && text[tokens[t].start - 1] === '-' && tokens[t - 1].end === tokens[t].start - 1) {
+        post(stem(tokens[t - 1].word + tokens[t].word), s);
+      }
     }
   }
   return { id, text: text ?? '', sentences, tokens, bodyEnd, postings };

@@ -28,7 +28,20 @@ export const NEGATIONS = new Set([
   'not', 'no', 'never', 'none', 'nor', 'neither', 'without', 'cannot', "can't", "don't",
   "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "hasn't",
   "haven't", "hadn't", "shouldn't", "couldn't", 'nobody', 'nothing', 'fail', 'failed', 'fails',
-  'lack', 'lacks', 'lacked', 'unable',
+  'lack', 'lacks', 'lacked', 'unable', 'rarely', 'seldom', 'hardly', 'barely', 'absent', 'absence',
+]);
+
+/** Prefixes that turn a word into its opposite ("ineffective", "dissimilar", "unsafe"). */
+export const NEGATIVE_PREFIXES = ['un', 'in', 'im', 'il', 'ir', 'dis', 'non'];
+
+/**
+ * Absolute words: a claim that says "only", "all" or "never" states more than a passage that
+ * does not say so too.
+ */
+export const ABSOLUTES = new Set([
+  'only', 'all', 'every', 'always', 'never', 'none', 'entirely', 'completely', 'totally',
+  'perfectly', 'solely', 'exclusively', 'fully', 'absolutely', 'certainly', 'definitely',
+  'guaranteed', 'proven', 'proves', 'impossible', 'nobody', 'everyone', 'everything',
 ]);
 
 /**
@@ -47,4 +60,5 @@ export const DIRECTION_PAIRS: [string, string][] = [
   ['enhanc', 'impair'], ['strengthen', 'weaken'], ['promot', 'inhibit'], ['activ', 'inhibit'],
   ['high', 'low'], ['long', 'short'], ['older', 'younger'], ['old', 'young'], ['men', 'women'],
   ['male', 'femal'], ['success', 'failur'], ['benefici', 'harm'], ['protect', 'harm'],
+  ['better', 'wors'], ['best', 'worst'], ['similar', 'differ'], ['same', 'differ'], ['promis', 'disappoint'],
 ];

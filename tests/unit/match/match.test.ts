@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexSource, matchClaim } from '../../../utils/match/index';
+import { analyse, indexSource, matchClaim } from '../../../utils/match/index';
+import { analyseClaim } from '../../../utils/match/claim';
+import { findConflicts, negationScope } from '../../../utils/match/conflicts';
+import { tokenize } from '../../../utils/match/text';
 import { EvidenceSchema } from '../../../utils/report/schema';
 
 /** A made-up report on a made-up town, long enough for word weights to mean something. */
@@ -161,5 +164,78 @@ describe('empty input', () => {
 
   it('respects maxEvidence', () => {
     expect(matchClaim('council library bridge ferry museum', [source], { maxEvidence: 1 }).evidence).toHaveLength(1);
+  });
+});
+
+/** The conflicts between a claim and a one-passage source, by kind. */
+function conflictKinds(claim: string, passage: string) {
+  const src = indexSource('p', passage);
+  const analysis = analyseClaim(claim);
+  const matched = analysis.terms.map((t) => src.postings.has(t.stem));
+  return findConflicts(analysis, src, 0, src.bodyEnd - 1, matched);
+}
+
+describe('negation scope', () => {
+  it.each([
+    ['the ferry would not be cut', 'not', ['cut']],
+    ['there is no evidence that masks work', 'no', ['evid', 'mask', 'work']],
+    ['they failed to detect the virus', 'failed', ['detect', 'viru']],
+  ])('in "%s" the negation "%s" governs %j', (text, cue, scope) => {
+    const tokens = tokenize(text);
+    expect(negationScope(tokens, tokens.findIndex((t) => t.word === cue))).toEqual(scope);
+  });
+
+  it.each([
+    ['a negation only in the claim', 'Masks did not reduce transmission in the trial.', 'Masks reduced transmission in the trial.', 'claimNegation'],
+    ['a negation only in the source', 'Masks reduced transmission in the trial.', 'Masks did not reduce transmission in the trial.', 'sourceNegation'],
+    ['"no" before the same words', 'There is no link between singing and transmission.', 'Singing was linked to transmission in the choir.', 'claimNegation'],
+  ])('%s is a conflict', (_label, claim, passage, kind) => {
+    expect([...conflictKinds(claim, passage).kinds]).toContain(kind);
+  });
+
+  it.each([
+    ['both sides negate', 'Masks did not reduce transmission in the trial.', 'Masks failed to reduce transmission in the trial.'],
+    ['the source negates something else', 'Masks reduced transmission in the trial.', 'Masks reduced transmission in the trial, but no gloves were worn.'],
+    ['the claim negates words the passage lacks', 'Masks reduced transmission and no vaccine was offered.', 'Masks reduced transmission in the trial.'],
+  ])('%s: no negation conflict', (_label, claim, passage) => {
+    const { kinds } = conflictKinds(claim, passage);
+    expect(kinds.has('claimNegation') || kinds.has('sourceNegation')).toBe(false);
+  });
+});
+
+describe('opposites and absolute words', () => {
+  it.each([
+    ['a negative prefix', 'The drug was ineffective against the virus.', 'The drug was effective against the virus.', 'source says "effective", claim says "ineffective"'],
+    ['better and worse', 'Patients had worse outcomes after the drug.', 'Patients had better outcomes after the drug.', 'source says "better", claim says "worse"'],
+    ['same and different', 'The virus uses the same entry point as SARS.', 'The virus uses a different entry point from SARS.', 'source says "different", claim says "same"'],
+  ])('%s is a direction conflict', (_label, claim, passage, message) => {
+    const found = conflictKinds(claim, passage);
+    expect(found.kinds.has('direction')).toBe(true);
+    expect(found.messages).toContain(message);
+  });
+
+  it.each([
+    ['"only" the passage does not say', 'The virus spreads only after symptoms begin.', 'The virus spreads after symptoms begin.', true],
+    ['"only" the passage says too', 'The virus spreads only after symptoms begin.', 'The virus spreads only after symptoms begin.', false],
+    ['no absolute word', 'The virus spreads after symptoms begin.', 'The virus spreads after symptoms begin.', false],
+  ])('%s → absolute: %s', (_label, claim, passage, absolute) => {
+    expect(conflictKinds(claim, passage).kinds.has('absolute')).toBe(absolute);
+  });
+});
+
+describe('phrasing', () => {
+  it.each([
+    ['a hyphenated source word', 'Bats coexist with many viruses.', 'Bats co-exist with a variety of viruses.'],
+    ['a hyphenated claim word', 'Parents sent e-mail to the school board.', 'Parents sent e-mail messages to the school board.'],
+  ])('%s matches its joined form', (_label, claim, passage) => {
+    expect(matchClaim(claim, [indexSource('p', passage)]).evidence[0].missing).toEqual([]);
+  });
+
+  it.each([
+    ['a copied phrase', 'The council approved the new library plans after a long debate.', 1],
+    ['the same words reordered', 'Plans for the library were approved by the council.', 0],
+  ])('%s: share of words in a copied run of three is %s', (_label, claim, share) => {
+    const features = analyse(claim, [source]).features!;
+    expect(features.copied).toBeCloseTo(share, 5);
   });
 });

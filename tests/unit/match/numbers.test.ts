@@ -46,6 +46,17 @@ describe('reading numbers', () => {
   });
 });
 
+describe('digits that belong to a name', () => {
+  it.each([
+    ['COVID-19 cases rose.', []],
+    ['SARS-CoV-2 spread in 2020.', ['2020']],
+    ['Levels of IL-6 were 40% higher.', ['40%']],
+    ['Between 2019-2020, 12 people left.', ['2019', '2020', '12']],
+  ])('in "%s" the numbers are %j', (text, numbers) => {
+    expect(numbersIn(text).map((n) => text.slice(n.start, n.end))).toEqual(numbers);
+  });
+});
+
 describe('comparing numbers', () => {
   it.each([
     ['65.7%', '65.7 percent', true],
