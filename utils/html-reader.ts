@@ -38,22 +38,32 @@ interface ChromeOffscreenApi {
   offscreen: { createDocument(params: { url: string; reasons: string[]; justification: string }): Promise<void> };
 }
 
-let creating: Promise<void> | null = null;
+/** Resolves once this worker knows an offscreen document exists; shared by concurrent reads. */
+let offscreenReady: Promise<void> | null = null;
 
-async function ensureOffscreenDocument(): Promise<void> {
-  const chromeApi = (globalThis as unknown as { chrome: ChromeOffscreenApi }).chrome;
-  const contexts = await chromeApi.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-  if (contexts.length > 0) return;
-  creating ??= chromeApi.offscreen
-    .createDocument({
+function ensureOffscreenDocument(): Promise<void> {
+  offscreenReady ??= (async () => {
+    const chromeApi = (globalThis as unknown as { chrome: ChromeOffscreenApi }).chrome;
+    const contexts = await chromeApi.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+    if (contexts.length > 0) return;
+    await chromeApi.offscreen.createDocument({
       url: OFFSCREEN_PATH,
       reasons: ['DOM_PARSER'],
       justification: 'Read cited pages into plain text with Readability.',
-    })
-    .finally(() => {
-      creating = null;
     });
-  await creating;
+  })().catch((error: unknown) => {
+    offscreenReady = null;
+    throw error;
+  });
+  return offscreenReady;
+}
+
+async function readOffscreen(html: string, url: string): Promise<ReadSource> {
+  await ensureOffscreenDocument();
+  const request: z.infer<typeof ReadHtmlRequestSchema> = { type: 'read-html', html, url };
+  const answer = ReadResultSchema.parse(await browser.runtime.sendMessage(request));
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
 }
 
 export function createHtmlReader(): HtmlReader {
@@ -61,10 +71,12 @@ export function createHtmlReader(): HtmlReader {
     return async (html, url) => readHtmlHere(html, url);
   }
   return async (html, url) => {
-    await ensureOffscreenDocument();
-    const request: z.infer<typeof ReadHtmlRequestSchema> = { type: 'read-html', html, url };
-    const answer = ReadResultSchema.parse(await browser.runtime.sendMessage(request));
-    if (!answer.ok) throw new Error(answer.error);
-    return answer.value;
+    try {
+      return await readOffscreen(html, url);
+    } catch {
+      // The document may have been closed under us: make sure it exists, and try once more.
+      offscreenReady = null;
+      return readOffscreen(html, url);
+    }
   };
 }
