@@ -4,14 +4,18 @@ import type { Verdict } from '../utils/report/schema';
 export function ScoreBar({ score, verdict }: { score: number; verdict: Verdict }) {
   const percent = Math.round(Math.min(1, Math.max(0, score)) * 100);
   return (
-    <span class="cc-score" data-verdict={verdict} data-testid="score" title="How closely the source's best passage matches the claim">
-      <span class="cc-score-track" aria-hidden="true">
+    <span
+      class="cc-score"
+      data-verdict={verdict}
+      data-testid="score"
+      role="img"
+      aria-label={`Match score ${percent}%`}
+      title="How closely the source's best passage matches the claim"
+    >
+      <span class="cc-score-track">
         <span class="cc-score-fill" style={{ width: `${percent}%` }} />
       </span>
-      <span class="cc-score-num">
-        <span class="cc-visually-hidden">Match score </span>
-        {percent}%
-      </span>
+      <span class="cc-score-num">{percent}%</span>
     </span>
   );
 }

@@ -7,7 +7,7 @@ export function VerdictChip({ verdict }: { verdict: Verdict }) {
   return (
     <span class="cc-chip" data-verdict={verdict} data-testid="verdict-chip">
       <VerdictIcon verdict={verdict} />
-      <span>{VERDICT_WORD[verdict]}</span>
+      {VERDICT_WORD[verdict]}
     </span>
   );
 }

@@ -83,10 +83,16 @@ function stubGetReport(report: Report): string {
   })();`;
 }
 
-async function popupFirstRender(page: Page, popupUrl: string): Promise<number> {
+/** Navigation start → report on screen, and the popup's own share: report asked for → on screen. */
+async function popupFirstRender(page: Page, popupUrl: string): Promise<{ total: number; own: number; all: number }> {
   await page.goto(popupUrl);
-  await page.waitForFunction(() => performance.getEntriesByName('citecheck:report-rendered').length > 0, undefined, { timeout: 10_000 });
-  return page.evaluate(() => performance.getEntriesByName('citecheck:report-rendered')[0].startTime);
+  await page.waitForFunction(() => performance.getEntriesByName('citecheck:all-rows-rendered').length > 0, undefined, { timeout: 10_000 });
+  const [requested, rendered, all] = await page.evaluate(() =>
+    ['citecheck:report-requested', 'citecheck:report-rendered', 'citecheck:all-rows-rendered'].map(
+      (name) => performance.getEntriesByName(name)[0].startTime,
+    ),
+  );
+  return { total: rendered, own: rendered - requested, all: all - requested };
 }
 
 async function benchPopup(): Promise<BenchRow[]> {
@@ -96,12 +102,19 @@ async function benchPopup(): Promise<BenchRow[]> {
     const measure = async (report: Report) => {
       const page = await browser.context.newPage();
       await page.addInitScript(stubGetReport(report));
-      const times: number[] = [];
+      const totals: number[] = [];
+      const owns: number[] = [];
+      const alls: number[] = [];
       await popupFirstRender(page, popupUrl); // warm-up
-      for (let i = 0; i < RUNS; i++) times.push(await popupFirstRender(page, popupUrl));
+      for (let i = 0; i < RUNS; i++) {
+        const t = await popupFirstRender(page, popupUrl);
+        totals.push(t.total);
+        owns.push(t.own);
+        alls.push(t.all);
+      }
       const rows = await page.locator('[data-testid="claim-row"]').count();
       await page.close();
-      return { time: median(times), rows };
+      return { total: median(totals), own: median(owns), all: median(alls), rows };
     };
     const big = await measure(syntheticReport(200));
     const small = await measure(syntheticReport(1));
@@ -109,13 +122,31 @@ async function benchPopup(): Promise<BenchRow[]> {
     return [
       {
         area: 'ui',
-        name: 'popup open → first render, finished 200-claim report',
-        value: round(big.time),
+        name: 'popup: report asked for → 200-claim report on screen (the popup\'s own work)',
+        value: round(big.own),
         unit: 'ms',
-        reference: { name: 'same popup, 1-claim report', value: round(small.time), unit: 'ms' },
-        ratio: round(big.time / small.time, 2),
+        reference: { name: 'same, 1-claim report', value: round(small.own), unit: 'ms' },
+        ratio: round(big.own / small.own, 2),
         target: '< 100 ms',
-        note: `median of ${RUNS} loads; from navigation start to the first frame after the report renders`,
+        note: `median of ${RUNS} loads; validation, state, first ${40} rows, up to the next frame; the answer is stubbed`,
+      },
+      {
+        area: 'ui',
+        name: 'popup: report asked for → all 200 rows in the list',
+        value: round(big.all),
+        unit: 'ms',
+        reference: { name: 'same, 1-claim report', value: round(small.all), unit: 'ms' },
+        ratio: round(big.all / small.all, 2),
+        note: `median of ${RUNS} loads; the rows past the first ${40} render in the task after the first frame`,
+      },
+      {
+        area: 'ui',
+        name: 'popup: navigation start → 200-claim report on screen',
+        value: round(big.total),
+        unit: 'ms',
+        reference: { name: 'same, 1-claim report', value: round(small.total), unit: 'ms' },
+        ratio: round(big.total / small.total, 2),
+        note: `median of ${RUNS} loads; includes loading the extension page and its scripts`,
       },
     ];
   } finally {

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PopupApi } from '../../../entrypoints/popup/api';
-import { App } from '../../../entrypoints/popup/App';
+import { App, FIRST_ROWS } from '../../../entrypoints/popup/App';
 import type { ReportResult } from '../../../utils/messages';
 import type { Report } from '../../../utils/report/schema';
 import { claim, nineClaims, report, source } from './fixtures';
@@ -37,6 +37,26 @@ describe('popup', () => {
     expect([...rows].map((r) => r.getAttribute('data-claim-id'))).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9']);
     expect(rows[8].getAttribute('data-verdict')).toBe('unavailable');
     expect(container.querySelector('[data-state="ready"]')).not.toBeNull();
+  });
+
+  it('paints the first rows of a long report at once and the rest right after', async () => {
+    // Hold frames so the first paint can be looked at, then let them run.
+    const frames: FrameRequestCallback[] = [];
+    const realRaf = globalThis.requestAnimationFrame;
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    const claims = Array.from({ length: 200 }, (_, i) => claim(`c${i + 1}`, i % 3 ? 'supported' : 'partial'));
+    const { container } = render(<App api={fakeApi([report(claims)])} />);
+    await screen.findByTestId('summary');
+    const count = () => container.querySelectorAll('[data-testid="claim-row"]').length;
+    expect(count()).toBe(FIRST_ROWS);
+    expect(screen.getByTestId('claims').getAttribute('aria-busy')).toBe('true');
+    vi.stubGlobal('requestAnimationFrame', realRaf);
+    for (const frame of frames.splice(0)) frame(performance.now());
+    await waitFor(() => expect(count()).toBe(200));
+    expect(screen.getByTestId('claims').getAttribute('aria-busy')).toBe('false');
+    const ids = [...container.querySelectorAll('[data-testid="claim-row"]')].map((r) => r.getAttribute('data-claim-id'));
+    expect(ids[0]).toBe('c1');
+    expect(ids[199]).toBe('c200');
   });
 
   it('shows the empty state with the recognised citation styles when there is no report', async () => {
