@@ -54,8 +54,9 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
+  // After a restart the newest worker is the live one (Playwright may keep the stopped one listed).
   const currentWorker = async () =>
-    context.serviceWorkers().find((w) => w.url().includes(extensionId)) ??
+    context.serviceWorkers().filter((w) => w.url().includes(extensionId)).at(-1) ??
     (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   return {
     context,
@@ -102,4 +103,31 @@ export async function storedReport(worker: Worker, tabId: number): Promise<unkno
     const key = `tab:${id}`;
     return ((await (globalThis as any).chrome.storage.session.get(key)) as Record<string, any>)[key]?.report ?? null;
   }, tabId);
+}
+
+/**
+ * Stops the extension's service worker, as Chrome does to an idle MV3 worker, through the DevTools
+ * protocol's ServiceWorker domain seen from one of the extension's own pages.
+ */
+export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const cdp = await ext.context.newCDPSession(page);
+    const running = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const v of event.versions) running.set(v.versionId, v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    const deadline = Date.now() + 5_000;
+    while (![...running.values()].includes('running') && Date.now() < deadline) await page.waitForTimeout(50);
+    for (const [versionId, status] of running) {
+      if (status === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId });
+    }
+    while ([...running.values()].some((s) => s !== 'stopped') && Date.now() < deadline + 5_000) await page.waitForTimeout(50);
+    if ([...running.values()].some((s) => s !== 'stopped')) throw new Error('the service worker did not stop');
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
 }
