@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Claim } from '../../utils/report/schema';
 import { ClaimDetails, type SourceLookup } from '../ClaimDetails';
 import { sourceName } from '../labels';
@@ -26,8 +27,13 @@ function sourcesLine(claim: Claim, sources: SourceLookup): string {
 /** One claim in the popup: a button that expands it and shows its marker in the page. */
 export function ClaimRow({ claim, position, sources, expanded, onActivate }: ClaimRowProps) {
   const detailsId = `details-${claim.id}`;
+  const item = useRef<HTMLLIElement>(null);
+  // An opened row brings its details into view; the list would otherwise hide them below the fold.
+  useEffect(() => {
+    if (expanded) item.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [expanded]);
   return (
-    <li class="row" data-testid="claim-row" data-claim-id={claim.id} data-verdict={claim.verdict} data-expanded={expanded ? 'true' : 'false'}>
+    <li ref={item} class="row" data-testid="claim-row" data-claim-id={claim.id} data-verdict={claim.verdict} data-expanded={expanded ? 'true' : 'false'}>
       <button
         type="button"
         class="row-main"
