@@ -154,6 +154,11 @@ export function App({ api }: { api: PopupApi }) {
       {state.status === 'ready' && report && state.summary ? (
         <main class="main">
           <Summary summary={state.summary} running={report.state === 'running'} rechecking={rechecking} />
+          {state.error ? (
+            <p class="note" role="alert" data-testid="refresh-error">
+              Could not refresh the report: {state.error}
+            </p>
+          ) : null}
           {report.limits?.markersCapped || report.limits?.sourcesCapped ? (
             <p class="note" data-testid="limits">
               This page has more citations than Citecheck checks at once; only the first ones are listed.

@@ -74,6 +74,14 @@ describe('popup', () => {
     expect(error.textContent).toContain('no checker for this tab');
   });
 
+  it('keeps the report on screen when a later poll fails, and says so', async () => {
+    const running = report([claim('c1', 'pending')], [source('s1', { status: 'pending' })], { state: 'running' });
+    render(<App api={fakeApi([running, { ok: false, error: 'the page was closed' }])} />);
+    await screen.findByTestId('summary');
+    expect((await screen.findByTestId('refresh-error', {}, { timeout: 3000 })).textContent).toContain('the page was closed');
+    expect(screen.getByTestId('summary').textContent).toBe('1 claim: 1 checking');
+  });
+
   it('filters rows by verdict', async () => {
     const { container } = render(<App api={fakeApi([nineClaims()])} />);
     fireEvent.click(await screen.findByTestId('filter-partial'));
