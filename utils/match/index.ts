@@ -46,13 +46,14 @@ export interface MatchParams {
   conflictCoverage: number;
   /** Match words through the WordNet synonym table (default on). */
   synonyms?: boolean;
+  /**
+   * What a word matched only through a synonym counts for when passages are ranked as evidence
+   * (default 1). The score still counts it fully: a synonym backs a claim, but a passage with the
+   * claim's own words is the better one to show.
+   */
+  synonymCredit?: number;
   /** Count WordNet antonyms as conflicts, besides the listed direction words (default on). */
   antonyms?: boolean;
-  /**
-   * A claim that negates what the passage does not, or says "only"/"all"/"never" where the
-   * passage does not, is at most partial whatever its score (default on).
-   */
-  veto?: boolean;
   /** A kind of disagreement is weighed only in a passage that holds this share of the claim's other key words. */
   kindGate?: number;
 }
@@ -65,6 +66,8 @@ interface Window {
   to: number;
   matched: boolean[];
   coverage: number;
+  /** Coverage with synonym matches at `synonymCredit`: orders the evidence. */
+  shown: number;
 }
 
 /** The measurements the score is made of; exported for the fitting script. */
@@ -96,8 +99,12 @@ export interface MatchFeatures {
    * chance, so the same coverage means less in a long page than in an abstract.
    */
   sourceSize: number;
-  /** 1 when the claim negates what the best passage does not, or uses an absolute word it lacks (see `veto`). */
-  overstated: number;
+  /** Unweighted share of the claim's key terms found anywhere in the sources. */
+  plainAnywhere: number;
+  /** Longest run of claim tokens found verbatim in a source, as a share of the claim's tokens. */
+  longestRun: number;
+  /** Coverage of the best single sentence. */
+  bestSentence: number;
 }
 
 /** The features the shipped score model weighs. */
@@ -109,6 +116,7 @@ export const FEATURE_NAMES: (keyof MatchFeatures)[] = [
 /** Measured but left out of the model: they did not help in cross-validation (see README). */
 export const CANDIDATE_FEATURES: (keyof MatchFeatures)[] = [
   'numberConflict', 'nameConflict', 'claimNegation', 'sourceNegation', 'direction', 'sourceSize',
+  'plainAnywhere', 'longestRun', 'bestSentence',
 ];
 
 const MAX_WINDOW = 3;
@@ -163,6 +171,7 @@ export function analyse(
   const contradicted = conflicts.messages.length > 0 && otherCoverage >= params.conflictCoverage;
   const kind = (k: ConflictKind) => (conflicts.kinds.has(k) && otherCoverage >= (params.kindGate ?? 0) ? otherCoverage : 0);
 
+  const copied = copiedShare(analysis, usable);
   const features: MatchFeatures = {
     best: best?.coverage ?? 0,
     weakestPart: Math.min(...partBest),
@@ -180,8 +189,10 @@ export function analyse(
     absolute: kind('absolute'),
     brevity: 1 / Math.sqrt(analysis.terms.length),
     missingMax: best ? heaviestMissing(best, termWeights) : 1,
-    copied: copiedShare(analysis, usable),
-    overstated: conflicts.kinds.has('claimNegation') || conflicts.kinds.has('absolute') ? 1 : 0,
+    copied: copied.share,
+    longestRun: copied.longest,
+    plainAnywhere: anywhere.filter(Boolean).length / anywhere.length,
+    bestSentence: windows.find((w) => w.from === w.to)?.coverage ?? 0,
     sourceSize: Math.log10(1 + usable.reduce((n, s) => n + s.bodyEnd, 0)) / 3,
   };
   const score = logistic(params, features);
@@ -194,10 +205,11 @@ export function analyse(
     if (chosen.some((c) => c.source === w.source && c.from <= w.to && w.from <= c.to)) return;
     chosen.push(w);
   };
-  consider(best);
+  const ranked = windows.slice().sort((a, b) => b.shown - a.shown || a.to - a.from - (b.to - b.from) || a.from - b.from);
+  consider(ranked[0]);
   for (const w of partWindow) consider(w);
-  for (const w of windows) consider(w);
-  chosen.sort((a, b) => b.coverage - a.coverage);
+  for (const w of ranked) consider(w);
+  chosen.sort((a, b) => b.shown - a.shown);
   const evidence = chosen.map((w) => toEvidence(w, analysis, w === best ? conflicts.messages : []));
   return { match: { verdict, score: clamp01(score), evidence }, features };
 }
@@ -224,6 +236,8 @@ function collectWindows(
   anywhere: boolean[],
   options: { synonyms: boolean },
 ): void {
+  // Term weights in this source's windows: a synonym may count for less than the word itself.
+  const credited = termWeights.slice();
   // Which claim terms each candidate sentence holds.
   const has = new Map<number, number[]>();
   const mark = (s: number, t: number) => {
@@ -244,6 +258,7 @@ function collectWindows(
     // Synonyms stand in only for a word the source never uses: where it has the claim's own word,
     // that word locates the passage better than any of its synonyms.
     const own = source.postings.has(term.stem);
+    if (!own && options.synonyms) credited[t] = termWeights[t] * (params.synonymCredit ?? 1);
     for (const stem of own || !options.synonyms ? [term.stem] : synonymsOf(term.stem)) {
       const list = source.postings.get(stem);
       if (!list) continue;
@@ -272,8 +287,10 @@ function collectWindows(
         // A window whose edge sentence adds nothing is dominated by a shorter one.
         if (len > 1 && (!has.has(from) || !has.has(to))) continue;
         if (any === 0) continue;
-        const coverage = weightedShare(matched, termWeights, total) - params.windowPenalty * (len - 1);
-        out.push({ source, from, to, matched, coverage: Math.max(0, coverage) });
+        const penalty = params.windowPenalty * (len - 1);
+        const coverage = weightedShare(matched, termWeights, total) - penalty;
+        const shown = weightedShare(matched, credited, total) - penalty;
+        out.push({ source, from, to, matched, coverage: Math.max(0, coverage), shown: Math.max(0, shown) });
       }
     }
   }
@@ -295,9 +312,9 @@ function coverageExcept(w: Window, analysis: ClaimAnalysis, termWeights: number[
  * the same order, contiguously, in one of the sources (stems compared; stop words included, since
  * "the risk of" is part of a phrase). Copied phrasing is evidence of backing beyond a bag of words.
  */
-function copiedShare(analysis: ClaimAnalysis, sources: SourceIndex[]): number {
+function copiedShare(analysis: ClaimAnalysis, sources: SourceIndex[]): { share: number; longest: number } {
   const toks = analysis.tokens;
-  if (toks.length < 3) return 0;
+  if (toks.length < 3) return { share: 0, longest: 0 };
   const covered = new Array<boolean>(toks.length).fill(false);
   for (let i = 0; i + 3 <= toks.length; i++) {
     // Locate the trigram through the postings of its first content word.
@@ -319,7 +336,14 @@ function copiedShare(analysis: ClaimAnalysis, sources: SourceIndex[]): number {
     }
     if (found) covered[i] = covered[i + 1] = covered[i + 2] = true;
   }
-  return covered.filter(Boolean).length / toks.length;
+  // Consecutive found trigrams chain into one run: its length is the longest copied phrase.
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < toks.length; i++) {
+    run = covered[i] ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return { share: covered.filter(Boolean).length / toks.length, longest: longest / toks.length };
 }
 
 function heaviestMissing(w: Window, termWeights: number[]): number {
@@ -376,7 +400,7 @@ function toEvidence(w: Window, analysis: ClaimAnalysis, conflicts: string[]): Ev
     text: w.source.text.slice(start, end),
     start,
     end,
-    score: clamp01(w.coverage),
+    score: clamp01(w.shown),
     matched,
     missing,
     conflicts,
@@ -386,8 +410,7 @@ function toEvidence(w: Window, analysis: ClaimAnalysis, conflicts: string[]): Ev
 /** The verdict for a score: supported needs every part covered; a conflict in a close passage wins. */
 export function decide(params: MatchParams, f: MatchFeatures, score: number): MatchVerdict {
   if (f.conflict > 0) return 'contradicted';
-  const vetoed = params.veto !== false && f.overstated > 0;
-  if (!vetoed && score >= params.supported && f.weakestPart >= params.partCovered) return 'supported';
+  if (score >= params.supported && f.weakestPart >= params.partCovered) return 'supported';
   if (score >= params.partial || f.strongestPart >= params.partCovered) return 'partial';
   return 'unsupported';
 }

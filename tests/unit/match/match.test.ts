@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, indexSource, matchClaim } from '../../../utils/match/index';
+import { analyse, DEFAULT_PARAMS, indexSource, matchClaim } from '../../../utils/match/index';
 import { analyseClaim } from '../../../utils/match/claim';
 import { findConflicts, negationScope } from '../../../utils/match/conflicts';
 import { tokenize } from '../../../utils/match/text';
@@ -237,5 +237,32 @@ describe('phrasing', () => {
   ])('%s: share of words in a copied run of three is %s', (_label, claim, share) => {
     const features = analyse(claim, [source]).features!;
     expect(features.copied).toBeCloseTo(share, 5);
+  });
+});
+
+describe('evidence order with synonyms', () => {
+  const text = [
+    'Marine biologists studied the coral.',
+    'Tourists visited the harbour.',
+    'Storms hit the coast in winter.',
+    'Ferries ran twice a day.',
+    'The coral near the reef was bleached by marine heat.',
+  ].join('\n\n');
+  const claim = 'Marine biologists examined coral near the reef.';
+
+  it.each([
+    [1, 'Marine biologists studied the coral.'],
+    [0.5, 'The coral near the reef was bleached by marine heat.'],
+    [0, 'The coral near the reef was bleached by marine heat.'],
+  ])('with synonym credit %s the first passage is "%s"', (synonymCredit, first) => {
+    const match = matchClaim(claim, [indexSource('s', text)], { params: { ...DEFAULT_PARAMS, synonymCredit } });
+    expect(match.evidence[0].text).toBe(first);
+    expect(match.evidence.map((e) => e.score)).toEqual([...match.evidence.map((e) => e.score)].sort((a, b) => b - a));
+  });
+
+  it('the score does not depend on the synonym credit', () => {
+    const at = (synonymCredit: number) => matchClaim(claim, [indexSource('s', text)], { params: { ...DEFAULT_PARAMS, synonymCredit } });
+    expect(at(0).score).toBe(at(1).score);
+    expect(at(0).verdict).toBe(at(1).verdict);
   });
 });
