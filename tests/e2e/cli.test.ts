@@ -1,0 +1,56 @@
+/**
+ * The command-line checker, run as a reader would run it, against the demo article on loopback.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FinishedReportSchema } from '../../utils/report/schema';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const check = (...args: string[]) => run(tsx, ['scripts/check.ts', ...args], { cwd: root, timeout: 90_000 });
+
+describe('npm run check', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await startStaticServer(path.join(root, 'assets/demo'), {
+      routes: { '/data.json': (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"a":1}') },
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('prints a report that validates against the schema with --json', async () => {
+    const { stdout } = await check(`${server.origin}/article.html`, '--json');
+    const report = FinishedReportSchema.parse(JSON.parse(stdout));
+    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked']);
+    expect(report.sources.find((s) => s.label === 'Source 4')).toMatchObject({ status: 'unavailable', reason: 'http_error', httpStatus: 404 });
+  });
+
+  it('prints a readable table without --json, for a saved local file too', async () => {
+    // A saved page keeps its links absolute through <base>.
+    const html = readFileSync(path.join(root, 'assets/demo/article.html'), 'utf8').replace('<head>', `<head><base href="${server.origin}/">`);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'citecheck-cli-')), 'saved.html');
+    writeFileSync(file, html);
+    const { stdout } = await check(file);
+    expect(stdout).toContain('6 claims');
+    expect(stdout).toMatch(/c4\s+unavailable/);
+  });
+
+  it.each([
+    ['an unreachable page', () => `http://127.0.0.1:1/nothing.html`, /Could not reach/],
+    ['a page that answers 404', () => `${server.origin}/missing.html`, /answered 404/],
+    ['a file that does not exist', () => path.join(root, 'no-such-article.html'), /No such file/],
+    ['something that is not HTML', () => `${server.origin}/data.json`, /is not an HTML page/],
+    ['a scheme it does not fetch', () => 'ftp://127.0.0.1/article.html', /Only http\(s\) URLs and local HTML files/],
+  ])('exits non-zero with a clear message on %s', async (_name, input, message) => {
+    const failure = await check(input()).then(() => null, (error: { code: number; stderr: string }) => error);
+    expect(failure).not.toBeNull();
+    expect(failure!.code).toBe(2);
+    expect(failure!.stderr).toMatch(message);
+  });
+});
