@@ -25,7 +25,7 @@ const LEADING: RegExp[] = [
   /^(?:per|via)\s+(?:the\s+)?([^,]{2,60}?),\s+/i,
 ];
 
-const TRAILING = /,?\s+according to (?:the\s+)?([^,]{2,80}?)\s*([.!?]?)$/i;
+const TRAILING = /,\s*according to (?:the\s+)?([^,]{2,80}?)\s*([.!?]?)$/i;
 
 const GENERIC = new RegExp(
   `^(?:(?:the|a|an|this|that|these|those|one|its|their|his|her|our|some|several|two|three)\\s+(?:[\\w-]+\\s+){0,3})?(?:${WORKS}|data|research|source|findings|statement|figures|document|blog post|website|site|link|page|here|this)s?$`,

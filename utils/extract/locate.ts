@@ -144,21 +144,42 @@ function groupMarkers(text: string, markers: BlockMarker[]): BlockMarker[][] {
   return groups;
 }
 
+/**
+ * A Range from the first marker of a group to the end of its last. It is opened on the first
+ * marker (selectNode / selectNodeContents) and then extended: setting a start and an end on a
+ * fresh Range compares each with the document's start, which some DOM implementations (jsdom)
+ * do by walking the whole document.
+ */
 function rangeOver(doc: Document, block: Block, first: BlockMarker, last: BlockMarker): Range | undefined {
   const range = doc.createRange();
   try {
-    if (first.element) range.setStartBefore(first.element.el);
-    else {
+    if (first.element) {
+      range.selectNode(first.element.el);
+    } else {
       const p = pointAt(block, first.start, false);
       if (!p) return undefined;
+      range.selectNodeContents(p.node);
       range.setStart(p.node, p.offset);
     }
-    if (last.element) range.setEndAfter(last.element.el);
-    else {
+    if (last.element) {
+      if (last.element !== first.element) range.setEndAfter(last.element.el);
+    } else {
       const p = pointAt(block, last.end, true);
       if (!p) return undefined;
       range.setEnd(p.node, p.offset);
     }
+    return range;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A Range over attributed links, opened on the first link (see rangeOver). */
+function rangeOverLinks(doc: Document, first: Element, last: Element): Range | undefined {
+  const range = doc.createRange();
+  try {
+    range.selectNode(first);
+    if (last !== first) range.setEndAfter(last);
     return range;
   } catch {
     return undefined;
@@ -280,16 +301,7 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
           markers: labels,
           resolved,
           attribution,
-          range: () => {
-            const range = doc.createRange();
-            try {
-              range.setStartBefore(links[0].el);
-              range.setEndAfter(links[links.length - 1].el);
-              return range;
-            } catch {
-              return undefined;
-            }
-          },
+          range: () => rangeOverLinks(doc, links[0].el, links[links.length - 1].el),
         },
       });
     }

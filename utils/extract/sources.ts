@@ -335,7 +335,8 @@ function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem
     // A short footnote ("King 2003, p. 41") points at its bibliography entry: read that instead.
     for (const a of anchors) {
       const href = a.getAttribute('href') ?? '';
-      if (!href.startsWith('#') || closestClass(a, 'mw-cite-backlink', 4)) continue;
+      // Not a back-link, and not a citation marker inside a note (that note cites, it is not a work).
+      if (!href.startsWith('#') || closestClass(a, 'mw-cite-backlink', 4) || closestTag(a, SUP, 3)) continue;
       const target = byId(ctx.doc, href.slice(1));
       // Only a bibliography entry (a <cite> or another list item) counts, never a back-link
       // to the marker in the text.
