@@ -2,7 +2,7 @@
  * Fits the matcher's score model and thresholds on labelled JSONL files and writes
  * `utils/match/weights.json`, with the cross-validated figures next to the weights.
  *
- *   npx tsx scripts/fit-match.ts [files...] [--folds 5] [--set name=value] [--drop f1,f2] [--add f3] [--dry]
+ *   npx tsx scripts/fit-match.ts [files...] [--folds 5] [--set name=value] [--drop f1,f2] [--add f3] [--ridge 0.001] [--dry]
  *
  * Default files: the three dev splits in ../shared/eval. Records are put in folds by a hash of
  * their source text, so claims that cite the same source never sit on both sides of a split.
@@ -32,7 +32,7 @@ const args = process.argv.slice(2);
 const dry = args.includes('--dry');
 const foldsArg = args.indexOf('--folds');
 const FOLDS = foldsArg >= 0 ? Number(args[foldsArg + 1]) : 5;
-let files = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--set', '--drop', '--add'].includes(args[i - 1]));
+let files = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--set', '--drop', '--add', '--ridge'].includes(args[i - 1]));
 // --set name=value overrides a parameter that shapes the features (e.g. --set synonyms=false).
 const overrides: Record<string, unknown> = {};
 args.forEach((a, i) => {
@@ -62,6 +62,8 @@ const EMPTY = Object.fromEntries([...FEATURE_NAMES, ...CANDIDATE_FEATURES].map((
 // --drop a,b leaves features out of the model, --add c,d puts candidates in (to measure what each adds).
 const listArg = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1].split(',') : []);
 const dropped = new Set(listArg('--drop'));
+// --ridge x: the L2 penalty on the coefficients (the sample weights sum to 1).
+const RIDGE = args.includes('--ridge') ? Number(args[args.indexOf('--ridge') + 1]) : 1e-3;
 const MODEL = [...FEATURE_NAMES, ...(listArg('--add') as (keyof MatchFeatures)[])].filter((n) => !dropped.has(n));
 
 function featuresFor(params: MatchParams): Row[] {
@@ -92,7 +94,7 @@ function fitLogistic(rows: Row[]): Pick<MatchParams, 'coefficients' | 'intercept
   const d = MODEL.length + 1;
   const x1 = xs.map((x) => [...x, 1]);
   const beta = new Array<number>(d).fill(0);
-  const lambda = 1e-3;
+  const lambda = RIDGE;
   for (let iter = 0; iter < 50; iter++) {
     const grad = new Array<number>(d).fill(0);
     const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
