@@ -93,10 +93,17 @@ export function isSiteEnabled(settings: Settings, hostname: string): boolean {
   return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
-/** Turns one site on or off, leaving the global switch alone. */
+/**
+ * Turns one site on or off, leaving the global switch alone. Turning a site on also lifts an entry
+ * for a parent domain that covered it: the reader asked for this site to work.
+ */
 export function withSite(settings: Settings, hostname: string, enabled: boolean): Settings {
   const host = normalizeHostname(hostname);
   if (!host) return settings;
+  if (enabled) {
+    const covers = (site: string) => host === site || host.endsWith(`.${site}`);
+    return { ...settings, disabledSites: settings.disabledSites.filter((site) => !covers(site)) };
+  }
   const rest = settings.disabledSites.filter((site) => site !== host);
-  return { ...settings, disabledSites: enabled ? rest : [...rest, host] };
+  return { ...settings, disabledSites: [...rest, host] };
 }

@@ -9,7 +9,7 @@ import { EmptyState } from '../../components/popup/EmptyState';
 import { Summary } from '../../components/popup/Summary';
 import { reportToJson, reportToMarkdown } from '../../utils/report/export';
 import type { Source } from '../../utils/report/schema';
-import type { PopupApi } from './api';
+import type { PopupApi, SiteState } from './api';
 import { downloadText, exportBaseName } from './download';
 import { filterOptions, initialState, reducer, shouldPoll, visibleRows } from './state';
 
@@ -28,6 +28,9 @@ export function App({ api }: { api: PopupApi }) {
   const [state, dispatch] = useReducer(reducer, initialState);
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
+  const [site, setSite] = useState<SiteState | null>(null);
+  /** Set once the reader switched the site in this popup: the page needs a reload to follow. */
+  const [siteSwitched, setSiteSwitched] = useState(false);
   const marked = useRef(false);
 
   const load = useCallback(
@@ -47,7 +50,10 @@ export function App({ api }: { api: PopupApi }) {
       .then((tab) => {
         if (!live) return;
         setTabId(tab?.id ?? null);
-        if (tab) void load(tab.id);
+        if (tab) {
+          void load(tab.id);
+          api.site(tab.url).then((state) => live && setSite(state), () => undefined);
+        }
         else dispatch({ type: 'report-loaded', report: null });
       })
       .catch((error: unknown) => live && dispatch({ type: 'load-failed', error: String(error) }));
@@ -116,7 +122,19 @@ export function App({ api }: { api: PopupApi }) {
     else downloadText(document, `${name}.json`, reportToJson(report), 'application/json');
   };
 
+  const switchSite = (enabled: boolean) => {
+    if (!site) return;
+    api.setSiteEnabled(site.host, enabled).then(
+      () => {
+        setSite({ ...site, enabled, globallyOff: false });
+        setSiteSwitched(true);
+      },
+      (error: unknown) => dispatch({ type: 'load-failed', error: String(error) }),
+    );
+  };
+
   const rechecking = state.recheckFrom !== null;
+  const siteOff = site !== null && !site.enabled;
   const report = state.report;
 
   return (
@@ -147,7 +165,24 @@ export function App({ api }: { api: PopupApi }) {
         </div>
       ) : null}
 
-      {state.status === 'empty' ? (
+      {siteOff ? (
+        <section class="site-off" data-testid="site-off">
+          <p>
+            {site.globallyOff ? 'Citecheck is switched off.' : `Citecheck is off on ${site.host}.`}
+            {siteSwitched ? ' Reload the page to remove its badges.' : ''}
+          </p>
+          <button type="button" class="cc-button" data-testid="site-on" onClick={() => switchSite(true)}>
+            Turn on for {site.host}
+          </button>
+        </section>
+      ) : null}
+      {site && !siteOff && siteSwitched ? (
+        <p class="note" data-testid="site-changed" role="status">
+          Citecheck is on for {site.host}. Reload the page to check it.
+        </p>
+      ) : null}
+
+      {state.status === 'empty' && !siteOff ? (
         <EmptyState>{rechecking ? <p class="detail">Checking the page again…</p> : null}</EmptyState>
       ) : null}
 
@@ -216,9 +251,16 @@ export function App({ api }: { api: PopupApi }) {
         ) : (
           <span />
         )}
-        <button type="button" class="linklike" data-testid="open-options" onClick={() => void api.openOptions()}>
-          Options
-        </button>
+        <span class="foot-links">
+          {site && !siteOff ? (
+            <button type="button" class="linklike" data-testid="site-off-button" onClick={() => switchSite(false)}>
+              Turn off on {site.host}
+            </button>
+          ) : null}
+          <button type="button" class="linklike" data-testid="open-options" onClick={() => void api.openOptions()}>
+            Options
+          </button>
+        </span>
       </footer>
     </div>
   );

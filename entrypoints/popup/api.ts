@@ -4,6 +4,15 @@
  */
 import { browser } from 'wxt/browser';
 import { ReportResultSchema, type ReportResult } from '../../utils/messages';
+import { getSettings, isSiteEnabled, normalizeHostname, updateSettings, withSite } from '../../utils/settings';
+
+/** Whether Citecheck runs on the tab's site, and why not when it does not. */
+export interface SiteState {
+  host: string;
+  enabled: boolean;
+  /** Off everywhere (the global switch), rather than on this site only. */
+  globallyOff: boolean;
+}
 
 export interface PopupApi {
   /** The tab whose report is shown; null when there is none (no active tab). */
@@ -13,6 +22,17 @@ export interface PopupApi {
   scrollToClaim(tabId: number, claimId: string): Promise<void>;
   /** The extension's options page. */
   openOptions(): Promise<void>;
+  /** Citecheck's state on a tab's site; null for pages it never runs on (not http or https). */
+  site(tabUrl: string | undefined): Promise<SiteState | null>;
+  /** Turns Citecheck on or off for a site (turning on also sets the global switch on). */
+  setSiteEnabled(host: string, enabled: boolean): Promise<void>;
+}
+
+export function siteStateOf(settings: Parameters<typeof isSiteEnabled>[0], tabUrl: string | undefined): SiteState | null {
+  if (!tabUrl || !/^https?:/i.test(tabUrl)) return null;
+  const host = normalizeHostname(tabUrl);
+  if (!host) return null;
+  return { host, enabled: isSiteEnabled(settings, host), globallyOff: !settings.enabled };
 }
 
 /** `?tabId=N` in the popup's URL points it at another tab (end-to-end tests open it in a tab). */
@@ -54,6 +74,12 @@ export function createBrowserApi(search: string): PopupApi {
     },
     async openOptions() {
       await browser.runtime.openOptionsPage();
+    },
+    async site(tabUrl) {
+      return siteStateOf(await getSettings(), tabUrl);
+    },
+    async setSiteEnabled(host, enabled) {
+      await updateSettings((s) => ({ ...withSite(s, host, enabled), enabled: enabled ? true : s.enabled }));
     },
   };
 }

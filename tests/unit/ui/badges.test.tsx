@@ -220,6 +220,16 @@ describe('badge layer: the card', () => {
     expect(card()).toBeNull();
   });
 
+  it('opened from the keyboard, the card takes focus so its links can be reached', () => {
+    layer.render(baseReport(), anchorsFor());
+    button('c2').focus();
+    button('c2').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 0 }));
+    const cardHost = document.querySelector(CARD_TAG)!;
+    expect(document.activeElement).toBe(cardHost);
+    expect(cardHost.shadowRoot!.activeElement).toBe(card());
+    expect(card()!.querySelector('a[data-testid="open-passage"]')).not.toBeNull();
+  });
+
   it('a click elsewhere on the page closes the card', () => {
     layer.render(baseReport(), anchorsFor());
     button('c1').click();
@@ -269,6 +279,20 @@ describe('badge layer: the card', () => {
     const quote = card()!.querySelector('[data-testid="claim-text"]')!;
     expect(quote.textContent).toBe(hostile);
     expect(quote.querySelector('img')).toBeNull();
+  });
+});
+
+describe('badge layer: page theme', () => {
+  it.each([
+    ['background: #101317; color: #e0e0e0', 'dark'],
+    ['background: #fdfcf8; color: #222', 'light'],
+  ])('a page styled %j gets %s badges and card', (style, theme) => {
+    document.body.setAttribute('style', style);
+    layer.render(baseReport(), anchorsFor());
+    expect(button('c1').getAttribute('data-theme')).toBe(theme);
+    button('c1').focus();
+    expect(card()!.getAttribute('data-theme')).toBe(theme);
+    document.body.removeAttribute('style');
   });
 });
 

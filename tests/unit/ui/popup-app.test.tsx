@@ -1,13 +1,17 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PopupApi } from '../../../entrypoints/popup/api';
+import { siteStateOf, type PopupApi, type SiteState } from '../../../entrypoints/popup/api';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { App, FIRST_ROWS } from '../../../entrypoints/popup/App';
 import type { ReportResult } from '../../../utils/messages';
 import type { Report } from '../../../utils/report/schema';
 import { claim, nineClaims, report, source } from './fixtures';
 
-function fakeApi(answers: (ReportResult | Report | null)[]): PopupApi & { calls: Record<string, unknown[][]> } {
-  const calls: Record<string, unknown[][]> = { getReport: [], recheck: [], scrollToClaim: [] };
+function fakeApi(
+  answers: (ReportResult | Report | null)[],
+  site: SiteState | null = { host: 'blog.example', enabled: true, globallyOff: false },
+): PopupApi & { calls: Record<string, unknown[][]> } {
+  const calls: Record<string, unknown[][]> = { getReport: [], recheck: [], scrollToClaim: [], setSiteEnabled: [] };
   let i = 0;
   return {
     calls,
@@ -21,6 +25,8 @@ function fakeApi(answers: (ReportResult | Report | null)[]): PopupApi & { calls:
     recheck: async (tabId) => void calls.recheck.push([tabId]),
     scrollToClaim: async (tabId, claimId) => void calls.scrollToClaim.push([tabId, claimId]),
     openOptions: async () => undefined,
+    site: async () => site,
+    setSiteEnabled: async (host, enabled) => void calls.setSiteEnabled.push([host, enabled]),
   };
 }
 
@@ -66,6 +72,35 @@ describe('popup', () => {
     expect(empty.textContent).toContain('[Source 2]');
     expect(empty.textContent).toContain('[1][2]');
     expect(screen.queryByTestId('export-json')).toBeNull();
+  });
+
+  it('on a site where Citecheck is off, says so instead of "no claims", and turns it on', async () => {
+    const api = fakeApi([null], { host: 'blog.example', enabled: false, globallyOff: false });
+    render(<App api={api} />);
+    const notice = await screen.findByTestId('site-off');
+    expect(notice.textContent).toContain('Citecheck is off on blog.example.');
+    expect(screen.queryByTestId('empty')).toBeNull();
+    fireEvent.click(screen.getByTestId('site-on'));
+    await waitFor(() => expect(api.calls.setSiteEnabled).toEqual([['blog.example', true]]));
+    expect((await screen.findByTestId('site-changed')).textContent).toContain('Reload the page');
+  });
+
+  it('turns Citecheck off for the current site from the footer', async () => {
+    const api = fakeApi([nineClaims()]);
+    render(<App api={api} />);
+    fireEvent.click(await screen.findByTestId('site-off-button'));
+    await waitFor(() => expect(api.calls.setSiteEnabled).toEqual([['blog.example', false]]));
+    expect((await screen.findByTestId('site-off')).textContent).toContain('Reload the page to remove its badges.');
+  });
+
+  it.each([
+    ['https://www.blog.example/a', { enabled: true, disabledSites: [] }, { host: 'blog.example', enabled: true, globallyOff: false }],
+    ['https://news.blog.example/a', { enabled: true, disabledSites: ['blog.example'] }, { host: 'news.blog.example', enabled: false, globallyOff: false }],
+    ['https://blog.example/', { enabled: false, disabledSites: [] }, { host: 'blog.example', enabled: false, globallyOff: true }],
+    ['chrome://settings', { enabled: true, disabledSites: [] }, null],
+    [undefined, { enabled: true, disabledSites: [] }, null],
+  ])('the site state of %s with %j is %j', (url, partial, expected) => {
+    expect(siteStateOf({ ...DEFAULT_SETTINGS, ...partial }, url)).toEqual(expected);
   });
 
   it('shows an error the background reports', async () => {

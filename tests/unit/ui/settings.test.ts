@@ -82,4 +82,11 @@ describe('sites', () => {
     expect(withSite(off, 'example.com', true).disabledSites).toEqual([]);
     expect(withSite(DEFAULT_SETTINGS, '!!', false)).toBe(DEFAULT_SETTINGS);
   });
+
+  it('turning a subdomain on lifts the parent entry that covered it, and only that', () => {
+    const settings = { ...DEFAULT_SETTINGS, disabledSites: ['example.com', 'other.org'] };
+    const next = withSite(settings, 'news.example.com', true);
+    expect(next.disabledSites).toEqual(['other.org']);
+    expect(isSiteEnabled(next, 'news.example.com')).toBe(true);
+  });
 });
