@@ -28,8 +28,9 @@ export function sentenceStarts(text: string): number[] {
     let end = Math.min(text.length, offset + SEGMENT_CHUNK);
     if (end < text.length) {
       const window = text.slice(offset, end);
-      const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. '));
-      if (cut > SEGMENT_CHUNK / 4) end = offset + cut + 1;
+      // Cut just after a line break or after the space that follows a full stop.
+      const cut = Math.max(window.lastIndexOf('\n') + 1, window.lastIndexOf('. ') + 2);
+      if (cut > SEGMENT_CHUNK / 4) end = offset + cut;
     }
     for (const part of segmenter().segment(text.slice(offset, end))) starts.push(offset + part.index);
     offset = end;

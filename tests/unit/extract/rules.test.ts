@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { attributionFits, splitAttribution } from '@/utils/extract/attribution';
+import { BlockText } from '@/utils/extract/claims';
+import { expandNumbers, findTextMarkers, markerLabelOf } from '@/utils/extract/markers';
+import { originalOfArchive } from '@/utils/extract/sources';
+import { domainOf, findBareUrls, sentenceStarts } from '@/utils/extract/text';
+
+/** The claims of every marker group in a text, markers found the way extraction finds them. */
+function claimsOf(text: string): string[] {
+  const groups: { start: number; end: number }[] = [];
+  for (const m of findTextMarkers(text)) {
+    const last = groups[groups.length - 1];
+    if (last && /^[\s,;]*$/.test(text.slice(last.end, m.start))) last.end = m.end;
+    else groups.push({ start: m.start, end: m.end });
+  }
+  const block = new BlockText(text, groups);
+  return groups.map((_, i) => block.claimOf(i));
+}
+
+describe('the claim of a marker', () => {
+  it.each([
+    ['the sentence that ends at the marker', 'First point here. Second point follows.[1] Third is uncited.', ['Second point follows.']],
+    ['never the next sentence, with the marker after the full stop', 'Alpha rose sharply.[1] Beta fell.', ['Alpha rose sharply.']],
+    ['a marker before the full stop keeps the full stop', 'Alpha rose sharply [1]. Beta fell.', ['Alpha rose sharply.']],
+    ['a second marker in one sentence takes the clause since the first', 'X grew by 5%[1], while Y shrank by 2%[2].', ['X grew by 5%', 'while Y shrank by 2%.']],
+    ['grouped markers make one claim', 'Both studies agree.[1][2] Nothing else.', ['Both studies agree.']],
+    ['a comma-separated group', 'Prices doubled [1, 3]. Then fell.', ['Prices doubled.']],
+    ['a range group', 'Rates are similar.[2–4]', ['Rates are similar.']],
+    ['never the whole paragraph', 'Intro sentence one. Intro sentence two. The cited one.[7]', ['The cited one.']],
+    ['a marker with nothing before it attributes nothing', '[1] Starts with a marker.', ['']],
+    ['abbreviations do not end a sentence early', 'The U.S. economy grew by 2 per cent in 2023.[4]', ['The U.S. economy grew by 2 per cent in 2023.']],
+  ])('%s', (_, text, expected) => {
+    expect(claimsOf(text)).toEqual(expected);
+  });
+
+  it('segments long text in bounded chunks and still finds every sentence start', () => {
+    const sentence = 'This is one plain sentence of moderate length. ';
+    const text = sentence.repeat(400);
+    const starts = sentenceStarts(text);
+    expect(starts.length).toBe(400);
+    for (const s of starts) expect(text.slice(s, s + 4)).toBe('This');
+  });
+});
+
+describe('bracketed markers', () => {
+  it.each([
+    ['[1]', [1], false],
+    ['[12]', [12], false],
+    ['[1, 3]', [1, 3], false],
+    ['[2–4]', [2, 3, 4], false],
+    ['[2-3, 7]', [2, 3, 7], false],
+    ['[Source 2]', [2], true],
+    ['[Sources 1, 4]', [1, 4], true],
+  ])('%s names %j', (text, numbers, sourceStyle) => {
+    const [m] = findTextMarkers(`Claim ${text}.`);
+    expect(m.numbers).toEqual(numbers);
+    expect(m.sourceStyle).toBe(sourceStyle);
+    expect(m.text).toBe(text);
+  });
+
+  it.each(['[2019]', '[0]', '[01]', '[edit]', '[sic]', '[a]', '[1000]'])('%s is not a marker', (text) => {
+    expect(findTextMarkers(`Some text ${text} here.`)).toEqual([]);
+  });
+
+  it('caps a hostile range instead of expanding it', () => {
+    expect(expandNumbers('1–999')).toEqual([1, 999]);
+    expect(expandNumbers('3–1')).toEqual([3, 1]);
+  });
+
+  it.each([
+    ['[12]', '12'],
+    ['12', '12'],
+    ['[a]', 'a'],
+    ['[n 7]', 'n 7'],
+    ['[note 3]', 'note 3'],
+    ['[Source 2]', 'Source 2'],
+  ])('a linked marker reading %s has label %s', (text, label) => {
+    expect(markerLabelOf(text)?.label).toBe(label);
+  });
+
+  it.each(['see the notes', '[update]', '^', '↩', '[citation needed]'])('%s is not a marker label', (text) => {
+    expect(markerLabelOf(text)).toBeUndefined();
+  });
+});
+
+describe('attribution phrases', () => {
+  it.each([
+    ['According to nature.com, the tools matter.', 'The tools matter.', 'nature.com'],
+    ['According to a report by Reuters, ports are closed.', 'Ports are closed.', 'Reuters'],
+    ['As reported by the BBC, rain fell.', 'Rain fell.', 'BBC'],
+    ['A study published in Nature found that sleep helps.', 'Sleep helps.', 'Nature'],
+    ['A 2021 survey by the Sleep Foundation found that adults sleep less.', 'Adults sleep less.', 'Sleep Foundation'],
+    ['Per the IEA, demand rose.', 'Demand rose.', 'IEA'],
+    ['Traffic fell by half, according to Reuters.', 'Traffic fell by half.', 'Reuters'],
+    ['Costs are high; according to iea.org, few batteries are recycled.', 'Few batteries are recycled.', 'iea.org'],
+  ])('%s', (claim, text, attribution) => {
+    expect(splitAttribution(claim)).toEqual({ text, attribution, stripped: true });
+  });
+
+  it('strips a generic attribution without recording it', () => {
+    expect(splitAttribution('According to a long-running survey, gardeners eat well.')).toEqual({ text: 'Gardeners eat well.', stripped: true });
+  });
+
+  it('"X said" counts only when X is the cited link', () => {
+    expect(splitAttribution('The company said profits rose.')).toEqual({ text: 'The company said profits rose.', stripped: false });
+    expect(splitAttribution('BBC News reported that naps help.', 'BBC News')).toEqual({ text: 'Naps help.', attribution: 'BBC News', stripped: true });
+  });
+
+  it('a relative clause is not a trailing attribution', () => {
+    const claim = 'He led the colony which according to his commission included the islands.';
+    expect(splitAttribution(claim)).toEqual({ text: claim, stripped: false });
+  });
+
+  it.each([
+    ['arxiv.org', 'arxiv.org', undefined, true],
+    ['Nature', 'nature.com', undefined, true],
+    ['Reuters', 'reuters.com', undefined, true],
+    ['Tax Policy Center', 'taxpolicycenter.org', undefined, true],
+    ['New York Times', 'nytimes.com', undefined, true],
+    ['Institute of Food Technologists', 'ift.org', undefined, true],
+    ['BBC News', 'bbc.co.uk', undefined, true],
+    ['Lamp journal', 'doi.org', 'Lamp journal of coastal works', true],
+    ['arxiv.org', 'techcrunch.com', undefined, false],
+    ['The Lancet', 'example-tabloid.com', undefined, false],
+    ['Reuters', 'reuters-fan.example', 'All about news', true],
+  ])('%s fits %s (title %s): %s', (attribution, domain, title, fits) => {
+    expect(attributionFits(attribution, { domain, title })).toBe(fits);
+  });
+});
+
+describe('URLs', () => {
+  it.each([
+    ['https://www.nature.com/x', 'nature.com'],
+    ['http://WWW.Example.ORG:8080/a', 'example.org'],
+    ['https://news.bbc.co.uk/', 'news.bbc.co.uk'],
+    ['not a url', ''],
+  ])('domain of %s is %s', (url, domain) => {
+    expect(domainOf(url)).toBe(domain);
+  });
+
+  it('finds bare URLs and trims the punctuation after them', () => {
+    expect(findBareUrls('See https://a.example/x. And (https://b.example/y), or https://c.example/wiki/Foo_(bar).').map((u) => u.url)).toEqual([
+      'https://a.example/x',
+      'https://b.example/y',
+      'https://c.example/wiki/Foo_(bar)',
+    ]);
+  });
+
+  it.each([
+    ['https://web.archive.org/web/20150301000000/http://www.example.net/r.html', 'http://www.example.net/r.html'],
+    ['https://web.archive.org/web/20021004080737/wp.example.com/news.html', 'http://wp.example.com/news.html'],
+    ['https://archive.ph/2020.01.01-000000/https://example.com/', undefined],
+  ])('the original of %s is %s', (archive, original) => {
+    expect(originalOfArchive(archive)).toBe(original);
+  });
+});
