@@ -253,8 +253,15 @@ export function App({ api }: { api: PopupApi }) {
         )}
         <span class="foot-links">
           {site && !siteOff ? (
-            <button type="button" class="linklike" data-testid="site-off-button" onClick={() => switchSite(false)}>
-              Turn off on {site.host}
+            <button
+              type="button"
+              class="linklike"
+              data-testid="site-off-button"
+              title={`Turn Citecheck off on ${site.host}`}
+              aria-label={`Turn Citecheck off on ${site.host}`}
+              onClick={() => switchSite(false)}
+            >
+              Turn off here
             </button>
           ) : null}
           <button type="button" class="linklike" data-testid="open-options" onClick={() => void api.openOptions()}>

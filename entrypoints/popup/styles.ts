@@ -54,13 +54,13 @@ body { width: 420px; min-height: 140px; max-height: 600px; }
 .empty p { margin: 0 0 6px; color: var(--cc-muted); }
 .empty ul { margin: 0; padding-left: 18px; display: grid; gap: 3px; }
 .foot {
-  display: flex; align-items: center; justify-content: space-between; gap: 8px;
+  display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px;
   padding: 8px 14px; border-top: 1px solid var(--cc-border);
 }
 .exports { display: inline-flex; align-items: center; gap: 6px; }
 .foot-label { color: var(--cc-muted); font-size: 12px; }
 .foot .cc-button { font-size: 12px; padding: 2px 8px; }
-.foot-links { display: inline-flex; gap: 12px; align-items: center; }
+.foot-links { display: inline-flex; gap: 12px; align-items: center; white-space: nowrap; }
 .site-off { margin: 0 14px 10px; padding: 10px 12px; border-radius: 8px; background: var(--cc-subtle); }
 .site-off p { margin: 0 0 8px; }
 .linklike { all: unset; cursor: pointer; color: var(--cc-link); text-decoration: underline; text-underline-offset: 2px; font-size: 12px; }
