@@ -107,6 +107,7 @@ export function findSources(ctx: SourceContext, markerTargets: Iterable<Element>
         // Past the cap: markers pointing here make no claim (and are not called unlinked).
         result.capped = true;
         result.notes.add(item.el);
+        if (list.named) result.noteNumbers.add(read.number ?? item.ordinal);
         continue;
       }
       const n = read.number ?? item.ordinal;

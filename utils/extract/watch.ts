@@ -18,13 +18,24 @@ function isBadgeNode(node: Node): boolean {
   return closestTag(el, BADGE_TAGS) !== null;
 }
 
-/** True when a mutation touches the page's own content rather than only Citecheck's badges. */
+function isBadgeHost(node: Node | null): boolean {
+  return node !== null && node.nodeType === 1 && (node as Element).localName === BADGE_TAG;
+}
+
+/**
+ * True when a mutation touches the page's own content rather than only Citecheck's badges.
+ * Inserting a badge inside a text node splits it: the shortened head (a characterData change
+ * just before a badge) and the new tail (a text node just after one) belong to the badge too,
+ * or every badge insertion would trigger a re-scan that inserts badges again.
+ */
 export function isPageMutation(record: MutationRecord): boolean {
-  if (isBadgeNode(record.target)) return false;
+  const target = record.target;
+  if (isBadgeNode(target)) return false;
+  if (record.type === 'characterData') return !isBadgeHost(target.nextSibling);
   if (record.type !== 'childList') return true;
   const changed = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  // A removed node is detached: judge it by its own tag.
-  return changed.length === 0 || changed.some((n) => !(n.nodeType === 1 && (n as Element).localName === BADGE_TAG) && !isBadgeNode(n));
+  if (changed.length === 0) return false;
+  return changed.some((n) => !isBadgeHost(n) && !isBadgeNode(n) && !(n.nodeType === 3 && isBadgeHost(n.previousSibling)));
 }
 
 export function watchCitations(doc: Document, onChange: () => void, signal: AbortSignal, debounceMs = 400): void {
