@@ -10,7 +10,10 @@ function listOf(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** The badge's accessible name: "Citecheck: partly supported by Source 2". */
+/**
+ * The badge's accessible name: "Citecheck: partly supported by Source 2". It contains the badge's
+ * visible word, so a reader using speech input can say what they see.
+ */
 export function claimLabel(claim: Claim, sources: ReadonlyMap<string, Source>): string {
   const names = listOf(claim.sourceIds.map((id) => sourceName(sources.get(id)?.label ?? id)));
   switch (claim.verdict) {
@@ -21,11 +24,11 @@ export function claimLabel(claim: Claim, sources: ReadonlyMap<string, Source>): 
     case 'unsupported':
       return `Citecheck: not found in ${names}`;
     case 'contradicted':
-      return `Citecheck: contradicted by ${names}`;
+      return `Citecheck: conflicts with ${names}`;
     case 'unavailable':
       return `Citecheck: could not check, ${names} unavailable`;
     case 'unlinked':
-      return `Citecheck: ${claim.markers.length ? `marker ${claim.markers.join(' ')}` : 'this marker'} points at no source`;
+      return `Citecheck: unlinked, ${claim.markers.length ? `marker ${claim.markers.join(' ')}` : 'this marker'} points at no source`;
     case 'pending':
       return `Citecheck: checking ${names}`;
   }

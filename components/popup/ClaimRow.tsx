@@ -44,8 +44,10 @@ export function ClaimRow({ claim, position, sources, expanded, onActivate }: Cla
         <span class="row-top">
           <VerdictChip verdict={claim.verdict} />
           {hasScore(claim.verdict) ? <ScoreBar score={claim.score} verdict={claim.verdict} /> : null}
-          <span class="row-pos" aria-label={`Claim ${position}`}>
-            #{position}
+          <span class="row-pos">
+            <span class="cc-visually-hidden">Claim </span>
+            <span aria-hidden="true">#</span>
+            {position}
           </span>
         </span>
         <span class={expanded ? 'row-text' : 'row-text clamp'}>{claim.text}</span>

@@ -30,10 +30,10 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   if (!settings) {
     return (
       <div class="options cc-theme" data-testid="options" data-state="loading">
-        <div class="options-inner">
+        <main class="options-inner">
           <p role="status">Loading…</p>
           {status ? <p class="status-line" data-kind={status.kind}>{status.text}</p> : null}
-        </div>
+        </main>
       </div>
     );
   }
@@ -72,7 +72,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
 
   return (
     <div class="options cc-theme" data-testid="options" data-state="ready">
-      <div class="options-inner">
+      <main class="options-inner">
         <h1>
           <img src="/icon/48.png" alt="" width={28} height={28} />
           Citecheck options
@@ -183,7 +183,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         <p class="status-line" data-testid="status" data-kind={status?.kind ?? 'info'} role="status">
           {status?.text ?? ''}
         </p>
-      </div>
+      </main>
     </div>
   );
 }

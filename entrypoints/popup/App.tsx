@@ -258,7 +258,7 @@ export function App({ api }: { api: PopupApi }) {
               class="linklike"
               data-testid="site-off-button"
               title={`Turn Citecheck off on ${site.host}`}
-              aria-label={`Turn Citecheck off on ${site.host}`}
+              aria-label={`Turn off here (${site.host})`}
               onClick={() => switchSite(false)}
             >
               Turn off here

@@ -105,7 +105,7 @@ describe('badge layer: placement and hooks', () => {
     ['supported', 'Supported', 'Citecheck: supported by Source 1'],
     ['partial', 'Partly', 'Citecheck: partly supported by Source 1'],
     ['unsupported', 'Not found', 'Citecheck: not found in Source 1'],
-    ['contradicted', 'Conflicts', 'Citecheck: contradicted by Source 1'],
+    ['contradicted', 'Conflicts', 'Citecheck: conflicts with Source 1'],
     ['unavailable', 'Unavailable', 'Citecheck: could not check, Source 1 unavailable'],
     ['pending', 'Checking', 'Citecheck: checking Source 1'],
   ] as const)('shows %s as an icon, the word %s and the name "%s"', (verdict, word, label) => {
@@ -116,10 +116,19 @@ describe('badge layer: placement and hooks', () => {
     expect(b.getAttribute('aria-label')).toBe(label);
   });
 
+  it.each(['supported', 'partial', 'unsupported', 'contradicted', 'unavailable', 'unlinked', 'pending'] as const)(
+    'a %s badge names itself with the word it shows',
+    (verdict) => {
+      layer.render(baseReport({ c1: verdict }), anchorsFor());
+      const word = button('c1').querySelector('.cc-word')!.textContent!.toLowerCase();
+      expect(button('c1').getAttribute('aria-label')!.toLowerCase()).toContain(word);
+    },
+  );
+
   it('names the marker of an unlinked claim', () => {
     const r = report([claim('c1', 'unlinked', { markers: ['[7]'] })]);
     layer.render(r, new Map([['c1', anchorsFor().get('c1')!]]));
-    expect(button('c1').getAttribute('aria-label')).toBe('Citecheck: marker [7] points at no source');
+    expect(button('c1').getAttribute('aria-label')).toBe('Citecheck: unlinked, marker [7] points at no source');
   });
 
   it('styles live inside the shadow roots only', () => {
@@ -144,7 +153,7 @@ describe('badge layer: updates', () => {
     expect(host('c1')).toBe(before);
     expect(button('c1')).toBe(beforeButton);
     expect(before.getAttribute('data-verdict')).toBe('contradicted');
-    expect(beforeButton.getAttribute('aria-label')).toBe('Citecheck: contradicted by Source 1');
+    expect(beforeButton.getAttribute('aria-label')).toBe('Citecheck: conflicts with Source 1');
     expect(document.querySelectorAll(BADGE_TAG)).toHaveLength(4);
   });
 
