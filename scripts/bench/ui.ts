@@ -217,11 +217,35 @@ const BADGE_RUN = `({ report, runs }) => {
         return { layer: med(layerTimes), spans: med(spanTimes), badges };
       }`;
 
+/**
+ * Runs in the page: badges first pending, then with their verdicts; returns how far, at most, the
+ * text after any badge moved between the two (it should not move at all).
+ */
+const SHIFT_RUN = `(finalReport) => {
+        const anchors = new Map();
+        document.querySelectorAll('sup.ref').forEach((sup, i) => {
+          const range = document.createRange();
+          range.selectNodeContents(sup.querySelector('a'));
+          anchors.set('c' + (i + 1), range);
+        });
+        const pending = { ...finalReport, state: 'running', claims: finalReport.claims.map((c) => c.sourceIds.length ? { ...c, verdict: 'pending', score: 0, evidence: [] } : c) };
+        const positions = () => [...document.querySelectorAll('span.after')].map((s) => { const r = s.getClientRects()[0]; return [r.left, r.top]; });
+        const layer = globalThis.createBadgeLayer(document);
+        layer.render(pending, anchors);
+        const before = positions();
+        layer.render(finalReport, anchors);
+        const after = positions();
+        layer.destroy();
+        let max = 0;
+        before.forEach(([x, y], i) => { max = Math.max(max, Math.abs(after[i][0] - x), Math.abs(after[i][1] - y)); });
+        return max;
+      }`;
+
 function fixturePage(n: number): string {
   const paragraphs = Array.from(
     { length: n },
     (_, i) =>
-      `<p>Tree cover in district ${i % 40} rose by ${(i % 30) + 5}% between 2015 and 2023, cooling nearby streets.<sup class="ref"><a href="#note-${i}">[${i + 1}]</a></sup> The council plans more planting next year.</p>`,
+      `<p>Tree cover in district ${i % 40} rose by ${(i % 30) + 5}% between 2015 and 2023, cooling nearby streets.<sup class="ref"><a href="#note-${i}">[${i + 1}]</a></sup><span class="after"> The council plans more planting next year.</span></p>`,
   ).join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><style>body{font:17px/1.6 Georgia,serif;max-width:700px;margin:30px auto}</style></head><body>${paragraphs}</body></html>`;
 }
@@ -242,6 +266,7 @@ async function benchBadges(): Promise<BenchRow[]> {
       badges: number;
     };
     if (result.badges !== BADGES) throw new Error(`rendered ${result.badges} badges, expected ${BADGES}`);
+    const shift = (await page.evaluate(`(${SHIFT_RUN})(${JSON.stringify(report)})`)) as number;
     return [
       {
         area: 'ui',
@@ -252,6 +277,14 @@ async function benchBadges(): Promise<BenchRow[]> {
         ratio: round(result.layer / result.spans, 2),
         target: '< 50 ms',
         note: `median of ${RUNS}; each badge is a shadow-root host with a button`,
+      },
+      {
+        area: 'ui',
+        name: `text moved when ${BADGES} pending badges get their verdicts (most CSS pixels)`,
+        value: round(shift, 2),
+        unit: 'count',
+        target: '0',
+        note: 'left and top of the text right after each badge, before and after the verdicts arrive',
       },
       {
         area: 'ui',
