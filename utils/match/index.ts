@@ -10,10 +10,15 @@
  *
  * Verdict: each part of the claim ("X did A" / "and B in 2021") is looked up on its own, in any of
  * the cited sources, so a claim backed by several sources together can be supported. The score
- * combines the best window's coverage, the weakest part's coverage and the coverage anywhere in
- * the source through a logistic model whose weights are fitted on labelled data
- * (`scripts/fit-match.ts` → `weights.json`). A passage that matches closely but disagrees on a
- * number, a year, a negation or a direction word makes the claim `contradicted`.
+ * combines the best window's coverage, the weakest part's coverage, the coverage anywhere in the
+ * source, how much of the claim's wording recurs verbatim in runs of three words or more, and an
+ * absolute word ("only", "all") the passage does not state, through a logistic model whose
+ * weights are fitted on labelled data (`scripts/fit-match.ts` → `weights.json`). A passage that
+ * matches closely but disagrees on a number, a year, a negation or a direction word makes the
+ * claim `contradicted`.
+ *
+ * Evidence is ordered with synonym-only matches at partial credit: a synonym backs the claim
+ * (the score counts it fully) but a passage in the claim's own words is the better one to show.
  */
 import type { Evidence } from '../report/schema';
 import { analyseClaim, type ClaimAnalysis, type ClaimTerm } from './claim';
