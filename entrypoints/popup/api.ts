@@ -60,7 +60,9 @@ export function createBrowserApi(search: string): PopupApi {
     async getReport(tabId) {
       try {
         const answer = await browser.runtime.sendMessage({ type: 'get-report', tabId });
+        performance.mark('citecheck:report-received');
         const parsed = ReportResultSchema.safeParse(answer);
+        performance.mark('citecheck:report-validated');
         return parsed.success ? parsed.data : { ok: false, error: 'The extension gave an answer the popup does not understand.' };
       } catch (error) {
         return { ok: false, error: describe(error) };
