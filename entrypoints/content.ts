@@ -45,6 +45,10 @@ export default defineContentScript({
       if (!report || report.url !== currentUrl()) return;
       latest = report;
       layer.render(report, anchors);
+      // For the benchmarks: when the page's verdicts were all in.
+      if (report.state === 'done' && !performance.getEntriesByName('citecheck:verify-done').length) {
+        performance.mark('citecheck:verify-done');
+      }
     };
 
     const scan = async (force: boolean) => {
@@ -58,6 +62,7 @@ export default defineContentScript({
       lastKey = key;
       if (located.citations.claims.length === 0) return;
       const request: BackgroundRequest = { type: 'verify', page: located.citations, force };
+      performance.mark('citecheck:verify-start');
       const answer = ReportResultSchema.safeParse(await browser.runtime.sendMessage(request));
       if (answer.success && answer.data.ok) show(answer.data.value);
     };
