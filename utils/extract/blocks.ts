@@ -8,7 +8,7 @@
  * there can never become a claim. Only blocks that could hold a citation are kept: those with a
  * marker element, a "[" or an outbound link.
  */
-import { BLOCK_TAGS, SKIP_CLASS, SKIP_TAGS } from './config';
+import { BLOCK_TAGS, CONTAINER_TAGS, SKIP_CLASS, SKIP_TAGS, isSourceContainer } from './config';
 import { anchorsWithHref } from './dom';
 import { markerLabelOf } from './markers';
 import { byId } from './sources';
@@ -56,10 +56,17 @@ export interface WalkOptions {
   pageDomain: string;
   /** Elements never entered (source lists). */
   skip: Set<Element>;
+  /** Receives the containers named as source lists that the walk met (and did not enter). */
+  containers: Element[];
 }
 
-function isSkipped(el: Element, skip: Set<Element>): boolean {
-  if (SKIP_TAGS.has(el.localName) || skip.has(el)) return true;
+function isSkipped(el: Element, options: WalkOptions): boolean {
+  const name = el.localName;
+  if (SKIP_TAGS.has(name) || options.skip.has(el)) return true;
+  if (CONTAINER_TAGS.has(name) && isSourceContainer(el)) {
+    options.containers.push(el);
+    return true;
+  }
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'doc-endnotes' || role === 'doc-bibliography') return true;
@@ -186,7 +193,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
       const el = node as Element;
       if (el.localName === 'br') {
         appendText('\n', null);
-      } else if (!isSkipped(el, options.skip)) {
+      } else if (!isSkipped(el, options)) {
         enter(el);
         if (el.firstChild) {
           node = el.firstChild;

@@ -33,8 +33,8 @@ export const BLOCK_TAGS = new Set([
 /** Headings that introduce a list of cited works ("[edit]" and a trailing colon are ignored). */
 export const SOURCE_HEADING = /^(?:sources?|references?|notes?|footnotes?|end ?notes|citations?|cited (?:works|sources)|works cited|bibliography|sources and (?:notes|references)|notes and references|references and notes)$/i;
 
-const SOURCE_NAME = /^(?:sources?|references?|footnotes?|endnotes|citations|bibliography|works-cited)$/i;
-const CONTAINER_TAGS = new Set(['section', 'aside', 'div', 'ol', 'ul', 'footer']);
+const SOURCE_NAME = /^(?:sources?|references?|footnotes?|endnotes|citations|bibliography|works-cited|reflist)$/i;
+export const CONTAINER_TAGS = new Set(['section', 'aside', 'div', 'ol', 'ul', 'footer']);
 
 /**
  * A container named as a source list by ARIA role, class, id or label:
@@ -69,10 +69,10 @@ export const LIMITS = {
   maxRange: 30,
   /** Sibling elements scanned after a "Sources" heading to find its list. */
   headingSiblings: 40,
-  /** Links inspected by the cheap pre-check. */
+  /** Superscripts inspected by the cheap pre-check. */
   hintLinks: 3000,
-  /** Text nodes inspected by the cheap pre-check. */
-  hintTextNodes: 4000,
+  /** Characters of paragraph text read by the cheap pre-check. */
+  hintChars: 200_000,
   /** Longest marker text: "[Source 12]", "[note 3]", "[12–15]". */
   markerChars: 16,
 } as const;

@@ -18,7 +18,7 @@ import { BlockText, type Span } from './claims';
 import { LIMITS } from './config';
 import { toArray } from './dom';
 import { findTextMarkers, labelFor, markerLabelOf } from './markers';
-import { byId, findSources, sourceContext, type PageSources } from './sources';
+import { byId, findEarlyLists, findSources, sourceContext, type PageSources } from './sources';
 import { domainOf, normalizeSpace } from './text';
 
 export interface LocatedCitations {
@@ -197,11 +197,12 @@ export function extractCitations(doc: Document, pageUrl: string): PageCitations 
 
 function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): LocatedCitations {
   const ctx = sourceContext(doc, pageUrl);
-  const found = findSources(ctx, markerTargets(doc));
+  const early = findEarlyLists(ctx, markerTargets(doc));
   const root = doc.body ?? doc.documentElement;
-  const blocks = root
-    ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, skip: new Set(found.listContainers) })
-    : [];
+  const containers: Element[] = [];
+  const skip = new Set(early.flatMap((l) => l.containers));
+  const blocks = root ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, skip, containers }) : [];
+  const found = findSources(ctx, early, containers);
 
   const pending: PendingClaim[] = [];
   const inlineSources: CitedSource[] = [];

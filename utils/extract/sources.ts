@@ -30,7 +30,7 @@ interface ListItem {
   ordinal: number;
 }
 
-interface FoundList {
+export interface FoundList {
   containers: Element[];
   items: ListItem[];
   /** Named by a heading, class or role as a list of sources (vs. only reached through a marker). */
@@ -82,9 +82,12 @@ export function sourceContext(doc: Document, pageUrl: string): SourceContext {
   };
 }
 
-/** Finds the page's source lists and reads one source from each entry. */
-export function findSources(ctx: SourceContext, markerTargets: Iterable<Element>): PageSources {
-  const lists = collectLists(ctx, markerTargets);
+/**
+ * Reads the page's source lists, one source per entry: `early` from findEarlyLists, plus the
+ * named containers the text walk met (so that no second pass over every element is needed).
+ */
+export function findSources(ctx: SourceContext, early: FoundList[], containers: Element[]): PageSources {
+  const lists = withContainers(early, containers);
   const result: PageSources = {
     sources: [],
     byElement: new Map(),
@@ -148,21 +151,28 @@ export function findSources(ctx: SourceContext, markerTargets: Iterable<Element>
 // ---------------------------------------------------------------------------------------------
 // Finding lists
 
-function collectLists(ctx: SourceContext, markerTargets: Iterable<Element>): FoundList[] {
-  const found: FoundList[] = [];
-  const taken = new Set<Element>();
-  const add = (list: FoundList | undefined) => {
+function listAdder(found: FoundList[]): (list: FoundList | undefined) => void {
+  const taken = new Set<Element>(found.flatMap((l) => l.containers));
+  return (list) => {
     if (!list || list.items.length === 0) return;
     if (list.containers.some((c) => taken.has(c) || insideAny(c, taken))) return;
     for (const c of list.containers) taken.add(c);
     found.push(list);
   };
+}
+
+/** Lists found before the text walk: those markers point into, and those under a "Sources" heading. */
+export function findEarlyLists(ctx: SourceContext, markerTargets: Iterable<Element>): FoundList[] {
+  const found: FoundList[] = [];
+  const add = listAdder(found);
+  const taken = new Set<Element>();
 
   // 1. Lists that in-page markers point into.
   for (const target of markerTargets) {
     const item = closestTag(target, LI, 8) ?? target;
     const list = item.parentElement;
     if (!list || taken.has(list)) continue;
+    taken.add(list);
     if (item.localName === 'li' && (list.localName === 'ol' || list.localName === 'ul')) {
       add({ containers: [list], items: listItems(list), named: isNamedList(list) });
     }
@@ -181,8 +191,14 @@ function collectLists(ctx: SourceContext, markerTargets: Iterable<Element>): Fou
     if (anchor.localName === 'p' && normalizeSpace(anchor.textContent ?? '') !== normalizeSpace(heading.textContent ?? '')) continue;
     add(listAfterHeading(anchor));
   }
-  // 3. Containers named as source lists.
-  for (const container of byTags(ctx.doc, ['section', 'aside', 'div', 'ol', 'ul', 'footer']).filter(isSourceContainer)) {
+  return found;
+}
+
+/** Adds the lists of containers named as source lists, and puts all lists in page order. */
+function withContainers(early: FoundList[], containers: Element[]): FoundList[] {
+  const found = [...early];
+  const add = listAdder(found);
+  for (const container of containers) {
     if (container.localName === 'ol' || container.localName === 'ul') {
       add({ containers: [container], items: listItems(container), named: true });
       continue;
