@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import type { Claim, Report, Source, Verdict } from '../../utils/report/schema';
+import { FIRST_ROWS } from '../../entrypoints/popup/App';
 import { CHROME_BUILD, findChromium, launchWithExtension } from '../lib/chromium';
 import { median, type BenchRow } from './types';
 
@@ -134,7 +135,7 @@ async function benchPopup(): Promise<BenchRow[]> {
         reference: { name: 'same, 1-claim report', value: round(small.own), unit: 'ms' },
         ratio: round(big.own / small.own, 2),
         target: '< 100 ms',
-        note: `median of ${RUNS} loads; validation, state, first ${40} rows, up to the next frame; the answer is stubbed`,
+        note: `median of ${RUNS} loads; validation, state, first ${FIRST_ROWS} rows, up to the next frame; the answer is stubbed`,
       },
       {
         area: 'ui',
@@ -151,7 +152,7 @@ async function benchPopup(): Promise<BenchRow[]> {
         unit: 'ms',
         reference: { name: 'same, 1-claim report', value: round(small.all), unit: 'ms' },
         ratio: round(big.all / small.all, 2),
-        note: `median of ${RUNS} loads; the rows past the first ${40} render in the task after the first frame`,
+        note: `median of ${RUNS} loads; the rows past the first ${FIRST_ROWS} render in the task after the first frame`,
       },
       {
         area: 'ui',
