@@ -2,7 +2,7 @@
  * Fits the matcher's score model and thresholds on labelled JSONL files and writes
  * `utils/match/weights.json`, with the cross-validated figures next to the weights.
  *
- *   npx tsx scripts/fit-match.ts [files...] [--folds 5] [--set name=value] [--drop f1,f2] [--add f3] [--ridge 0.001] [--dry]
+ *   npx tsx scripts/fit-match.ts [files...] [--folds 5] [--set name=value] [--drop f1,f2] [--add f3] [--ridge 0.001] [--smooth 0] [--dry]
  *
  * Default files: the three dev splits in ../shared/eval. Records are put in folds by a hash of
  * their source text, so claims that cite the same source never sit on both sides of a split.
@@ -32,7 +32,7 @@ const args = process.argv.slice(2);
 const dry = args.includes('--dry');
 const foldsArg = args.indexOf('--folds');
 const FOLDS = foldsArg >= 0 ? Number(args[foldsArg + 1]) : 5;
-let files = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--set', '--drop', '--add', '--ridge'].includes(args[i - 1]));
+let files = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--set', '--drop', '--add', '--ridge', '--smooth'].includes(args[i - 1]));
 // --set name=value overrides a parameter that shapes the features (e.g. --set synonyms=false).
 const overrides: Record<string, unknown> = {};
 args.forEach((a, i) => {
@@ -63,6 +63,8 @@ const EMPTY = Object.fromEntries([...FEATURE_NAMES, ...CANDIDATE_FEATURES].map((
 const listArg = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1].split(',') : []);
 const dropped = new Set(listArg('--drop'));
 // --ridge x: the L2 penalty on the coefficients (the sample weights sum to 1).
+// --smooth k: pick the supported threshold by the mean balanced accuracy over ±k grid steps.
+const SMOOTH = args.includes('--smooth') ? Number(args[args.indexOf('--smooth') + 1]) : 0;
 const RIDGE = args.includes('--ridge') ? Number(args[args.indexOf('--ridge') + 1]) : 1e-3;
 const MODEL = [...FEATURE_NAMES, ...(listArg('--add') as (keyof MatchFeatures)[])].filter((n) => !dropped.has(n));
 
@@ -156,19 +158,24 @@ function fitThresholds(rows: Row[], base: MatchParams): MatchParams {
   const datasets = [...new Set(rows.map((r) => r.dataset))];
   let bestBa = -1;
   for (const partCovered of [0.4, 0.5, 0.6, 0.7, 0.8]) {
-    for (const supported of GRID) {
+    const curve = GRID.map((supported) => {
       const trial = { ...params, supported, partCovered, partial: 0 };
       const bas = datasets.map((d) => {
         const rs = scored.filter((x) => x.r.dataset === d);
         return balancedAccuracy(rs.map((x) => decide(trial, x.r.features, x.score) === 'supported'), rs.map((x) => x.r.label === 'supported')) ?? 0.5;
       });
-      const mean = bas.reduce((a, b) => a + b, 0) / bas.length;
+      return bas.reduce((a, b) => a + b, 0) / bas.length;
+    });
+    // The mean over neighbouring thresholds: a plateau generalises better than a lone peak.
+    curve.forEach((_, i) => {
+      const near = curve.slice(Math.max(0, i - SMOOTH), i + SMOOTH + 1);
+      const mean = near.reduce((a, b) => a + b, 0) / near.length;
       if (mean > bestBa) {
         bestBa = mean;
-        params.supported = supported;
+        params.supported = GRID[i];
         params.partCovered = partCovered;
       }
-    }
+    });
   }
   // The partial threshold: three-way macro-F1 on the datasets that have all three labels.
   const threeLabel = datasets.filter((d) => new Set(rows.filter((r) => r.dataset === d).map((r) => r.label)).size === 3);

@@ -108,6 +108,10 @@ export interface MatchFeatures {
   plainAnywhere: number;
   /** Longest run of claim tokens found verbatim in a source, as a share of the claim's tokens. */
   longestRun: number;
+  /** Share of the claim's names found anywhere in the sources (1 when it has none). */
+  namesAnywhere: number;
+  /** Share of the claim's numbers found anywhere in the sources (1 when it has none). */
+  numbersAnywhere: number;
   /** Coverage of the best single sentence. */
   bestSentence: number;
 }
@@ -115,13 +119,13 @@ export interface MatchFeatures {
 /** The features the shipped score model weighs. */
 export const FEATURE_NAMES: (keyof MatchFeatures)[] = [
   'best', 'weakestPart', 'strongestPart', 'anywhere', 'numbers', 'names', 'bigrams', 'conflict',
-  'absolute', 'brevity', 'missingMax', 'copied',
+  'absolute', 'brevity', 'missingMax', 'copied', 'numbersAnywhere',
 ];
 
 /** Measured but left out of the model: they did not help in cross-validation (see README). */
 export const CANDIDATE_FEATURES: (keyof MatchFeatures)[] = [
   'numberConflict', 'nameConflict', 'claimNegation', 'sourceNegation', 'direction', 'sourceSize',
-  'plainAnywhere', 'longestRun', 'bestSentence',
+  'plainAnywhere', 'longestRun', 'bestSentence', 'namesAnywhere',
 ];
 
 const MAX_WINDOW = 3;
@@ -197,6 +201,8 @@ export function analyse(
     copied: copied.share,
     longestRun: copied.longest,
     plainAnywhere: anywhere.filter(Boolean).length / anywhere.length,
+    namesAnywhere: kindAnywhere(analysis, anywhere, 'name'),
+    numbersAnywhere: kindAnywhere(analysis, anywhere, 'number'),
     bestSentence: windows.find((w) => w.from === w.to)?.coverage ?? 0,
     sourceSize: Math.log10(1 + usable.reduce((n, s) => n + s.bodyEnd, 0)) / 3,
   };
@@ -359,6 +365,17 @@ function heaviestMissing(w: Window, termWeights: number[]): number {
     if (!w.matched[i]) missing = Math.max(missing, termWeights[i]);
   }
   return top > 0 ? missing / top : 0;
+}
+
+function kindAnywhere(analysis: ClaimAnalysis, anywhere: boolean[], kind: ClaimTerm['kind']): number {
+  let n = 0;
+  let got = 0;
+  analysis.terms.forEach((t, i) => {
+    if (t.kind !== kind) return;
+    n++;
+    if (anywhere[i]) got++;
+  });
+  return n === 0 ? 1 : got / n;
 }
 
 function kindShare(analysis: ClaimAnalysis, w: Window | undefined, kind: ClaimTerm['kind']): number {

@@ -232,6 +232,14 @@ describe('phrasing', () => {
   });
 
   it.each([
+    ['every number in the source', 'The bridge was completed in 2019 and the museum holds 1,000 maps.', 1],
+    ['one of two numbers nowhere in the source', 'The bridge was completed in 2019 and the museum holds 4,000 maps.', 0.5],
+    ['no number at all', 'The council approved the new library plans.', 1],
+  ])('%s: share of the claim numbers found anywhere is %s', (_label, claim, share) => {
+    expect(analyse(claim, [source]).features!.numbersAnywhere).toBeCloseTo(share, 5);
+  });
+
+  it.each([
     ['a copied phrase', 'The council approved the new library plans after a long debate.', 1],
     ['the same words reordered', 'Plans for the library were approved by the council.', 0],
   ])('%s: share of words in a copied run of three is %s', (_label, claim, share) => {
