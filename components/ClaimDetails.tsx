@@ -136,14 +136,19 @@ export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1
           </ul>
         </div>
       ) : null}
-      {evidence.map((item, i) => (
-        <EvidenceBlock
-          key={`${item.sourceId}:${item.start}`}
-          evidence={item}
-          source={sources.get(item.sourceId)}
-          label={i === 0 ? 'Best passage in the source' : 'Another passage'}
-        />
-      ))}
+      {evidence.map((item, i) => {
+        const source = sources.get(item.sourceId);
+        // With several sources cited, say which one the passage comes from.
+        const from = cited.length > 1 && source ? ` (${source.label})` : '';
+        return (
+          <EvidenceBlock
+            key={`${item.sourceId}:${item.start}`}
+            evidence={item}
+            source={source}
+            label={`${i === 0 ? 'Best passage in the source' : 'Another passage'}${from}`}
+          />
+        );
+      })}
       {judged && evidence.length === 0 ? (
         <p class="cc-note" data-testid="no-passage">
           No passage of the source comes close to the claim.

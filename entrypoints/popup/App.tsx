@@ -144,7 +144,7 @@ export function App({ api }: { api: PopupApi }) {
           <img src="/icon/32.png" alt="" width={18} height={18} />
           Citecheck
         </h1>
-        {typeof tabId === 'number' && state.status !== 'loading' ? (
+        {typeof tabId === 'number' && state.status !== 'loading' && !siteOff ? (
           <button type="button" class="cc-button" data-testid="recheck" onClick={recheck} disabled={rechecking}>
             {rechecking ? 'Checking…' : 'Re-check'}
           </button>

@@ -107,6 +107,14 @@ describe('Card for each verdict', () => {
     expect(c.querySelector('a')).toBeNull();
   });
 
+  it('with several sources cited, a passage says which source it comes from', () => {
+    const c = card(
+      claim('c1', 'supported', { sourceIds: ['s1', 's2'], evidence: [evidence('s2')] }),
+      sourcesOf(source('s1'), source('s2')),
+    );
+    expect(c.querySelector('[data-testid="evidence"] .cc-label')!.textContent).toBe('Best passage in the source (Source 2)');
+  });
+
   it('grouped markers list every source with its own state', () => {
     const c = card(
       claim('c1', 'partial', { sourceIds: ['s1', 's2'] }),

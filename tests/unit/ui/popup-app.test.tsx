@@ -80,6 +80,7 @@ describe('popup', () => {
     const notice = await screen.findByTestId('site-off');
     expect(notice.textContent).toContain('Citecheck is off on blog.example.');
     expect(screen.queryByTestId('empty')).toBeNull();
+    expect(screen.queryByTestId('recheck')).toBeNull();
     fireEvent.click(screen.getByTestId('site-on'));
     await waitFor(() => expect(api.calls.setSiteEnabled).toEqual([['blog.example', true]]));
     expect((await screen.findByTestId('site-changed')).textContent).toContain('Reload the page');
