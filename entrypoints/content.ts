@@ -4,7 +4,7 @@ import { citationsKey } from '@/utils/citations-key';
 import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
 import { ContentRequestSchema, ReportResultSchema, type BackgroundRequest } from '@/utils/messages';
 import type { Report } from '@/utils/report/schema';
-import { getSettings, isSiteEnabled } from '@/utils/settings';
+import { isSiteEnabled, readSettings } from '@/utils/settings-core';
 
 /**
  * Wiring only: find the page's citations, ask the background to check them, show the badges.
@@ -32,7 +32,7 @@ export default defineContentScript({
       });
       if (!ctx.isValid) return;
     }
-    const settings = await getSettings();
+    const settings = await readSettings(browser.storage.local);
     if (!isSiteEnabled(settings, location.hostname)) return;
 
     const layer = createBadgeLayer(document);

@@ -10,38 +10,16 @@
  *   "www." is ignored on both sides.
  * - When the shape changes, bump SETTINGS_VERSION and add a migration keyed by the new version.
  */
-import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, normalizeHostname, normalizeSettings, SETTINGS_STORAGE_KEY, type Settings } from './settings-core';
 
-export const SettingsSchema = z.object({
-  enabled: z.boolean().catch(true),
-  disabledSites: z.array(z.string()).catch([]),
-  cacheTtlHours: z.number().positive().max(24 * 365).catch(24),
-  useLogins: z.boolean().catch(false),
-  allowPrivate: z.boolean().catch(false),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
+export * from './settings-core';
 
-export const DEFAULT_SETTINGS: Settings = {
-  enabled: true,
-  disabledSites: [],
-  cacheTtlHours: 24,
-  useLogins: false,
-  allowPrivate: false,
-};
-
-export const SETTINGS_KEY = 'local:settings' as const;
+export const SETTINGS_KEY = `local:${SETTINGS_STORAGE_KEY}` as const;
 export const SETTINGS_VERSION = 1;
 
 /** Migrations keyed by the version they produce; each takes the stored value of the version before. */
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
-
-/** Any stored value (old, partial, hand-edited) as complete settings. */
-export function normalizeSettings(value: unknown): Settings {
-  const object = value && typeof value === 'object' ? value : {};
-  const parsed = SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...object });
-  return { ...parsed, disabledSites: [...new Set(parsed.disabledSites.map(normalizeHostname).filter(Boolean))] };
-}
 
 /** Builds the settings item; tests build it with other versions to exercise migrations. */
 export function defineSettingsItem(
@@ -70,27 +48,6 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   const next = normalizeSettings(change(await getSettings()));
   await settingsItem.setValue(next);
   return next;
-}
-
-/** "https://www.Example.com/a" or "WWW.example.com." → "example.com"; '' when it is no hostname. */
-export function normalizeHostname(input: string): string {
-  let host = input.trim().toLowerCase();
-  if (!host) return '';
-  if (host.includes('://')) {
-    try {
-      host = new URL(host).hostname;
-    } catch {
-      return '';
-    }
-  }
-  host = host.replace(/[/?#].*$/, '').replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
-  return /^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/.test(host) ? host : '';
-}
-
-export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  if (!settings.enabled) return false;
-  const host = normalizeHostname(hostname);
-  return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
 /**

@@ -1,0 +1,64 @@
+/**
+ * The part of the settings the content script needs, without the storage layer: the schema, the
+ * normalisation of any stored value, and the per-site switch. Read straight from `storage.local`
+ * so that every page's content script stays small; `utils/settings.ts` owns writing and versions.
+ */
+import * as z from 'zod/mini';
+
+export const SettingsSchema = z.object({
+  enabled: z.catch(z.boolean(), true),
+  disabledSites: z.catch(z.array(z.string()), []),
+  cacheTtlHours: z.catch(z.number().check(z.positive(), z.lte(24 * 365)), 24),
+  useLogins: z.catch(z.boolean(), false),
+  allowPrivate: z.catch(z.boolean(), false),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  cacheTtlHours: 24,
+  useLogins: false,
+  allowPrivate: false,
+};
+
+/** The key in `storage.local` (WXT's item "local:settings"). */
+export const SETTINGS_STORAGE_KEY = 'settings';
+
+/** Any stored value (old, partial, hand-edited) as complete settings. */
+export function normalizeSettings(value: unknown): Settings {
+  const object = value && typeof value === 'object' ? value : {};
+  const parsed = SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...object });
+  return { ...parsed, disabledSites: [...new Set(parsed.disabledSites.map(normalizeHostname).filter(Boolean))] };
+}
+
+/** "https://www.Example.com/a" or "WWW.example.com." → "example.com"; '' when it is no hostname. */
+export function normalizeHostname(input: string): string {
+  let host = input.trim().toLowerCase();
+  if (!host) return '';
+  if (host.includes('://')) {
+    try {
+      host = new URL(host).hostname;
+    } catch {
+      return '';
+    }
+  }
+  host = host.replace(/[/?#].*$/, '').replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  return /^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/.test(host) ? host : '';
+}
+
+export function isSiteEnabled(settings: Settings, hostname: string): boolean {
+  if (!settings.enabled) return false;
+  const host = normalizeHostname(hostname);
+  return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+
+/** The settings as stored, normalised; defaults when nothing is stored or storage fails. */
+export async function readSettings(area: { get(key: string): Promise<Record<string, unknown>> }): Promise<Settings> {
+  try {
+    return normalizeSettings((await area.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]);
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
