@@ -6,6 +6,8 @@ import { GECKO_ID } from './utils/extension-id';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip (for store review) holds the project, not what its runs write.
+  zip: { excludeSources: ['demo-output/**', 'test-output/**', 'bench-output/**', '.ci/**'] },
   manifest: ({ browser }) => ({
     name: 'Citecheck',
     description: "See, claim by claim, whether an article's cited sources say what it attributes to them.",
