@@ -1,7 +1,9 @@
 /**
  * Extraction cost, as a ratio to Readability's own parse of the same page in the same run.
  *
- * Both run in Node on jsdom: for each run the page's document is cloned, extraction reads the
+ * Measured twice: in Debian's Chromium (the content script's real home; the page is loaded with
+ * its own scripts and network off, and a bundle of utils/extract plus Readability is evaluated in
+ * it), and in Node on jsdom (the command line's home). In both, for each run the page's document is cloned, extraction reads the
  * clone, then Readability parses that same clone (it mutates it, so extraction goes first and
  * neither timing includes the clone). Pages: `wikipedia-2` (hundreds of reference markers) and the
  * largest corpus page; and the cheap pre-check the content script runs on every page, on a typical
@@ -10,13 +12,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
+import { build } from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../lib/chromium';
 import { extractCitations, hasCitationHints } from '../../utils/extract';
 import { median, type BenchRow } from './types';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const corpus = path.resolve(repoRoot, '../shared/corpus/readability-pages');
 const RUNS = 5;
+/** Chromium runs are cheap and its timings jumpier: take more. */
+const BROWSER_RUNS = 9;
 
 function load(page: string, url: string): Document {
   const html = readFileSync(path.join(corpus, page, 'source.html'), 'utf8');
@@ -69,14 +76,136 @@ function precheck(doc: Document): { hint: number; answer: boolean } {
   return { hint: median(times), answer };
 }
 
+/** utils/extract and Readability as one script that sets `globalThis.__citecheckBench`. */
+async function browserBundle(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: `import { extractCitations, hasCitationHints } from './utils/extract';
+import { Readability } from '@mozilla/readability';
+globalThis.__citecheckBench = { extractCitations, hasCitationHints, Readability };`,
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+  });
+  return result.outputFiles[0].text;
+}
+
+interface BrowserFigures {
+  extract: number;
+  readability: number;
+  hint: number;
+  hintAnswer: boolean;
+  claims: number;
+}
+
+/**
+ * Runs inside the page. Kept as source text: functions passed to page.evaluate are serialised,
+ * and the TypeScript loader would add helper calls that do not exist in the page.
+ */
+const MEASURE_IN_PAGE = `({ runs, url }) => {
+  const lib = globalThis.__citecheckBench;
+  const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const hints = [];
+  let hintAnswer = false;
+  for (let i = 0; i <= runs * 4; i++) {
+    const t0 = performance.now();
+    hintAnswer = lib.hasCitationHints(document);
+    if (i > 0) hints.push(performance.now() - t0);
+  }
+  const ex = [];
+  const rd = [];
+  let claims = 0;
+  for (let i = 0; i <= runs; i++) {
+    const clone = document.cloneNode(true);
+    const t0 = performance.now();
+    claims = lib.extractCitations(clone, url).claims.length;
+    const t1 = performance.now();
+    new lib.Readability(clone).parse();
+    const t2 = performance.now();
+    if (i === 0) continue;
+    ex.push(t1 - t0);
+    rd.push(t2 - t1);
+  }
+  return { extract: mid(ex), readability: mid(rd), hint: mid(hints), hintAnswer, claims };
+}`;
+
+/** Medians measured inside Chromium on one page (extraction and Readability on the same clone). */
+async function inChromium(pages: { page: string; url: string }[]): Promise<Map<string, BrowserFigures> | string> {
+  const executablePath = findChromium();
+  if (!executablePath) return 'Chromium not found';
+  const bundle = await browserBundle();
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    await context.route('**/*', (route) => route.abort());
+    const figures = new Map<string, BrowserFigures>();
+    for (const { page: name, url } of pages) {
+      const page = await context.newPage();
+      await page.setContent(readFileSync(path.join(corpus, name, 'source.html'), 'utf8'), { waitUntil: 'domcontentloaded' });
+      await page.evaluate(bundle);
+      figures.set(name, (await page.evaluate(`(${MEASURE_IN_PAGE})(${JSON.stringify({ runs: BROWSER_RUNS, url })})`)) as BrowserFigures);
+      await page.close();
+    }
+    return figures;
+  } finally {
+    await browser.close();
+  }
+}
+
+function pageUrl(page: string): string {
+  return page.startsWith('wikipedia') ? `https://en.wikipedia.org/wiki/${page}` : `https://${page}.example.com/article`;
+}
+
 export default async function bench(): Promise<BenchRow[]> {
   if (!existsSync(corpus)) {
     return [{ area: 'extract', name: 'extraction vs Readability', value: 0, unit: 'count', note: `skipped: ${corpus} is absent` }];
   }
   const rows: BenchRow[] = [];
   const largest = largestPage();
+
+  let browserFigures: Map<string, BrowserFigures> | string;
+  try {
+    browserFigures = await inChromium(['wikipedia-2', largest, 'nytimes-1'].map((page) => ({ page, url: pageUrl(page) })));
+  } catch (error) {
+    browserFigures = `Chromium run failed: ${String(error).slice(0, 200)}`;
+  }
+  if (typeof browserFigures === 'string') {
+    rows.push({ area: 'extract', name: 'extraction in Chromium', value: 0, unit: 'count', note: `skipped: ${browserFigures}` });
+  } else {
+    for (const page of ['wikipedia-2', largest]) {
+      const f = browserFigures.get(page)!;
+      rows.push({
+        area: 'extract',
+        name: `extractCitations on ${page} (Chromium)`,
+        value: round(f.extract),
+        unit: 'ms',
+        reference: { name: `Readability parse() of ${page}, same clone`, value: round(f.readability), unit: 'ms' },
+        ratio: round(f.extract / f.readability, 3),
+        target: 'ratio ≤ 0.25',
+        note: `${f.claims} claims; median of ${BROWSER_RUNS}`,
+      });
+    }
+    for (const page of ['nytimes-1', largest]) {
+      const f = browserFigures.get(page)!;
+      rows.push({
+        area: 'extract',
+        name: `hasCitationHints on ${page}, no citations (Chromium)`,
+        value: round(f.hint, 4),
+        unit: 'ms',
+        reference: { name: `Readability parse() of ${page}`, value: round(f.readability), unit: 'ms' },
+        ratio: round(f.hint / f.readability, 5),
+        target: '< 1 ms',
+        note: `answered ${f.hintAnswer}; median of ${BROWSER_RUNS * 4}; Chromium's clock ticks in 0.1 ms`,
+      });
+    }
+  }
+
   for (const page of ['wikipedia-2', largest]) {
-    const url = page.startsWith('wikipedia') ? `https://en.wikipedia.org/wiki/${page}` : `https://${page}.example.com/article`;
+    const url = pageUrl(page);
     const doc = load(page, url);
     const m = extractionVersusReadability(doc, url);
     rows.push({

@@ -13,8 +13,15 @@ import { looksLikeMarkerText } from './markers';
 
 const CUE_BEFORE = /(?:according to(?: [^.!?;,]{1,40})?|published (?:in|by)|reported (?:in|by)|appeared in|as (?:reported|noted|stated) (?:by|in)|(?:study|report|survey|analysis|paper|poll) (?:by|from|in)|writing in)\s+(?:the\s+)?$/i;
 const CUE_AFTER = /^\s*,?\s*(?:reports|reported|says|said|found|finds|notes|noted|states|stated|estimates|estimated|shows|showed|concluded|concludes|revealed|reveals|writes|wrote|argues|argued|suggests|suggested)\b/i;
-/** Any attribution word at all: only paragraphs holding one have their links looked at. */
-const CUE_ANY = /according to|published (?:in|by)|reported|appeared in|writing in|\b(?:reports|says|said|found|finds|notes|noted|states|stated|estimates|shows|showed|concludes?|revealed|reveals|writes|wrote|argues|suggests)\b/i;
+/**
+ * Any attribution word at all, in lower case after a space (so that menu entries such as "TV
+ * Shows" or "Reports" do not count): only text holding one has its links looked at.
+ */
+const CUE_ANY = /[Aa]ccording to|published (?:in|by)|reported|appeared in|writing in| (?:reports|says|said|found|finds|notes|noted|states|stated|estimates|shows|showed|concludes?|revealed|reveals|writes|wrote|argues|suggests)\b/;
+/** Longer list items are menus or containers of other items, read through their own children. */
+const MAX_ITEM_CHARS = 3000;
+/** Links looked at per paragraph. */
+const MAX_LINKS = 40;
 const IGNORED = new Set(['script', 'style', 'code', 'pre', 'template', 'textarea', 'nav', 'blockquote', 'q', BADGE_TAG]);
 const TEXT_TAGS = ['p', 'li', 'dd', 'td'];
 
@@ -36,6 +43,7 @@ export function hasCitationHints(doc: Document): boolean {
       const text = el.textContent ?? '';
       budget -= text.length;
       if (budget < 0) return false;
+      if (tag !== 'p' && text.length > MAX_ITEM_CHARS) continue;
       if (text.indexOf('[') >= 0 && looksLikeMarkerText(text) && hasMarkerText(doc, el)) return true;
       if (CUE_ANY.test(text) && hasAttributedLink(el)) return true;
     }
@@ -55,7 +63,9 @@ function hasMarkerText(doc: Document, el: Element): boolean {
 }
 
 function hasAttributedLink(el: Element): boolean {
-  for (const a of toArray(el.getElementsByTagName('a'))) {
+  const links = el.getElementsByTagName('a');
+  for (let i = 0, n = Math.min(links.length, MAX_LINKS); i < n; i++) {
+    const a = links[i];
     const href = a.getAttribute('href');
     if (!href || href.startsWith('#')) continue;
     const before = a.previousSibling;
