@@ -15,6 +15,29 @@ export interface Span {
   end: number;
 }
 
+/**
+ * Re-scans of a page that changed (late content, single-page apps) meet mostly the same blocks
+ * again: their segmentation, the costliest step, is remembered by text. Bounded: the memo is
+ * dropped whole when it fills up.
+ */
+const SEGMENT_MEMO_CHARS = 2_000_000;
+const segmentMemo = new Map<string, number[]>();
+let segmentMemoChars = 0;
+
+function cachedSentenceStarts(text: string): number[] {
+  let starts = segmentMemo.get(text);
+  if (!starts) {
+    if (segmentMemoChars + text.length > SEGMENT_MEMO_CHARS) {
+      segmentMemo.clear();
+      segmentMemoChars = 0;
+    }
+    starts = sentenceStarts(text);
+    segmentMemo.set(text, starts);
+    segmentMemoChars += text.length;
+  }
+  return starts;
+}
+
 export class BlockText {
   /** The block's text with every marker group removed. */
   readonly clean: string;
@@ -43,7 +66,7 @@ export class BlockText {
 
   /** Sentence starts of the clean text, computed once and only when a claim asks. */
   sentences(): number[] {
-    this.starts ??= sentenceStarts(this.clean);
+    this.starts ??= cachedSentenceStarts(this.clean);
     return this.starts;
   }
 
