@@ -25,7 +25,18 @@ import { stem, type Token } from './text';
 import { antonymsOf } from './lexicon';
 import { ABSOLUTES, NEGATIONS, NEGATIVE_PREFIXES, STOPWORDS } from './words';
 
-export type ConflictKind = 'number' | 'name' | 'claimNegation' | 'sourceNegation' | 'direction' | 'absolute';
+export type ConflictKind =
+  | 'number'
+  | 'name'
+  | 'claimNegation'
+  | 'sourceNegation'
+  | 'direction'
+  | 'absolute'
+  /** A number or name that differs in a place whose content words do not clearly agree. */
+  | 'looseNumber'
+  | 'looseName'
+  /** The source negates near the claim's words, but not the word right after the negation. */
+  | 'looseSourceNegation';
 
 export interface Conflicts {
   messages: string[];
@@ -86,13 +97,13 @@ export function findConflicts(
     );
     if (rivals.length === 0) return;
     // Prefer the rival whose neighbouring words are the claim number's neighbours.
-    const near = (pos: number) => new Set(analysis.tokens.slice(Math.max(0, pos - 3), pos + 4).map((t) => t.stem));
-    const claimNear = near(term.position);
+    const content = (t: Token) => !STOPWORDS.has(t.word);
+    const claimNear = new Set(analysis.tokens.slice(Math.max(0, term.position - 3), term.position + 4).filter(content).map((t) => t.stem));
     let bestRival = rivals[0];
     let bestShared = -1;
     for (const r of rivals) {
-      const around = source.tokens.slice(Math.max(0, r.first - 3), r.last + 4);
-      const shared = around.filter((t) => claimNear.has(t.stem)).length;
+      const around = source.tokens.slice(Math.max(0, r.first - 3), r.last + 4).filter(content);
+      const shared = new Set(around.filter((t) => claimNear.has(t.stem)).map((t) => t.stem)).size;
       if (shared > bestShared) {
         bestShared = shared;
         bestRival = r;
@@ -100,7 +111,8 @@ export function findConflicts(
     }
     messages.push(`source says ${text.slice(bestRival.start, bestRival.end)}, claim says ${term.surface}`);
     terms.add(i);
-    kinds.add('number');
+    // Two shared content words around both numbers: the same quantity, stated differently.
+    kinds.add(bestShared >= 2 ? 'number' : 'looseNumber');
   });
 
   // A name the passage replaces by another name in the same place.
@@ -118,7 +130,10 @@ export function findConflicts(
       if (sameBefore || sameAfter) {
         messages.push(`source says ${text.slice(t.start, t.end)}, claim says ${term.surface}`);
         terms.add(i);
-        kinds.add('name');
+        // Agreeing on "of" or "the" is weaker than agreeing on a content word ("firm Calder and …").
+        const contentBefore = [1, 2].some((d) => analysis.tokens[at - d] && !STOPWORDS.has(analysis.tokens[at - d].word) && tokens[k - d]?.stem === analysis.tokens[at - d].stem);
+        const contentAfter = [1, 2].some((d) => analysis.tokens[at + d] && !STOPWORDS.has(analysis.tokens[at + d].word) && tokens[k + d]?.stem === analysis.tokens[at + d].stem);
+        kinds.add(contentBefore || contentAfter ? 'name' : 'looseName');
         return;
       }
     }
@@ -142,11 +157,13 @@ export function findConflicts(
   const claimStems = new Set(claimTokens.map((t) => t.stem));
   for (let k = 0; k < tokens.length; k++) {
     if (!NEGATIONS.has(tokens[k].word)) continue;
-    const scope = negationScope(tokens, k).filter((s) => claimStems.has(s));
+    const governed = negationScope(tokens, k);
+    const scope = governed.filter((s) => claimStems.has(s));
     if (scope.length === 0) continue;
     if (!negatedNear(claimTokens, 0, claimTokens.length, new Set(scope))) {
       messages.push(`source says "${tokens[k].word}", claim does not`);
-      kinds.add('sourceNegation');
+      // "would not be cut" against "would be cut": the negated word itself is the claim's.
+      kinds.add(claimStems.has(governed[0]) ? 'sourceNegation' : 'looseSourceNegation');
       break;
     }
   }

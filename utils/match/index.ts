@@ -130,6 +130,14 @@ export const CANDIDATE_FEATURES: (keyof MatchFeatures)[] = [
 
 const MAX_WINDOW = 3;
 
+/**
+ * The disagreements that make a claim `contradicted` (in a close passage). A changed name, a number
+ * whose surrounding words do not clearly agree, or a negation near the claim's words but not of its
+ * own word is still shown with the evidence, but too often concerns another slot of the sentence to
+ * decide the verdict ("Duke of Kent" beside "Duke of Cambridge" in a family tree).
+ */
+const CONTRADICTING: ConflictKind[] = ['number', 'claimNegation', 'sourceNegation', 'direction'];
+
 export function matchClaim(claim: string, sources: SourceIndex[], options: MatchOptions & { params?: MatchParams } = {}): Match {
   return analyse(claim, sources, options).match;
 }
@@ -177,7 +185,7 @@ export function analyse(
     ? findConflicts(analysis, best.source, best.from, best.to, best.matched, params.antonyms !== false)
     : { messages: [], terms: new Set<number>(), kinds: new Set() };
   const otherCoverage = best ? coverageExcept(best, analysis, termWeights, conflicts.terms) : 0;
-  const contradicted = conflicts.messages.length > 0 && otherCoverage >= params.conflictCoverage;
+  const contradicted = CONTRADICTING.some((k) => conflicts.kinds.has(k)) && otherCoverage >= params.conflictCoverage;
   const kind = (k: ConflictKind) => (conflicts.kinds.has(k) && otherCoverage >= (params.kindGate ?? 0) ? otherCoverage : 0);
 
   const copied = copiedShare(analysis, usable);
