@@ -1,0 +1,772 @@
+/**
+ * The reader's interface end to end in Debian's Chromium: badges, hover cards, keyboard use, the
+ * popup (summary, filters, sort, row clicks, exports, re-check), the toolbar badge, the options
+ * page, an accessibility check with axe-core, a 200-claim report, and screenshots in light and
+ * dark themes (written to test-output/).
+ *
+ * Every group launches its own browser, so a setting or a theme never leaks between groups. The
+ * demo article and its sources are served from assets/demo; the other pages are built by routes
+ * (a dark variant of the demo article, an article with 200 markers) over the same sources.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FinishedReportSchema, type Report, type Verdict } from '../../utils/report/schema';
+import { VERDICT_PHRASE } from '../../utils/report/summary';
+import {
+  CHROME_BUILD,
+  findChromium,
+  launchWithExtension,
+  storedReport,
+  tabIdOf,
+  waitForVerdicts,
+  type ExtensionBrowser,
+} from '../../scripts/lib/chromium';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const demoDir = path.join(root, 'assets/demo');
+const shots = path.join(root, 'test-output');
+const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
+const haveChromium = !!findChromium() && existsSync(path.join(CHROME_BUILD, 'manifest.json'));
+if (!haveChromium) console.warn('Skipping Chromium UI tests: no /usr/bin/chromium or no build in .output/chrome-mv3');
+
+const DEMO_VERDICTS: Record<string, Verdict> = {
+  c1: 'supported',
+  c2: 'partial',
+  c3: 'unsupported',
+  c4: 'unavailable',
+  c5: 'contradicted',
+  c6: 'unlinked',
+};
+const DEMO_SOURCES = [
+  '/sources/street-trees-heat.html',
+  '/sources/parks-annual-report.html',
+  '/sources/air-sensors.html',
+  '/sources/summer-records.html',
+  '/sources/canopy-survey.html',
+];
+const JUDGED: readonly Verdict[] = ['supported', 'partial', 'unsupported', 'contradicted'];
+
+// ---------- helpers ----------
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<Page> {
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 440, height: 640 });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.locator('[data-testid="claims"][aria-busy="false"]').waitFor({ timeout: 20_000 });
+  return popup;
+}
+
+/** The popup's rows in screen order, as [claim id, verdict]. */
+async function popupRows(popup: Page): Promise<[string, string][]> {
+  return popup.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="claims"] [data-claim-id][data-verdict]')].map(
+      (r) => [r.getAttribute('data-claim-id')!, r.getAttribute('data-verdict')!] as [string, string],
+    ),
+  );
+}
+
+function countBy(values: Iterable<string>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
+/** "6 claims: 1 supported, 1 partly, …" read back into counts per verdict. */
+function parseSummary(line: string): { total: number; counts: Record<string, number> } {
+  const m = /^(\d+) claims?: (.+)$/.exec(line.trim());
+  if (!m) throw new Error(`unexpected summary line: ${line}`);
+  const byPhrase = new Map(Object.entries(VERDICT_PHRASE).map(([verdict, phrase]) => [phrase, verdict]));
+  const counts: Record<string, number> = {};
+  for (const part of m[2].split(', ')) {
+    const p = /^(\d+) (.+)$/.exec(part);
+    const verdict = p && byPhrase.get(p[2]);
+    if (!p || !verdict) throw new Error(`unexpected summary part: ${part}`);
+    counts[verdict] = Number(p[1]);
+  }
+  return { total: Number(m[1]), counts };
+}
+
+/** The element that has focus, looking through the badge and card shadow roots. */
+async function focused(page: Page): Promise<{ host: string | null; claimId: string | null; inner: string | null }> {
+  return page.evaluate(() => {
+    const host = document.activeElement;
+    const inner = host?.shadowRoot?.activeElement ?? null;
+    return {
+      host: host?.localName ?? null,
+      claimId: host?.getAttribute('data-claim-id') ?? inner?.getAttribute('data-claim-id') ?? null,
+      inner: inner ? `${inner.localName}${inner.hasAttribute('data-citecheck-card') ? '[card]' : ''}` : null,
+    };
+  });
+}
+
+/** The claim id of the open card, or null when no card is shown. */
+async function openCardId(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const card = document.querySelector('citecheck-card')?.shadowRoot?.querySelector<HTMLElement>('[data-citecheck-card]');
+    if (!card || card.style.visibility === 'hidden' || card.getBoundingClientRect().height === 0) return null;
+    return card.getAttribute('data-claim-id');
+  });
+}
+
+/**
+ * Opens a claim's card from its badge without moving the page (focus with preventScroll), then
+ * measures the card, the badge button and the marker text that precedes the badge.
+ */
+async function cardGeometry(page: Page, claimId: string) {
+  return page.evaluate(async (id) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const box = (r: DOMRect) => ({ top: r.top, left: r.left, bottom: r.bottom, right: r.right });
+    const host = document.querySelector(`citecheck-badge[data-claim-id="${id}"]`)!;
+    const button = host.shadowRoot!.querySelector('button')!;
+    button.focus({ preventScroll: true });
+    await frame();
+    await frame();
+    const card = document.querySelector('citecheck-card')?.shadowRoot?.querySelector<HTMLElement>('[data-citecheck-card]');
+    let marker = null;
+    const text = host.previousSibling;
+    if (text?.nodeType === Node.TEXT_NODE) {
+      const s = text.textContent!.trimEnd();
+      const range = document.createRange();
+      range.setStart(text, s.lastIndexOf('['));
+      range.setEnd(text, s.length);
+      marker = box(range.getBoundingClientRect());
+    }
+    return {
+      cardId: card?.getAttribute('data-claim-id') ?? null,
+      card: card ? box(card.getBoundingClientRect()) : null,
+      badge: box(button.getBoundingClientRect()),
+      marker,
+      viewport: { width: document.documentElement.clientWidth, height: window.innerHeight },
+    };
+  }, claimId);
+}
+
+/** Runs axe-core (already injected) on the given context; returns the serious and critical violations. */
+async function seriousViolations(page: Page, context: unknown = null): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  return page.evaluate(async (ctx) => {
+    const axe = (window as any).axe;
+    const result = await axe.run(ctx ?? document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => `${JSON.stringify(n.target)}: ${n.failureSummary}`) }));
+  }, context);
+}
+
+/** Extension pages forbid inline scripts: evaluating axe's source through the DevTools protocol is not subject to CSP. */
+async function injectAxe(page: Page, extensionPage: boolean): Promise<void> {
+  if (extensionPage) await page.evaluate(await readFile(AXE, 'utf8'));
+  else await page.addScriptTag({ path: AXE });
+  expect(await page.evaluate(() => typeof (window as any).axe?.run)).toBe('function');
+}
+
+/** Luminance (0 black … 1 white) of an element's computed background colour. */
+async function backgroundLuminance(page: Page, selectorInShadow: { host: string; inner: string } | string): Promise<number> {
+  return page.evaluate((sel) => {
+    const el =
+      typeof sel === 'string'
+        ? document.querySelector(sel)
+        : document.querySelector(sel.host)?.shadowRoot?.querySelector(sel.inner);
+    if (!el) throw new Error('no element');
+    const m = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)!.map(Number);
+    const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(m[0]) + 0.7152 * lin(m[1]) + 0.0722 * lin(m[2]);
+  }, selectorInShadow);
+}
+
+async function closeAnyCard(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.waitForFunction(
+    () => !document.querySelector('citecheck-card')?.shadowRoot?.querySelector('[data-citecheck-card]'),
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
+// ---------- the demo article, light theme ----------
+
+describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
+  let server: StaticServer;
+  let ext: ExtensionBrowser;
+  let page: Page;
+  let articleUrl: string;
+  let tabId: number;
+
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    server = await startStaticServer(demoDir);
+    articleUrl = `${server.origin}/article.html`;
+    ext = await launchWithExtension();
+    page = await ext.context.newPage();
+    await page.goto(articleUrl);
+    await waitForVerdicts(page);
+    tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('shows a badge for every verdict, each a button with an icon, a word and a name that holds the word', async () => {
+    expect(await waitForVerdicts(page)).toEqual(DEMO_VERDICTS);
+    const badges = await page.evaluate(() =>
+      [...document.querySelectorAll('citecheck-badge')].map((host) => {
+        const button = host.shadowRoot?.querySelector('button');
+        const rect = button?.getBoundingClientRect();
+        return {
+          id: host.getAttribute('data-claim-id'),
+          verdict: button?.getAttribute('data-verdict'),
+          word: button?.querySelector('.cc-word')?.textContent ?? '',
+          label: button?.getAttribute('aria-label') ?? '',
+          icon: !!button?.querySelector('svg'),
+          visible: !!rect && rect.width > 0 && rect.height > 0,
+        };
+      }),
+    );
+    expect(badges.map((b) => b.verdict)).toEqual(Object.values(DEMO_VERDICTS));
+    expect(new Set(badges.map((b) => b.word)).size).toBe(6);
+    for (const badge of badges) {
+      expect(badge.icon, badge.id!).toBe(true);
+      expect(badge.visible, badge.id!).toBe(true);
+      expect(badge.word.length, badge.id!).toBeGreaterThan(0);
+      expect(badge.label.toLowerCase(), badge.id!).toContain(badge.word.toLowerCase());
+    }
+  });
+
+  it('is usable with the keyboard: Tab reaches the badges in order, Enter opens a card, Escape closes it and focus returns', async () => {
+    const order: (string | null)[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      expect(f.host).toBe('citecheck-badge');
+      expect(f.inner).toBe('button');
+      order.push(f.claimId);
+    }
+    expect(order).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+
+    // Back to the contradicted claim's badge, then Enter.
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).claimId).toBe('c5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openCardId(page)).toBe('c5');
+    // The card takes focus so its links can be reached.
+    expect(await focused(page)).toMatchObject({ host: 'citecheck-card', inner: 'div[card]', claimId: 'c5' });
+    expect(await page.locator('citecheck-badge[data-claim-id="c5"] button').getAttribute('aria-expanded')).toBe('true');
+    // Tab moves through the card's own controls, not off the card.
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).host).toBe('citecheck-card');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => openCardId(page)).toBeNull();
+    expect(await focused(page)).toMatchObject({ host: 'citecheck-badge', inner: 'button', claimId: 'c5' });
+    expect(await page.locator('citecheck-badge[data-claim-id="c5"] button').getAttribute('aria-expanded')).toBe('false');
+    // Focus coming back does not reopen the card it just closed.
+    await page.waitForTimeout(400);
+    expect(await openCardId(page)).toBeNull();
+    await closeAnyCard(page);
+  });
+
+  it('hover card of a contradicted claim states the conflict, with its score', async () => {
+    await closeAnyCard(page);
+    await page.locator('citecheck-badge[data-claim-id="c5"] button').hover();
+    await expect.poll(() => openCardId(page)).toBe('c5');
+    const card = page.locator('[data-citecheck-card]');
+    const text = await card.innerText();
+    expect(text).toContain('source says 21 percent, claim says 27 percent');
+    expect(await card.locator('[data-testid="conflicts"]').count()).toBe(1);
+    expect(await card.locator('[data-testid="score"]').count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'ui-card-light.png') });
+  });
+
+  it('hover card of an unavailable claim gives the reason in plain words and shows no score', async () => {
+    await closeAnyCard(page);
+    await page.locator('citecheck-badge[data-claim-id="c4"] button').hover();
+    await expect.poll(() => openCardId(page)).toBe('c4');
+    const card = page.locator('[data-citecheck-card]');
+    const text = await card.innerText();
+    expect(text).toContain('404 Not Found');
+    expect(await card.locator('[data-testid="reason"]').innerText()).toMatch(/The source answered 404 Not Found/);
+    expect(await card.locator('[data-testid="score"]').count()).toBe(0);
+    expect(text).not.toMatch(/\d+\s*%/);
+    expect(await card.locator('[data-testid="evidence"]').count()).toBe(0);
+    await closeAnyCard(page);
+  });
+
+  it('keeps the card inside the viewport and off its marker, also near the right and bottom edges', async () => {
+    const edge = await ext.context.newPage();
+    await edge.setViewportSize({ width: 900, height: 560 });
+    await edge.goto(articleUrl);
+    expect(await waitForVerdicts(edge)).toEqual(DEMO_VERDICTS);
+    const layouts = {
+      'as published': '',
+      // Badges flush with the right edge of the viewport.
+      'right-aligned': 'body { max-width: none !important; margin: 0 !important; padding: 0 4px !important; } li { text-align: right; }',
+    };
+    // Room above and below the article so any badge can be scrolled to any height.
+    await edge.addStyleTag({ content: 'html { scroll-behavior: auto !important; } article { padding: 100vh 0; }' });
+    const checked: string[] = [];
+    for (const [layout, css] of Object.entries(layouts)) {
+      if (css) await edge.addStyleTag({ content: css });
+      for (const where of ['top', 'middle', 'bottom'] as const) {
+        for (const id of Object.keys(DEMO_VERDICTS)) {
+          await edge.evaluate(
+            ({ id, where }) => {
+              (document.activeElement as HTMLElement | null)?.blur();
+              const r = document.querySelector(`citecheck-badge[data-claim-id="${id}"]`)!.shadowRoot!.querySelector('button')!.getBoundingClientRect();
+              const target = where === 'top' ? 4 : where === 'middle' ? innerHeight / 2 : innerHeight - 4 - r.height;
+              window.scrollBy(0, r.top - target);
+            },
+            { id, where },
+          );
+          const g = await cardGeometry(edge, id);
+          const name = `${layout}, ${id} at the ${where}`;
+          expect(g.cardId, name).toBe(id);
+          expect(g.card, name).not.toBeNull();
+          const card = g.card!;
+          expect(card.bottom - card.top, name).toBeGreaterThan(40);
+          expect(card.top, name).toBeGreaterThanOrEqual(0);
+          expect(card.left, name).toBeGreaterThanOrEqual(0);
+          expect(card.bottom, name).toBeLessThanOrEqual(g.viewport.height);
+          expect(card.right, name).toBeLessThanOrEqual(g.viewport.width);
+          expect(overlaps(card, g.badge), `${name}: card covers the badge`).toBe(false);
+          expect(g.marker, name).not.toBeNull();
+          expect(overlaps(card, g.marker!), `${name}: card covers the marker`).toBe(false);
+          if (layout === 'right-aligned') expect(g.viewport.width - g.badge.right, name).toBeLessThan(30);
+          checked.push(name);
+        }
+      }
+    }
+    expect(checked).toHaveLength(36);
+    await edge.close();
+  });
+
+  it('sets the toolbar badge text and title for the tab', async () => {
+    const worker = await ext.currentWorker();
+    const action = await worker.evaluate(async (id) => {
+      const chrome = (globalThis as any).chrome;
+      return { text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) };
+    }, tabId);
+    // Five of six claims are not plainly supported.
+    expect(action.text).toBe('5');
+    expect(action.title).toMatch(/^Citecheck: 5 of 6 claims need a look \(/);
+    for (const phrase of ['1 partly', '1 not found', '1 contradicted', '1 source unavailable', '1 unlinked']) {
+      expect(action.title).toContain(phrase);
+    }
+  });
+
+  it('popup summary and filter counts match the badges on the page, per verdict', async () => {
+    const badgeCounts = countBy(Object.values(await waitForVerdicts(page)));
+    const popup = await openPopup(ext, tabId);
+    const summary = parseSummary(await popup.locator('[data-testid="summary"]').innerText());
+    expect(summary.total).toBe(6);
+    expect(summary.counts).toEqual(badgeCounts);
+    for (const [verdict, n] of Object.entries(badgeCounts)) {
+      expect(await popup.locator(`[data-testid="filter-${verdict}"] .count`).innerText(), verdict).toBe(String(n));
+    }
+    expect(await popup.locator('[data-testid="filter-all"] .count').innerText()).toBe('6');
+    expect(countBy((await popupRows(popup)).map(([, v]) => v))).toEqual(badgeCounts);
+    await popup.screenshot({ path: path.join(shots, 'ui-popup-light.png') });
+    await popup.close();
+  });
+
+  it('popup filters by verdict and sorts by score', async () => {
+    const report = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
+    const popup = await openPopup(ext, tabId);
+
+    for (const verdict of Object.values(DEMO_VERDICTS)) {
+      await popup.click(`[data-testid="filter-${verdict}"]`);
+      expect(await popup.getAttribute(`[data-testid="filter-${verdict}"]`, 'aria-pressed')).toBe('true');
+      const rows = await popupRows(popup);
+      expect(rows, verdict).toEqual(Object.entries(DEMO_VERDICTS).filter(([, v]) => v === verdict));
+      expect(await popup.locator('[data-testid="shown"]').innerText()).toBe('1 claim shown');
+    }
+    await popup.click('[data-testid="filter-all"]');
+    expect((await popupRows(popup)).map(([id]) => id)).toEqual(Object.keys(DEMO_VERDICTS));
+
+    // Judged claims by score; claims that could not be judged after them, in page order.
+    const score = new Map(report.claims.map((c) => [c.id, c.score]));
+    const judged = report.claims.filter((c) => JUDGED.includes(c.verdict)).map((c) => c.id);
+    const unjudged = report.claims.filter((c) => !JUDGED.includes(c.verdict)).map((c) => c.id);
+    const ascending = [...judged].sort((a, b) => score.get(a)! - score.get(b)!);
+    expect(new Set(judged.map((id) => score.get(id))).size).toBe(judged.length); // distinct scores: one right order
+    await popup.selectOption('[data-testid="sort"]', 'weakest');
+    expect((await popupRows(popup)).map(([id]) => id)).toEqual([...ascending, ...unjudged]);
+    await popup.selectOption('[data-testid="sort"]', 'strongest');
+    expect((await popupRows(popup)).map(([id]) => id)).toEqual([...ascending.reverse(), ...unjudged]);
+    // A filter and a sort together.
+    await popup.click('[data-testid="filter-unlinked"]');
+    expect(await popupRows(popup)).toEqual([['c6', 'unlinked']]);
+    await popup.selectOption('[data-testid="sort"]', 'page');
+    await popup.click('[data-testid="filter-all"]');
+    await popup.close();
+  });
+
+  it('clicking a popup row scrolls the page to its badge and flashes it', async () => {
+    await closeAnyCard(page);
+    await page.setViewportSize({ width: 1100, height: 360 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const before = await page.evaluate(() => {
+      const r = document.querySelector('citecheck-badge[data-claim-id="c6"]')!.getBoundingClientRect();
+      return { scrollY: window.scrollY, top: r.top, inView: r.bottom <= innerHeight && r.top >= 0 };
+    });
+    expect(before).toMatchObject({ scrollY: 0, inView: false });
+    const popup = await openPopup(ext, tabId);
+    await popup.click('[data-claim-id="c6"] .row-main');
+    expect(await popup.getAttribute('[data-claim-id="c6"] .row-main', 'aria-expanded')).toBe('true');
+    await page.waitForFunction(
+      () => !!document.querySelector('citecheck-badge[data-claim-id="c6"]')?.shadowRoot?.querySelector('button[data-flash]'),
+      undefined,
+      { timeout: 5_000 },
+    );
+    await page.waitForFunction(
+      () => {
+        const r = document.querySelector('citecheck-badge[data-claim-id="c6"]')!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      },
+      undefined,
+      { timeout: 5_000 },
+    );
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    // The flash is an animation that ends: the attribute goes away again.
+    await page.waitForFunction(
+      () => !document.querySelector('citecheck-badge[data-claim-id="c6"]')?.shadowRoot?.querySelector('button[data-flash]'),
+      undefined,
+      { timeout: 5_000 },
+    );
+    await popup.close();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
+  it('exports a JSON report that validates against the schema and a Markdown report naming every claim', async () => {
+    const stored = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
+    const popup = await openPopup(ext, tabId);
+
+    const [json] = await Promise.all([popup.waitForEvent('download'), popup.click('[data-testid="export-json"]')]);
+    expect(json.suggestedFilename()).toMatch(/^citecheck-127\.0\.0\.1-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = FinishedReportSchema.parse(JSON.parse(await readFile((await json.path())!, 'utf8')));
+    expect(exported.url).toBe(articleUrl);
+    expect(Object.fromEntries(exported.claims.map((c) => [c.id, c.verdict]))).toEqual(DEMO_VERDICTS);
+    expect(exported.claims.map((c) => c.text)).toEqual(stored.claims.map((c) => c.text));
+
+    const [md] = await Promise.all([popup.waitForEvent('download'), popup.click('[data-testid="export-markdown"]')]);
+    expect(md.suggestedFilename()).toMatch(/^citecheck-127\.0\.0\.1-\d{4}-\d{2}-\d{2}\.md$/);
+    const markdown = await readFile((await md.path())!, 'utf8');
+    // Markdown escapes punctuation with backslashes; read it back as plain text.
+    const plain = markdown.replace(/\\(.)/g, '$1').replace(/\s+/g, ' ');
+    expect(stored.claims).toHaveLength(6);
+    for (const claim of stored.claims) expect(plain, claim.id).toContain(claim.text.replace(/\s+/g, ' ').trim());
+    expect(plain).toContain('404 Not Found');
+    await popup.close();
+  });
+
+  it('re-check from the popup bypasses the cache: the source server sees new requests', async () => {
+    const counts = () => DEMO_SOURCES.map((p) => server.count(p));
+    // A reload is answered from the cache: no source is fetched again.
+    const cached = counts();
+    expect(Math.min(...cached)).toBeGreaterThan(0);
+    await page.reload();
+    expect(await waitForVerdicts(page)).toEqual(DEMO_VERDICTS);
+    expect(counts()).toEqual(cached);
+
+    const popup = await openPopup(ext, tabId);
+    await popup.click('[data-testid="recheck"]');
+    await expect.poll(() => counts().every((n, i) => n > cached[i]), { timeout: 20_000 }).toBe(true);
+    await popup.locator('[data-testid="recheck"]:not([disabled])').waitFor({ timeout: 20_000 });
+    expect(await popup.locator('[data-testid="recheck"]').innerText()).toBe('Re-check');
+    // The new check runs while the popup watches; its verdicts are the same as before.
+    await popup.locator('.app[data-report-state="done"]').waitFor({ timeout: 20_000 });
+    expect(Object.fromEntries(await popupRows(popup))).toEqual(DEMO_VERDICTS);
+    expect(await waitForVerdicts(page)).toEqual(DEMO_VERDICTS);
+    await popup.close();
+  });
+
+  it('has no serious or critical axe violations in the popup', async () => {
+    const popup = await openPopup(ext, tabId);
+    await injectAxe(popup, true);
+    expect(await seriousViolations(popup)).toEqual([]);
+    // Also with a row opened (its passage, marks and links) and a filter pressed.
+    await popup.click('[data-claim-id="c5"] .row-main');
+    await popup.locator('[data-testid="claim-details"]').waitFor();
+    await popup.click('[data-testid="filter-contradicted"]');
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('has no serious or critical axe violations in the badges and an open card', async () => {
+    await closeAnyCard(page);
+    await page.locator('citecheck-badge[data-claim-id="c5"] button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openCardId(page)).toBe('c5');
+    await injectAxe(page, false);
+    // Only Citecheck's own hosts are checked: the demo article's markup (no landmarks around its
+    // text, which is what `region` reports) belongs to the page, not to the extension.
+    const include = [
+      { fromShadowDom: ['citecheck-card', '[data-citecheck-card]'] },
+      ...Object.keys(DEMO_VERDICTS).map((id) => ({ fromShadowDom: [`citecheck-badge[data-claim-id="${id}"]`, 'button'] })),
+    ];
+    // `region` asks that all page content sit in landmarks; a card floating over someone else's page cannot.
+    const violations = await seriousViolations(page, { include });
+    expect(violations).toEqual([]);
+    // The same card for an unavailable claim (its reason block and link).
+    await page.keyboard.press('Escape');
+    await page.locator('citecheck-badge[data-claim-id="c4"] button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openCardId(page)).toBe('c4');
+    expect(await seriousViolations(page, { include })).toEqual([]);
+    await closeAnyCard(page);
+  });
+});
+
+// ---------- dark theme ----------
+
+/** The demo article on a dark page: the badges and card follow the page, the popup the system. */
+function darkArticle(html: string): string {
+  return html.replace('</head>', '<style>body { background: #15181d !important; color: #e3e6ea !important; } a { color: #8ab4f8; }</style>\n</head>');
+}
+
+describe.skipIf(!haveChromium)('Chromium UI: dark theme', () => {
+  let server: StaticServer;
+  let ext: ExtensionBrowser;
+
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    const demo = await readFile(path.join(demoDir, 'article.html'), 'utf8');
+    server = await startStaticServer(demoDir, {
+      routes: {
+        '/dark-article.html': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(darkArticle(demo));
+        },
+      },
+    });
+    ext = await launchWithExtension(CHROME_BUILD, { colorScheme: 'dark' });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('draws a dark hover card on a dark page and a dark popup, and both pass axe', async () => {
+    const page = await ext.context.newPage();
+    const url = `${server.origin}/dark-article.html`;
+    await page.goto(url);
+    expect(await waitForVerdicts(page)).toEqual(DEMO_VERDICTS);
+    expect(await page.locator('citecheck-badge[data-claim-id="c5"] button').getAttribute('data-theme')).toBe('dark');
+
+    await page.locator('citecheck-badge[data-claim-id="c5"] button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openCardId(page)).toBe('c5');
+    expect(await page.locator('[data-citecheck-card]').getAttribute('data-theme')).toBe('dark');
+    expect(await backgroundLuminance(page, { host: 'citecheck-card', inner: '[data-citecheck-card]' })).toBeLessThan(0.05);
+    await page.screenshot({ path: path.join(shots, 'ui-card-dark.png') });
+    await injectAxe(page, false);
+    expect(
+      await seriousViolations(page, {
+        include: [
+          { fromShadowDom: ['citecheck-card', '[data-citecheck-card]'] },
+          ...Object.keys(DEMO_VERDICTS).map((id) => ({ fromShadowDom: [`citecheck-badge[data-claim-id="${id}"]`, 'button'] })),
+        ],
+      }),
+    ).toEqual([]);
+
+    const popup = await openPopup(ext, await tabIdOf(await ext.currentWorker(), url));
+    expect(await backgroundLuminance(popup, '.app')).toBeLessThan(0.05);
+    await popup.click('[data-claim-id="c5"] .row-main');
+    await popup.locator('[data-testid="claim-details"]').waitFor();
+    await popup.screenshot({ path: path.join(shots, 'ui-popup-dark.png') });
+    await injectAxe(popup, true);
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});
+
+// ---------- options page ----------
+
+describe.skipIf(!haveChromium)('Chromium UI: options page', () => {
+  let server: StaticServer;
+  let ext: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startStaticServer(demoDir);
+    ext = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  const optionsUrl = () => `chrome-extension://${ext.extensionId}/options.html`;
+  const storedSettings = async () =>
+    (await ext.currentWorker()).evaluate(async () => (await (globalThis as any).chrome.storage.local.get(null)) as Record<string, unknown>);
+
+  it('turning a site off hides the badges on newly opened articles, turning it on restores them, and both persist', async () => {
+    const url = `${server.origin}/article.html`;
+    // On: badges appear; note how long that takes to size the wait for their absence.
+    const first = await ext.context.newPage();
+    const started = Date.now();
+    await first.goto(url);
+    expect(await waitForVerdicts(first)).toEqual(DEMO_VERDICTS);
+    const onTime = Date.now() - started;
+    await first.close();
+
+    const options = await ext.context.newPage();
+    await options.goto(optionsUrl());
+    await options.locator('[data-testid="options"][data-state="ready"]').waitFor();
+    await options.fill('[data-testid="site-input"]', '127.0.0.1');
+    await options.click('[data-testid="site-add"]');
+    await options.locator('[data-testid="disabled-sites"] [data-site="127.0.0.1"]').waitFor();
+    await expect.poll(() => options.locator('[data-testid="status"]').innerText()).toBe('Citecheck is now off on 127.0.0.1.');
+    expect(JSON.stringify(await storedSettings())).toContain('"disabledSites":["127.0.0.1"]');
+
+    // Persisted: a fresh options page shows it.
+    await options.reload();
+    await options.locator('[data-testid="disabled-sites"] [data-site="127.0.0.1"]').waitFor();
+
+    const off = await ext.context.newPage();
+    await off.goto(url);
+    await off.waitForTimeout(Math.max(3_000, 3 * onTime));
+    expect(await off.locator('citecheck-badge').count()).toBe(0);
+    const offTab = await tabIdOf(await ext.currentWorker(), url);
+    expect(await storedReport(await ext.currentWorker(), offTab)).toBeNull();
+    // The popup says the site is off rather than "no claims".
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${offTab}`);
+    await popup.locator('[data-testid="site-off"]').waitFor();
+    expect(await popup.locator('[data-testid="site-off"]').innerText()).toContain('Citecheck is off on 127.0.0.1');
+    await popup.close();
+    await off.close();
+
+    await options.click('[data-site="127.0.0.1"] button');
+    await options.locator('[data-testid="disabled-sites"]').waitFor({ state: 'detached' });
+    await expect.poll(() => options.locator('[data-testid="status"]').innerText()).toBe('Citecheck is on again on 127.0.0.1.');
+    await options.reload();
+    await options.locator('[data-testid="options"][data-state="ready"]').waitFor();
+    expect(await options.locator('[data-testid="disabled-sites"]').count()).toBe(0);
+    expect(JSON.stringify(await storedSettings())).toContain('"disabledSites":[]');
+
+    const on = await ext.context.newPage();
+    await on.goto(url);
+    expect(await waitForVerdicts(on)).toEqual(DEMO_VERDICTS);
+    await on.close();
+    await options.close();
+  });
+});
+
+// ---------- a 200-claim report ----------
+
+/** Claims of our own over the demo sources; each cites one source by its number (7 is in no list). */
+const MANY_CLAIMS: [number, string][] = [
+  [1, 'blocks lined with mature street trees were up to 4 degrees Celsius cooler in the afternoon than treeless blocks'],
+  [2, 'the city planted 12,000 new street trees in 2022'],
+  [1, 'treeless blocks stayed hotter through the July 2023 heatwave afternoons'],
+  [3, 'hospital admissions for heat stroke fell by 30 percent in districts with a dense tree canopy'],
+  [5, 'tree canopy cover across Riverton rose to 27 percent in 2023'],
+  [4, 'the summer of 2023 was the hottest on record for the Riverton area'],
+  [2, 'the parks department doubled its tree maintenance budget'],
+  [5, 'tree canopy cover across Riverton fell to 21 percent in 2023'],
+  [7, 'residents ranked shade as the improvement they wanted most'],
+  [3, 'the city installed a new network of air quality sensors'],
+];
+const MANY_SOURCES = [
+  ['/sources/street-trees-heat.html', 'City Green Lab: Street trees and afternoon heat'],
+  ['/sources/parks-annual-report.html', 'Riverton Parks Department: Annual report 2022'],
+  ['/sources/air-sensors.html', 'Riverton Health Observer: A new network of air quality sensors'],
+  ['/sources/summer-records.html', 'Regional Weather Desk: Summer 2023 in review'],
+  ['/sources/canopy-survey.html', 'Urban Canopy Survey: Riverton canopy cover 2023'],
+];
+
+function manyClaimsArticle(count: number): string {
+  const items = Array.from({ length: count }, (_, i) => {
+    const [source, text] = MANY_CLAIMS[i % MANY_CLAIMS.length];
+    return `    <li>In note ${i + 1}, the review found that ${text}. [Source ${source}]</li>`;
+  });
+  const sources = MANY_SOURCES.map(([href, title]) => `    <li><a href="${href}">${title}</a></li>`);
+  return [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8"><title>Riverton heat notebook: two hundred observations</title></head>',
+    '<body><article>',
+    '  <h1>Riverton heat notebook: two hundred observations</h1>',
+    // Not "Notes": a section of that name reads as a notes list, whose items are not claims.
+    '  <h2>Observations</h2>',
+    '  <ul>',
+    ...items,
+    '  </ul>',
+    '  <h2>Sources</h2>',
+    '  <ol class="sources">',
+    ...sources,
+    '  </ol>',
+    '</article></body></html>',
+  ].join('\n');
+}
+
+describe.skipIf(!haveChromium)('Chromium UI: a 200-claim report', () => {
+  let server: StaticServer;
+  let ext: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startStaticServer(demoDir, {
+      routes: {
+        '/many-claims.html': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(manyClaimsArticle(200));
+        },
+      },
+    });
+    ext = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('popup renders every row of a finished 200-claim report, with counts that match the badges', async () => {
+    const page = await ext.context.newPage();
+    const url = `${server.origin}/many-claims.html`;
+    await page.goto(url);
+    const verdicts = await waitForVerdicts(page, 60_000);
+    expect(Object.keys(verdicts)).toHaveLength(200);
+    const badgeCounts = countBy(Object.values(verdicts));
+    // The page is built to give several verdicts, so the counts compare something.
+    expect(Object.keys(badgeCounts).length).toBeGreaterThanOrEqual(4);
+
+    const tabId = await tabIdOf(await ext.currentWorker(), url);
+    const report: Report = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
+    expect(report.claims).toHaveLength(200);
+
+    const popup = await openPopup(ext, tabId);
+    const rows = await popupRows(popup);
+    expect(rows).toHaveLength(200);
+    expect(rows.map(([id]) => id)).toEqual(report.claims.map((c) => c.id));
+    expect(Object.fromEntries(rows)).toEqual(verdicts);
+    const summary = parseSummary(await popup.locator('[data-testid="summary"]').innerText());
+    expect(summary).toEqual({ total: 200, counts: badgeCounts });
+    // The last row is really there, with its text, and can be scrolled to.
+    const last = popup.locator(`[data-claim-id="${report.claims[199].id}"]`);
+    await last.scrollIntoViewIfNeeded();
+    // Rows off screen skip rendering (content-visibility); once scrolled to, the text is drawn.
+    await expect.poll(() => last.locator('.row-text').innerText()).toContain('In note 200');
+    expect(await last.isVisible()).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+});
