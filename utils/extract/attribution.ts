@@ -48,7 +48,7 @@ function escapeRegExp(text: string): string {
 export function splitAttribution(claim: string, linkText?: string): SplitClaim {
   const candidates = [...LEADING];
   if (linkText && linkText.length >= 2) {
-    candidates.push(new RegExp(`^(?:the\\s+)?(${escapeRegExp(linkText)})\\s*,?\\s+${VERBS}(?:\\s+that)?,?\\s+`, 'i'));
+    candidates.push(new RegExp(`^(?:the\\s+)?(${escapeRegExp(linkText)})\\s*,?\\s*${VERBS}(?:\\s+that)?,?\\s+`, 'i'));
   }
   for (const pattern of candidates) {
     const m = claim.match(pattern);

@@ -106,6 +106,14 @@ describe('attribution phrases', () => {
     expect(splitAttribution('BBC News reported that naps help.', 'BBC News')).toEqual({ text: 'Naps help.', attribution: 'BBC News', stripped: true });
   });
 
+  it('a cited link glued to its verb still attributes ("<a>X</a>reports")', () => {
+    expect(splitAttribution('Alexis Madrigalreports, Uber ignored the rules.', 'Alexis Madrigal')).toEqual({
+      text: 'Uber ignored the rules.',
+      attribution: 'Alexis Madrigal',
+      stripped: true,
+    });
+  });
+
   it('a relative clause is not a trailing attribution', () => {
     const claim = 'He led the colony which according to his commission included the islands.';
     expect(splitAttribution(claim)).toEqual({ text: claim, stripped: false });
