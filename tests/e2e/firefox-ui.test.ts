@@ -1,0 +1,145 @@
+/**
+ * The reader's interface in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi): the popup
+ * page lists the demo article's claims, and a badge opened from the keyboard shows its card.
+ *
+ * `page.goto('moz-extension://…')` never resolves although the page loads, so extension pages are
+ * started without awaiting the navigation and waited for by a selector instead.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIREFOX_BUILD, findFirefox, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const haveFirefox = !!findFirefox() && existsSync(path.join(FIREFOX_BUILD, 'manifest.json'));
+if (!haveFirefox) console.warn('Skipping Firefox UI tests: no /usr/bin/firefox-esr or no build in .output/firefox-mv3');
+
+const DEMO_VERDICTS = {
+  c1: 'supported',
+  c2: 'partial',
+  c3: 'unsupported',
+  c4: 'unavailable',
+  c5: 'contradicted',
+  c6: 'unlinked',
+};
+
+/** Opens an extension page without awaiting its navigation (it never settles), then waits for `selector`. */
+async function openExtensionPage(browser: Browser, url: string, selector: string): Promise<Page> {
+  const page = await browser.newPage();
+  void page.goto(url).catch(() => undefined);
+  await page.waitForSelector(selector, { timeout: 30_000 });
+  return page;
+}
+
+/** The element with focus, looking through the badge and card shadow roots. */
+async function focused(page: Page): Promise<{ host: string | null; claimId: string | null; inner: string | null }> {
+  return page.evaluate(() => {
+    const host = document.activeElement;
+    const inner = host?.shadowRoot?.activeElement ?? null;
+    return {
+      host: host?.localName ?? null,
+      claimId: host?.getAttribute('data-claim-id') ?? inner?.getAttribute('data-claim-id') ?? null,
+      inner: inner ? `${inner.localName}${inner.hasAttribute('data-citecheck-card') ? '[card]' : ''}` : null,
+    };
+  });
+}
+
+describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let origin: string;
+  let article: Page;
+  let articleUrl: string;
+
+  beforeAll(async () => {
+    server = await startStaticServer(path.join(root, 'assets/demo'));
+    articleUrl = `${server.origin}/article.html`;
+    ({ browser, origin } = await launchFirefoxWithExtension());
+    article = await browser.newPage();
+    await article.goto(articleUrl);
+    await article.waitForFunction(
+      () => {
+        const hosts = [...document.querySelectorAll('citecheck-badge')];
+        return hosts.length === 6 && hosts.every((h) => h.getAttribute('data-verdict') !== 'pending');
+      },
+      { timeout: 45_000 },
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('popup page lists every claim of the article with its verdict and the summary', async () => {
+    // The tab id, asked of the extension from one of its own pages.
+    const options = await openExtensionPage(browser, `${origin}/options.html`, '[data-testid="options"]');
+    const tabId = await options.evaluate(async (url) => {
+      const tabs = await (globalThis as any).browser.tabs.query({});
+      return tabs.find((t: { url?: string }) => t.url === url)?.id ?? null;
+    }, articleUrl);
+    expect(typeof tabId).toBe('number');
+    await options.close();
+
+    const popup = await openExtensionPage(browser, `${origin}/popup.html?tabId=${tabId}`, '[data-testid="claims"][aria-busy="false"]');
+    const rows = await popup.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="claims"] [data-claim-id][data-verdict]')].map((r) => [
+        r.getAttribute('data-claim-id'),
+        r.getAttribute('data-verdict'),
+      ]),
+    );
+    expect(Object.fromEntries(rows)).toEqual(DEMO_VERDICTS);
+    expect(rows.map(([id]) => id)).toEqual(Object.keys(DEMO_VERDICTS));
+    const summary = await popup.$eval('[data-testid="summary"]', (el) => (el as HTMLElement).innerText);
+    expect(summary).toBe('6 claims: 1 supported, 1 partly, 1 not found, 1 contradicted, 1 source unavailable, 1 unlinked');
+    // A filter works here too.
+    await popup.click('[data-testid="filter-contradicted"]');
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="claims"] [data-claim-id]').length === 1);
+    expect(await popup.$eval('[data-testid="claims"] [data-claim-id]', (el) => el.getAttribute('data-claim-id'))).toBe('c5');
+    await popup.close();
+  });
+
+  it('a badge reached with Tab opens its card on Enter, and Escape gives focus back to the badge', async () => {
+    await article.bringToFront();
+    await article.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    const order: (string | null)[] = [];
+    for (let i = 0; i < 6; i++) {
+      await article.keyboard.press('Tab');
+      order.push((await focused(article)).claimId);
+    }
+    expect(order).toEqual(Object.keys(DEMO_VERDICTS));
+
+    // Back to the unavailable claim's badge (c4), then Enter.
+    await article.keyboard.down('Shift');
+    await article.keyboard.press('Tab');
+    await article.keyboard.press('Tab');
+    await article.keyboard.up('Shift');
+    expect(await focused(article)).toMatchObject({ host: 'citecheck-badge', inner: 'button', claimId: 'c4' });
+    await article.keyboard.press('Enter');
+    await article.waitForFunction(
+      () => document.querySelector('citecheck-card')?.shadowRoot?.querySelector('[data-citecheck-card]')?.getAttribute('data-claim-id') === 'c4',
+      { timeout: 5_000 },
+    );
+    const card = await article.evaluate(() => {
+      const el = document.querySelector('citecheck-card')!.shadowRoot!.querySelector<HTMLElement>('[data-citecheck-card]')!;
+      const r = el.getBoundingClientRect();
+      return { text: el.innerText, width: r.width, height: r.height, scores: el.querySelectorAll('[data-testid="score"]').length };
+    });
+    expect(card.width).toBeGreaterThan(200);
+    expect(card.height).toBeGreaterThan(60);
+    expect(card.text).toContain('The source answered 404 Not Found');
+    expect(card.scores).toBe(0);
+    expect(await focused(article)).toMatchObject({ host: 'citecheck-card', inner: 'div[card]' });
+
+    await article.keyboard.press('Escape');
+    await article.waitForFunction(() => !document.querySelector('citecheck-card')?.shadowRoot?.querySelector('[data-citecheck-card]'), {
+      timeout: 5_000,
+    });
+    expect(await focused(article)).toMatchObject({ host: 'citecheck-badge', inner: 'button', claimId: 'c4' });
+  });
+});
