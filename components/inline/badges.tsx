@@ -13,7 +13,8 @@
  * - The card opens on hover (after a short delay, so sweeping the pointer across a paragraph does
  *   not flash cards), on focus and on click; a click pins it. It closes on Escape, when focus
  *   leaves it, on a click elsewhere, or shortly after the pointer leaves both badge and card.
- *   Opened from the keyboard, it takes focus so its links are reachable; Escape gives focus back.
+ *   Opened from the keyboard, it takes focus so its links are reachable; Escape gives focus back,
+ *   and tabbing out of either end of the card lands next to its badge, not at the page's end.
  */
 import { render as renderPreact } from 'preact';
 import type { Claim, Report, Source, Verdict } from '../../utils/report/schema';
@@ -389,10 +390,29 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     if (openId && !isCard(el)) closeCard(false);
   };
 
+  /**
+   * Tab past the card's last control, or Shift+Tab from its start, leaves the card for its badge,
+   * so the reader's place in the page holds: the card's host sits at the end of the document, and
+   * the browser's own order would send focus to the page's end or its first badge instead.
+   */
+  const onCardTab = (e: KeyboardEvent) => {
+    const card = cardElement();
+    if (!card || !cardRoot) return;
+    const active = cardRoot.activeElement;
+    const stops = [...card.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])')];
+    const leaving = e.shiftKey ? active === card || active === stops[0] : stops.length === 0 || active === stops[stops.length - 1];
+    if (!leaving) return;
+    // Back on the badge; forward, the browser's Tab then moves on from there.
+    closeCard(true);
+    if (e.shiftKey) e.preventDefault();
+  };
+
   const onKeyDown = (e: Event) => {
     const key = (e as KeyboardEvent).key;
-    if (key !== 'Escape' || !openId) return;
+    if (!openId) return;
     const el = eventHost(e);
+    if (key === 'Tab' && isCard(el)) return onCardTab(e as KeyboardEvent);
+    if (key !== 'Escape') return;
     const fromLayer = badgeIdOf(el) !== null || isCard(el);
     closeCard(fromLayer);
     if (fromLayer) e.stopPropagation();

@@ -141,5 +141,12 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
       timeout: 5_000,
     });
     expect(await focused(article)).toMatchObject({ host: 'citecheck-badge', inner: 'button', claimId: 'c4' });
+
+    // Tabbing past the card's last control goes on to the next badge, not to the page's end.
+    await article.keyboard.press('Enter');
+    await article.waitForFunction(() => !!document.querySelector('citecheck-card')?.shadowRoot?.querySelector('[data-citecheck-card]'));
+    let steps = 0;
+    while ((await focused(article)).host === 'citecheck-card' && steps++ < 8) await article.keyboard.press('Tab');
+    expect(await focused(article)).toMatchObject({ host: 'citecheck-badge', inner: 'button', claimId: 'c5' });
   });
 });

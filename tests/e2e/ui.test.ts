@@ -267,9 +267,6 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     // The card takes focus so its links can be reached.
     expect(await focused(page)).toMatchObject({ host: 'citecheck-card', inner: 'div[card]', claimId: 'c5' });
     expect(await page.locator('citecheck-badge[data-claim-id="c5"] button').getAttribute('aria-expanded')).toBe('true');
-    // Tab moves through the card's own controls, not off the card.
-    await page.keyboard.press('Tab');
-    expect((await focused(page)).host).toBe('citecheck-card');
 
     await page.keyboard.press('Escape');
     await expect.poll(() => openCardId(page)).toBeNull();
@@ -278,6 +275,29 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     // Focus coming back does not reopen the card it just closed.
     await page.waitForTimeout(400);
     expect(await openCardId(page)).toBeNull();
+  });
+
+  it('tabbing out of an open card keeps the reader\'s place: Shift+Tab back to its badge, Tab on to the next badge', async () => {
+    await closeAnyCard(page);
+    await page.locator('citecheck-badge[data-claim-id="c5"] button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openCardId(page)).toBe('c5');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => openCardId(page)).toBeNull();
+    expect(await focused(page)).toMatchObject({ host: 'citecheck-badge', inner: 'button', claimId: 'c5' });
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openCardId(page)).toBe('c5');
+    // Through the card's own controls (close, the passage link), then out of it.
+    const inCard: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      if (f.host !== 'citecheck-card') break;
+      inCard.push(f.inner!);
+    }
+    expect(inCard).toEqual(['button', 'a']);
+    expect(await focused(page)).toMatchObject({ host: 'citecheck-badge', inner: 'button', claimId: 'c6' });
     await closeAnyCard(page);
   });
 
