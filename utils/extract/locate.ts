@@ -291,6 +291,7 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
         }
         pushUnique(resolved.sourceIds, source.id || `inline:${link.url}`);
       }
+      if (resolved.sourceIds.length === 0) continue; // every link fell past the source cap
       const split = splitAttribution(sentence.text, labels[0]);
       if (!split.text) continue;
       // The link names the source: "answers posted on Quora" attributes to "Quora".
