@@ -116,7 +116,8 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
                     aria-label={`Turn Citecheck on again for ${host}`}
                     onClick={() => change(withSite(settings, host, true), `Citecheck is on again on ${host}.`)}
                   >
-                    Turn on
+                    {/* The visible words are part of the name, so speech input can use them. */}
+                    Turn Citecheck on again
                   </button>
                 </li>
               ))}

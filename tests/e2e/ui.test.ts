@@ -332,16 +332,25 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await edge.setViewportSize({ width: 900, height: 560 });
     await edge.goto(articleUrl);
     expect(await waitForVerdicts(edge)).toEqual(DEMO_VERDICTS);
-    const layouts = {
-      'as published': '',
+    const layouts: { name: string; css: string; viewport: { width: number; height: number } }[] = [
+      { name: 'as published', css: '', viewport: { width: 900, height: 560 } },
       // Badges flush with the right edge of the viewport.
-      'right-aligned': 'body { max-width: none !important; margin: 0 !important; padding: 0 4px !important; } li { text-align: right; }',
-    };
+      {
+        name: 'right-aligned',
+        css: 'body { max-width: none !important; margin: 0 !important; padding: 0 4px !important; } li { text-align: right; }',
+        viewport: { width: 900, height: 560 },
+      },
+      // A phone-sized window: the card is wider than the room right of most badges.
+      { name: 'narrow', css: '', viewport: { width: 340, height: 600 } },
+      // Too short for the whole card on either side: it is capped, not pushed off screen or over the marker.
+      { name: 'short', css: '', viewport: { width: 900, height: 260 } },
+    ];
     // Room above and below the article so any badge can be scrolled to any height.
     await edge.addStyleTag({ content: 'html { scroll-behavior: auto !important; } article { padding: 100vh 0; }' });
     const checked: string[] = [];
-    for (const [layout, css] of Object.entries(layouts)) {
-      if (css) await edge.addStyleTag({ content: css });
+    for (const layout of layouts) {
+      if (layout.css) await edge.addStyleTag({ content: layout.css });
+      await edge.setViewportSize(layout.viewport);
       for (const where of ['top', 'middle', 'bottom'] as const) {
         for (const id of Object.keys(DEMO_VERDICTS)) {
           await edge.evaluate(
@@ -354,7 +363,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
             { id, where },
           );
           const g = await cardGeometry(edge, id);
-          const name = `${layout}, ${id} at the ${where}`;
+          const name = `${layout.name}, ${id} at the ${where}`;
           expect(g.cardId, name).toBe(id);
           expect(g.card, name).not.toBeNull();
           const card = g.card!;
@@ -366,12 +375,12 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
           expect(overlaps(card, g.badge), `${name}: card covers the badge`).toBe(false);
           expect(g.marker, name).not.toBeNull();
           expect(overlaps(card, g.marker!), `${name}: card covers the marker`).toBe(false);
-          if (layout === 'right-aligned') expect(g.viewport.width - g.badge.right, name).toBeLessThan(30);
+          if (layout.name === 'right-aligned') expect(g.viewport.width - g.badge.right, name).toBeLessThan(30);
           checked.push(name);
         }
       }
     }
-    expect(checked).toHaveLength(36);
+    expect(checked).toHaveLength(layouts.length * 18);
     await edge.close();
   });
 
@@ -625,6 +634,7 @@ describe.skipIf(!haveChromium)('Chromium UI: options page', () => {
   let ext: ExtensionBrowser;
 
   beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
     server = await startStaticServer(demoDir);
     ext = await launchWithExtension();
   });
@@ -660,6 +670,9 @@ describe.skipIf(!haveChromium)('Chromium UI: options page', () => {
     // Persisted: a fresh options page shows it.
     await options.reload();
     await options.locator('[data-testid="disabled-sites"] [data-site="127.0.0.1"]').waitFor();
+    await injectAxe(options, true);
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.screenshot({ path: path.join(shots, 'ui-options.png'), fullPage: true });
 
     const off = await ext.context.newPage();
     await off.goto(url);
@@ -682,6 +695,10 @@ describe.skipIf(!haveChromium)('Chromium UI: options page', () => {
     await options.locator('[data-testid="options"][data-state="ready"]').waitFor();
     expect(await options.locator('[data-testid="disabled-sites"]').count()).toBe(0);
     expect(JSON.stringify(await storedSettings())).toContain('"disabledSites":[]');
+
+    // The options page itself, with a site listed and after, passes axe.
+    await injectAxe(options, true);
+    expect(await seriousViolations(options)).toEqual([]);
 
     const on = await ext.context.newPage();
     await on.goto(url);
