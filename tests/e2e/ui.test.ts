@@ -24,10 +24,11 @@ import {
   waitForVerdicts,
   type ExtensionBrowser,
 } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { startStaticServer, type Route, type StaticServer } from '../../scripts/lib/static-server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const demoDir = path.join(root, 'assets/demo');
+const fixtures = path.join(root, 'tests/fixtures/e2e/ui');
 const shots = path.join(root, 'test-output');
 const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
 const haveChromium = !!findChromium() && existsSync(path.join(CHROME_BUILD, 'manifest.json'));
@@ -63,7 +64,8 @@ const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a
 
 async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<Page> {
   const popup = await ext.context.newPage();
-  await popup.setViewportSize({ width: 440, height: 640 });
+  // The popup's own size: its body is 420 px wide and at most 600 px high.
+  await popup.setViewportSize({ width: 420, height: 600 });
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
   await popup.locator('[data-testid="claims"][aria-busy="false"]').waitFor({ timeout: 20_000 });
   return popup;
@@ -313,6 +315,29 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await page.screenshot({ path: path.join(shots, 'ui-card-light.png') });
   });
 
+  it('hover card stays open while the pointer moves onto it and closes once the pointer leaves both', async () => {
+    await closeAnyCard(page);
+    const badge = page.locator('citecheck-badge[data-claim-id="c2"] button');
+    await badge.hover();
+    await expect.poll(() => openCardId(page)).toBe('c2');
+    // Across the gap between badge and card, then onto the card's passage.
+    const card = await page.locator('[data-citecheck-card]').boundingBox();
+    const b = await badge.boundingBox();
+    expect(card && b).toBeTruthy();
+    const x = Math.min(Math.max(b!.x + b!.width / 2, card!.x + 20), card!.x + card!.width - 20);
+    const y = card!.y > b!.y ? card!.y + 30 : card!.y + card!.height - 30;
+    await page.mouse.move(x, y, { steps: 8 });
+    await page.waitForTimeout(700);
+    expect(await openCardId(page)).toBe('c2');
+    // The passage link opens the source at the passage, in a new tab, without an opener.
+    const link = page.locator('[data-citecheck-card] [data-testid="open-passage"]');
+    expect(await link.getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sources\/parks-annual-report\.html#:~:text=/);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toContain('noopener');
+    await page.mouse.move(2, 2, { steps: 4 });
+    await expect.poll(() => openCardId(page), { timeout: 3_000 }).toBeNull();
+  });
+
   it('hover card of an unavailable claim gives the reason in plain words and shows no score', async () => {
     await closeAnyCard(page);
     await page.locator('citecheck-badge[data-claim-id="c4"] button').hover();
@@ -409,6 +434,8 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     }
     expect(await popup.locator('[data-testid="filter-all"] .count').innerText()).toBe('6');
     expect(countBy((await popupRows(popup)).map(([, v]) => v))).toEqual(badgeCounts);
+    // Nothing sticks out sideways: a popup window has no room to scroll horizontally.
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
     await popup.screenshot({ path: path.join(shots, 'ui-popup-light.png') });
     await popup.close();
   });
@@ -803,6 +830,74 @@ describe.skipIf(!haveChromium)('Chromium UI: a 200-claim report', () => {
     // Rows off screen skip rendering (content-visibility); once scrolled to, the text is drawn.
     await expect.poll(() => last.locator('.row-text').innerText()).toContain('In note 200');
     expect(await last.isVisible()).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+});
+
+// ---------- progress while sources load ----------
+
+describe.skipIf(!haveChromium)('Chromium UI: progress while sources load', () => {
+  let server: StaticServer;
+  let ext: ExtensionBrowser;
+
+  /** A demo source answered only after `ms`. */
+  const late =
+    (file: string, ms: number): Route =>
+    async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      const body = await readFile(path.join(demoDir, 'sources', file));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body);
+    };
+
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    server = await startStaticServer(demoDir, {
+      mounts: { '/ui/': fixtures },
+      routes: {
+        '/late/parks-annual-report.html': late('parks-annual-report.html', 2_500),
+        '/later/canopy-survey.html': late('canopy-survey.html', 7_000),
+      },
+    });
+    ext = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('popup shows progress and pending claims while sources load, then the final verdicts without reopening', async () => {
+    const page = await ext.context.newPage();
+    const url = `${server.origin}/ui/progress-article.html`;
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelectorAll('citecheck-badge').length === 3, undefined, { timeout: 10_000 });
+    expect(await page.getAttribute('citecheck-badge[data-claim-id="c3"]', 'data-verdict')).toBe('pending');
+    const tabId = await tabIdOf(await ext.currentWorker(), url);
+
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.locator('[data-testid="progress"]').waitFor({ timeout: 5_000 });
+    expect(await popup.locator('[data-testid="progress"]').innerText()).toMatch(/Loading sources: [0-2] of 3/);
+    expect((await popupRows(popup)).some(([, verdict]) => verdict === 'pending')).toBe(true);
+    const title = await (await ext.currentWorker()).evaluate(
+      (id) => (globalThis as any).chrome.action.getTitle({ tabId: id }) as Promise<string>,
+      tabId,
+    );
+    expect(title).toMatch(/checking sources: [0-2] of 3 loaded/);
+    await popup.screenshot({ path: path.join(shots, 'ui-popup-progress-light.png') });
+
+    // The same popup follows the check to its end.
+    await popup.locator('[data-testid="progress"]').waitFor({ state: 'detached', timeout: 20_000 });
+    await popup.locator('.app[data-report-state="done"]').waitFor();
+    const verdicts = await waitForVerdicts(page);
+    const rows = await popupRows(popup);
+    expect(rows.map(([id]) => id)).toEqual(['c1', 'c2', 'c3']);
+    expect(Object.fromEntries(rows)).toEqual(verdicts);
+    expect(Object.values(verdicts)).not.toContain('pending');
+    expect(parseSummary(await popup.locator('[data-testid="summary"]').innerText())).toEqual({ total: 3, counts: countBy(Object.values(verdicts)) });
     await popup.close();
     await page.close();
   });
