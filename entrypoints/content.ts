@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createBadgeLayer } from '@/components/inline/badges';
-import { citationsKey } from '@/utils/citations-key';
+import { citationsKey } from '@/utils/extract/key';
 import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
 import { ContentRequestSchema, ReportResultSchema, type BackgroundRequest } from '@/utils/messages';
 import type { Report } from '@/utils/report/schema';

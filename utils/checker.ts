@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import { PageCitationsSchema, type PageCitations } from './extract/types';
 import { ReportSchema, type Report } from './report/schema';
 import type { SourceLoader } from './sources/types';
-import { citationsKey } from './citations-key';
+import { citationsKey } from './extract/key';
 import { verifyCitations } from './verify';
 
 export const TabEntrySchema = z.object({
