@@ -552,6 +552,25 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await popup.close();
   });
 
+  it('popup for a page without citations says so and lists the styles it looks for', async () => {
+    const plain = await ext.context.newPage();
+    const url = `${server.origin}/sources/air-sensors.html`;
+    await plain.goto(url);
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${await tabIdOf(await ext.currentWorker(), url)}`);
+    await popup.locator('[data-testid="empty"]').waitFor({ timeout: 10_000 });
+    expect(await popup.locator('[data-testid="empty"] h2').innerText()).toBe('No cited claims found on this page');
+    expect(await popup.locator('[data-testid="empty"] li').count()).toBeGreaterThanOrEqual(4);
+    expect(await popup.locator('[data-claim-id]').count()).toBe(0);
+    expect(await popup.locator('[data-testid="export-json"]').count()).toBe(0);
+    expect(await plain.locator('citecheck-badge').count()).toBe(0);
+    await injectAxe(popup, true);
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+    await plain.close();
+  });
+
   it('has no serious or critical axe violations in the popup', async () => {
     const popup = await openPopup(ext, tabId);
     await injectAxe(popup, true);
