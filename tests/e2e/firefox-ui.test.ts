@@ -6,6 +6,7 @@
  * started without awaiting the navigation and waited for by a selector instead.
  */
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { FIREFOX_BUILD, findFirefox, launchFirefoxWithExtension } from '../../sc
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 
 const root = path.resolve(import.meta.dirname, '../..');
+const shots = path.join(root, 'test-output');
 const haveFirefox = !!findFirefox() && existsSync(path.join(FIREFOX_BUILD, 'manifest.json'));
 if (!haveFirefox) console.warn('Skipping Firefox UI tests: no /usr/bin/firefox-esr or no build in .output/firefox-mv3');
 
@@ -54,6 +56,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
   let articleUrl: string;
 
   beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
     server = await startStaticServer(path.join(root, 'assets/demo'));
     articleUrl = `${server.origin}/article.html`;
     ({ browser, origin } = await launchFirefoxWithExtension());
@@ -94,6 +97,8 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
     expect(rows.map(([id]) => id)).toEqual(Object.keys(DEMO_VERDICTS));
     const summary = await popup.$eval('[data-testid="summary"]', (el) => (el as HTMLElement).innerText);
     expect(summary).toBe('6 claims: 1 supported, 1 partly, 1 not found, 1 contradicted, 1 source unavailable, 1 unlinked');
+    await popup.setViewport({ width: 420, height: 600 });
+    await popup.screenshot({ path: path.join(shots, 'ui-firefox-popup.png') });
     // A filter works here too.
     await popup.click('[data-testid="filter-contradicted"]');
     await popup.waitForFunction(() => document.querySelectorAll('[data-testid="claims"] [data-claim-id]').length === 1);
@@ -135,6 +140,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
     expect(card.text).toContain('The source answered 404 Not Found');
     expect(card.scores).toBe(0);
     expect(await focused(article)).toMatchObject({ host: 'citecheck-card', inner: 'div[card]' });
+    await article.screenshot({ path: path.join(shots, 'ui-firefox-card.png') });
 
     await article.keyboard.press('Escape');
     await article.waitForFunction(() => !document.querySelector('citecheck-card')?.shadowRoot?.querySelector('[data-citecheck-card]'), {
