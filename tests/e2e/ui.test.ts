@@ -754,6 +754,52 @@ describe.skipIf(!haveChromium)('Chromium UI: options page', () => {
   });
 });
 
+describe.skipIf(!haveChromium)('Chromium UI: the popup\'s site switch', () => {
+  let server: StaticServer;
+  let ext: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startStaticServer(demoDir);
+    ext = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('"Turn off here" switches the site off for new pages and says a reload removes the badges; turning on brings them back', async () => {
+    const url = `${server.origin}/article.html`;
+    const page = await ext.context.newPage();
+    const started = Date.now();
+    await page.goto(url);
+    expect(await waitForVerdicts(page)).toEqual(DEMO_VERDICTS);
+    const onTime = Date.now() - started;
+    const popup = await openPopup(ext, await tabIdOf(await ext.currentWorker(), url));
+
+    await popup.click('[data-testid="site-off-button"]');
+    await popup.locator('[data-testid="site-off"]').waitFor();
+    expect(await popup.locator('[data-testid="site-off"]').innerText()).toContain('Citecheck is off on 127.0.0.1. Reload the page to remove its badges.');
+    // No re-check offered for a site that is off.
+    expect(await popup.locator('[data-testid="recheck"]').count()).toBe(0);
+    const off = await ext.context.newPage();
+    await off.goto(url);
+    await off.waitForTimeout(Math.max(3_000, 3 * onTime));
+    expect(await off.locator('citecheck-badge').count()).toBe(0);
+    await off.close();
+
+    await popup.click('[data-testid="site-on"]');
+    await popup.locator('[data-testid="site-changed"]').waitFor();
+    expect(await popup.locator('[data-testid="site-off"]').count()).toBe(0);
+    const on = await ext.context.newPage();
+    await on.goto(url);
+    expect(await waitForVerdicts(on)).toEqual(DEMO_VERDICTS);
+    await on.close();
+    await popup.close();
+    await page.close();
+  });
+});
+
 // ---------- a 200-claim report ----------
 
 /** Claims of our own over the demo sources; each cites one source by its number (7 is in no list). */
