@@ -589,15 +589,21 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => openCardId(page)).toBe('c5');
     await injectAxe(page, false);
-    // Only Citecheck's own hosts are checked: the demo article's markup (no landmarks around its
-    // text, which is what `region` reports) belongs to the page, not to the extension.
+    // Citecheck's own hosts, reached through their shadow roots.
     const include = [
       { fromShadowDom: ['citecheck-card', '[data-citecheck-card]'] },
       ...Object.keys(DEMO_VERDICTS).map((id) => ({ fromShadowDom: [`citecheck-badge[data-claim-id="${id}"]`, 'button'] })),
     ];
-    // `region` asks that all page content sit in landmarks; a card floating over someone else's page cannot.
-    const violations = await seriousViolations(page, { include });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(page, { include })).toEqual([]);
+    // Over the whole page, whatever axe still finds is the demo article's own markup, which is not
+    // ours to fix: `region` (moderate) fires on its <article>, which sits in no landmark. Nothing
+    // found may point into a Citecheck host.
+    const whole = await page.evaluate(async () =>
+      ((await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations as any[]).flatMap((v) =>
+        v.nodes.map((n: any) => ({ id: v.id as string, target: JSON.stringify(n.target) })),
+      ),
+    );
+    for (const found of whole) expect(found.target, found.id).not.toMatch(/citecheck-/);
     // The same card for an unavailable claim (its reason block and link).
     await page.keyboard.press('Escape');
     await page.locator('citecheck-badge[data-claim-id="c4"] button').focus();
