@@ -24,7 +24,7 @@ export function claimLabel(claim: Claim, sources: ReadonlyMap<string, Source>): 
     case 'unsupported':
       return `Citecheck: not found in ${names}`;
     case 'contradicted':
-      return `Citecheck: conflicts with ${names}`;
+      return `Citecheck: contradicted by ${names}`;
     case 'unavailable':
       return `Citecheck: could not check, ${names} unavailable`;
     case 'unlinked':

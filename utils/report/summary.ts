@@ -19,7 +19,7 @@ export const VERDICT_WORD: Record<Verdict, string> = {
   supported: 'Supported',
   partial: 'Partly',
   unsupported: 'Not found',
-  contradicted: 'Conflicts',
+  contradicted: 'Contradicted',
   unavailable: 'Unavailable',
   unlinked: 'Unlinked',
   pending: 'Checking',

@@ -105,7 +105,7 @@ describe('badge layer: placement and hooks', () => {
     ['supported', 'Supported', 'Citecheck: supported by Source 1'],
     ['partial', 'Partly', 'Citecheck: partly supported by Source 1'],
     ['unsupported', 'Not found', 'Citecheck: not found in Source 1'],
-    ['contradicted', 'Conflicts', 'Citecheck: conflicts with Source 1'],
+    ['contradicted', 'Contradicted', 'Citecheck: contradicted by Source 1'],
     ['unavailable', 'Unavailable', 'Citecheck: could not check, Source 1 unavailable'],
     ['pending', 'Checking', 'Citecheck: checking Source 1'],
   ] as const)('shows %s as an icon, the word %s and the name "%s"', (verdict, word, label) => {
@@ -153,7 +153,7 @@ describe('badge layer: updates', () => {
     expect(host('c1')).toBe(before);
     expect(button('c1')).toBe(beforeButton);
     expect(before.getAttribute('data-verdict')).toBe('contradicted');
-    expect(beforeButton.getAttribute('aria-label')).toBe('Citecheck: conflicts with Source 1');
+    expect(beforeButton.getAttribute('aria-label')).toBe('Citecheck: contradicted by Source 1');
     expect(document.querySelectorAll(BADGE_TAG)).toHaveLength(4);
   });
 

@@ -13,7 +13,7 @@ const WORDS: Record<Verdict, string> = {
   supported: 'Supported',
   partial: 'Partly',
   unsupported: 'Not found',
-  contradicted: 'Conflicts',
+  contradicted: 'Contradicted',
   unavailable: 'Unavailable',
   unlinked: 'Unlinked',
   pending: 'Checking',
