@@ -117,7 +117,7 @@ export const SHARED_CSS = `
   border-radius: 6px; padding: 0.3em 0.7em; cursor: pointer;
 }
 .cc-button:hover { border-color: var(--cc-muted); }
-.cc-button[disabled] { opacity: 0.6; cursor: default; }
+.cc-button[disabled], .cc-button[aria-disabled="true"] { opacity: 0.6; cursor: default; }
 `;
 
 /**

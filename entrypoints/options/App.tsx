@@ -2,7 +2,7 @@
  * The options page. Every change is saved at once (no Save button to forget); the page shows
  * what it saved. Matching thresholds are deliberately absent: they are tuned, not preferences.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { normalizeHostname, withSite, type Settings } from '../../utils/settings';
 import type { OptionsApi } from './api';
 
@@ -22,6 +22,19 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   const [site, setSite] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const [clearing, setClearing] = useState(false);
+  /** Where the site list was when its focused "turn on" button went away with its row. */
+  const [refocusAt, setRefocusAt] = useState<number | null>(null);
+  const siteList = useRef<HTMLUListElement>(null);
+  const siteInput = useRef<HTMLInputElement>(null);
+
+  // Keyboard focus moves to the next site's button (or the site field when none is left) instead
+  // of falling to the page's start with the removed row.
+  useEffect(() => {
+    if (refocusAt === null) return;
+    const buttons = [...(siteList.current?.querySelectorAll('button') ?? [])];
+    (buttons[Math.min(refocusAt, buttons.length - 1)] ?? siteInput.current)?.focus();
+    setRefocusAt(null);
+  }, [refocusAt, settings]);
 
   useEffect(() => {
     api.load().then(setSettings, (error: unknown) => setStatus({ kind: 'error', text: `Could not read the settings: ${String(error)}` }));
@@ -95,6 +108,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
             <label for="site-input">Turn off on a site:</label>
             <input
               id="site-input"
+              ref={siteInput}
               type="text"
               data-testid="site-input"
               placeholder="example.com"
@@ -106,15 +120,18 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
             </button>
           </form>
           {settings.disabledSites.length ? (
-            <ul class="sites" data-testid="disabled-sites" aria-label="Sites where Citecheck is off">
-              {settings.disabledSites.map((host) => (
+            <ul class="sites" data-testid="disabled-sites" aria-label="Sites where Citecheck is off" ref={siteList}>
+              {settings.disabledSites.map((host, index) => (
                 <li key={host} data-site={host}>
                   <span>{host}</span>
                   <button
                     type="button"
                     class="cc-button"
                     aria-label={`Turn Citecheck on again for ${host}`}
-                    onClick={() => change(withSite(settings, host, true), `Citecheck is on again on ${host}.`)}
+                    onClick={(e) => {
+                      if (document.activeElement === e.currentTarget) setRefocusAt(index);
+                      change(withSite(settings, host, true), `Citecheck is on again on ${host}.`);
+                    }}
                   >
                     {/* The visible words are part of the name, so speech input can use them. */}
                     Turn Citecheck on again

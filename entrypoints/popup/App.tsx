@@ -32,6 +32,8 @@ export function App({ api }: { api: PopupApi }) {
   /** Set once the reader switched the site in this popup: the page needs a reload to follow. */
   const [siteSwitched, setSiteSwitched] = useState(false);
   const marked = useRef(false);
+  const siteOnButton = useRef<HTMLButtonElement>(null);
+  const siteOffButton = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(
     async (id: number) => {
@@ -106,7 +108,8 @@ export function App({ api }: { api: PopupApi }) {
   );
 
   const recheck = () => {
-    if (typeof tabId !== 'number') return;
+    // Already checking: the button stays focusable (aria-disabled), so a second press lands here.
+    if (typeof tabId !== 'number' || state.recheckFrom !== null) return;
     dispatch({ type: 'recheck-started' });
     api.recheck(tabId).then(
       () => load(tabId),
@@ -137,6 +140,13 @@ export function App({ api }: { api: PopupApi }) {
   const siteOff = site !== null && !site.enabled;
   const report = state.report;
 
+  // The site switch pressed is replaced by its opposite; keep keyboard focus on the switch
+  // rather than letting it fall to the page's start.
+  useEffect(() => {
+    if (!siteSwitched || (document.activeElement && document.activeElement !== document.body)) return;
+    (siteOff ? siteOnButton : siteOffButton).current?.focus();
+  }, [site, siteSwitched]);
+
   return (
     <div class="app cc-theme" data-state={state.status} data-report-state={report?.state ?? 'none'}>
       <header class="head">
@@ -145,7 +155,14 @@ export function App({ api }: { api: PopupApi }) {
           Citecheck
         </h1>
         {typeof tabId === 'number' && state.status !== 'loading' && !siteOff ? (
-          <button type="button" class="cc-button" data-testid="recheck" onClick={recheck} disabled={rechecking}>
+          <button
+            type="button"
+            class="cc-button"
+            data-testid="recheck"
+            onClick={recheck}
+            // Not `disabled`: a disabled button drops keyboard focus to the page's start.
+            aria-disabled={rechecking ? 'true' : undefined}
+          >
             {rechecking ? 'Checking…' : 'Re-check'}
           </button>
         ) : null}
@@ -171,7 +188,7 @@ export function App({ api }: { api: PopupApi }) {
             {site.globallyOff ? 'Citecheck is switched off.' : `Citecheck is off on ${site.host}.`}
             {siteSwitched ? ' Reload the page to remove its badges.' : ''}
           </p>
-          <button type="button" class="cc-button" data-testid="site-on" onClick={() => switchSite(true)}>
+          <button type="button" class="cc-button" data-testid="site-on" ref={siteOnButton} onClick={() => switchSite(true)}>
             Turn on for {site.host}
           </button>
         </section>
@@ -257,6 +274,7 @@ export function App({ api }: { api: PopupApi }) {
               type="button"
               class="linklike"
               data-testid="site-off-button"
+              ref={siteOffButton}
               title={`Turn Citecheck off on ${site.host}`}
               aria-label={`Turn off here (${site.host})`}
               onClick={() => switchSite(false)}

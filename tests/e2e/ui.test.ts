@@ -541,10 +541,15 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     expect(counts()).toEqual(cached);
 
     const popup = await openPopup(ext, tabId);
-    await popup.click('[data-testid="recheck"]');
+    const focusedTestId = () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.localName);
+    // From the keyboard: focus stays on the button while it says "Checking…" and after.
+    await popup.focus('[data-testid="recheck"]');
+    await popup.keyboard.press('Enter');
     await expect.poll(() => counts().every((n, i) => n > cached[i]), { timeout: 20_000 }).toBe(true);
-    await popup.locator('[data-testid="recheck"]:not([disabled])').waitFor({ timeout: 20_000 });
+    expect(await focusedTestId()).toBe('recheck');
+    await popup.locator('[data-testid="recheck"]:not([aria-disabled="true"])').waitFor({ timeout: 20_000 });
     expect(await popup.locator('[data-testid="recheck"]').innerText()).toBe('Re-check');
+    expect(await focusedTestId()).toBe('recheck');
     // The new check runs while the popup watches; its verdicts are the same as before.
     await popup.locator('.app[data-report-state="done"]').waitFor({ timeout: 20_000 });
     expect(Object.fromEntries(await popupRows(popup))).toEqual(DEMO_VERDICTS);
@@ -740,8 +745,11 @@ describe.skipIf(!haveChromium)('Chromium UI: options page', () => {
     await popup.close();
     await off.close();
 
-    await options.click('[data-site="127.0.0.1"] button');
+    // From the keyboard: the row goes away and focus moves to the site field, not the page's start.
+    await options.focus('[data-site="127.0.0.1"] button');
+    await options.keyboard.press('Enter');
     await options.locator('[data-testid="disabled-sites"]').waitFor({ state: 'detached' });
+    await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('site-input');
     await expect.poll(() => options.locator('[data-testid="status"]').innerText()).toBe('Citecheck is on again on 127.0.0.1.');
     await options.reload();
     await options.locator('[data-testid="options"][data-state="ready"]').waitFor();
@@ -783,8 +791,12 @@ describe.skipIf(!haveChromium)('Chromium UI: the popup\'s site switch', () => {
     const onTime = Date.now() - started;
     const popup = await openPopup(ext, await tabIdOf(await ext.currentWorker(), url));
 
-    await popup.click('[data-testid="site-off-button"]');
+    const focusedTestId = () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.localName);
+    // From the keyboard: the switch pressed gives way to its opposite, which takes the focus.
+    await popup.focus('[data-testid="site-off-button"]');
+    await popup.keyboard.press('Enter');
     await popup.locator('[data-testid="site-off"]').waitFor();
+    await expect.poll(focusedTestId).toBe('site-on');
     expect(await popup.locator('[data-testid="site-off"]').innerText()).toContain('Citecheck is off on 127.0.0.1. Reload the page to remove its badges.');
     // No re-check offered for a site that is off.
     expect(await popup.locator('[data-testid="recheck"]').count()).toBe(0);
@@ -794,8 +806,9 @@ describe.skipIf(!haveChromium)('Chromium UI: the popup\'s site switch', () => {
     expect(await off.locator('citecheck-badge').count()).toBe(0);
     await off.close();
 
-    await popup.click('[data-testid="site-on"]');
+    await popup.keyboard.press('Enter');
     await popup.locator('[data-testid="site-changed"]').waitFor();
+    await expect.poll(focusedTestId).toBe('site-off-button');
     expect(await popup.locator('[data-testid="site-off"]').count()).toBe(0);
     const on = await ext.context.newPage();
     await on.goto(url);
