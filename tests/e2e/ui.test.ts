@@ -509,6 +509,36 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
   });
 
+  it('with reduced motion asked for, a row click jumps to the badge and marks it without animation', async () => {
+    await closeAnyCard(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1100, height: 360 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const popup = await openPopup(ext, tabId);
+    await popup.click('[data-claim-id="c6"] .row-main');
+    // Seen in the same frame as the flash mark: the jump already happened, and nothing animates.
+    const seen = await page.waitForFunction(
+      () => {
+        const host = document.querySelector('citecheck-badge[data-claim-id="c6"]')!;
+        const button = host.shadowRoot!.querySelector('button[data-flash]');
+        if (!button) return null;
+        const r = host.getBoundingClientRect();
+        const style = getComputedStyle(button);
+        return { inView: r.top >= 0 && r.bottom <= innerHeight, animation: style.animationName, ring: style.boxShadow };
+      },
+      undefined,
+      { timeout: 5_000 },
+    );
+    const flash = await seen.jsonValue();
+    expect(flash.inView).toBe(true);
+    expect(flash.animation).toBe('none');
+    expect(flash.ring).not.toBe('none');
+    await popup.close();
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
   it('exports a JSON report that validates against the schema and a Markdown report naming every claim', async () => {
     const stored = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
     const popup = await openPopup(ext, tabId);
