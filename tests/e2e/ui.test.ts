@@ -6,7 +6,9 @@
  *
  * Every group launches its own browser, so a setting or a theme never leaks between groups. The
  * demo article and its sources are served from assets/demo; the other pages are built by routes
- * (a dark variant of the demo article, an article with 200 markers) over the same sources.
+ * (a dark variant of the demo article, an article with 200 markers) over the same sources, or
+ * come from tests/fixtures/e2e/ui (an article whose sources answer late, for the progress view).
+ * Tests within the demo group share one article tab and run in order; each leaves no card open.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
