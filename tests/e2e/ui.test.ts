@@ -531,7 +531,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
       undefined,
       { timeout: 5_000 },
     );
-    const flash = await seen.jsonValue();
+    const flash = (await seen.jsonValue())!;
     expect(flash.inView).toBe(true);
     expect(flash.animation).toBe('none');
     expect(flash.ring).not.toBe('none');
