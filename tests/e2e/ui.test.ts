@@ -411,6 +411,40 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await edge.close();
   });
 
+  it('page CSS cannot hide or restyle the badges and the card', async () => {
+    const hostile = await ext.context.newPage();
+    await hostile.goto(articleUrl);
+    expect(await waitForVerdicts(hostile)).toEqual(DEMO_VERDICTS);
+    const look = () =>
+      hostile.evaluate(() => {
+        const button = document.querySelector('citecheck-badge[data-claim-id="c5"]')!.shadowRoot!.querySelector('button')!;
+        const r = button.getBoundingClientRect();
+        const style = getComputedStyle(button);
+        return { width: Math.round(r.width), height: Math.round(r.height), color: style.color, background: style.backgroundColor, font: style.fontFamily };
+      });
+    // Past the badge's short colour transition from "Checking" to its verdict.
+    await hostile.waitForTimeout(400);
+    const before = await look();
+    await hostile.addStyleTag({
+      content: `
+        citecheck-badge, citecheck-card { display: none !important; visibility: hidden !important; }
+        * { color: rgb(255, 0, 0) !important; background: rgb(0, 255, 0) !important; font-family: serif !important; }
+        button { width: 1px !important; height: 1px !important; }`,
+    });
+    expect(await look()).toEqual(before);
+    await hostile.locator('citecheck-badge[data-claim-id="c5"] button').focus();
+    await hostile.keyboard.press('Enter');
+    await expect.poll(() => openCardId(hostile)).toBe('c5');
+    const card = await hostile.evaluate(() => {
+      const el = document.querySelector('citecheck-card')!.shadowRoot!.querySelector<HTMLElement>('[data-citecheck-card]')!;
+      const r = el.getBoundingClientRect();
+      return { width: r.width, color: getComputedStyle(el).color };
+    });
+    expect(card.width).toBeGreaterThan(200);
+    expect(card.color).not.toBe('rgb(255, 0, 0)');
+    await hostile.close();
+  });
+
   it('sets the toolbar badge text and title for the tab', async () => {
     const worker = await ext.currentWorker();
     const action = await worker.evaluate(async (id) => {
