@@ -62,7 +62,7 @@ export function negationScope(tokens: Token[], at: number): string[] {
 }
 
 /** Whether `tokens[from, to)` has a negation within NEAR tokens of a word whose stem is in `stems`. */
-function negatedNear(tokens: Token[], from: number, to: number, stems: Set<string>): boolean {
+export function negatedNear(tokens: Token[], from: number, to: number, stems: Set<string>): boolean {
   for (let k = from; k < to; k++) {
     if (!NEGATIONS.has(tokens[k].word)) continue;
     for (let j = Math.max(from, k - NEAR); j < Math.min(to, k + NEAR + 1); j++) {

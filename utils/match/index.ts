@@ -11,7 +11,8 @@
  * Verdict: each part of the claim ("X did A" / "and B in 2021") is looked up on its own, in any of
  * the cited sources, so a claim backed by several sources together can be supported. The score
  * combines the best window's coverage, the weakest part's coverage, the coverage anywhere in the
- * source, how much of the claim's wording recurs verbatim in runs of three words or more, and an
+ * source, how much of the claim's wording recurs verbatim in runs of three words or more, how many
+ * of its adjacent content-word pairs a source sentence also has, and an
  * absolute word ("only", "all") the passage does not state, through a logistic model whose
  * weights are fitted on labelled data (`scripts/fit-match.ts` → `weights.json`). A passage that
  * matches closely but disagrees on a number, a year, a negation or a direction word makes the
@@ -22,11 +23,11 @@
  */
 import type { Evidence } from '../report/schema';
 import { analyseClaim, type ClaimAnalysis, type ClaimTerm } from './claim';
-import { findConflicts, type ConflictKind, type Conflicts } from './conflicts';
+import { findConflicts, negatedNear, negationScope, type ConflictKind, type Conflicts } from './conflicts';
 import { synonymsOf } from './lexicon';
 import { sameNumber } from './numbers';
 import { indexSource, type SourceIndex } from './source';
-import { STOPWORDS } from './words';
+import { HEDGES, INTENSIFIERS, NEGATIONS, STOPWORDS } from './words';
 import type { Match, MatchOptions, MatchVerdict } from './types';
 import weights from './weights.json';
 
@@ -61,6 +62,11 @@ export interface MatchParams {
   antonyms?: boolean;
   /** A kind of disagreement is weighed only in a passage that holds this share of the claim's other key words. */
   kindGate?: number;
+  /**
+   * Edit veto (0 or absent: off): a claim whose wording is copied from the source at this share
+   * or more but which disagrees with the copied passage (`edited`) is not `supported`.
+   */
+  editCopied?: number;
 }
 
 export const DEFAULT_PARAMS: MatchParams = weights as MatchParams;
@@ -114,19 +120,39 @@ export interface MatchFeatures {
   numbersAnywhere: number;
   /** Coverage of the best single sentence. */
   bestSentence: number;
+  /** Share of the best passage's content words (by stem) that the claim also uses: low when the claim answers with a sliver of a long passage. */
+  passageInClaim: number;
+  /** 1 when the claim hedges ("may", "suggests") and the best passage does not. */
+  claimHedge: number;
+  /** 1 when the best passage hedges and the claim does not: the claim is surer than its source. */
+  sourceHedge: number;
+  /** 1 when the claim has an intensifier ("greatly", "significantly") the passage lacks. */
+  intensifier: number;
+  /** 1 when the best passage disagrees in a way an edited copy would (negation, number, direction, absolute word). */
+  edited: number;
+  /** 1 when the claim negates anything at all. */
+  negated: number;
+  /** 1 when the claim negates words the sources use but never negate (anywhere, not only in the best passage). */
+  negationUnmatched: number;
+  /** Share of the claim's adjacent content-word pairs that stand adjacent (stop words aside) in a source sentence. */
+  contentPairs: number;
 }
 
 /** The features the shipped score model weighs. */
 export const FEATURE_NAMES: (keyof MatchFeatures)[] = [
-  'best', 'weakestPart', 'strongestPart', 'anywhere', 'numbers', 'names', 'bigrams', 'conflict',
+  'best', 'weakestPart', 'strongestPart', 'anywhere', 'numbers', 'names', 'contentPairs', 'conflict',
   'absolute', 'brevity', 'missingMax', 'copied', 'numbersAnywhere',
 ];
 
 /** Measured but left out of the model: they did not help in cross-validation (see README). */
 export const CANDIDATE_FEATURES: (keyof MatchFeatures)[] = [
-  'numberConflict', 'nameConflict', 'claimNegation', 'sourceNegation', 'direction', 'sourceSize',
-  'plainAnywhere', 'longestRun', 'bestSentence', 'namesAnywhere',
+  'bigrams', 'numberConflict', 'nameConflict', 'claimNegation', 'sourceNegation', 'direction', 'sourceSize',
+  'plainAnywhere', 'longestRun', 'bestSentence', 'namesAnywhere', 'passageInClaim', 'claimHedge',
+  'sourceHedge', 'intensifier', 'edited', 'negated', 'negationUnmatched',
 ];
+
+/** Disagreements an edited copy of a sentence shows (see `editCopied`). */
+const EDITS: ConflictKind[] = ['number', 'looseNumber', 'claimNegation', 'sourceNegation', 'direction', 'absolute'];
 
 const MAX_WINDOW = 3;
 
@@ -189,6 +215,8 @@ export function analyse(
   const kind = (k: ConflictKind) => (conflicts.kinds.has(k) && otherCoverage >= (params.kindGate ?? 0) ? otherCoverage : 0);
 
   const copied = copiedShare(analysis, usable);
+  const wording = best ? passageWording(best, analysis) : { inClaim: 0, hedged: false, intensifierMissing: false };
+  const claimHedged = analysis.tokens.some((t) => HEDGES.has(t.word));
   const features: MatchFeatures = {
     best: best?.coverage ?? 0,
     weakestPart: Math.min(...partBest),
@@ -213,6 +241,14 @@ export function analyse(
     numbersAnywhere: kindAnywhere(analysis, anywhere, 'number'),
     bestSentence: windows.find((w) => w.from === w.to)?.coverage ?? 0,
     sourceSize: Math.log10(1 + usable.reduce((n, s) => n + s.bodyEnd, 0)) / 3,
+    passageInClaim: wording.inClaim,
+    claimHedge: claimHedged && !wording.hedged ? 1 : 0,
+    sourceHedge: !claimHedged && wording.hedged ? 1 : 0,
+    intensifier: wording.intensifierMissing ? 1 : 0,
+    edited: EDITS.some((k) => conflicts.kinds.has(k)) ? 1 : 0,
+    negated: analysis.tokens.some((t) => NEGATIONS.has(t.word)) ? 1 : 0,
+    negationUnmatched: negationUnmatched(analysis, usable) ? 1 : 0,
+    contentPairs: contentPairShare(analysis, usable),
   };
   const score = logistic(params, features);
   const verdict = decide(params, features, score);
@@ -365,6 +401,89 @@ function copiedShare(analysis: ClaimAnalysis, sources: SourceIndex[]): { share: 
   return { share: covered.filter(Boolean).length / toks.length, longest: longest / toks.length };
 }
 
+/** How the best passage's wording relates to the claim's: shared content words, hedges, intensifiers. */
+function passageWording(w: Window, analysis: ClaimAnalysis): { inClaim: number; hedged: boolean; intensifierMissing: boolean } {
+  const claimStems = new Set(analysis.tokens.map((t) => t.stem));
+  const from = w.source.sentences[w.from].tokenFrom;
+  const to = w.source.sentences[w.to].tokenTo;
+  const content = new Set<string>();
+  const words = new Set<string>();
+  let hedged = false;
+  for (let i = from; i < to; i++) {
+    const t = w.source.tokens[i];
+    words.add(t.word);
+    if (HEDGES.has(t.word)) hedged = true;
+    if (!STOPWORDS.has(t.word) && !/^\d/.test(t.word)) content.add(t.stem);
+  }
+  let shared = 0;
+  for (const st of content) if (claimStems.has(st)) shared++;
+  const intensifierMissing = analysis.tokens.some((t) => INTENSIFIERS.has(t.word) && !words.has(t.word));
+  return { inClaim: content.size > 0 ? shared / content.size : 0, hedged, intensifierMissing };
+}
+
+/** Whether the claim negates words that the sources use somewhere but negate nowhere near them. */
+function negationUnmatched(analysis: ClaimAnalysis, sources: SourceIndex[]): boolean {
+  const toks = analysis.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    if (!NEGATIONS.has(toks[k].word)) continue;
+    const scope = negationScope(toks, k);
+    let used = false;
+    let negated = false;
+    for (const src of sources) {
+      const present = scope.filter((st) => src.postings.has(st));
+      if (present.length === 0) continue;
+      used = true;
+      const stems = new Set(present);
+      for (const st of present) {
+        for (const sIdx of src.postings.get(st)!) {
+          const sen = src.sentences[sIdx];
+          if (negatedNear(src.tokens, sen.tokenFrom, sen.tokenTo, stems)) negated = true;
+        }
+      }
+    }
+    if (used && !negated) return true;
+  }
+  return false;
+}
+
+/** Content-word pairs (adjacent once stop words are skipped) of each source, built once per source. */
+const pairCache = new WeakMap<SourceIndex, Set<string>>();
+
+function contentPairsOf(src: SourceIndex): Set<string> {
+  let pairs = pairCache.get(src);
+  if (pairs) return pairs;
+  pairs = new Set<string>();
+  for (let s = 0; s < src.bodyEnd; s++) {
+    const sen = src.sentences[s];
+    let prev = '';
+    for (let t = sen.tokenFrom; t < sen.tokenTo; t++) {
+      const tok = src.tokens[t];
+      if (STOPWORDS.has(tok.word)) continue;
+      if (prev) pairs.add(prev + ' ' + tok.stem);
+      prev = tok.stem;
+    }
+  }
+  pairCache.set(src, pairs);
+  return pairs;
+}
+
+/**
+ * Share of the claim's adjacent content-word pairs (stop words skipped on both sides) that stand
+ * adjacent in one sentence of a source: phrasing kept, even where the small words around it changed
+ * ("purifying high levels of enzymes" for "purifying high levels of enzyme").
+ */
+function contentPairShare(analysis: ClaimAnalysis, sources: SourceIndex[]): number {
+  const content = analysis.tokens.filter((t) => !STOPWORDS.has(t.word));
+  if (content.length < 2) return 0;
+  const sets = sources.map(contentPairsOf);
+  let got = 0;
+  for (let i = 1; i < content.length; i++) {
+    const key = content[i - 1].stem + ' ' + content[i].stem;
+    if (sets.some((p) => p.has(key))) got++;
+  }
+  return got / (content.length - 1);
+}
+
 function heaviestMissing(w: Window, termWeights: number[]): number {
   let top = 0;
   let missing = 0;
@@ -440,7 +559,8 @@ function toEvidence(w: Window, analysis: ClaimAnalysis, conflicts: string[]): Ev
 /** The verdict for a score: supported needs every part covered; a conflict in a close passage wins. */
 export function decide(params: MatchParams, f: MatchFeatures, score: number): MatchVerdict {
   if (f.conflict > 0) return 'contradicted';
-  if (score >= params.supported && f.weakestPart >= params.partCovered) return 'supported';
+  const vetoed = (params.editCopied ?? 0) > 0 && f.edited > 0 && f.copied >= params.editCopied!;
+  if (!vetoed && score >= params.supported && f.weakestPart >= params.partCovered) return 'supported';
   if (score >= params.partial || f.strongestPart >= params.partCovered) return 'partial';
   return 'unsupported';
 }

@@ -62,3 +62,20 @@ export const DIRECTION_PAIRS: [string, string][] = [
   ['male', 'femal'], ['success', 'failur'], ['benefici', 'harm'], ['protect', 'harm'],
   ['better', 'wors'], ['best', 'worst'], ['similar', 'differ'], ['same', 'differ'], ['promis', 'disappoint'],
 ];
+
+/**
+ * Hedges: a claim that says a thing "may" happen or a study "suggests" it states less than one
+ * that says it does. Compared between claim and passage, not weighed on their own.
+ */
+export const HEDGES = new Set([
+  'may', 'might', 'could', 'can', 'possibly', 'possible', 'perhaps', 'likely', 'unlikely', 'potentially',
+  'potential', 'suggest', 'suggests', 'suggested', 'appear', 'appears', 'appeared', 'seem', 'seems',
+  'probably', 'uncertain', 'unclear', 'preliminary',
+]);
+
+/** Intensifiers: "greatly", "significantly" claim a size of effect the passage must state too. */
+export const INTENSIFIERS = new Set([
+  'greatly', 'significantly', 'substantially', 'dramatically', 'drastically', 'strongly', 'highly',
+  'vastly', 'hugely', 'massively', 'severely', 'clearly', 'sharply', 'considerably', 'markedly',
+  'far', 'much', 'extremely', 'major', 'huge', 'massive', 'dramatic', 'significant', 'substantial',
+]);
