@@ -154,9 +154,12 @@ export const BADGE_CSS = `
   all: initial !important; display: inline !important;
   font-size: inherit !important; line-height: inherit !important; direction: inherit !important;
 }
-/* One fixed size for every verdict: a verdict arriving never moves the text around its badge. */
+/*
+ * One fixed size for every verdict: a verdict arriving never moves the text around its badge. The
+ * width holds the longest word ("Contradicted", 9.7em in DejaVu Sans, a wide system font) with room.
+ */
 .cc-badge {
-  all: unset; box-sizing: border-box; display: inline-block; width: 9em; height: 1.5em;
+  all: unset; box-sizing: border-box; display: inline-block; width: 10.25em; height: 1.5em;
   margin: 0 0.15em 0 0.25em; padding: 0 0.45em 0 0.3em; border-radius: 999px; text-align: center;
   font: 600 0.72em/calc(1.5em - 2px) system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   letter-spacing: 0.01em; vertical-align: middle; white-space: nowrap; overflow: hidden; cursor: pointer;
@@ -165,7 +168,7 @@ export const BADGE_CSS = `
   background: color-mix(in srgb, var(--cc-accent) 11%, var(--cc-bg));
   transition: background-color 120ms ease, box-shadow 120ms ease;
   /* Off-screen badges skip layout and paint; the fixed size means nothing moves when they render. */
-  content-visibility: auto; contain-intrinsic-size: 9em 1.5em;
+  content-visibility: auto; contain-intrinsic-size: 10.25em 1.5em;
 }
 .cc-badge:hover, .cc-badge[aria-expanded="true"] { background: color-mix(in srgb, var(--cc-accent) 22%, var(--cc-bg)); }
 .cc-badge:focus-visible { outline: 2px solid var(--cc-focus); outline-offset: 1px; }

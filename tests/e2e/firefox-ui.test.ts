@@ -76,6 +76,17 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
     await server?.close();
   });
 
+  it('every badge shows its whole word within the shared badge width', async () => {
+    const badges = await article.evaluate(() =>
+      [...document.querySelectorAll('citecheck-badge')].map((h) => {
+        const button = h.shadowRoot!.querySelector('button')!;
+        return { word: button.querySelector('.cc-word')?.textContent ?? '', fits: button.scrollWidth <= button.clientWidth };
+      }),
+    );
+    expect(badges).toHaveLength(6);
+    for (const badge of badges) expect(badge.fits, badge.word).toBe(true);
+  });
+
   it('popup page lists every claim of the article with its verdict and the summary', async () => {
     // The tab id, asked of the extension from one of its own pages.
     const options = await openExtensionPage(browser, `${origin}/options.html`, '[data-testid="options"]');

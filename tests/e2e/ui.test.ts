@@ -239,6 +239,9 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
           label: button?.getAttribute('aria-label') ?? '',
           icon: !!button?.querySelector('svg'),
           visible: !!rect && rect.width > 0 && rect.height > 0,
+          // Badges share one fixed width; the longest word must still fit, not be cut off.
+          fits: !!button && button.scrollWidth <= button.clientWidth,
+          needed: button ? +(button.scrollWidth / parseFloat(getComputedStyle(button).fontSize)).toFixed(2) : 0,
         };
       }),
     );
@@ -247,6 +250,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     for (const badge of badges) {
       expect(badge.icon, badge.id!).toBe(true);
       expect(badge.visible, badge.id!).toBe(true);
+      expect(badge.fits, `${badge.id} "${badge.word}" needs ${badge.needed}em`).toBe(true);
       expect(badge.word.length, badge.id!).toBeGreaterThan(0);
       expect(badge.label.toLowerCase(), badge.id!).toContain(badge.word.toLowerCase());
     }
