@@ -38,10 +38,15 @@ export default defineBackground({
       },
     };
 
+    /** What each tab's toolbar icon shows now: unchanged badges are not set again. */
+    const shownBadges = new Map<number, string>();
     const notify = (tabId: number, report: Report) => {
       const update: ContentRequest = { type: 'report-update', report };
       browser.tabs.sendMessage(tabId, update).catch(() => undefined);
       const badge = toolbarBadge(report);
+      const shown = `${badge.text}|${badge.color}|${badge.title}`;
+      if (shownBadges.get(tabId) === shown) return;
+      shownBadges.set(tabId, shown);
       browser.action.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
       browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
       browser.action.setTitle({ tabId, title: badge.title }).catch(() => undefined);
@@ -86,11 +91,15 @@ export default defineBackground({
       return true;
     });
 
-    browser.tabs.onRemoved.addListener((tabId) => void checker.forget(tabId));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      shownBadges.delete(tabId);
+      void checker.forget(tabId);
+    });
     browser.tabs.onUpdated.addListener((tabId, change) => {
       // A new document in the tab: its old report no longer applies.
       if (change.status === 'loading' && change.url) {
         void checker.forget(tabId);
+        shownBadges.delete(tabId);
         browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
       }
     });

@@ -37,6 +37,9 @@ export interface CheckerDeps {
   isSelfCitation?: (sourceUrl: string, pageUrl: string) => boolean;
 }
 
+/** How often progress reaches storage, the page and the toolbar while sources load. */
+export const PROGRESS_INTERVAL_MS = 50;
+
 export function createTabChecker(deps: CheckerDeps) {
   /** This worker's jobs by tab, running or done; a newer job for a tab supersedes an older one. */
   const jobs = new Map<number, { key: string; generation: number; report: Report }>();
@@ -60,6 +63,8 @@ export function createTabChecker(deps: CheckerDeps) {
     const job = { key, generation: gen, report: null as unknown as Report };
     jobs.set(tabId, job);
     const isCurrent = () => jobs.get(tabId)?.generation === gen;
+    let published = false;
+    let flushTimer: ReturnType<typeof setTimeout> | null = null;
     const done = verifyCitations(page, {
       loader: deps.loader,
       force,
@@ -68,10 +73,20 @@ export function createTabChecker(deps: CheckerDeps) {
         latest = report;
         if (!isCurrent()) return;
         job.report = report;
-        void deps.store.set(tabId, { key, page, report });
-        deps.notify(tabId, report);
+        // Sources answered from the cache settle within milliseconds of each other: progress is
+        // written and sent at most once per PROGRESS_INTERVAL_MS, the first and the final report at once.
+        if (report.state === 'done' || !published) publish();
+        else flushTimer ??= setTimeout(publish, PROGRESS_INTERVAL_MS);
       },
     });
+    function publish() {
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+      if (!isCurrent()) return;
+      published = true;
+      void deps.store.set(tabId, { key, page, report: job.report });
+      deps.notify(tabId, job.report);
+    }
     // The job stays in memory once done: it is this worker's latest word on the tab.
     done.catch(() => undefined);
     // onUpdate ran synchronously with the initial report.

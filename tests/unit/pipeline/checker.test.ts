@@ -105,4 +105,21 @@ describe('tab checker', () => {
     await checker.forget(5);
     expect(await checker.getReport(5)).toBeNull();
   });
+
+  it('sends progress at most once per interval while cached sources settle together, and the final report at once', async () => {
+    const many: PageCitations = {
+      ...PAGE,
+      claims: Array.from({ length: 8 }, (_, i) => ({ id: `c${i + 1}`, text: TEXT, markers: [`[Source ${i + 1}]`], sourceIds: [`s${i + 1}`], unlinkedLabels: [] })),
+      sources: Array.from({ length: 8 }, (_, i) => ({ id: `s${i + 1}`, label: `Source ${i + 1}`, url: `http://127.0.0.1:8000/s${i + 1}.html`, domain: '127.0.0.1' })),
+    };
+    const notified: Report[] = [];
+    const checker = createTabChecker({ loader: countingLoader().loader, store: memoryStore(), notify: (_, r) => notified.push(r) });
+    await checker.verify(9, many);
+    await settle(checker, 9);
+    expect(notified[0].state).toBe('running');
+    expect(notified.at(-1)!.state).toBe('done');
+    expect(notified.at(-1)!.claims.every((c) => c.verdict === 'supported')).toBe(true);
+    // 8 sources settled: without coalescing there would be 10 notifications.
+    expect(notified.length).toBeLessThan(10);
+  });
 });
