@@ -27,12 +27,29 @@ const DEMO_VERDICTS = {
   c6: 'unlinked',
 };
 
+/** An error's message and the messages of its causes, one after the other. */
+function causeChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e instanceof Error && parts.length < 10; e = e.cause) parts.push(`${e.name}: ${e.message}`);
+  return parts.join(' <- ');
+}
+
 /** Opens an extension page without awaiting its navigation (it never settles), then waits for `selector`. */
 async function openExtensionPage(browser: Browser, url: string, selector: string): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(url).catch(() => undefined);
-  await page.waitForSelector(selector, { timeout: 30_000 });
-  return page;
+  // While the page swaps about:blank for the extension page, a BiDi evaluation can fail with a
+  // protocol error instead of waiting: wait again until the deadline in that case.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      if (Date.now() >= deadline || !/protocol error/i.test(causeChain(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** The element with focus, looking through the badge and card shadow roots. */
