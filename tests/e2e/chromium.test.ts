@@ -18,21 +18,13 @@ import {
   type ExtensionBrowser,
 } from '../../scripts/lib/chromium';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { DEMO_VERDICTS } from './demo-article';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(root, 'test-output');
 const haveChromium = !!findChromium() && existsSync(path.join(CHROME_BUILD, 'manifest.json'));
 if (!haveChromium) console.warn('Skipping Chromium end-to-end tests: no /usr/bin/chromium or no build in .output/chrome-mv3');
 
-/** What a careful reader concludes for each claim of the demo article. */
-const DEMO_VERDICTS = {
-  c1: 'supported',
-  c2: 'partial',
-  c3: 'unsupported',
-  c4: 'unavailable',
-  c5: 'contradicted',
-  c6: 'unlinked',
-};
 
 describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
   let server: StaticServer;

@@ -12,20 +12,13 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_BUILD, findFirefox, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { DEMO_VERDICTS } from './demo-article';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(root, 'test-output');
 const haveFirefox = !!findFirefox() && existsSync(path.join(FIREFOX_BUILD, 'manifest.json'));
 if (!haveFirefox) console.warn('Skipping Firefox UI tests: no /usr/bin/firefox-esr or no build in .output/firefox-mv3');
 
-const DEMO_VERDICTS = {
-  c1: 'supported',
-  c2: 'partial',
-  c3: 'unsupported',
-  c4: 'unavailable',
-  c5: 'contradicted',
-  c6: 'unlinked',
-};
 
 /** An error's message and the messages of its causes, one after the other. */
 function causeChain(error: unknown): string {

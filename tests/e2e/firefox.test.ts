@@ -8,6 +8,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_BUILD, findFirefox, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { DEMO_VERDICTS } from './demo-article';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const haveFirefox = !!findFirefox() && existsSync(path.join(FIREFOX_BUILD, 'manifest.json'));
@@ -40,14 +41,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR: the demo article', () => {
     const verdicts = await page.evaluate(() =>
       Object.fromEntries([...document.querySelectorAll('citecheck-badge')].map((h) => [h.getAttribute('data-claim-id'), h.getAttribute('data-verdict')])),
     );
-    expect(verdicts).toEqual({
-      c1: 'supported',
-      c2: 'partial',
-      c3: 'unsupported',
-      c4: 'unavailable',
-      c5: 'contradicted',
-      c6: 'unlinked',
-    });
+    expect(verdicts).toEqual(DEMO_VERDICTS);
     // The background really fetched the sources (the 404 one too).
     expect(server.count('/sources/street-trees-heat.html')).toBeGreaterThan(0);
     expect(server.count('/sources/summer-records.html')).toBeGreaterThan(0);

@@ -27,6 +27,7 @@ import {
   type ExtensionBrowser,
 } from '../../scripts/lib/chromium';
 import { startStaticServer, type Route, type StaticServer } from '../../scripts/lib/static-server';
+import { DEMO_VERDICTS } from './demo-article';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const demoDir = path.join(root, 'assets/demo');
@@ -36,14 +37,6 @@ const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
 const haveChromium = !!findChromium() && existsSync(path.join(CHROME_BUILD, 'manifest.json'));
 if (!haveChromium) console.warn('Skipping Chromium UI tests: no /usr/bin/chromium or no build in .output/chrome-mv3');
 
-const DEMO_VERDICTS: Record<string, Verdict> = {
-  c1: 'supported',
-  c2: 'partial',
-  c3: 'unsupported',
-  c4: 'unavailable',
-  c5: 'contradicted',
-  c6: 'unlinked',
-};
 const DEMO_SOURCES = [
   '/sources/street-trees-heat.html',
   '/sources/parks-annual-report.html',
