@@ -4,7 +4,7 @@ import { BackgroundRequestSchema, type ContentRequest } from '@/utils/messages';
 import { toolbarBadge } from '@/utils/report/summary';
 import type { Report } from '@/utils/report/schema';
 import { getSettings } from '@/utils/settings';
-import { createSourceLoader, isSelfCitation, openSourceCache, type SourceCache } from '@/utils/sources';
+import { createSourceLoader, isSelfCitation, openSourceCache, withMemoryLayer, type SourceCache } from '@/utils/sources';
 import { createHtmlReader } from '@/utils/html-reader';
 
 /**
@@ -15,12 +15,23 @@ export default defineBackground({
   type: 'module',
   main() {
     const cachePromise = openSourceCache({}).catch(() => null);
+    // Recently used sources stay in memory while the worker lives, in front of IndexedDB.
+    const sourceCache = withMemoryLayer(lazyCache(cachePromise));
+    // Settings are read once and read again after any change to local storage.
+    let settingsRead: ReturnType<typeof getSettings> | null = null;
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'local') settingsRead = null;
+    });
     const loader = createSourceLoader({
       readHtml: createHtmlReader(),
       // If IndexedDB cannot be opened, sources are still checked, only uncached.
-      cache: lazyCache(cachePromise),
+      cache: sourceCache,
       settings: async () => {
-        const s = await getSettings();
+        settingsRead ??= getSettings().catch((error: unknown) => {
+          settingsRead = null;
+          throw error;
+        });
+        const s = await settingsRead;
         return { useLogins: s.useLogins, allowPrivate: s.allowPrivate, ttlMs: s.cacheTtlHours * 3_600_000 };
       },
     });
@@ -80,7 +91,7 @@ export default defineBackground({
             return report;
           }
           case 'clear-cache':
-            await (await cachePromise)?.clear();
+            await sourceCache.clear();
             return null;
         }
       };

@@ -115,4 +115,19 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
     const report = ReportSchema.parse(await storedReport(await ext.currentWorker(), await tabIdOf(await ext.currentWorker(), articleUrl)));
     expect(report.state).toBe('done');
   });
+
+  it('fetches the sources again after the options page clears the cache', async () => {
+    const before = server.count('/sources/street-trees-heat.html');
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const answer = await options.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'clear-cache' }));
+    expect(answer).toMatchObject({ ok: true });
+    await options.close();
+    // A new tab has no stored report of its own: its check goes to the (now empty) source cache.
+    const fresh = await ext.context.newPage();
+    await fresh.goto(articleUrl);
+    expect(await waitForVerdicts(fresh)).toEqual(DEMO_VERDICTS);
+    expect(server.count('/sources/street-trees-heat.html')).toBe(before + 1);
+    await fresh.close();
+  });
 });

@@ -32,3 +32,4 @@ export {
   type LoaderSettings,
   type SourceLoaderOptions,
 } from './loader';
+export { withMemoryLayer, type MemoryLayerOptions } from './memory-cache';
