@@ -41,12 +41,20 @@ describe('npm run check', () => {
     expect(stdout).toMatch(/c4\s+unavailable/);
   });
 
+  it('resolves a saved page\'s relative source links against --base', async () => {
+    const { stdout } = await check(path.join(root, 'assets/demo/article.html'), '--json', '--base', `${server.origin}/article.html`);
+    const report = FinishedReportSchema.parse(JSON.parse(stdout));
+    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked']);
+    expect(report.sources[0].url).toBe(`${server.origin}/sources/street-trees-heat.html`);
+  });
+
   it.each([
     ['an unreachable page', () => `http://127.0.0.1:1/nothing.html`, /Could not reach/],
     ['a page that answers 404', () => `${server.origin}/missing.html`, /answered 404/],
     ['a file that does not exist', () => path.join(root, 'no-such-article.html'), /No such file/],
     ['something that is not HTML', () => `${server.origin}/data.json`, /is not an HTML page/],
     ['a scheme it does not fetch', () => 'ftp://127.0.0.1/article.html', /Only http\(s\) URLs and local HTML files/],
+    ['an unknown option', () => '--frobnicate', /Unknown option/],
   ])('exits non-zero with a clear message on %s', async (_name, input, message) => {
     const failure = await check(input()).then(() => null, (error: { code: number; stderr: string }) => error);
     expect(failure).not.toBeNull();
