@@ -53,14 +53,15 @@ export default defineBackground({
     const shownBadges = new Map<number, string>();
     const notify = (tabId: number, report: Report) => {
       const update: ContentRequest = { type: 'report-update', report };
-      browser.tabs.sendMessage(tabId, update).catch(() => undefined);
+      // The tab may be gone or may have no content script: the page and the icon are best effort.
+      quietly(() => browser.tabs.sendMessage(tabId, update));
       const badge = toolbarBadge(report);
       const shown = `${badge.text}|${badge.color}|${badge.title}`;
       if (shownBadges.get(tabId) === shown) return;
       shownBadges.set(tabId, shown);
-      browser.action.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
-      browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
-      browser.action.setTitle({ tabId, title: badge.title }).catch(() => undefined);
+      quietly(() => browser.action.setBadgeText({ tabId, text: badge.text }));
+      quietly(() => browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }));
+      quietly(() => browser.action.setTitle({ tabId, title: badge.title }));
     };
 
     const checker = createTabChecker({ loader, store, notify, isSelfCitation });
@@ -86,7 +87,7 @@ export default defineBackground({
             const report = await checker.recheck(request.tabId);
             if (!report) {
               const rescan: ContentRequest = { type: 'rescan', force: true };
-              await browser.tabs.sendMessage(request.tabId, rescan).catch(() => undefined);
+              quietly(() => browser.tabs.sendMessage(request.tabId, rescan));
             }
             return report;
           }
@@ -111,7 +112,7 @@ export default defineBackground({
       if (change.status === 'loading' && change.url) {
         void checker.forget(tabId);
         shownBadges.delete(tabId);
-        browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+        quietly(() => browser.action.setBadgeText({ tabId, text: '' }));
       }
     });
   },
@@ -133,5 +134,14 @@ function sameOrigin(a: string, b: string | undefined): boolean {
     return b !== undefined && new URL(a).origin === new URL(b).origin;
   } catch {
     return false;
+  }
+}
+
+/** Runs a browser call whose failure (thrown or rejected) changes nothing for the caller. */
+function quietly(call: () => Promise<unknown> | undefined): void {
+  try {
+    call()?.catch(() => undefined);
+  } catch {
+    // A closed tab or an API this browser lacks.
   }
 }
