@@ -13,6 +13,7 @@
  * - A source that no claim cites is listed but never fetched: it stays `pending` with
  *   `cited: false`.
  */
+import { domainOf } from './extract/text';
 import type { PageCitations } from './extract/types';
 import { indexSource, matchClaim, type SourceIndex } from './match';
 import type { Claim, Report, Source } from './report/schema';
@@ -27,14 +28,6 @@ export interface VerifyDeps {
   /** Decides the `selfCitation` flag. */
   isSelfCitation?: (sourceUrl: string, pageUrl: string) => boolean;
   now?: () => Date;
-}
-
-export function domainOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
 }
 
 /** The report before any source has loaded: unlinked claims are final, the rest pending. */
