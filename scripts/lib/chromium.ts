@@ -15,6 +15,13 @@ export function findChromium(): string | null {
   return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
 }
 
+/** Why the Chromium end-to-end tests cannot run here, or null when they can. */
+export function chromiumMissing(extensionDir = CHROME_BUILD): string | null {
+  if (!findChromium()) return 'no Chromium (apt-get install -y chromium)';
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) return `no build in ${extensionDir} (npm run build)`;
+  return null;
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;

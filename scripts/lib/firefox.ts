@@ -16,6 +16,13 @@ export function findFirefox(): string | null {
   return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
 }
 
+/** Why the Firefox end-to-end tests cannot run here, or null when they can. */
+export function firefoxMissing(extensionDir = FIREFOX_BUILD): string | null {
+  if (!findFirefox()) return 'no Firefox ESR (apt-get install -y firefox-esr)';
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) return `no build in ${extensionDir} (npm run build:firefox)`;
+  return null;
+}
+
 export async function launchFirefoxWithExtension(extensionDir = FIREFOX_BUILD): Promise<{ browser: Browser; origin: string }> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('Firefox ESR not found: install it with `apt-get install -y firefox-esr`');

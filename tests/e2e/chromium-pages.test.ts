@@ -8,8 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FinishedReportSchema, ReportSchema } from '../../utils/report/schema';
 import {
-  CHROME_BUILD,
-  findChromium,
+  chromiumMissing,
   launchWithExtension,
   stopServiceWorker,
   storedReport,
@@ -22,8 +21,9 @@ import { parseSeed, seedToHtml } from '../helpers/seed-to-html';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seedFile = path.resolve(root, '../shared/seeds/000_ca19d410bcd32c7c.txt');
-const haveChromium = !!findChromium() && existsSync(path.join(CHROME_BUILD, 'manifest.json'));
-if (!haveChromium) console.warn('Skipping Chromium page tests: no /usr/bin/chromium or no build in .output/chrome-mv3');
+const missing = chromiumMissing();
+const haveChromium = !missing;
+if (missing) console.warn(`Skipping Chromium page tests: ${missing}`);
 if (!existsSync(seedFile)) console.warn(`Skipping the seed article test: ${seedFile} is absent (../shared is only on development and CI machines)`);
 
 describe.skipIf(!haveChromium)('Chromium: citation styles and restarts', () => {

@@ -2,15 +2,13 @@
  * End to end in Debian's Chromium: the built extension (.output/chrome-mv3) on the demo article,
  * served on 127.0.0.1 with its local sources.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FinishedReportSchema, ReportSchema } from '../../utils/report/schema';
 import {
-  CHROME_BUILD,
-  findChromium,
+  chromiumMissing,
   launchWithExtension,
   storedReport,
   tabIdOf,
@@ -22,8 +20,9 @@ import { DEMO_VERDICTS } from './demo-article';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(root, 'test-output');
-const haveChromium = !!findChromium() && existsSync(path.join(CHROME_BUILD, 'manifest.json'));
-if (!haveChromium) console.warn('Skipping Chromium end-to-end tests: no /usr/bin/chromium or no build in .output/chrome-mv3');
+const missing = chromiumMissing();
+const haveChromium = !missing;
+if (missing) console.warn(`Skipping Chromium end-to-end tests: ${missing}`);
 
 
 describe.skipIf(!haveChromium)('Chromium: the demo article', () => {

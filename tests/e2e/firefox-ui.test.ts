@@ -5,19 +5,20 @@
  * `page.goto('moz-extension://…')` never resolves although the page loads, so extension pages are
  * started without awaiting the navigation and waited for by a selector instead.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_BUILD, findFirefox, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
+import { firefoxMissing, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { DEMO_VERDICTS } from './demo-article';
+import { focusedElement, type FocusedElement } from './probes';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(root, 'test-output');
-const haveFirefox = !!findFirefox() && existsSync(path.join(FIREFOX_BUILD, 'manifest.json'));
-if (!haveFirefox) console.warn('Skipping Firefox UI tests: no /usr/bin/firefox-esr or no build in .output/firefox-mv3');
+const missing = firefoxMissing();
+const haveFirefox = !missing;
+if (missing) console.warn(`Skipping Firefox UI tests: ${missing}`);
 
 
 /** An error's message and the messages of its causes, one after the other. */
@@ -46,17 +47,7 @@ async function openExtensionPage(browser: Browser, url: string, selector: string
 }
 
 /** The element with focus, looking through the badge and card shadow roots. */
-async function focused(page: Page): Promise<{ host: string | null; claimId: string | null; inner: string | null }> {
-  return page.evaluate(() => {
-    const host = document.activeElement;
-    const inner = host?.shadowRoot?.activeElement ?? null;
-    return {
-      host: host?.localName ?? null,
-      claimId: host?.getAttribute('data-claim-id') ?? inner?.getAttribute('data-claim-id') ?? null,
-      inner: inner ? `${inner.localName}${inner.hasAttribute('data-citecheck-card') ? '[card]' : ''}` : null,
-    };
-  });
-}
+const focused = (page: Page): Promise<FocusedElement> => page.evaluate(focusedElement);
 
 describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
   let server: StaticServer;

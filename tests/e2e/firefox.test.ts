@@ -2,17 +2,17 @@
  * Smoke test in Debian's Firefox ESR: the Firefox MV3 build, installed as a temporary add-on,
  * finds the demo article's claims, fetches its sources from its background page and shows verdicts.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_BUILD, findFirefox, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
+import { firefoxMissing, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { DEMO_VERDICTS } from './demo-article';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const haveFirefox = !!findFirefox() && existsSync(path.join(FIREFOX_BUILD, 'manifest.json'));
-if (!haveFirefox) console.warn('Skipping Firefox end-to-end test: no /usr/bin/firefox-esr or no build in .output/firefox-mv3');
+const missing = firefoxMissing();
+const haveFirefox = !missing;
+if (missing) console.warn(`Skipping Firefox end-to-end test: ${missing}`);
 
 describe.skipIf(!haveFirefox)('Firefox ESR: the demo article', () => {
   let server: StaticServer;

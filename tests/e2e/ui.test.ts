@@ -10,7 +10,6 @@
  * come from tests/fixtures/e2e/ui (an article whose sources answer late, for the progress view).
  * Tests within the demo group share one article tab and run in order; each leaves no card open.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,7 +18,7 @@ import { FinishedReportSchema, type Report, type Verdict } from '../../utils/rep
 import { VERDICT_PHRASE } from '../../utils/report/summary';
 import {
   CHROME_BUILD,
-  findChromium,
+  chromiumMissing,
   launchWithExtension,
   storedReport,
   tabIdOf,
@@ -28,14 +27,16 @@ import {
 } from '../../scripts/lib/chromium';
 import { startStaticServer, type Route, type StaticServer } from '../../scripts/lib/static-server';
 import { DEMO_VERDICTS } from './demo-article';
+import { focusedElement, type FocusedElement } from './probes';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const demoDir = path.join(root, 'assets/demo');
 const fixtures = path.join(root, 'tests/fixtures/e2e/ui');
 const shots = path.join(root, 'test-output');
 const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
-const haveChromium = !!findChromium() && existsSync(path.join(CHROME_BUILD, 'manifest.json'));
-if (!haveChromium) console.warn('Skipping Chromium UI tests: no /usr/bin/chromium or no build in .output/chrome-mv3');
+const missing = chromiumMissing();
+const haveChromium = !missing;
+if (missing) console.warn(`Skipping Chromium UI tests: ${missing}`);
 
 const DEMO_SOURCES = [
   '/sources/street-trees-heat.html',
@@ -96,18 +97,8 @@ function parseSummary(line: string): { total: number; counts: Record<string, num
   return { total: Number(m[1]), counts };
 }
 
-/** The element that has focus, looking through the badge and card shadow roots. */
-async function focused(page: Page): Promise<{ host: string | null; claimId: string | null; inner: string | null }> {
-  return page.evaluate(() => {
-    const host = document.activeElement;
-    const inner = host?.shadowRoot?.activeElement ?? null;
-    return {
-      host: host?.localName ?? null,
-      claimId: host?.getAttribute('data-claim-id') ?? inner?.getAttribute('data-claim-id') ?? null,
-      inner: inner ? `${inner.localName}${inner.hasAttribute('data-citecheck-card') ? '[card]' : ''}` : null,
-    };
-  });
-}
+/** The element with focus, looking through the badge and card shadow roots. */
+const focused = (page: Page): Promise<FocusedElement> => page.evaluate(focusedElement);
 
 /** The claim id of the open card, or null when no card is shown. */
 async function openCardId(page: Page): Promise<string | null> {
