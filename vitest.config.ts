@@ -19,7 +19,7 @@ export default defineConfig({
         define: env,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          include: ['{utils,components,entrypoints,scripts}/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           testTimeout: 30_000,
         },

@@ -1,0 +1,160 @@
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClaimDetails } from './ClaimDetails';
+import { Card } from './inline/Card';
+import { hasScore, ScoreBar } from './ScoreBar';
+import { VerdictChip } from './VerdictChip';
+import { VERDICTS, type Claim, type Source, type Verdict } from '../utils/report/schema';
+import { claim, evidence, source, UNAVAILABLE_CASES } from '../tests/helpers/ui-fixtures';
+
+afterEach(cleanup);
+
+const WORDS: Record<Verdict, string> = {
+  supported: 'Supported',
+  partial: 'Partly',
+  unsupported: 'Not found',
+  contradicted: 'Contradicted',
+  unavailable: 'Unavailable',
+  unlinked: 'Unlinked',
+  pending: 'Checking',
+};
+
+function sourcesOf(...list: Source[]) {
+  return new Map(list.map((s) => [s.id, s]));
+}
+
+function card(c: Claim, sources = sourcesOf(source('s1'))) {
+  return render(<Card claim={c} sources={sources} theme="light" label="Citecheck: test" onClose={() => undefined} />).container;
+}
+
+describe('VerdictChip', () => {
+  it.each(VERDICTS)('shows %s with its own icon and word', (verdict) => {
+    const { container } = render(<VerdictChip verdict={verdict} />);
+    const chip = container.querySelector('[data-testid="verdict-chip"]')!;
+    expect(chip.textContent).toBe(WORDS[verdict]);
+    expect(chip.getAttribute('data-verdict')).toBe(verdict);
+    expect(chip.querySelector(`svg[data-icon="${verdict}"]`)).not.toBeNull();
+  });
+
+  it('gives every verdict a different icon drawing', () => {
+    const drawings = VERDICTS.map((v) => render(<VerdictChip verdict={v} />).container.querySelector('svg')!.innerHTML);
+    expect(new Set(drawings).size).toBe(VERDICTS.length);
+  });
+});
+
+describe('ScoreBar', () => {
+  it.each([
+    [0, '0%'],
+    [0.456, '46%'],
+    [1, '100%'],
+  ])('shows %s as %s with a bar of that width', (score, text) => {
+    const { container } = render(<ScoreBar score={score} verdict="partial" />);
+    expect(container.textContent).toContain(text);
+    expect((container.querySelector('.cc-score-fill') as HTMLElement).style.width).toBe(text);
+  });
+
+  it.each([
+    ['supported', true],
+    ['partial', true],
+    ['unsupported', true],
+    ['contradicted', true],
+    ['unavailable', false],
+    ['unlinked', false],
+    ['pending', false],
+  ] as const)('%s has a score: %s', (verdict, expected) => {
+    expect(hasScore(verdict)).toBe(expected);
+  });
+});
+
+describe('Card for each verdict', () => {
+  it.each(['supported', 'partial', 'unsupported', 'contradicted'] as const)('a %s claim shows its verdict, score and best passage', (verdict) => {
+    const c = card(claim('c1', verdict, { score: 0.62 }));
+    expect(c.querySelector('[data-testid="verdict-chip"]')!.textContent).toBe(WORDS[verdict]);
+    expect(c.querySelector('[data-testid="score"]')!.textContent).toContain('62%');
+    expect(c.querySelector('[data-testid="passage"]')!.textContent).toBe(evidence('s1').text);
+    expect(c.querySelector('[data-testid="open-passage"]')!.getAttribute('href')).toMatch(/^https:\/\/news1\.example\/story#:~:text=/);
+    expect(c.querySelector('[data-testid="claim-text"]')!.textContent).toBe(claim('c1', verdict).text);
+  });
+
+  it('a judged claim without evidence says no passage came close', () => {
+    const c = card(claim('c1', 'unsupported', { evidence: [] }));
+    expect(c.querySelector('[data-testid="no-passage"]')).not.toBeNull();
+  });
+
+  it('a pending claim says the source is loading, with no score', () => {
+    const c = card(claim('c1', 'pending'), sourcesOf(source('s1', { status: 'pending' })));
+    expect(c.querySelector('[data-testid="reason"]')!.textContent).toBe('The source is still loading');
+    expect(c.querySelector('[data-testid="score"]')).toBeNull();
+  });
+
+  it('an unlinked claim says its marker points at nothing', () => {
+    const c = card(claim('c1', 'unlinked', { markers: ['[7]'] }));
+    expect(c.querySelector('[data-testid="reason"]')!.textContent).toContain('The marker [7] points at no source');
+    expect(c.querySelector('[data-testid="score"]')).toBeNull();
+    expect(c.querySelector('[data-testid="source"]')).toBeNull();
+  });
+
+  it.each(UNAVAILABLE_CASES)('an unavailable source ($reason $httpStatus) shows "$text" and never a score', ({ reason, httpStatus, text }) => {
+    const c = card(claim('c1', 'unavailable'), sourcesOf(source('s1', { status: 'unavailable', reason, httpStatus })));
+    expect(c.querySelector('[data-testid="reason"]')!.textContent).toBe(text);
+    expect(c.querySelector('[data-testid="reason"]')!.getAttribute('data-reason')).toBe(reason);
+    expect(c.querySelector('[data-testid="score"]')).toBeNull();
+    expect(c.querySelector('[data-testid="passage"]')).toBeNull();
+  });
+
+  it('an unavailable source with a javascript: address gets no link', () => {
+    const c = card(claim('c1', 'unavailable'), sourcesOf(source('s1', { status: 'unavailable', reason: 'blocked_scheme', url: 'javascript:alert(1)' })));
+    expect(c.querySelector('a')).toBeNull();
+  });
+
+  it('with several sources cited, a passage says which source it comes from', () => {
+    const c = card(
+      claim('c1', 'supported', { sourceIds: ['s1', 's2'], evidence: [evidence('s2')] }),
+      sourcesOf(source('s1'), source('s2')),
+    );
+    expect(c.querySelector('[data-testid="evidence"] .cc-label')!.textContent).toBe('Best passage in the source (Source 2)');
+  });
+
+  it('grouped markers list every source with its own state', () => {
+    const c = card(
+      claim('c1', 'partial', { sourceIds: ['s1', 's2'] }),
+      sourcesOf(source('s1'), source('s2', { status: 'unavailable', reason: 'timeout' })),
+    );
+    const items = [...c.querySelectorAll('[data-testid="source"]')];
+    expect(items.map((i) => i.getAttribute('data-status'))).toEqual(['ok', 'unavailable']);
+    expect(items[1].textContent).toContain('The source took too long to answer');
+  });
+
+  it('warns when the named attribution does not fit the cited source', () => {
+    const c = card(claim('c1', 'supported', { attribution: 'nature.com', attributionMatches: false }));
+    expect(c.querySelector('[data-testid="attribution"]')!.textContent).toContain('The claim names nature.com');
+  });
+
+  it('shows the title, domain and publication date of the source', () => {
+    const c = card(claim('c1', 'supported'), sourcesOf(source('s1', { published: '2024-03-12' })));
+    const meta = c.querySelector('[data-testid="source"]')!.textContent!;
+    expect(meta).toContain('Story number 1');
+    expect(meta).toContain('news1.example');
+    expect(meta).toMatch(/2024/);
+  });
+
+  it('is a dialog named by its label, with test hooks', () => {
+    const c = card(claim('c9', 'supported'));
+    const root = c.querySelector('[data-citecheck-card]')!;
+    expect(root.getAttribute('role')).toBe('dialog');
+    expect(root.getAttribute('data-claim-id')).toBe('c9');
+    const labelId = root.getAttribute('aria-labelledby')!;
+    expect(c.querySelector(`#${labelId}`)!.textContent).toBe('Citecheck: test');
+  });
+});
+
+describe('ClaimDetails in the popup', () => {
+  it('shows up to three passages when asked, best first', () => {
+    const c = claim('c1', 'partial', {
+      evidence: [evidence('s1', { text: 'first passage here', start: 0 }), evidence('s1', { text: 'second passage here', start: 50 }), evidence('s1', { text: 'third passage here', start: 90 }), evidence('s1', { text: 'fourth', start: 120 })],
+    });
+    const { container } = render(<ClaimDetails claim={c} sources={sourcesOf(source('s1'))} showClaim={false} maxEvidence={3} />);
+    expect([...container.querySelectorAll('[data-testid="passage"]')].map((p) => p.textContent)).toEqual(['first passage here', 'second passage here', 'third passage here']);
+    expect(container.querySelector('[data-testid="claim-text"]')).toBeNull();
+  });
+});

@@ -1,0 +1,290 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, DEFAULT_PARAMS, indexSource, matchClaim } from './index';
+import { analyseClaim } from './claim';
+import { findConflicts, negationScope } from './conflicts';
+import { tokenize } from './text';
+import { EvidenceSchema } from '../report/schema';
+
+/** A made-up report on a made-up town, long enough for word weights to mean something. */
+const REPORT = [
+  'Harbourton Council met on Tuesday to discuss the budget.',
+  'The council approved the new library plans after a long debate.',
+  'Turnout in the local election reached 65.7% of registered voters.',
+  'The town has about 3 million visitors a year, most of them in summer.',
+  'Two-thirds of residents said they use the ferry every week.',
+  'The bridge was completed in 2019 by the engineering firm Calder and Ross.',
+  'Mayor Helen Okafor said the ferry service would not be cut.',
+  'Bus fares increased by ten percent over the winter.',
+  'The harbour museum, founded in 1921, holds 1,000 maps of the coast.',
+  'Local fishermen reported a smaller catch of herring than in previous years.',
+  '',
+  'References',
+  'Quintaro, P. (2015). Glaciers of the northern tundra and their xylophone echoes. Journal of Sound, 12, 1-9.',
+].join('\n\n');
+
+const source = indexSource('report', REPORT);
+
+describe('retrieval', () => {
+  it('returns evidence whose offsets point at its text in the source, best first', () => {
+    const match = matchClaim('The council approved plans for a new library.', [source]);
+    expect(match.evidence.length).toBeGreaterThan(0);
+    for (const e of match.evidence) {
+      expect(EvidenceSchema.safeParse(e).success).toBe(true);
+      expect(REPORT.slice(e.start, e.end)).toBe(e.text);
+      expect(e.sourceId).toBe('report');
+    }
+    expect(match.evidence[0].text).toContain('approved the new library plans');
+    const scores = match.evidence.map((e) => e.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('prefers the passage with the rare words over one with many common ones', () => {
+    const text = [
+      'The town and the town council and the town people met in the town.',
+      'The town council met. The town was busy.',
+      'A heron nested beside the old lighthouse in the town.',
+    ].join('\n\n');
+    const match = matchClaim('A heron nested by the lighthouse of the town.', [indexSource('t', text)]);
+    expect(match.evidence[0].text).toContain('heron');
+  });
+
+  it('never counts words that only appear in the bibliography', () => {
+    const match = matchClaim('Glaciers of the northern tundra produce xylophone echoes.', [source]);
+    expect(match.verdict).toBe('unsupported');
+    for (const e of match.evidence) expect(e.start).toBeLessThan(REPORT.indexOf('References'));
+  });
+
+  it('finds a passage near the end of a very long source, with exact offsets', () => {
+    const filler = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i} talks about weather and tides in general terms.`);
+    const text = [...filler, 'The lighthouse keeper Ansel Brightwater retired in 1987 after forty years.'].join('\n\n');
+    expect(text.length).toBeGreaterThan(90_000);
+    const match = matchClaim('Ansel Brightwater, the lighthouse keeper, retired in 1987.', [indexSource('long', text)]);
+    expect(match.verdict).toBe('supported');
+    expect(text.slice(match.evidence[0].start, match.evidence[0].end)).toContain('Ansel Brightwater retired in 1987');
+  });
+});
+
+describe('paraphrase', () => {
+  it('matches a synonym from the WordNet table when the source does not use the claim word', () => {
+    const text = 'Marine biologists studied the coral samples collected near the reef.';
+    const withSynonyms = matchClaim('Marine biologists examined coral samples from the reef.', [indexSource('s', text)]);
+    expect(withSynonyms.evidence[0].matched).toContain('examined');
+    expect(withSynonyms.verdict).toBe('supported');
+  });
+
+  it('does not let an unrelated word stand in for a claim word', () => {
+    const text = 'Marine biologists photographed the coral samples collected near the reef.';
+    const match = matchClaim('Marine biologists examined coral samples from the reef.', [indexSource('s', text)]);
+    expect(match.evidence[0].missing).toContain('examined');
+  });
+});
+
+describe('verdicts', () => {
+  it.each([
+    // Inflections and word order.
+    ['inflected and reordered words', 'The new library plans were approved by the council.', 'supported'],
+    // Numbers in their many forms.
+    ['a percent written out', 'Turnout in the local election reached 65.7 percent of registered voters.', 'supported'],
+    ['a number without its comma', 'The harbour museum holds 1000 maps of the coast.', 'supported'],
+    ['a rounded figure', 'The town has around three million visitors a year.', 'supported'],
+    ['a fraction as a percent', 'About 67% of residents use the ferry every week.', 'supported'],
+    ['a year', 'The bridge was completed in 2019.', 'supported'],
+    // A claim with several parts.
+    ['both parts covered', 'The council approved the library plans and the bridge was completed in 2019.', 'supported'],
+    ['one part covered, one missing', 'The council approved the library plans and the stadium was demolished by volunteers in 2021.', 'partial'],
+    ['nothing in the source', 'Volcanic eruptions damaged the orbiting satellites.', 'unsupported'],
+    // Attribution is not matched.
+    ['an attribution phrase', 'According to nature.com, the council approved the new library plans.', 'supported'],
+    ['a trailing attribution and markers', 'Bus fares increased by ten percent over the winter, according to the Daily Courier.[3][4]', 'supported'],
+  ])('%s → %s', (_label, claim, verdict) => {
+    expect(matchClaim(claim, [source]).verdict).toBe(verdict);
+  });
+
+  it('lists the matched and the missing key words', () => {
+    const match = matchClaim('The council approved the library plans and the stadium was demolished in 2021.', [source]);
+    const top = match.evidence[0];
+    expect(top.matched).toEqual(expect.arrayContaining(['council', 'approved', 'library', 'plans']));
+    expect(top.missing).toEqual(expect.arrayContaining(['stadium', 'demolished', '2021']));
+  });
+
+  it('does not count attribution words as missing', () => {
+    const match = matchClaim('According to nature.com, the council approved the new library plans.', [source]);
+    const all = match.evidence.flatMap((e) => [...e.matched, ...e.missing]);
+    expect(all).not.toContain('nature');
+    expect(all).not.toContain('com');
+  });
+});
+
+describe('contradictions', () => {
+  it.each([
+    ['a different number', 'Turnout in the local election reached 57% of registered voters.', 'source says 65.7%, claim says 57%'],
+    ['a different year', 'The bridge was completed in 2017 by the engineering firm Calder and Ross.', 'source says 2019, claim says 2017'],
+    ['a negation', 'Mayor Helen Okafor said the ferry service would be cut.', 'source says "not", claim does not'],
+    ['a direction word', 'Bus fares decreased by ten percent over the winter.', 'source says "increased", claim says "decreased"'],
+    ['a direction word (fewer/more)', 'Local fishermen reported a larger catch of herring than in previous years.', 'source says "smaller", claim says "larger"'],
+  ])('%s is contradicted, with the conflict stated', (_label, claim, conflict) => {
+    const match = matchClaim(claim, [source]);
+    expect(match.verdict).toBe('contradicted');
+    expect(match.evidence[0].conflicts).toContain(conflict);
+  });
+
+  it.each([
+    ['another name in the same place', REPORT, 'The bridge was completed in 2019 by the engineering firm Calder and Baxter.', 'source says Ross, claim says Baxter'],
+    ['a number whose neighbouring words differ', 'In 2018 the council, after a long debate, approved the library plans.', 'The council approved the library plans in 2020.', 'source says 2018, claim says 2020'],
+  ])('%s is shown as a conflict but does not decide the verdict', (_label, text, claim, conflict) => {
+    const match = matchClaim(claim, [indexSource('t', text)]);
+    expect(match.verdict).not.toBe('contradicted');
+    expect(match.evidence.flatMap((e) => e.conflicts)).toContain(conflict);
+  });
+
+  it('a passage on another subject does not contradict a number', () => {
+    const match = matchClaim('The volcano erupted 57 times during the drought.', [source]);
+    expect(match.verdict).not.toBe('contradicted');
+  });
+});
+
+describe('several sources', () => {
+  it('a claim whose parts are backed by different sources is supported by them together', () => {
+    const a = indexSource('a', 'The council approved the new library plans after a long debate.');
+    const b = indexSource('b', 'Construction of the observatory finished in March 2022.');
+    const claim = 'The council approved the library plans and the observatory was finished in 2022.';
+    expect(matchClaim(claim, [a]).verdict).toBe('partial');
+    const both = matchClaim(claim, [a, b]);
+    expect(both.verdict).toBe('supported');
+    expect(new Set(both.evidence.map((e) => e.sourceId))).toEqual(new Set(['a', 'b']));
+  });
+
+  it('one index serves many claims', () => {
+    const claims = ['The bridge was completed in 2019.', 'The council approved the new library plans.'];
+    expect(claims.map((c) => matchClaim(c, [source]).verdict)).toEqual(['supported', 'supported']);
+  });
+});
+
+describe('empty input', () => {
+  it.each([
+    ['an empty claim', '', [source]],
+    ['a claim of markers only', '[1][2]', [source]],
+    ['no sources', 'The bridge was completed in 2019.', []],
+    ['an empty source', 'The bridge was completed in 2019.', [indexSource('e', '')]],
+  ])('%s is unsupported with score 0 and no evidence', (_label, claim, sources) => {
+    expect(matchClaim(claim as string, sources as ReturnType<typeof indexSource>[])).toEqual({ verdict: 'unsupported', score: 0, evidence: [] });
+  });
+
+  it('respects maxEvidence', () => {
+    expect(matchClaim('council library bridge ferry museum', [source], { maxEvidence: 1 }).evidence).toHaveLength(1);
+  });
+});
+
+/** The conflicts between a claim and a one-passage source, by kind. */
+function conflictKinds(claim: string, passage: string) {
+  const src = indexSource('p', passage);
+  const analysis = analyseClaim(claim);
+  const matched = analysis.terms.map((t) => src.postings.has(t.stem));
+  return findConflicts(analysis, src, 0, src.bodyEnd - 1, matched);
+}
+
+describe('negation scope', () => {
+  it.each([
+    ['the ferry would not be cut', 'not', ['cut']],
+    ['there is no evidence that masks work', 'no', ['evid', 'mask', 'work']],
+    ['they failed to detect the virus', 'failed', ['detect', 'viru']],
+  ])('in "%s" the negation "%s" governs %j', (text, cue, scope) => {
+    const tokens = tokenize(text);
+    expect(negationScope(tokens, tokens.findIndex((t) => t.word === cue))).toEqual(scope);
+  });
+
+  it.each([
+    ['a negation only in the claim', 'Masks did not reduce transmission in the trial.', 'Masks reduced transmission in the trial.', 'claimNegation'],
+    ['a negation only in the source', 'Masks reduced transmission in the trial.', 'Masks did not reduce transmission in the trial.', 'sourceNegation'],
+    ['"no" before the same words', 'There is no link between singing and transmission.', 'Singing was linked to transmission in the choir.', 'claimNegation'],
+  ])('%s is a conflict', (_label, claim, passage, kind) => {
+    expect([...conflictKinds(claim, passage).kinds]).toContain(kind);
+  });
+
+  it('a source negation of another word near the claim\'s words is only a loose conflict', () => {
+    const { kinds } = conflictKinds('Police may charge the man with assault on an officer.', 'The man will not be prosecuted for assault on a police officer.');
+    expect(kinds.has('looseSourceNegation')).toBe(true);
+    expect(kinds.has('sourceNegation')).toBe(false);
+  });
+
+  it.each([
+    ['both sides negate', 'Masks did not reduce transmission in the trial.', 'Masks failed to reduce transmission in the trial.'],
+    ['the source negates something else', 'Masks reduced transmission in the trial.', 'Masks reduced transmission in the trial, but no gloves were worn.'],
+    ['the claim negates words the passage lacks', 'Masks reduced transmission and no vaccine was offered.', 'Masks reduced transmission in the trial.'],
+  ])('%s: no negation conflict', (_label, claim, passage) => {
+    const { kinds } = conflictKinds(claim, passage);
+    expect(kinds.has('claimNegation') || kinds.has('sourceNegation')).toBe(false);
+  });
+});
+
+describe('opposites and absolute words', () => {
+  it.each([
+    ['a negative prefix', 'The drug was ineffective against the virus.', 'The drug was effective against the virus.', 'source says "effective", claim says "ineffective"'],
+    ['better and worse', 'Patients had worse outcomes after the drug.', 'Patients had better outcomes after the drug.', 'source says "better", claim says "worse"'],
+    ['same and different', 'The virus uses the same entry point as SARS.', 'The virus uses a different entry point from SARS.', 'source says "different", claim says "same"'],
+  ])('%s is a direction conflict', (_label, claim, passage, message) => {
+    const found = conflictKinds(claim, passage);
+    expect(found.kinds.has('direction')).toBe(true);
+    expect(found.messages).toContain(message);
+  });
+
+  it.each([
+    ['"only" the passage does not say', 'The virus spreads only after symptoms begin.', 'The virus spreads after symptoms begin.', true],
+    ['"only" the passage says too', 'The virus spreads only after symptoms begin.', 'The virus spreads only after symptoms begin.', false],
+    ['no absolute word', 'The virus spreads after symptoms begin.', 'The virus spreads after symptoms begin.', false],
+  ])('%s → absolute: %s', (_label, claim, passage, absolute) => {
+    expect(conflictKinds(claim, passage).kinds.has('absolute')).toBe(absolute);
+  });
+});
+
+describe('phrasing', () => {
+  it.each([
+    ['a hyphenated source word', 'Bats coexist with many viruses.', 'Bats co-exist with a variety of viruses.'],
+    ['a hyphenated claim word', 'Parents sent e-mail to the school board.', 'Parents sent e-mail messages to the school board.'],
+  ])('%s matches its joined form', (_label, claim, passage) => {
+    expect(matchClaim(claim, [indexSource('p', passage)]).evidence[0].missing).toEqual([]);
+  });
+
+  it.each([
+    ['every number in the source', 'The bridge was completed in 2019 and the museum holds 1,000 maps.', 1],
+    ['one of two numbers nowhere in the source', 'The bridge was completed in 2019 and the museum holds 4,000 maps.', 0.5],
+    ['no number at all', 'The council approved the new library plans.', 1],
+  ])('%s: share of the claim numbers found anywhere is %s', (_label, claim, share) => {
+    expect(analyse(claim, [source]).features!.numbersAnywhere).toBeCloseTo(share, 5);
+  });
+
+  it.each([
+    ['a copied phrase', 'The council approved the new library plans after a long debate.', 1],
+    ['the same words reordered', 'Plans for the library were approved by the council.', 0],
+  ])('%s: share of words in a copied run of three is %s', (_label, claim, share) => {
+    const features = analyse(claim, [source]).features!;
+    expect(features.copied).toBeCloseTo(share, 5);
+  });
+});
+
+describe('evidence order with synonyms', () => {
+  const text = [
+    'Marine biologists studied the coral.',
+    'Tourists visited the harbour.',
+    'Storms hit the coast in winter.',
+    'Ferries ran twice a day.',
+    'The coral near the reef was bleached by marine heat.',
+  ].join('\n\n');
+  const claim = 'Marine biologists examined coral near the reef.';
+
+  it.each([
+    [1, 'Marine biologists studied the coral.'],
+    [0.5, 'The coral near the reef was bleached by marine heat.'],
+    [0, 'The coral near the reef was bleached by marine heat.'],
+  ])('with synonym credit %s the first passage is "%s"', (synonymCredit, first) => {
+    const match = matchClaim(claim, [indexSource('s', text)], { params: { ...DEFAULT_PARAMS, synonymCredit } });
+    expect(match.evidence[0].text).toBe(first);
+    expect(match.evidence.map((e) => e.score)).toEqual([...match.evidence.map((e) => e.score)].sort((a, b) => b - a));
+  });
+
+  it('the score does not depend on the synonym credit', () => {
+    const at = (synonymCredit: number) => matchClaim(claim, [indexSource('s', text)], { params: { ...DEFAULT_PARAMS, synonymCredit } });
+    expect(at(0).score).toBe(at(1).score);
+    expect(at(0).verdict).toBe(at(1).verdict);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, reportToJson, reportToMarkdown } from './export';
+import { ReportSchema } from './schema';
+import { claim, evidence, nineClaims, report, source } from '../../tests/helpers/ui-fixtures';
+
+describe('reportToJson', () => {
+  it('round-trips through the report schema', () => {
+    const r = nineClaims();
+    const parsed = ReportSchema.parse(JSON.parse(reportToJson(r)));
+    expect(parsed).toEqual(r);
+  });
+
+  it('refuses a report that breaks the schema', () => {
+    const bad = { ...nineClaims(), claims: [{ ...claim('c1', 'supported'), score: 3 }] };
+    expect(() => reportToJson(bad)).toThrow();
+  });
+});
+
+describe('reportToMarkdown', () => {
+  it('has the title, the summary line, each claim with its verdict, and the sources', () => {
+    const md = reportToMarkdown(nineClaims());
+    expect(md).toContain('# Citecheck report: An article about parks');
+    expect(md).toContain('**9 claims: 5 supported, 2 partly, 1 not found, 1 source unavailable**');
+    expect(md).toContain('### 6. Partly — score 50%');
+    expect(md).toContain('### 9. Unavailable\n');
+    expect(md).toContain('**The source answered 404 Not Found**');
+    expect(md).toContain('## Sources');
+  });
+
+  it('never gives an unavailable claim a score', () => {
+    const md = reportToMarkdown(report([claim('c1', 'unavailable')], [source('s1', { status: 'unavailable', reason: 'timeout' })]));
+    expect(md).toMatch(/### 1\. Unavailable\n/);
+    expect(md).not.toMatch(/score \d/);
+    expect(md).toContain('The source took too long to answer');
+  });
+
+  it('lists missing words, conflicts and a link to the passage', () => {
+    const md = reportToMarkdown(
+      report([claim('c1', 'contradicted', { evidence: [evidence('s1', { missing: ['summer'], conflicts: ['source says 57%, claim says 65.7%'] })] })]),
+    );
+    expect(md).toContain('Missing key words: summer');
+    expect(md).toContain('- Conflict: source says 57%, claim says 65.7%');
+    expect(md).toMatch(/\[Open the source at this passage\]\(<https:\/\/news1\.example\/story#:~:text=/);
+  });
+
+  it('escapes page text so it cannot become a link, an image or markup', () => {
+    const hostile = '![x](https://evil.example/p.png) [click](javascript:alert(1)) <script>alert(1)</script> # heading';
+    const md = reportToMarkdown(report([claim('c1', 'supported', { text: hostile })]));
+    expect(md).not.toContain('](https://evil');
+    expect(md).not.toContain('](javascript');
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('\\!\\[x\\]');
+  });
+
+  it('shows a javascript: source as text, not a link', () => {
+    const md = reportToMarkdown(report([claim('c1', 'unavailable')], [source('s1', { url: 'javascript:alert(1)', status: 'unavailable', reason: 'blocked_scheme' })]));
+    expect(md).not.toContain('](<javascript');
+  });
+
+  it('escapeMarkdown keeps plain words and flattens newlines', () => {
+    expect(escapeMarkdown('Plain words\nhere')).toBe('Plain words here');
+    expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
+  });
+});

@@ -1,0 +1,92 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  defineSettingsItem,
+  getSettings,
+  isSiteEnabled,
+  normalizeHostname,
+  normalizeSettings,
+  saveSettings,
+  updateSettings,
+  withSite,
+} from './settings';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('settings storage', () => {
+  it('starts with everything that widens fetching turned off', async () => {
+    const settings = await getSettings();
+    expect(settings).toEqual({ enabled: true, disabledSites: [], cacheTtlHours: 24, useLogins: false, allowPrivate: false });
+  });
+
+  it('saves and reads back', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, cacheTtlHours: 6, disabledSites: ['www.Example.com'] });
+    expect(await getSettings()).toMatchObject({ cacheTtlHours: 6, disabledSites: ['example.com'] });
+    const stored = await fakeBrowser.storage.local.get('settings');
+    expect(stored.settings).toMatchObject({ cacheTtlHours: 6 });
+  });
+
+  it('updates one field and keeps the rest', async () => {
+    await updateSettings((s) => ({ ...s, useLogins: true }));
+    expect(await getSettings()).toMatchObject({ useLogins: true, enabled: true, cacheTtlHours: 24 });
+  });
+
+  it('repairs a stored value that is partial or hand-edited, field by field', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', cacheTtlHours: -3, allowPrivate: true } });
+    expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, allowPrivate: true });
+  });
+
+  it('runs migrations from an older stored version', async () => {
+    await fakeBrowser.storage.local.set({ settings: { on: false, ttl: 2 }, 'settings$': { v: 1 } });
+    const item = defineSettingsItem(2, {
+      2: (old: unknown) => {
+        const v = old as { on: boolean; ttl: number };
+        return { ...DEFAULT_SETTINGS, enabled: v.on, cacheTtlHours: v.ttl };
+      },
+    });
+    await item.migrate();
+    expect(normalizeSettings(await item.getValue())).toMatchObject({ enabled: false, cacheTtlHours: 2 });
+    expect(await item.getMeta()).toMatchObject({ v: 2 });
+  });
+});
+
+describe('sites', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['WWW.Example.com.', 'example.com'],
+    ['https://www.example.com/path?q=1', 'example.com'],
+    ['news.example.com:8080', 'news.example.com'],
+    ['not a host!', ''],
+    ['   ', ''],
+  ])('normalizeHostname(%j) is %j', (input, expected) => {
+    expect(normalizeHostname(input)).toBe(expected);
+  });
+
+  it.each([
+    [{ enabled: true, disabledSites: [] }, 'example.com', true],
+    [{ enabled: false, disabledSites: [] }, 'example.com', false],
+    [{ enabled: true, disabledSites: ['example.com'] }, 'www.example.com', false],
+    [{ enabled: true, disabledSites: ['example.com'] }, 'news.example.com', false],
+    [{ enabled: true, disabledSites: ['example.com'] }, 'badexample.com', true],
+    [{ enabled: true, disabledSites: ['news.example.com'] }, 'example.com', true],
+  ])('with %j, %s is enabled: %s', (partial, host, expected) => {
+    expect(isSiteEnabled({ ...DEFAULT_SETTINGS, ...partial }, host)).toBe(expected);
+  });
+
+  it('turns a site off and on again', () => {
+    const off = withSite(DEFAULT_SETTINGS, 'https://www.example.com/a', false);
+    expect(off.disabledSites).toEqual(['example.com']);
+    expect(withSite(off, 'example.com', true).disabledSites).toEqual([]);
+    expect(withSite(DEFAULT_SETTINGS, '!!', false)).toBe(DEFAULT_SETTINGS);
+  });
+
+  it('turning a subdomain on lifts the parent entry that covered it, and only that', () => {
+    const settings = { ...DEFAULT_SETTINGS, disabledSites: ['example.com', 'other.org'] };
+    const next = withSite(settings, 'news.example.com', true);
+    expect(next.disabledSites).toEqual(['other.org']);
+    expect(isSiteEnabled(next, 'news.example.com')).toBe(true);
+  });
+});
