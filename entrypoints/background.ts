@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { createTabChecker, type TabStore } from '@/utils/checker';
-import { BackgroundRequestSchema, type ContentRequest } from '@/utils/messages';
+import { send, serve, type MessageEvents } from '@/utils/messages';
 import { toolbarBadge } from '@/utils/report/summary';
 import type { Report } from '@/utils/report/schema';
-import { getSettings } from '@/utils/settings';
+import { getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
 import { createSourceLoader, isSelfCitation, openSourceCache, withMemoryLayer, type SourceCache } from '@/utils/sources';
 import { createHtmlReader } from '@/utils/html-reader';
 
@@ -52,9 +52,8 @@ export default defineBackground({
     /** What each tab's toolbar icon shows now: unchanged badges are not set again. */
     const shownBadges = new Map<number, string>();
     const notify = (tabId: number, report: Report) => {
-      const update: ContentRequest = { type: 'report-update', report };
       // The tab may be gone or may have no content script: the page and the icon are best effort.
-      quietly(() => browser.tabs.sendMessage(tabId, update));
+      quietly(() => send(browser, 'report-update', { report }, { tabId }));
       const badge = toolbarBadge(report);
       const shown = `${badge.text}|${badge.color}|${badge.title}`;
       if (shownBadges.get(tabId) === shown) return;
@@ -66,41 +65,33 @@ export default defineBackground({
 
     const checker = createTabChecker({ loader, store, notify, isSelfCitation });
 
-    browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
-      // Only the extension's own contexts may talk to the background.
-      if (sender.id !== browser.runtime.id) return;
-      const parsed = BackgroundRequestSchema.safeParse(message);
-      if (!parsed.success) return;
-      const request = parsed.data;
-      const answer = async (): Promise<unknown> => {
-        switch (request.type) {
-          case 'verify': {
-            const tabId = sender.tab?.id;
-            if (tabId === undefined) throw new Error('verify must come from a tab');
-            // The private-network guard trusts the page's origin: it must be the tab's own.
-            if (!sameOrigin(request.page.url, sender.tab?.url)) throw new Error('page URL does not match its tab');
-            return checker.verify(tabId, request.page, request.force ?? false);
-          }
-          case 'get-report':
-            return checker.getReport(request.tabId);
-          case 'recheck': {
-            const report = await checker.recheck(request.tabId);
-            if (!report) {
-              const rescan: ContentRequest = { type: 'rescan', force: true };
-              quietly(() => browser.tabs.sendMessage(request.tabId, rescan));
-            }
-            return report;
-          }
-          case 'clear-cache':
-            await sourceCache.clear();
-            return null;
-        }
-      };
-      answer().then(
-        (value) => sendResponse({ ok: true, value }),
-        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-      );
-      return true;
+    // Only the extension's own contexts may talk to the background (serve() checks the sender).
+    serve(browser.runtime.onMessage as unknown as MessageEvents, browser.runtime.id, 'background', {
+      async verify({ page, force }, sender) {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) throw new Error('verify must come from a tab');
+        // The private-network guard trusts the page's origin: it must be the tab's own.
+        if (!sameOrigin(page.url, sender.tab?.url)) throw new Error('page URL does not match its tab');
+        return checker.verify(tabId, page, force ?? false);
+      },
+      'get-report': ({ tabId }) => checker.getReport(tabId),
+      async recheck({ tabId }) {
+        const report = await checker.recheck(tabId);
+        if (!report) quietly(() => send(browser, 'rescan', { force: true }, { tabId }));
+        return report;
+      },
+      async 'set-check-mode'({ mode }) {
+        await updateSettings((s) => ({ ...s, checkMode: mode }));
+        return null;
+      },
+      async 'allow-site'({ host, allowed }) {
+        await updateSettings((s) => withAllowedSite(s, host, allowed));
+        return null;
+      },
+      async 'clear-cache'() {
+        await sourceCache.clear();
+        return null;
+      },
     });
 
     browser.tabs.onRemoved.addListener((tabId) => {

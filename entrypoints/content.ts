@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { createBadgeLayer } from '@/components/inline/badges';
 import { citationsKey } from '@/utils/extract/key';
 import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
-import { ContentRequestSchema, ReportResultSchema, type BackgroundRequest } from '@/utils/messages';
+import { send, serve, type MessageEvents } from '@/utils/messages';
 import type { Report } from '@/utils/report/schema';
 import { isSiteEnabled, readSettings } from '@/utils/settings-core';
 
@@ -61,21 +61,27 @@ export default defineContentScript({
       }
       lastKey = key;
       if (located.citations.claims.length === 0) return;
-      const request: BackgroundRequest = { type: 'verify', page: located.citations, force };
       performance.mark('citecheck:verify-start');
-      const answer = ReportResultSchema.safeParse(await browser.runtime.sendMessage(request));
-      if (answer.success && answer.data.ok) show(answer.data.value);
+      // A refusal (the page left its origin) or a worker that went away leaves the page as it is.
+      const report = await send(browser, 'verify', { page: located.citations, force }).catch(() => null);
+      show(report);
     };
 
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id) return;
-      const parsed = ContentRequestSchema.safeParse(message);
-      if (!parsed.success) return;
-      const request = parsed.data;
-      if (request.type === 'report-update') show(request.report);
-      else if (request.type === 'rescan') void scan(request.force);
-      else if (request.type === 'scroll-to-claim') layer.scrollToClaim(request.claimId);
+    const stopServing = serve(browser.runtime.onMessage as unknown as MessageEvents, browser.runtime.id, 'content', {
+      'report-update': ({ report }) => {
+        show(report);
+        return null;
+      },
+      rescan: ({ force }) => {
+        void scan(force);
+        return null;
+      },
+      'scroll-to-claim': ({ claimId }) => {
+        layer.scrollToClaim(claimId);
+        return null;
+      },
     });
+    ctx.onInvalidated(stopServing);
 
     const rescan = new AbortController();
     ctx.onInvalidated(() => rescan.abort());

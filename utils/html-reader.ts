@@ -6,24 +6,9 @@
  * text. Only the text, title, byline and date come back; raw HTML never leaves the reader.
  */
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
-import type { ReadHtmlRequestSchema } from './messages';
+import { send } from './messages';
 import { readText } from './sources';
 import type { HtmlReader, ReadSource } from './sources/types';
-
-const ReadResultSchema = z.union([
-  z.object({
-    ok: z.literal(true),
-    value: z.object({
-      text: z.string(),
-      title: z.optional(z.string()),
-      byline: z.optional(z.string()),
-      published: z.optional(z.string()),
-      paywall: z.optional(z.boolean()),
-    }),
-  }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -60,10 +45,7 @@ function ensureOffscreenDocument(): Promise<void> {
 
 async function readOffscreen(html: string, url: string): Promise<ReadSource> {
   await ensureOffscreenDocument();
-  const request: z.infer<typeof ReadHtmlRequestSchema> = { type: 'read-html', html, url };
-  const answer = ReadResultSchema.parse(await browser.runtime.sendMessage(request));
-  if (!answer.ok) throw new Error(answer.error);
-  return answer.value;
+  return send(browser, 'read-html', { html, url });
 }
 
 export function createHtmlReader(): HtmlReader {

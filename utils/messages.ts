@@ -1,82 +1,210 @@
 /**
- * Typed messages between the extension's contexts. Each has a zod schema; a message that fails
- * its schema, or comes from outside the extension, is dropped by the receiver.
+ * The extension's one message protocol: every call between its contexts (content script,
+ * background, popup, options page, offscreen document), with the schema of its request and of its
+ * answer, in one map. Senders use `send()`, receivers `serve()`; nothing else touches
+ * `runtime.sendMessage` or `runtime.onMessage` directly.
  *
- * Requests get a `Result`: `{ ok: true, value }` or `{ ok: false, error }`, never a thrown string.
+ * On the wire a request is `{ type, ...fields }` and an answer `{ ok: true, value }` or
+ * `{ ok: false, error }`. The receiver drops a message from outside the extension, of a type not
+ * meant for it, or that fails its schema (no answer at all); the sender validates the answer, so a
+ * context that answers in the wrong shape is an error, never a believed value.
  */
 import * as z from 'zod/mini';
 import { PageCitationsSchema } from './extract/types';
 import { ReportSchema } from './report/schema';
+import { CheckModeSchema } from './settings-core';
 
-/** Content script → background: check these citations (answers with the report so far). */
-export const VerifyRequestSchema = z.object({
-  type: z.literal('verify'),
-  page: PageCitationsSchema,
-  /** Bypass the source cache (re-check). */
-  force: z.optional(z.boolean()),
+/** Where a call goes: the background worker, a tab's content script, or the offscreen document. */
+export type Target = 'background' | 'content' | 'offscreen';
+
+const TabId = z.int().check(z.nonnegative());
+const ClaimIds = z.array(z.string().check(z.minLength(1)));
+const MaybeReport = z.nullable(ReportSchema);
+
+/** What the offscreen document's reader gives back: text only, never the HTML. */
+export const ReadSourceSchema = z.object({
+  text: z.string(),
+  title: z.optional(z.string()),
+  byline: z.optional(z.string()),
+  published: z.optional(z.string()),
+  paywall: z.optional(z.boolean()),
 });
 
-/** Popup → background: the report of a tab (answers with the report, or null when none yet). */
-export const GetReportRequestSchema = z.object({
-  type: z.literal('get-report'),
-  tabId: z.int(),
-});
+/**
+ * Every call. `to` says which context serves it; a call sent to a tab carries the tab id in
+ * `send()`'s options, and a call from a tab gets the tab from the browser's sender, never from
+ * the message.
+ */
+export const PROTOCOL = {
+  // ── content script → background (the tab is the sender's) ──
+  /** Checks these citations as the tab's check mode says; answers with the report so far. */
+  verify: {
+    to: 'background',
+    request: z.object({ page: PageCitationsSchema, force: z.optional(z.boolean()) }),
+    response: ReportSchema,
+  },
+  /** Claims on or near the reader's screen now (in view first); the scheduler fetches theirs first. */
+  viewport: {
+    to: 'background',
+    request: z.object({ inView: ClaimIds, nearView: ClaimIds }),
+    response: z.null(),
+  },
 
-/** Popup → background: check a tab's page again, bypassing the source cache. */
-export const RecheckRequestSchema = z.object({
-  type: z.literal('recheck'),
-  tabId: z.int(),
-});
+  // ── content script, popup → background (the popup names the tab) ──
+  /** Checks one claim now, whatever the check mode (a click on its badge); answers with the report. */
+  'check-claim': {
+    to: 'background',
+    request: z.object({ tabId: z.optional(TabId), claimId: z.string().check(z.minLength(1)) }),
+    response: MaybeReport,
+  },
+  /** Checks every claim of the page not yet checked ("Check this page", "Check the rest now"). */
+  'check-page': {
+    to: 'background',
+    request: z.object({ tabId: z.optional(TabId) }),
+    response: MaybeReport,
+  },
 
-/** Background → offscreen document (Chrome MV3): read this HTML into text. */
-export const ReadHtmlRequestSchema = z.object({
-  type: z.literal('read-html'),
-  html: z.string(),
-  url: z.string(),
-});
+  // ── popup → background ──
+  /** The tab's report, resuming an interrupted check; null when the tab has none. */
+  'get-report': { to: 'background', request: z.object({ tabId: TabId }), response: MaybeReport },
+  /** Checks the tab's page again, bypassing the source cache; null when the page must be rescanned. */
+  recheck: { to: 'background', request: z.object({ tabId: TabId }), response: MaybeReport },
 
-/** Options page → background: empty the source cache (answers `{ ok: true, value: null }`). */
-export const ClearCacheRequestSchema = z.object({
-  type: z.literal('clear-cache'),
-});
+  // ── popup, options, first-run page → background ──
+  /** Sets when pages are checked; open tabs that become automatic start checking. */
+  'set-check-mode': { to: 'background', request: z.object({ mode: CheckModeSchema }), response: z.null() },
+  /** Adds a site to (or removes it from) the sites checked automatically in the allowed-sites mode. */
+  'allow-site': {
+    to: 'background',
+    request: z.object({ host: z.string().check(z.minLength(1)), allowed: z.boolean() }),
+    response: z.null(),
+  },
 
-export const BackgroundRequestSchema = z.discriminatedUnion('type', [
-  VerifyRequestSchema,
-  GetReportRequestSchema,
-  RecheckRequestSchema,
-  ClearCacheRequestSchema,
-]);
-export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+  // ── options → background ──
+  /** Empties the source cache. */
+  'clear-cache': { to: 'background', request: z.object({}), response: z.null() },
 
-/** Background → content script: the report changed (progress or finished). */
-export const ReportUpdateSchema = z.object({
-  type: z.literal('report-update'),
-  report: ReportSchema,
-});
+  // ── background → content script ──
+  /** The tab's report changed (progress, a verdict, or a finished check). */
+  'report-update': { to: 'content', request: z.object({ report: ReportSchema }), response: z.null() },
+  /** Scan the page again and verify it (a re-check of a page the background no longer holds). */
+  rescan: { to: 'content', request: z.object({ force: z.boolean() }), response: z.null() },
 
-/** Background → content script: scan the page again and re-verify (popup's re-check). */
-export const RescanRequestSchema = z.object({
-  type: z.literal('rescan'),
-  force: z.boolean(),
-});
+  // ── popup → content script ──
+  /** Scrolls to a claim's marker and flashes it. */
+  'scroll-to-claim': { to: 'content', request: z.object({ claimId: z.string() }), response: z.null() },
 
-/** Popup → content script: scroll to a claim's marker and flash it. */
-export const ScrollToClaimSchema = z.object({
-  type: z.literal('scroll-to-claim'),
-  claimId: z.string(),
-});
+  // ── background → offscreen document (Chrome MV3: the worker has no DOMParser) ──
+  /** Reads fetched HTML into plain text. */
+  'read-html': { to: 'offscreen', request: z.object({ html: z.string(), url: z.string() }), response: ReadSourceSchema },
+} as const satisfies Record<string, { to: Target; request: z.ZodMiniObject; response: z.ZodMiniType }>;
 
-export const ContentRequestSchema = z.discriminatedUnion('type', [
-  ReportUpdateSchema,
-  RescanRequestSchema,
-  ScrollToClaimSchema,
-]);
-export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+export type MessageType = keyof typeof PROTOCOL;
+export type MessagesTo<T extends Target> = { [K in MessageType]: (typeof PROTOCOL)[K]['to'] extends T ? K : never }[MessageType];
+export type RequestOf<K extends MessageType> = z.infer<(typeof PROTOCOL)[K]['request']>;
+export type ResponseOf<K extends MessageType> = z.infer<(typeof PROTOCOL)[K]['response']>;
+/** A request as it travels: its fields and its type. */
+export type WireRequest<K extends MessageType> = { type: K } & RequestOf<K>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const ReportResultSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.nullable(ReportSchema) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type ReportResult = z.infer<typeof ReportResultSchema>;
+/** The answer was an error, or no answer came, or it did not fit the call's schema. */
+export class MessageError extends Error {
+  constructor(
+    readonly type: MessageType,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+/** The two browser calls `send()` needs; tests hand in the fake browser. */
+export interface MessageTransport {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
+}
+
+/** Parses one call's answer; throws MessageError unless it is `{ ok: true, value }` of the call's shape. */
+export function parseAnswer<K extends MessageType>(type: K, answer: unknown): ResponseOf<K> {
+  const envelope = z
+    .union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })])
+    .safeParse(answer);
+  if (!envelope.success) throw new MessageError(type, answer === undefined ? `no answer to ${type}` : `unexpected answer to ${type}`);
+  if (!envelope.data.ok) throw new MessageError(type, envelope.data.error);
+  const value = (PROTOCOL[type].response as z.ZodMiniType).safeParse(envelope.data.value);
+  if (!value.success) throw new MessageError(type, `unexpected answer to ${type}`);
+  return value.data as ResponseOf<K>;
+}
+
+/**
+ * Sends one call and resolves with its validated answer; rejects with MessageError (or the
+ * browser's own error when nobody listens). Calls to a content script need `tabId`.
+ */
+export async function send<K extends MessageType>(
+  transport: MessageTransport,
+  type: K,
+  request: RequestOf<K>,
+  options: { tabId?: number; /** Called when the raw answer arrives, before it is validated (benchmarks). */ received?: () => void } = {},
+): Promise<ResponseOf<K>> {
+  const message = { ...request, type };
+  const target = PROTOCOL[type].to;
+  let answer: unknown;
+  if (target === 'content') {
+    if (options.tabId === undefined) throw new MessageError(type, `${type} goes to a tab: tabId is missing`);
+    answer = await transport.tabs.sendMessage(options.tabId, message);
+  } else {
+    answer = await transport.runtime.sendMessage(message);
+  }
+  options.received?.();
+  return parseAnswer(type, answer);
+}
+
+/** Who sent a call, as the browser says (only what receivers read). */
+export interface Sender {
+  id?: string;
+  tab?: { id?: number; url?: string };
+  url?: string;
+}
+
+export type Handlers<T extends Target> = {
+  [K in MessagesTo<T>]?: (request: RequestOf<K>, sender: Sender) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+/** The browser's listener registry (`browser.runtime.onMessage`). */
+export interface MessageEvents {
+  addListener(listener: (message: unknown, sender: Sender, sendResponse: (answer: unknown) => void) => true | undefined): void;
+  removeListener(listener: (message: unknown, sender: Sender, sendResponse: (answer: unknown) => void) => true | undefined): void;
+}
+
+/**
+ * Serves the calls meant for `target` that `handlers` cover, from the extension's own contexts
+ * only (`extensionId`). Messages of other types are left to other listeners. Returns a function
+ * that stops serving.
+ */
+export function serve<T extends Target>(
+  events: MessageEvents,
+  extensionId: string,
+  target: T,
+  handlers: Handlers<T>,
+): () => void {
+  const listener = (message: unknown, sender: Sender, sendResponse: (answer: unknown) => void): true | undefined => {
+    if (sender.id !== extensionId) return undefined;
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(PROTOCOL, type)) return undefined;
+    const call = PROTOCOL[type as MessageType];
+    const handler = (handlers as Record<string, ((request: unknown, sender: Sender) => unknown) | undefined>)[type];
+    if (call.to !== target || !handler) return undefined;
+    const parsed = (call.request as z.ZodMiniType).safeParse(message);
+    if (!parsed.success) return undefined;
+    Promise.resolve()
+      .then(() => handler(parsed.data, sender))
+      .then(
+        (value) => sendResponse({ ok: true, value: value ?? null }),
+        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+    return true;
+  };
+  events.addListener(listener);
+  return () => events.removeListener(listener);
+}

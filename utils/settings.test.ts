@@ -9,7 +9,10 @@ import {
   normalizeSettings,
   saveSettings,
   updateSettings,
+  withAllowedSite,
   withSite,
+  checksAutomatically,
+  settingsItem,
 } from './settings';
 
 beforeEach(() => {
@@ -19,7 +22,16 @@ beforeEach(() => {
 describe('settings storage', () => {
   it('starts with everything that widens fetching turned off', async () => {
     const settings = await getSettings();
-    expect(settings).toEqual({ enabled: true, disabledSites: [], cacheTtlHours: 24, useLogins: false, allowPrivate: false });
+    expect(settings).toEqual({
+      enabled: true,
+      disabledSites: [],
+      cacheTtlHours: 24,
+      useLogins: false,
+      allowPrivate: false,
+      checkMode: 'auto',
+      allowedSites: [],
+      badgeStyle: 'auto',
+    });
   });
 
   it('saves and reads back', async () => {
@@ -50,6 +62,53 @@ describe('settings storage', () => {
     await item.migrate();
     expect(normalizeSettings(await item.getValue())).toMatchObject({ enabled: false, cacheTtlHours: 2 });
     expect(await item.getMeta()).toMatchObject({ v: 2 });
+  });
+});
+
+describe('version 2: check modes', () => {
+  it('migrates a version 1 value, keeping what the reader set and checking automatically', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { enabled: true, disabledSites: ['example.com'], cacheTtlHours: 6, useLogins: true, allowPrivate: false },
+      'settings$': { v: 1 },
+    });
+    await settingsItem.migrate();
+    expect(await getSettings()).toEqual({
+      enabled: true,
+      disabledSites: ['example.com'],
+      cacheTtlHours: 6,
+      useLogins: true,
+      allowPrivate: false,
+      checkMode: 'auto',
+      allowedSites: [],
+      badgeStyle: 'auto',
+    });
+    expect(await settingsItem.getMeta()).toMatchObject({ v: 2 });
+  });
+
+  it('repairs an unknown check mode or badge style to the defaults', () => {
+    expect(normalizeSettings({ checkMode: 'sometimes', badgeStyle: 'huge', allowedSites: 'all' })).toMatchObject({
+      checkMode: 'auto',
+      badgeStyle: 'auto',
+      allowedSites: [],
+    });
+  });
+
+  it.each([
+    ['auto', [], 'example.com', true],
+    ['click', ['example.com'], 'example.com', false],
+    ['allowed', ['example.com'], 'news.example.com', true],
+    ['allowed', ['example.com'], 'badexample.com', false],
+    ['allowed', [], 'example.com', false],
+  ] as const)('mode %s with allowed sites %j checks %s automatically: %s', (checkMode, allowedSites, host, expected) => {
+    expect(checksAutomatically({ checkMode, allowedSites: [...allowedSites] }, host)).toBe(expected);
+  });
+
+  it('adds and removes an allowed site by its normalised host', () => {
+    const added = withAllowedSite(DEFAULT_SETTINGS, 'https://www.Example.com/a', true);
+    expect(added.allowedSites).toEqual(['example.com']);
+    expect(withAllowedSite(added, 'example.com', true).allowedSites).toEqual(['example.com']);
+    expect(withAllowedSite(added, 'example.com', false).allowedSites).toEqual([]);
+    expect(normalizeSettings({ allowedSites: ['WWW.a.org', 'a.org', '!!'] }).allowedSites).toEqual(['a.org']);
   });
 });
 

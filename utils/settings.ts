@@ -16,10 +16,19 @@ import { DEFAULT_SETTINGS, normalizeHostname, normalizeSettings, SETTINGS_STORAG
 export * from './settings-core';
 
 export const SETTINGS_KEY = `local:${SETTINGS_STORAGE_KEY}` as const;
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** Migrations keyed by the version they produce; each takes the stored value of the version before. */
-export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  // 2: check modes and badge styles. A reader of version 1 had every page checked at once with
+  // full badges; they keep automatic checking, and long pages get the compact badge.
+  2: (old: unknown) => ({
+    ...(old && typeof old === 'object' ? old : {}),
+    checkMode: 'auto',
+    allowedSites: [],
+    badgeStyle: 'auto',
+  }),
+};
 
 /** Builds the settings item; tests build it with other versions to exercise migrations. */
 export function defineSettingsItem(
@@ -48,6 +57,14 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   const next = normalizeSettings(change(await getSettings()));
   await settingsItem.setValue(next);
   return next;
+}
+
+/** Adds a site to, or removes it from, the sites checked automatically in the `allowed` mode. */
+export function withAllowedSite(settings: Settings, hostname: string, allowed: boolean): Settings {
+  const host = normalizeHostname(hostname);
+  if (!host) return settings;
+  const rest = settings.allowedSites.filter((site) => site !== host);
+  return { ...settings, allowedSites: allowed ? [...rest, host] : rest };
 }
 
 /**

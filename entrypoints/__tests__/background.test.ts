@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../background';
 import type { PageCitations } from '../../utils/extract/types';
 import { FinishedReportSchema } from '../../utils/report/schema';
+import { getSettings } from '../../utils/settings';
 
 const PAGE_URL = 'https://news.example/article.html';
 
@@ -81,6 +82,15 @@ describe('background messages', () => {
     expect(FinishedReportSchema.parse((stored['tab:5'] as { report: unknown }).report).claims).toHaveLength(1);
     expect(badgeText).toHaveBeenCalledWith({ tabId: 5, text: '1' });
     expect(await send({ type: 'get-report', tabId: 5 }, self())).toMatchObject({ ok: true, value: { state: 'done' } });
+  });
+
+  it('sets the check mode and the allowed sites in the stored settings', async () => {
+    expect(await send({ type: 'set-check-mode', mode: 'allowed' }, self())).toEqual({ ok: true, value: null });
+    expect(await send({ type: 'allow-site', host: 'https://www.News.example/a', allowed: true }, self())).toEqual({ ok: true, value: null });
+    expect(await getSettings()).toMatchObject({ checkMode: 'allowed', allowedSites: ['news.example'] });
+    await send({ type: 'allow-site', host: 'news.example', allowed: false }, self());
+    expect((await getSettings()).allowedSites).toEqual([]);
+    expect(await send({ type: 'set-check-mode', mode: 'sometimes' }, self())).toBeUndefined();
   });
 
   it('clears the source cache on request', async () => {

@@ -1,5 +1,6 @@
 /** What the options page needs from the extension, behind an interface tests can fake. */
 import { browser } from 'wxt/browser';
+import { send } from '../../utils/messages';
 import { getSettings, saveSettings, type Settings } from '../../utils/settings';
 
 export interface OptionsApi {
@@ -15,9 +16,8 @@ export function createBrowserOptionsApi(): OptionsApi {
     save: saveSettings,
     async clearCache() {
       try {
-        const answer = (await browser.runtime.sendMessage({ type: 'clear-cache' })) as { ok?: boolean; error?: string } | undefined;
-        if (answer && answer.ok === true) return { ok: true };
-        return { ok: false, error: answer?.error ?? 'The extension did not confirm.' };
+        await send(browser, 'clear-cache', {});
+        return { ok: true };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }

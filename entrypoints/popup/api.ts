@@ -3,10 +3,14 @@
  * in tests with a fake. Answers from the background are validated before they are believed.
  */
 import { browser } from 'wxt/browser';
-import { ReportResultSchema, type ReportResult } from '../../utils/messages';
+import { send, type Result } from '../../utils/messages';
+import type { Report } from '../../utils/report/schema';
 import { getSettings, isSiteEnabled, normalizeHostname, updateSettings, withSite } from '../../utils/settings';
 
 /** Whether Citecheck runs on the tab's site, and why not when it does not. */
+/** The background's answer to "what is this tab's report": the report, none yet, or why not. */
+export type ReportResult = Result<Report | null>;
+
 export interface SiteState {
   host: string;
   enabled: boolean;
@@ -59,20 +63,18 @@ export function createBrowserApi(search: string): PopupApi {
     },
     async getReport(tabId) {
       try {
-        const answer = await browser.runtime.sendMessage({ type: 'get-report', tabId });
-        performance.mark('citecheck:report-received');
-        const parsed = ReportResultSchema.safeParse(answer);
+        const value = await send(browser, 'get-report', { tabId }, { received: () => performance.mark('citecheck:report-received') });
         performance.mark('citecheck:report-validated');
-        return parsed.success ? parsed.data : { ok: false, error: 'The extension gave an answer the popup does not understand.' };
+        return { ok: true, value };
       } catch (error) {
         return { ok: false, error: describe(error) };
       }
     },
     async recheck(tabId) {
-      await browser.runtime.sendMessage({ type: 'recheck', tabId });
+      await send(browser, 'recheck', { tabId });
     },
     async scrollToClaim(tabId, claimId) {
-      await browser.tabs.sendMessage(tabId, { type: 'scroll-to-claim', claimId });
+      await send(browser, 'scroll-to-claim', { claimId }, { tabId });
     },
     async openOptions() {
       await browser.runtime.openOptionsPage();

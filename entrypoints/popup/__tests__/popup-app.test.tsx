@@ -1,9 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { siteStateOf, type PopupApi, type SiteState } from '../api';
+import { siteStateOf, type PopupApi, type ReportResult, type SiteState } from '../api';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { App, FIRST_ROWS } from '../App';
-import type { ReportResult } from '../../../utils/messages';
 import type { Report } from '../../../utils/report/schema';
 import { claim, nineClaims, report, source } from '../../../tests/helpers/ui-fixtures';
 
