@@ -1,10 +1,15 @@
 import { browser } from 'wxt/browser';
-import { createTabChecker, type TabStore } from '@/utils/checker';
+import { createTabChecker } from '@/utils/checker';
+import { lazyCache } from '@/utils/background/lazy-cache';
+import { sameOrigin } from '@/utils/background/origin';
+import { quietly } from '@/utils/background/quietly';
+import { createSettingsMemo } from '@/utils/background/settings-memo';
+import { createSessionTabStore } from '@/utils/background/tab-store';
+import { createToolbar } from '@/utils/background/toolbar';
 import { send, serve, type MessageEvents } from '@/utils/messages';
-import { toolbarBadge } from '@/utils/report/summary';
 import type { Report } from '@/utils/report/schema';
 import { getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
-import { createSourceLoader, isSelfCitation, openSourceCache, withMemoryLayer, type SourceCache } from '@/utils/sources';
+import { createSourceLoader, isSelfCitation, openSourceCache, withMemoryLayer } from '@/utils/sources';
 import { createHtmlReader } from '@/utils/html-reader';
 
 /**
@@ -14,53 +19,27 @@ import { createHtmlReader } from '@/utils/html-reader';
 export default defineBackground({
   type: 'module',
   main() {
-    const cachePromise = openSourceCache({}).catch(() => null);
     // Recently used sources stay in memory while the worker lives, in front of IndexedDB.
-    const sourceCache = withMemoryLayer(lazyCache(cachePromise));
-    // Settings are read once and read again after any change to local storage.
-    let settingsRead: ReturnType<typeof getSettings> | null = null;
-    browser.storage.onChanged.addListener((_changes, area) => {
-      if (area === 'local') settingsRead = null;
-    });
+    const sourceCache = withMemoryLayer(lazyCache(openSourceCache({})));
+    const settings = createSettingsMemo(getSettings, (changed) =>
+      browser.storage.onChanged.addListener((_changes, area) => {
+        if (area === 'local') changed();
+      }),
+    );
     const loader = createSourceLoader({
       readHtml: createHtmlReader(),
-      // If IndexedDB cannot be opened, sources are still checked, only uncached.
       cache: sourceCache,
       settings: async () => {
-        settingsRead ??= getSettings().catch((error: unknown) => {
-          settingsRead = null;
-          throw error;
-        });
-        const s = await settingsRead;
+        const s = await settings();
         return { useLogins: s.useLogins, allowPrivate: s.allowPrivate, ttlMs: s.cacheTtlHours * 3_600_000 };
       },
     });
-
-    const store: TabStore = {
-      async get(tabId) {
-        const key = `tab:${tabId}`;
-        return (await browser.storage.session.get(key))[key];
-      },
-      async set(tabId, entry) {
-        await browser.storage.session.set({ [`tab:${tabId}`]: entry });
-      },
-      async remove(tabId) {
-        await browser.storage.session.remove(`tab:${tabId}`);
-      },
-    };
-
-    /** What each tab's toolbar icon shows now: unchanged badges are not set again. */
-    const shownBadges = new Map<number, string>();
+    const store = createSessionTabStore(browser.storage.session);
+    const toolbar = createToolbar(browser.action);
     const notify = (tabId: number, report: Report) => {
       // The tab may be gone or may have no content script: the page and the icon are best effort.
       quietly(() => send(browser, 'report-update', { report }, { tabId }));
-      const badge = toolbarBadge(report);
-      const shown = `${badge.text}|${badge.color}|${badge.title}`;
-      if (shownBadges.get(tabId) === shown) return;
-      shownBadges.set(tabId, shown);
-      quietly(() => browser.action.setBadgeText({ tabId, text: badge.text }));
-      quietly(() => browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }));
-      quietly(() => browser.action.setTitle({ tabId, title: badge.title }));
+      toolbar.show(tabId, report);
     };
 
     const checker = createTabChecker({ loader, store, notify, isSelfCitation });
@@ -95,44 +74,15 @@ export default defineBackground({
     });
 
     browser.tabs.onRemoved.addListener((tabId) => {
-      shownBadges.delete(tabId);
+      toolbar.forget(tabId);
       void checker.forget(tabId);
     });
     browser.tabs.onUpdated.addListener((tabId, change) => {
       // A new document in the tab: its old report no longer applies.
       if (change.status === 'loading' && change.url) {
         void checker.forget(tabId);
-        shownBadges.delete(tabId);
-        quietly(() => browser.action.setBadgeText({ tabId, text: '' }));
+        toolbar.clear(tabId);
       }
     });
   },
 });
-
-/** A cache that waits for the IndexedDB cache to open, and behaves as empty if it never does. */
-function lazyCache(opening: Promise<SourceCache | null>): SourceCache {
-  return {
-    get: async (key) => (await opening)?.get(key) ?? null,
-    put: async (entry) => (await opening)?.put(entry),
-    delete: async (key) => (await opening)?.delete(key),
-    clear: async () => (await opening)?.clear(),
-    stats: async () => (await opening)?.stats() ?? { entries: 0, bytes: 0 },
-  };
-}
-
-function sameOrigin(a: string, b: string | undefined): boolean {
-  try {
-    return b !== undefined && new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
-}
-
-/** Runs a browser call whose failure (thrown or rejected) changes nothing for the caller. */
-function quietly(call: () => Promise<unknown> | undefined): void {
-  try {
-    call()?.catch(() => undefined);
-  } catch {
-    // A closed tab or an API this browser lacks.
-  }
-}
