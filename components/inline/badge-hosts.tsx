@@ -1,0 +1,123 @@
+/**
+ * The badge hosts: one `<citecheck-badge>` per claim, each with an open shadow root (page CSS
+ * cannot restyle it; tests and assistive tools can reach in) holding one button.
+ *
+ * Judgement calls:
+ * - One badge tree per verdict is drawn once by the Badge component and cloned for every badge:
+ *   cloning is several times cheaper than rendering hundreds of small trees.
+ * - Hosts update in place and only when what they show changed, so a focused or flashing badge
+ *   keeps its focus and its flash when its verdict arrives.
+ */
+import { render as renderPreact } from 'preact';
+import { BADGE_TAG } from '../../utils/extract/config';
+import type { Claim, Verdict } from '../../utils/report/schema';
+import { VERDICT_WORD } from '../../utils/report/summary';
+import { Badge } from './Badge';
+import type { PageTheme } from './theme';
+
+export { BADGE_TAG };
+
+export interface BadgeEntry {
+  host: HTMLElement;
+  root: ShadowRoot;
+  claim: Claim;
+  label: string;
+  /** What the badge was last rendered with, to skip renders that would change nothing. */
+  rendered: string;
+}
+
+/** How every badge looks on this page right now. */
+export interface BadgeLook {
+  theme: PageTheme;
+}
+
+export interface BadgeHosts {
+  readonly entries: ReadonlyMap<string, BadgeEntry>;
+  /** The entry for `claim`, made (not yet inserted) when it is new; `created` says which. */
+  upsert(claim: Claim, label: string): { entry: BadgeEntry; created: boolean };
+  /** Draws the badge if anything it shows changed. */
+  draw(entry: BadgeEntry, look: BadgeLook, expanded: boolean): void;
+  button(id: string): HTMLButtonElement | null;
+  /** The claim id of a host this layer made, else null. */
+  idOf(el: Element | null): string | null;
+  remove(id: string): void;
+}
+
+export function createBadgeHosts(doc: Document, style: (root: ShadowRoot) => void): BadgeHosts {
+  const entries = new Map<string, BadgeEntry>();
+  const templates = new Map<Verdict, HTMLButtonElement>();
+
+  const templateFor = (verdict: Verdict): HTMLButtonElement => {
+    let template = templates.get(verdict);
+    if (!template) {
+      const box = doc.createElement('div');
+      renderPreact(<Badge claimId="" verdict={verdict} label="" expanded={false} theme="light" />, box);
+      template = box.firstElementChild as HTMLButtonElement;
+      templates.set(verdict, template);
+    }
+    return template;
+  };
+
+  const buttonOf = (entry: BadgeEntry) => entry.root.querySelector('button');
+
+  return {
+    entries,
+
+    upsert(claim, label) {
+      const existing = entries.get(claim.id);
+      if (existing) {
+        existing.claim = claim;
+        existing.label = label;
+        return { entry: existing, created: false };
+      }
+      const host = doc.createElement(BADGE_TAG);
+      host.setAttribute('data-claim-id', claim.id);
+      host.setAttribute('data-verdict', claim.verdict);
+      const root = host.attachShadow({ mode: 'open' });
+      style(root);
+      const entry: BadgeEntry = { host, root, claim, label, rendered: '' };
+      entries.set(claim.id, entry);
+      return { entry, created: true };
+    },
+
+    draw(entry, look, expanded) {
+      const { claim } = entry;
+      const key = `${claim.verdict}|${entry.label}|${expanded}|${look.theme}`;
+      if (key === entry.rendered) return;
+      const previousVerdict = entry.rendered.split('|')[0];
+      entry.rendered = key;
+      entry.host.setAttribute('data-verdict', claim.verdict);
+      let button = buttonOf(entry);
+      if (!button) {
+        button = templateFor(claim.verdict).cloneNode(true) as HTMLButtonElement;
+        entry.root.appendChild(button);
+      } else if (previousVerdict !== claim.verdict) {
+        const template = templateFor(claim.verdict);
+        button.querySelector('svg')?.replaceWith(template.querySelector('svg')!.cloneNode(true));
+        const word = button.querySelector('.cc-word');
+        if (word) word.textContent = VERDICT_WORD[claim.verdict];
+      }
+      button.setAttribute('data-verdict', claim.verdict);
+      button.setAttribute('data-claim-id', claim.id);
+      button.setAttribute('data-theme', look.theme);
+      button.setAttribute('aria-label', entry.label);
+      button.setAttribute('aria-expanded', expanded ? 'true' : 'false');
+    },
+
+    button(id) {
+      const entry = entries.get(id);
+      return entry ? buttonOf(entry) : null;
+    },
+
+    idOf(el) {
+      if (!el || el.localName !== BADGE_TAG) return null;
+      const id = el.getAttribute('data-claim-id');
+      return id && entries.get(id)?.host === el ? id : null;
+    },
+
+    remove(id) {
+      entries.get(id)?.host.remove();
+      entries.delete(id);
+    },
+  };
+}
