@@ -8,9 +8,11 @@
  * of the score; evidence hit@1 / hit@3 (a top-k passage overlaps a gold evidence sentence, by
  * offsets into `source_text`); pairs per second (indexing the source plus matching the claim).
  * With --json the last line is one JSON object; a figure that does not apply is null.
+ * With --judge <base URL> the on-device judge's part runs too (scripts/eval-judge.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { indexSource, matchClaim } from '../utils/match/index';
+import type { Evidence } from '../utils/report/schema';
 import {
   auroc,
   balancedAccuracy,
@@ -20,13 +22,24 @@ import {
   readRecords,
   threeWay,
 } from './eval-lib';
+import { judgeAll, printJudgeFigures, takeJudgeArgs, type JudgeOptions } from './eval-judge';
 
 function usage(): never {
-  console.error('usage: npm run eval -- <file.jsonl> [--out predictions.jsonl] [--json]');
+  console.error(
+    'usage: npm run eval -- <file.jsonl> [--out predictions.jsonl] [--json]\n' +
+      '         [--judge <base URL> [--judge-model NAME] [--judge-timeout MS] [--judge-concurrency N] [--judge-any-host]]',
+  );
   process.exit(2);
 }
 
-const args = process.argv.slice(2);
+let judgeOptions: JudgeOptions | null = null;
+let args: string[];
+try {
+  ({ judge: judgeOptions, rest: args } = takeJudgeArgs(process.argv.slice(2)));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  usage();
+}
 let file: string | undefined;
 let out: string | undefined;
 let json = false;
@@ -39,7 +52,8 @@ for (let i = 0; i < args.length; i++) {
 if (!file) usage();
 
 const records = readRecords(file);
-const predictions: { id: string; verdict: string; score: number }[] = [];
+const predictions: { id: string; verdict: string; score: number; judgedBy?: string; wordVerdict?: string; quote?: string }[] = [];
+const matches: { claim: string; verdict: string; evidence: Evidence[] }[] = [];
 let hits1 = 0;
 let hits3 = 0;
 let withGold = 0;
@@ -50,6 +64,7 @@ for (const record of records) {
   const match = matchClaim(record.claim, [source], { maxEvidence: 3 });
   elapsed += performance.now() - t0;
   predictions.push({ id: record.id, verdict: match.verdict, score: match.score });
+  if (judgeOptions) matches.push({ claim: record.claim, verdict: match.verdict, evidence: match.evidence });
   const gold = goldSpans(record);
   if (gold.length > 0) {
     withGold++;
@@ -57,6 +72,17 @@ for (const record of records) {
     if (hit(1)) hits1++;
     if (hit(3)) hits3++;
   }
+}
+
+let judged: Awaited<ReturnType<typeof judgeAll>> | null = null;
+if (judgeOptions) {
+  try {
+    judged = await judgeAll(matches, judgeOptions);
+  } catch (error) {
+    console.error(`judge: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+  judged.predictions.forEach((p, i) => Object.assign(predictions[i], p));
 }
 
 const goldLabels = records.map((r) => r.label);
@@ -70,6 +96,7 @@ const result = {
   hitAt1: withGold > 0 ? hits1 / withGold : null,
   hitAt3: withGold > 0 ? hits3 / withGold : null,
   pairsPerSecond: elapsed > 0 ? records.length / (elapsed / 1000) : null,
+  judge: judged?.figures ?? null,
 };
 
 if (out) writeFileSync(out, predictions.map((p) => JSON.stringify(p)).join('\n') + '\n');
@@ -85,4 +112,5 @@ console.log(`balanced accuracy  ${fmt(result.balancedAccuracy)}  (supported vs r
 console.log(`AUROC              ${fmt(result.auroc)}`);
 console.log(`evidence hit@1     ${fmt(result.hitAt1)}  hit@3 ${fmt(result.hitAt3)}  (${withGold} records with gold evidence)`);
 console.log(`pairs per second   ${fmt(result.pairsPerSecond, 1)}`);
+if (judged) printJudgeFigures(judged.figures);
 if (json) console.log(JSON.stringify(result));

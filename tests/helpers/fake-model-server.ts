@@ -157,6 +157,7 @@ export const neverAnswers = (): FakeReply => ({ hang: true });
 
 interface GoldRecord {
   claim: string;
+  source_text?: string;
   label: string;
   evidence?: number[];
   source_sentences?: string[];
@@ -167,9 +168,12 @@ interface GoldRecord {
  * otherwise it answers without a quote (which the gate lets through only for "unsupported").
  */
 export function goldAnswers(records: GoldRecord[]) {
-  const byClaim = new Map(records.map((r) => [r.claim, r]));
+  const byClaim = new Map<string, GoldRecord[]>();
+  for (const r of records) byClaim.set(r.claim, [...(byClaim.get(r.claim) ?? []), r]);
   return (p: SeenPrompt): FakeReply => {
-    const record = byClaim.get(p.claim);
+    // One claim may cite several sources, each with its own label: the passages tell which.
+    const candidates = byClaim.get(p.claim) ?? [];
+    const record = candidates.find((r) => p.passages.every((passage) => r.source_text?.includes(passage))) ?? candidates[0];
     if (!record) return { answer: { verdict: 'unsupported', quote: '', reason: 'Unknown claim.' } };
     const gold = (record.evidence ?? []).map((i) => record.source_sentences?.[i]?.trim()).filter((s): s is string => !!s && s.split(/\s+/).length >= 3);
     const quote = gold.find((s) => p.passages.some((passage) => passage.includes(s))) ?? '';
