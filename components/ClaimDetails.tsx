@@ -9,7 +9,8 @@
 import type { Claim, Evidence, Source } from '../utils/report/schema';
 import { passageLink, safeHttpUrl } from '../utils/report/links';
 import { reasonText } from '../utils/report/reasons';
-import { VERDICT_MEANING } from '../utils/report/summary';
+import { claimKind, isJudgement } from '../utils/report/verdicts';
+import { kindMeaning } from './verdicts';
 import { Passage } from './Passage';
 import { AlertIcon } from './VerdictIcon';
 
@@ -94,12 +95,13 @@ export interface ClaimDetailsProps {
 
 export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1 }: ClaimDetailsProps) {
   const cited = claim.sourceIds.map((id) => sources.get(id)).filter((s): s is Source => Boolean(s));
-  const judged = claim.verdict !== 'unavailable' && claim.verdict !== 'unlinked' && claim.verdict !== 'pending';
+  const kind = claimKind(claim, sources);
+  const judged = isJudgement(kind);
   const evidence = judged ? claim.evidence.slice(0, maxEvidence) : [];
   return (
     <div class="cc-details">
       <p class="cc-meaning" data-testid="meaning">
-        {VERDICT_MEANING[claim.verdict]}
+        {kindMeaning(kind)}
       </p>
       {showClaim ? (
         <div>

@@ -1,7 +1,7 @@
-import type { Verdict } from '../utils/report/schema';
+import { isJudgement, type ClaimKind } from '../utils/report/verdicts';
 
 /** The match score as a short bar and a percentage. Verdicts that are not judgements have none. */
-export function ScoreBar({ score, verdict }: { score: number; verdict: Verdict }) {
+export function ScoreBar({ score, verdict }: { score: number; verdict: ClaimKind }) {
   const percent = Math.round(Math.min(1, Math.max(0, score)) * 100);
   return (
     <span
@@ -21,6 +21,6 @@ export function ScoreBar({ score, verdict }: { score: number; verdict: Verdict }
 }
 
 /** Whether a verdict carries a meaningful score (never for a source that could not be read). */
-export function hasScore(verdict: Verdict): boolean {
-  return verdict === 'supported' || verdict === 'partial' || verdict === 'unsupported' || verdict === 'contradicted';
+export function hasScore(verdict: ClaimKind): boolean {
+  return isJudgement(verdict);
 }

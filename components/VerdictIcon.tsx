@@ -1,12 +1,12 @@
 /**
  * One small icon per verdict, drawn with strokes of the current colour. Each shape differs, so a
  * verdict reads without colour: a tick, a half-filled disc, a dash, a warning triangle, a slashed
- * circle, a question mark, a turning arc.
+ * circle, an open book (no link to read), a question mark, a dashed ring, a turning arc.
  */
 import type { ComponentChildren } from 'preact';
-import type { Verdict } from '../utils/report/schema';
+import type { ClaimKind } from '../utils/report/verdicts';
 
-const SHAPES: Record<Verdict, ComponentChildren> = {
+const SHAPES: Record<ClaimKind, ComponentChildren> = {
   supported: (
     <>
       <circle cx="8" cy="8" r="6.6" />
@@ -38,6 +38,17 @@ const SHAPES: Record<Verdict, ComponentChildren> = {
       <path d="M3.4 12.6l9.2-9.2" />
     </>
   ),
+  uncheckable: (
+    <>
+      <path d="M8 4.2C6.6 3.2 4.6 2.9 2.2 3.2v9.2c2.4-.3 4.4 0 5.8 1 1.4-1 3.4-1.3 5.8-1V3.2c-2.4-.3-4.4 0-5.8 1z" stroke-linejoin="round" />
+      <path d="M8 4.2v9.2" />
+    </>
+  ),
+  unchecked: (
+    <>
+      <circle cx="8" cy="8" r="6.6" stroke-dasharray="2.2 2.2" />
+    </>
+  ),
   unlinked: (
     <>
       <circle cx="8" cy="8" r="6.6" />
@@ -53,7 +64,7 @@ const SHAPES: Record<Verdict, ComponentChildren> = {
   ),
 };
 
-export function VerdictIcon({ verdict }: { verdict: Verdict }) {
+export function VerdictIcon({ verdict }: { verdict: ClaimKind }) {
   return (
     <svg
       class="cc-icon"

@@ -4,18 +4,21 @@ import { ClaimDetails } from './ClaimDetails';
 import { Card } from './inline/Card';
 import { hasScore, ScoreBar } from './ScoreBar';
 import { VerdictChip } from './VerdictChip';
-import { VERDICTS, type Claim, type Source, type Verdict } from '../utils/report/schema';
+import type { Claim, Source } from '../utils/report/schema';
+import { KIND_ORDER, type ClaimKind } from '../utils/report/verdicts';
 import { claim, evidence, source, UNAVAILABLE_CASES } from '../tests/helpers/ui-fixtures';
 
 afterEach(cleanup);
 
-const WORDS: Record<Verdict, string> = {
+const WORDS: Record<ClaimKind, string> = {
   supported: 'Supported',
   partial: 'Partly',
   unsupported: 'Not found',
   contradicted: 'Contradicted',
   unavailable: 'Unavailable',
+  uncheckable: 'Not checkable',
   unlinked: 'Unlinked',
+  unchecked: 'Not checked',
   pending: 'Checking',
 };
 
@@ -28,7 +31,7 @@ function card(c: Claim, sources = sourcesOf(source('s1'))) {
 }
 
 describe('VerdictChip', () => {
-  it.each(VERDICTS)('shows %s with its own icon and word', (verdict) => {
+  it.each(KIND_ORDER)('shows %s with its own icon and word', (verdict) => {
     const { container } = render(<VerdictChip verdict={verdict} />);
     const chip = container.querySelector('[data-testid="verdict-chip"]')!;
     expect(chip.textContent).toBe(WORDS[verdict]);
@@ -37,8 +40,8 @@ describe('VerdictChip', () => {
   });
 
   it('gives every verdict a different icon drawing', () => {
-    const drawings = VERDICTS.map((v) => render(<VerdictChip verdict={v} />).container.querySelector('svg')!.innerHTML);
-    expect(new Set(drawings).size).toBe(VERDICTS.length);
+    const drawings = KIND_ORDER.map((v) => render(<VerdictChip verdict={v} />).container.querySelector('svg')!.innerHTML);
+    expect(new Set(drawings).size).toBe(KIND_ORDER.length);
   });
 });
 
@@ -59,7 +62,9 @@ describe('ScoreBar', () => {
     ['unsupported', true],
     ['contradicted', true],
     ['unavailable', false],
+    ['uncheckable', false],
     ['unlinked', false],
+    ['unchecked', false],
     ['pending', false],
   ] as const)('%s has a score: %s', (verdict, expected) => {
     expect(hasScore(verdict)).toBe(expected);
@@ -85,6 +90,28 @@ describe('Card for each verdict', () => {
     const c = card(claim('c1', 'pending'), sourcesOf(source('s1', { status: 'pending' })));
     expect(c.querySelector('[data-testid="reason"]')!.textContent).toBe('The source is still loading');
     expect(c.querySelector('[data-testid="score"]')).toBeNull();
+  });
+
+  it('a claim not checked yet says so, with no score and no passage', () => {
+    const c = card(claim('c1', 'unchecked'), sourcesOf(source('s1', { status: 'pending' })));
+    expect(c.querySelector('[data-testid="verdict-chip"]')!.textContent).toBe('Not checked');
+    expect(c.querySelector('[data-testid="meaning"]')!.textContent).toMatch(/not been checked yet/);
+    expect(c.querySelector('[data-testid="score"]')).toBeNull();
+    expect(c.querySelector('[data-testid="evidence"]')).toBeNull();
+  });
+
+  it.each(['no_url', 'blocked_scheme'] as const)('a claim whose only source has %s is "Not checkable", with the reason', (reason) => {
+    const c = card(claim('c1', 'unavailable'), sourcesOf(source('s1', { status: 'unavailable', reason })));
+    expect(c.querySelector('[data-testid="verdict-chip"]')!.textContent).toBe('Not checkable');
+    expect(c.querySelector('[data-verdict="uncheckable"]')).not.toBeNull();
+    expect(c.querySelector('[data-testid="reason"]')!.getAttribute('data-reason')).toBe(reason);
+    expect(c.querySelector('[data-testid="score"]')).toBeNull();
+  });
+
+  it('a claim with one source without a link and one that failed stays "Unavailable"', () => {
+    const both = claim('c1', 'unavailable', { sourceIds: ['s1', 's2'] });
+    const c = card(both, sourcesOf(source('s1', { status: 'unavailable', reason: 'no_url' }), source('s2', { status: 'unavailable', reason: 'timeout' })));
+    expect(c.querySelector('[data-testid="verdict-chip"]')!.textContent).toBe('Unavailable');
   });
 
   it('an unlinked claim says its marker points at nothing', () => {

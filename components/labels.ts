@@ -1,4 +1,6 @@
 import type { Claim, Source } from '../utils/report/schema';
+import { claimKind } from '../utils/report/verdicts';
+import { KIND_WORDS } from './verdicts';
 
 /** "Source 2" stays as is; a bare "12" reads as "source 12". */
 export function sourceName(label: string): string {
@@ -16,20 +18,5 @@ function listOf(names: string[]): string {
  */
 export function claimLabel(claim: Claim, sources: ReadonlyMap<string, Source>): string {
   const names = listOf(claim.sourceIds.map((id) => sourceName(sources.get(id)?.label ?? id)));
-  switch (claim.verdict) {
-    case 'supported':
-      return `Citecheck: supported by ${names}`;
-    case 'partial':
-      return `Citecheck: partly supported by ${names}`;
-    case 'unsupported':
-      return `Citecheck: not found in ${names}`;
-    case 'contradicted':
-      return `Citecheck: contradicted by ${names}`;
-    case 'unavailable':
-      return `Citecheck: could not check, ${names} unavailable`;
-    case 'unlinked':
-      return `Citecheck: unlinked, ${claim.markers.length ? `marker ${claim.markers.join(' ')}` : 'this marker'} points at no source`;
-    case 'pending':
-      return `Citecheck: checking ${names}`;
-  }
+  return `Citecheck: ${KIND_WORDS[claimKind(claim, sources)].label(names, claim.markers)}`;
 }

@@ -5,8 +5,10 @@
  * Colour is never the only carrier of a verdict (every chip has an icon and a word). Text keeps
  * the theme's foreground colour and only the icon and border take the verdict's colour, so small
  * text stays readable on any tint. `data-theme` on a `.cc-theme` element forces light or dark;
- * without it, the reader's colour-scheme preference decides.
+ * without it, the reader's colour-scheme preference decides. The verdict colours come from the
+ * verdict table (`components/verdicts.ts`).
  */
+import { ACCENT_CSS, kindColorProperties } from './verdicts';
 
 const LIGHT = `
   --cc-bg: #ffffff;
@@ -18,13 +20,7 @@ const LIGHT = `
   --cc-focus: #0b63ce;
   --cc-link: #0b5cbf;
   --cc-shadow: 0 10px 28px rgba(20, 28, 40, 0.18), 0 2px 6px rgba(20, 28, 40, 0.08);
-  --cc-supported: #1a7f37;
-  --cc-partial: #9a6700;
-  --cc-unsupported: #bc4c00;
-  --cc-contradicted: #c8102e;
-  --cc-unavailable: #57606a;
-  --cc-unlinked: #57606a;
-  --cc-pending: #3b6ea8;
+  ${kindColorProperties('light')}
 `;
 
 const DARK = `
@@ -37,13 +33,7 @@ const DARK = `
   --cc-focus: #6cb1ff;
   --cc-link: #79b8ff;
   --cc-shadow: 0 10px 28px rgba(0, 0, 0, 0.55), 0 2px 6px rgba(0, 0, 0, 0.35);
-  --cc-supported: #4ac26b;
-  --cc-partial: #d8a936;
-  --cc-unsupported: #f0883e;
-  --cc-contradicted: #ff7b72;
-  --cc-unavailable: #9aa4af;
-  --cc-unlinked: #9aa4af;
-  --cc-pending: #79b8ff;
+  ${kindColorProperties('dark')}
 `;
 
 /** Theme tokens and the verdict accent, for any element with class `cc-theme`. */
@@ -53,13 +43,7 @@ export const THEME_CSS = `
 @media (prefers-color-scheme: dark) {
   .cc-theme:not([data-theme="light"]) { ${DARK} color-scheme: dark; }
 }
-[data-verdict="supported"] { --cc-accent: var(--cc-supported); }
-[data-verdict="partial"] { --cc-accent: var(--cc-partial); }
-[data-verdict="unsupported"] { --cc-accent: var(--cc-unsupported); }
-[data-verdict="contradicted"] { --cc-accent: var(--cc-contradicted); }
-[data-verdict="unavailable"] { --cc-accent: var(--cc-unavailable); }
-[data-verdict="unlinked"] { --cc-accent: var(--cc-unlinked); }
-[data-verdict="pending"] { --cc-accent: var(--cc-pending); }
+${ACCENT_CSS}
 .cc-icon { width: 1.15em; height: 1.15em; flex: none; color: var(--cc-accent); overflow: visible; }
 .cc-spin { transform-origin: 50% 50%; animation: cc-spin 1.1s linear infinite; }
 @keyframes cc-spin { to { transform: rotate(360deg); } }
@@ -127,21 +111,13 @@ export const SHARED_CSS = `
 export const BADGE_THEME_CSS = `
 .cc-badge, .cc-badge[data-theme="light"] {
   --cc-bg: #ffffff; --cc-fg: #1f2328; --cc-focus: #0b63ce;
-  --cc-supported: #1a7f37; --cc-partial: #9a6700; --cc-unsupported: #bc4c00; --cc-contradicted: #c8102e;
-  --cc-unavailable: #57606a; --cc-unlinked: #57606a; --cc-pending: #3b6ea8;
+  ${kindColorProperties('light')}
 }
 .cc-badge[data-theme="dark"] {
   --cc-bg: #1d2229; --cc-fg: #e6edf3; --cc-focus: #6cb1ff;
-  --cc-supported: #4ac26b; --cc-partial: #d8a936; --cc-unsupported: #f0883e; --cc-contradicted: #ff7b72;
-  --cc-unavailable: #9aa4af; --cc-unlinked: #9aa4af; --cc-pending: #79b8ff;
+  ${kindColorProperties('dark')}
 }
-[data-verdict="supported"] { --cc-accent: var(--cc-supported); }
-[data-verdict="partial"] { --cc-accent: var(--cc-partial); }
-[data-verdict="unsupported"] { --cc-accent: var(--cc-unsupported); }
-[data-verdict="contradicted"] { --cc-accent: var(--cc-contradicted); }
-[data-verdict="unavailable"] { --cc-accent: var(--cc-unavailable); }
-[data-verdict="unlinked"] { --cc-accent: var(--cc-unlinked); }
-[data-verdict="pending"] { --cc-accent: var(--cc-pending); }
+${ACCENT_CSS}
 .cc-icon { width: 1.1em; height: 1.1em; color: var(--cc-accent); overflow: visible; }
 .cc-spin { transform-origin: 50% 50%; animation: cc-spin 1.1s linear infinite; }
 @keyframes cc-spin { to { transform: rotate(360deg); } }

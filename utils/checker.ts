@@ -14,7 +14,7 @@ import { PageCitationsSchema, type PageCitations } from './extract/types';
 import { ReportSchema, type Report } from './report/schema';
 import type { SourceLoader } from './sources/types';
 import { citationsKey } from './extract/key';
-import { verifyCitations } from './verify';
+import { initialReport, verifyCitations } from './verify';
 
 export const TabEntrySchema = z.object({
   key: z.string(),
@@ -59,8 +59,7 @@ export function createTabChecker(deps: CheckerDeps) {
 
   function start(tabId: number, page: PageCitations, key: string, force: boolean): Report {
     const gen = ++generation;
-    let latest: Report | null = null;
-    const job = { key, generation: gen, report: null as unknown as Report };
+    const job = { key, generation: gen, report: initialReport(page) };
     jobs.set(tabId, job);
     const isCurrent = () => jobs.get(tabId)?.generation === gen;
     let published = false;
@@ -70,7 +69,6 @@ export function createTabChecker(deps: CheckerDeps) {
       force,
       isSelfCitation: deps.isSelfCitation,
       onUpdate: (report) => {
-        latest = report;
         if (!isCurrent()) return;
         job.report = report;
         // Sources answered from the cache settle within milliseconds of each other: progress is
@@ -89,8 +87,8 @@ export function createTabChecker(deps: CheckerDeps) {
     }
     // The job stays in memory once done: it is this worker's latest word on the tab.
     done.catch(() => undefined);
-    // onUpdate ran synchronously with the initial report.
-    return latest ?? job.report;
+    // onUpdate ran synchronously with verifyCitations' own first report, which replaced ours.
+    return job.report;
   }
 
   return {

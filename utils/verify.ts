@@ -34,22 +34,13 @@ export interface VerifyDeps {
 export function initialReport(page: PageCitations, now: Date = new Date()): Report {
   const cited = new Set(page.claims.flatMap((c) => c.sourceIds));
   const sources: Source[] = page.sources.map((s) => ({
-    id: s.id,
-    label: s.label,
-    url: s.url,
-    ...(s.archiveUrl ? { archiveUrl: s.archiveUrl } : {}),
-    ...(s.title ? { title: s.title } : {}),
+    ...s,
     domain: s.domain || domainOf(s.url),
     status: 'pending',
     ...(cited.has(s.id) ? {} : { cited: false }),
   }));
-  const claims: Claim[] = page.claims.map((c) => ({
-    id: c.id,
-    text: c.text,
-    markers: c.markers,
-    sourceIds: c.sourceIds,
-    ...(c.attribution !== undefined ? { attribution: c.attribution } : {}),
-    ...(c.attributionMatches !== undefined ? { attributionMatches: c.attributionMatches } : {}),
+  const claims: Claim[] = page.claims.map(({ unlinkedLabels: _unlinked, ...c }) => ({
+    ...c,
     verdict: c.sourceIds.length === 0 ? 'unlinked' : 'pending',
     score: 0,
     evidence: [],

@@ -1,10 +1,10 @@
-import type { Verdict } from '../../utils/report/schema';
-import { VERDICT_WORD } from '../../utils/report/summary';
+import type { ClaimKind } from '../../utils/report/verdicts';
+import { kindWord } from '../verdicts';
 import { VerdictIcon } from '../VerdictIcon';
 
 export interface BadgeProps {
   claimId: string;
-  verdict: Verdict;
+  verdict: ClaimKind;
   label: string;
   expanded: boolean;
   theme: 'light' | 'dark';
@@ -25,7 +25,7 @@ export function Badge({ claimId, verdict, label, expanded, theme }: BadgeProps) 
     >
       <VerdictIcon verdict={verdict} />
       <span class="cc-word" aria-hidden="true">
-        {VERDICT_WORD[verdict]}
+        {kindWord(verdict)}
       </span>
     </button>
   );

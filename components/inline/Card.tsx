@@ -1,4 +1,5 @@
 import type { Claim } from '../../utils/report/schema';
+import { claimKind } from '../../utils/report/verdicts';
 import { ClaimDetails, type SourceLookup } from '../ClaimDetails';
 import { hasScore, ScoreBar } from '../ScoreBar';
 import { VerdictChip } from '../VerdictChip';
@@ -14,13 +15,14 @@ export interface CardProps {
 
 /** The hover card's content for one claim. Positioning is the layer's job. */
 export function Card({ claim, sources, theme, label, onClose }: CardProps) {
+  const kind = claimKind(claim, sources);
   return (
     <div
       class="cc-card cc-theme"
       data-theme={theme}
       data-citecheck-card=""
       data-claim-id={claim.id}
-      data-verdict={claim.verdict}
+      data-verdict={kind}
       role="dialog"
       aria-labelledby="cc-card-title"
       tabIndex={-1}
@@ -29,8 +31,8 @@ export function Card({ claim, sources, theme, label, onClose }: CardProps) {
         {label}
       </h2>
       <div class="cc-card-head">
-        <VerdictChip verdict={claim.verdict} />
-        {hasScore(claim.verdict) ? <ScoreBar score={claim.score} verdict={claim.verdict} /> : null}
+        <VerdictChip verdict={kind} />
+        {hasScore(kind) ? <ScoreBar score={claim.score} verdict={kind} /> : null}
         <span class="cc-brand">Citecheck</span>
         <button type="button" class="cc-close" aria-label="Close" onClick={onClose} data-testid="card-close">
           ×

@@ -10,8 +10,9 @@
  */
 import { render as renderPreact } from 'preact';
 import { BADGE_TAG } from '../../utils/extract/config';
-import type { Claim, Verdict } from '../../utils/report/schema';
-import { VERDICT_WORD } from '../../utils/report/summary';
+import type { Claim } from '../../utils/report/schema';
+import type { ClaimKind } from '../../utils/report/verdicts';
+import { kindWord } from '../verdicts';
 import { Badge } from './Badge';
 import type { PageTheme } from './theme';
 
@@ -21,6 +22,8 @@ export interface BadgeEntry {
   host: HTMLElement;
   root: ShadowRoot;
   claim: Claim;
+  /** How the claim is shown: its verdict, or `uncheckable`. */
+  kind: ClaimKind;
   label: string;
   /** What the badge was last rendered with, to skip renders that would change nothing. */
   rendered: string;
@@ -34,7 +37,7 @@ export interface BadgeLook {
 export interface BadgeHosts {
   readonly entries: ReadonlyMap<string, BadgeEntry>;
   /** The entry for `claim`, made (not yet inserted) when it is new; `created` says which. */
-  upsert(claim: Claim, label: string): { entry: BadgeEntry; created: boolean };
+  upsert(claim: Claim, kind: ClaimKind, label: string): { entry: BadgeEntry; created: boolean };
   /** Draws the badge if anything it shows changed. */
   draw(entry: BadgeEntry, look: BadgeLook, expanded: boolean): void;
   button(id: string): HTMLButtonElement | null;
@@ -45,9 +48,9 @@ export interface BadgeHosts {
 
 export function createBadgeHosts(doc: Document, style: (root: ShadowRoot) => void): BadgeHosts {
   const entries = new Map<string, BadgeEntry>();
-  const templates = new Map<Verdict, HTMLButtonElement>();
+  const templates = new Map<ClaimKind, HTMLButtonElement>();
 
-  const templateFor = (verdict: Verdict): HTMLButtonElement => {
+  const templateFor = (verdict: ClaimKind): HTMLButtonElement => {
     let template = templates.get(verdict);
     if (!template) {
       const box = doc.createElement('div');
@@ -63,41 +66,42 @@ export function createBadgeHosts(doc: Document, style: (root: ShadowRoot) => voi
   return {
     entries,
 
-    upsert(claim, label) {
+    upsert(claim, kind, label) {
       const existing = entries.get(claim.id);
       if (existing) {
         existing.claim = claim;
+        existing.kind = kind;
         existing.label = label;
         return { entry: existing, created: false };
       }
       const host = doc.createElement(BADGE_TAG);
       host.setAttribute('data-claim-id', claim.id);
-      host.setAttribute('data-verdict', claim.verdict);
+      host.setAttribute('data-verdict', kind);
       const root = host.attachShadow({ mode: 'open' });
       style(root);
-      const entry: BadgeEntry = { host, root, claim, label, rendered: '' };
+      const entry: BadgeEntry = { host, root, claim, kind, label, rendered: '' };
       entries.set(claim.id, entry);
       return { entry, created: true };
     },
 
     draw(entry, look, expanded) {
-      const { claim } = entry;
-      const key = `${claim.verdict}|${entry.label}|${expanded}|${look.theme}`;
+      const { claim, kind } = entry;
+      const key = `${kind}|${entry.label}|${expanded}|${look.theme}`;
       if (key === entry.rendered) return;
-      const previousVerdict = entry.rendered.split('|')[0];
+      const previousKind = entry.rendered.split('|')[0];
       entry.rendered = key;
-      entry.host.setAttribute('data-verdict', claim.verdict);
+      entry.host.setAttribute('data-verdict', kind);
       let button = buttonOf(entry);
       if (!button) {
-        button = templateFor(claim.verdict).cloneNode(true) as HTMLButtonElement;
+        button = templateFor(kind).cloneNode(true) as HTMLButtonElement;
         entry.root.appendChild(button);
-      } else if (previousVerdict !== claim.verdict) {
-        const template = templateFor(claim.verdict);
+      } else if (previousKind !== kind) {
+        const template = templateFor(kind);
         button.querySelector('svg')?.replaceWith(template.querySelector('svg')!.cloneNode(true));
         const word = button.querySelector('.cc-word');
-        if (word) word.textContent = VERDICT_WORD[claim.verdict];
+        if (word) word.textContent = kindWord(kind);
       }
-      button.setAttribute('data-verdict', claim.verdict);
+      button.setAttribute('data-verdict', kind);
       button.setAttribute('data-claim-id', claim.id);
       button.setAttribute('data-theme', look.theme);
       button.setAttribute('aria-label', entry.label);

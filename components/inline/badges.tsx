@@ -9,6 +9,7 @@
  * back, and tabbing out of either end of the card lands next to its badge, not at the page's end.
  */
 import type { Report, Source } from '../../utils/report/schema';
+import { claimKind } from '../../utils/report/verdicts';
 import { claimLabel } from '../labels';
 import { BADGE_CSS, BADGE_THEME_CSS, CARD_CSS, SHARED_CSS, THEME_CSS } from '../styles';
 import { BADGE_TAG, createBadgeHosts, type BadgeLook } from './badge-hosts';
@@ -123,7 +124,7 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {})
         const range = nextAnchors.get(claim.id);
         if (!range) continue;
         seen.add(claim.id);
-        const { entry, created } = badges.upsert(claim, claimLabel(claim, sources));
+        const { entry, created } = badges.upsert(claim, claimKind(claim, sources), claimLabel(claim, sources));
         if (created || !entry.host.isConnected) toInsert.push([entry.host, range]);
         drawBadge(claim.id);
       }

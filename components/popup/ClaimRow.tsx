@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Claim } from '../../utils/report/schema';
+import { claimKind } from '../../utils/report/verdicts';
 import { ClaimDetails, type SourceLookup } from '../ClaimDetails';
 import { sourceName } from '../labels';
 import { hasScore, ScoreBar } from '../ScoreBar';
@@ -27,13 +28,14 @@ function sourcesLine(claim: Claim, sources: SourceLookup): string {
 /** One claim in the popup: a button that expands it and shows its marker in the page. */
 export function ClaimRow({ claim, position, sources, expanded, onActivate }: ClaimRowProps) {
   const detailsId = `details-${claim.id}`;
+  const kind = claimKind(claim, sources);
   const item = useRef<HTMLLIElement>(null);
   // An opened row brings its details into view; the list would otherwise hide them below the fold.
   useEffect(() => {
     if (expanded) item.current?.scrollIntoView?.({ block: 'nearest' });
   }, [expanded]);
   return (
-    <li ref={item} class="row" data-testid="claim-row" data-claim-id={claim.id} data-verdict={claim.verdict} data-expanded={expanded ? 'true' : 'false'}>
+    <li ref={item} class="row" data-testid="claim-row" data-claim-id={claim.id} data-verdict={kind} data-expanded={expanded ? 'true' : 'false'}>
       <button
         type="button"
         class="row-main"
@@ -42,8 +44,8 @@ export function ClaimRow({ claim, position, sources, expanded, onActivate }: Cla
         onClick={() => onActivate(claim.id)}
       >
         <span class="row-top">
-          <VerdictChip verdict={claim.verdict} />
-          {hasScore(claim.verdict) ? <ScoreBar score={claim.score} verdict={claim.verdict} /> : null}
+          <VerdictChip verdict={kind} />
+          {hasScore(kind) ? <ScoreBar score={claim.score} verdict={kind} /> : null}
           <span class="row-pos">
             <span class="cc-visually-hidden">Claim </span>
             <span aria-hidden="true">#</span>

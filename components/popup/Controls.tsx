@@ -1,8 +1,8 @@
-import type { Verdict } from '../../utils/report/schema';
-import { VERDICT_WORD } from '../../utils/report/summary';
+import type { ClaimKind } from '../../utils/report/verdicts';
+import { kindWord } from '../verdicts';
 import { VerdictIcon } from '../VerdictIcon';
 
-export type FilterValue = 'all' | Verdict;
+export type FilterValue = 'all' | ClaimKind;
 export type SortValue = 'page' | 'weakest' | 'strongest';
 
 export interface ControlsProps {
@@ -16,7 +16,7 @@ export interface ControlsProps {
 }
 
 function filterName(filter: FilterValue): string {
-  return filter === 'all' ? 'All' : VERDICT_WORD[filter];
+  return filter === 'all' ? 'All' : kindWord(filter);
 }
 
 /** Verdict filters (a radio group of toggle buttons) and the sort order. */

@@ -1,4 +1,5 @@
 import type { ReportSummary } from '../../utils/report/summary';
+import { summaryLine } from '../summary-words';
 
 export interface SummaryProps {
   summary: ReportSummary;
@@ -13,7 +14,7 @@ export function Summary({ summary, running, rechecking }: SummaryProps) {
   return (
     <div class="summary-block">
       <p class="summary" data-testid="summary" aria-live="polite">
-        {summary.line}
+        {summaryLine(summary)}
       </p>
       {showProgress ? (
         <div class="progress" data-testid="progress">

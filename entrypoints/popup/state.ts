@@ -6,11 +6,12 @@
  * for a moment after it was asked to check again, so the popup stays in "re-checking" until it
  * sees a report that is running or was checked at a different time (or polling gives up).
  */
-import type { Claim, Report, Verdict } from '../../utils/report/schema';
-import { summarizeReport, VERDICT_ORDER, type ReportSummary } from '../../utils/report/summary';
+import type { Claim, Report } from '../../utils/report/schema';
+import { summarizeReport, type ReportSummary } from '../../utils/report/summary';
+import { claimKind, isJudgement, KIND_ORDER, type ClaimKind } from '../../utils/report/verdicts';
 
 export type SortOrder = 'page' | 'weakest' | 'strongest';
-export type Filter = 'all' | Verdict;
+export type Filter = 'all' | ClaimKind;
 export type Status = 'loading' | 'ready' | 'empty' | 'error';
 
 export interface PopupState {
@@ -110,6 +111,8 @@ export function reducer(state: PopupState, action: Action): PopupState {
 
 export interface Row {
   claim: Claim;
+  /** How the claim is shown: its verdict, or `uncheckable`. */
+  kind: ClaimKind;
   /** 1-based position in the page. */
   position: number;
 }
@@ -117,11 +120,12 @@ export interface Row {
 /** The claims to list, filtered and sorted; ties keep page order. */
 export function visibleRows(state: Pick<PopupState, 'report' | 'filter' | 'sort'>): Row[] {
   const claims = state.report?.claims ?? [];
-  const rows = claims.map((claim, i) => ({ claim, position: i + 1 }));
-  const filtered = state.filter === 'all' ? rows : rows.filter((r) => r.claim.verdict === state.filter);
+  const sources = new Map((state.report?.sources ?? []).map((s) => [s.id, s]));
+  const rows = claims.map((claim, i) => ({ claim, kind: claimKind(claim, sources), position: i + 1 }));
+  const filtered = state.filter === 'all' ? rows : rows.filter((r) => r.kind === state.filter);
   if (state.sort === 'page') return filtered;
-  // Claims without a judged score (unavailable, unlinked, pending) go last in either direction.
-  const judged = (r: Row) => r.claim.verdict !== 'unavailable' && r.claim.verdict !== 'unlinked' && r.claim.verdict !== 'pending';
+  // Claims without a judged score (unavailable, unlinked, pending…) go last in either direction.
+  const judged = (r: Row) => isJudgement(r.kind);
   const sign = state.sort === 'weakest' ? 1 : -1;
   return [...filtered].sort((a, b) => {
     const ja = judged(a);
@@ -137,7 +141,7 @@ export function filterOptions(summary: ReportSummary | null): { filter: Filter; 
   if (!summary) return [];
   return [
     { filter: 'all' as Filter, count: summary.total },
-    ...VERDICT_ORDER.filter((v) => summary.counts[v] > 0).map((v) => ({ filter: v as Filter, count: summary.counts[v] })),
+    ...KIND_ORDER.filter((v) => summary.counts[v] > 0).map((v) => ({ filter: v as Filter, count: summary.counts[v] })),
   ];
 }
 

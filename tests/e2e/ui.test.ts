@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FinishedReportSchema, type Report, type Verdict } from '../../utils/report/schema';
-import { VERDICT_PHRASE } from '../../utils/report/summary';
+import { KIND_WORDS } from '../../components/verdicts';
 import {
   CHROME_BUILD,
   chromiumMissing,
@@ -86,7 +86,7 @@ function countBy(values: Iterable<string>): Record<string, number> {
 function parseSummary(line: string): { total: number; counts: Record<string, number> } {
   const m = /^(\d+) claims?: (.+)$/.exec(line.trim());
   if (!m) throw new Error(`unexpected summary line: ${line}`);
-  const byPhrase = new Map(Object.entries(VERDICT_PHRASE).map(([verdict, phrase]) => [phrase, verdict]));
+  const byPhrase = new Map(Object.entries(KIND_WORDS).map(([verdict, words]) => [words.phrase, verdict]));
   const counts: Record<string, number> = {};
   for (const part of m[2].split(', ')) {
     const p = /^(\d+) (.+)$/.exec(part);

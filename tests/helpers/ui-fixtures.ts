@@ -1,5 +1,7 @@
 /** Small reports for the interface tests, written for these tests. */
-import type { Claim, Evidence, Report, Source, UnavailableReason, Verdict } from '../../utils/report/schema';
+import type { Claim, Evidence, Report, Source, Verdict } from '../../utils/report/schema';
+import type { UnavailableReason } from '../../utils/sources/types';
+import { isJudgement } from '../../utils/report/verdicts';
 
 export function source(id: string, overrides: Partial<Source> = {}): Source {
   const n = id.replace(/\D/g, '') || '1';
@@ -29,7 +31,7 @@ export function evidence(sourceId: string, overrides: Partial<Evidence> = {}): E
 }
 
 export function claim(id: string, verdict: Verdict, overrides: Partial<Claim> = {}): Claim {
-  const judged = verdict !== 'unavailable' && verdict !== 'unlinked' && verdict !== 'pending';
+  const judged = isJudgement(verdict);
   return {
     id,
     text: `Claim ${id}: park visits rose by 65.7% last summer.`,
@@ -74,6 +76,11 @@ export const UNAVAILABLE_CASES: { reason: UnavailableReason; httpStatus?: number
   { reason: 'too_large', text: 'The source is too large to read in the browser' },
   { reason: 'not_text', text: 'The source is not a web page or text document' },
   { reason: 'pdf', text: 'The source is a PDF, which Citecheck cannot read yet' },
+  { reason: 'pdf_no_text', text: 'The source is a scanned PDF: no text to read' },
+  { reason: 'pdf_encrypted', text: 'The source is an encrypted PDF, which cannot be read without its password' },
+  { reason: 'pdf_broken', text: 'The source is a damaged PDF that could not be opened' },
+  { reason: 'js_required', text: 'The source page shows its text only with JavaScript' },
+  { reason: 'no_url', text: 'The cited work has no link to check: a book, a print report' },
   { reason: 'blocked_scheme', text: 'The link is not a web address (only http and https links are read)' },
   {
     reason: 'blocked_private',

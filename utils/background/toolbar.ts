@@ -3,7 +3,7 @@
  * sources load and most changes leave the icon as it was; only a change is sent to the browser.
  */
 import type { Report } from '../report/schema';
-import { toolbarBadge } from '../report/summary';
+import { toolbarBadge } from '../../components/summary-words';
 import { quietly } from './quietly';
 
 /** The three `action` calls used (the MV3 name; Firefox MV3 has it too). */

@@ -39,11 +39,15 @@ export const CitedSourceSchema = z.object({
 });
 export type CitedSource = z.infer<typeof CitedSourceSchema>;
 
+/** Caps hit on a hostile or very large page (markers or sources beyond them were skipped). */
+export const LimitsSchema = z.object({ markersCapped: z.boolean(), sourcesCapped: z.boolean() });
+export type Limits = z.infer<typeof LimitsSchema>;
+
 export const PageCitationsSchema = z.object({
   url: z.string(),
   title: z.string(),
   claims: z.array(CitedClaimSchema).check(z.maxLength(MAX_MARKERS)),
   sources: z.array(CitedSourceSchema).check(z.maxLength(MAX_SOURCES)),
-  limits: z.object({ markersCapped: z.boolean(), sourcesCapped: z.boolean() }),
+  limits: LimitsSchema,
 });
 export type PageCitations = z.infer<typeof PageCitationsSchema>;

@@ -27,6 +27,26 @@ describe('reportToMarkdown', () => {
     expect(md).toContain('## Sources');
   });
 
+  it('carries the reasons of the second round and shows a claim with no link to read as not checkable', () => {
+    const r = report(
+      [claim('c1', 'unavailable', { sourceIds: ['s1'] }), claim('c2', 'unavailable', { sourceIds: ['s2'] }), claim('c3', 'unchecked', { sourceIds: ['s3'] })],
+      [
+        source('s1', { status: 'unavailable', reason: 'no_url' }),
+        source('s2', { status: 'unavailable', reason: 'pdf_no_text' }),
+        source('s3', { status: 'unavailable', reason: 'js_required' }),
+      ],
+    );
+    const md = reportToMarkdown(r);
+    expect(md).toContain('### 1. Not checkable\n');
+    expect(md).toContain('### 2. Unavailable\n');
+    expect(md).toContain('### 3. Not checked\n');
+    expect(md).toContain('**The cited work has no link to check: a book, a print report**');
+    expect(md).toContain('**The source is a scanned PDF: no text to read**');
+    expect(md).toContain('**The source page shows its text only with JavaScript**');
+    expect(md).toContain('**3 claims: 1 source unavailable, 1 not checkable, 1 not checked**');
+    expect(JSON.parse(reportToJson(r)).sources.map((s: { reason: string }) => s.reason)).toEqual(['no_url', 'pdf_no_text', 'js_required']);
+  });
+
   it('never gives an unavailable claim a score', () => {
     const md = reportToMarkdown(report([claim('c1', 'unavailable')], [source('s1', { status: 'unavailable', reason: 'timeout' })]));
     expect(md).toMatch(/### 1\. Unavailable\n/);

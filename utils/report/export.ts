@@ -7,7 +7,10 @@
 import { passageLink, safeHttpUrl } from './links';
 import { reasonText } from './reasons';
 import { ReportSchema, type Claim, type Report, type Source } from './schema';
-import { summarizeReport, VERDICT_MEANING, VERDICT_WORD } from './summary';
+import { summaryLine } from '../../components/summary-words';
+import { kindMeaning, kindWord } from '../../components/verdicts';
+import { summarizeReport } from './summary';
+import { claimKind, isJudgement } from './verdicts';
 
 /** The report as JSON; throws when it does not satisfy the report schema. */
 export function reportToJson(report: Report): string {
@@ -45,11 +48,12 @@ function sourceLine(source: Source): string {
 }
 
 function claimSection(claim: Claim, index: number, sources: Map<string, Source>): string[] {
-  const judged = claim.verdict !== 'unavailable' && claim.verdict !== 'unlinked' && claim.verdict !== 'pending';
-  const heading = `### ${index + 1}. ${VERDICT_WORD[claim.verdict]}${judged ? ` — score ${percent(claim.score)}` : ''}`;
+  const kind = claimKind(claim, sources);
+  const judged = isJudgement(kind);
+  const heading = `### ${index + 1}. ${kindWord(kind)}${judged ? ` — score ${percent(claim.score)}` : ''}`;
   const lines = [heading, '', `> ${escapeMarkdown(claim.text)}`, ''];
   if (claim.markers.length) lines.push(`Markers: ${claim.markers.map(escapeMarkdown).join(' ')}`, '');
-  lines.push(`*${VERDICT_MEANING[claim.verdict]}*`, '');
+  lines.push(`*${kindMeaning(kind)}*`, '');
   if (claim.attribution && claim.attributionMatches === false) {
     lines.push(`The claim names ${escapeMarkdown(claim.attribution)}, which does not fit the cited source.`, '');
   }
@@ -79,7 +83,7 @@ export function reportToMarkdown(report: Report): string {
     `Page: ${link(report.url, safeHttpUrl(report.url))}`,
     `Checked: ${escapeMarkdown(report.checkedAt)}`,
     '',
-    `**${summary.line}**`,
+    `**${summaryLine(summary)}**`,
     '',
   ];
   if (report.state === 'running') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reasonText } from './reasons';
-import { UNAVAILABLE_REASONS } from './schema';
+import { UNAVAILABLE_REASONS } from '../sources/types';
 import { UNAVAILABLE_CASES } from '../../tests/helpers/ui-fixtures';
 
 describe('reasonText', () => {
@@ -11,7 +11,7 @@ describe('reasonText', () => {
   it('covers every reason of the schema with its own sentence', () => {
     const texts = UNAVAILABLE_REASONS.map((reason) => reasonText({ status: 'unavailable', reason, httpStatus: 404 }));
     expect(new Set(texts).size).toBe(UNAVAILABLE_REASONS.length);
-    for (const text of texts) expect(text).toMatch(/^The (source|link)/);
+    for (const text of texts) expect(text).toMatch(/^The (source|link|cited work)/);
   });
 
   it.each([

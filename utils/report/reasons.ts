@@ -3,7 +3,8 @@
  * the link, never a judgement of the claim: the reader must be able to tell "could not check"
  * from "not supported" at a glance.
  */
-import type { Source, UnavailableReason } from './schema';
+import type { UnavailableReason } from '../sources/types';
+import type { Source } from './schema';
 
 /** Reason phrases of the HTTP statuses a cited link commonly answers with. */
 const HTTP_STATUS_TEXT: Record<number, string> = {
@@ -35,6 +36,11 @@ const REASON_TEXT: Record<Exclude<UnavailableReason, 'http_error'>, string> = {
   too_large: 'The source is too large to read in the browser',
   not_text: 'The source is not a web page or text document',
   pdf: 'The source is a PDF, which Citecheck cannot read yet',
+  pdf_no_text: 'The source is a scanned PDF: no text to read',
+  pdf_encrypted: 'The source is an encrypted PDF, which cannot be read without its password',
+  pdf_broken: 'The source is a damaged PDF that could not be opened',
+  js_required: 'The source page shows its text only with JavaScript',
+  no_url: 'The cited work has no link to check: a book, a print report',
   blocked_scheme: 'The link is not a web address (only http and https links are read)',
   blocked_private:
     'The source is on a private network; Citecheck reads those only when you allow it in the options',

@@ -40,4 +40,55 @@ describe('report schema', () => {
     };
     expect(ReportSchema.safeParse(bad).success).toBe(false);
   });
+
+  it('parses a report written before the second-round fields (no parts, judge, page or archive fields)', () => {
+    const old = {
+      ...base,
+      claims: [{ id: 'c1', text: 'x', markers: ['[1]'], sourceIds: ['s1'], verdict: 'supported', score: 0.9, evidence: [] }],
+      sources: [{ id: 's1', label: '1', url: 'https://a.example/', domain: 'a.example', status: 'ok' }],
+      limits: { markersCapped: false, sourcesCapped: false },
+    };
+    const report = FinishedReportSchema.parse(old);
+    expect(report.claims[0]).not.toHaveProperty('parts');
+    expect(report.sources[0]).not.toHaveProperty('readFrom');
+  });
+
+  it('carries the second-round fields: parts, judge, PDF page, archived copy and the new reasons', () => {
+    const evidence = { sourceId: 's1', text: 'p', start: 0, end: 1, score: 0.8, matched: [], missing: [], conflicts: [], page: 7 };
+    const report = FinishedReportSchema.parse({
+      ...base,
+      claims: [
+        {
+          id: 'c1', text: 'x and y', markers: ['[1]'], sourceIds: ['s1'], verdict: 'partial', score: 0.5, evidence: [evidence],
+          parts: [{ text: 'x', stated: true, evidence }, { text: 'y', stated: false }],
+          judgedBy: 'words', quote: 'p', judgeReason: 'The passage states x only.',
+        },
+        { id: 'c2', text: 'z', markers: ['[2]'], sourceIds: ['s2'], verdict: 'unavailable', score: 0, evidence: [] },
+      ],
+      sources: [
+        { id: 's1', label: '1', url: 'https://a.example/', domain: 'a.example', status: 'ok', readFrom: 'archive', archivedAt: '2021-06-02' },
+        { id: 's2', label: '2', url: '', domain: '', status: 'unavailable', reason: 'no_url' },
+      ],
+    });
+    expect(report.claims[0].parts?.[0].evidence?.page).toBe(7);
+    expect(report.claims[0].judgedBy).toBe('words');
+    expect(report.sources[1].reason).toBe('no_url');
+    for (const reason of ['pdf_no_text', 'js_required', 'pdf_encrypted', 'pdf_broken', 'blocked_scheme']) {
+      const source = { id: 's1', label: '1', url: 'x', domain: '', status: 'unavailable', reason };
+      expect(ReportSchema.safeParse({ ...base, sources: [source] }).success).toBe(true);
+    }
+    expect(ReportSchema.safeParse({ ...base, sources: [{ id: 's1', label: '1', url: 'x', domain: '', status: 'ok', readFrom: 'cache' }] }).success).toBe(false);
+    expect(ReportSchema.safeParse({ ...base, claims: [{ ...report.claims[0], evidence: [{ ...evidence, page: 0 }] }] }).success).toBe(false);
+  });
+
+  it('lets a finished report keep claims not asked for yet, with their sources unfetched', () => {
+    const unchecked = {
+      ...base,
+      claims: [{ id: 'c1', text: 'x', markers: ['[1]'], sourceIds: ['s1'], verdict: 'unchecked', score: 0, evidence: [] }],
+      sources: [{ id: 's1', label: '1', url: 'https://a.example/', domain: 'a.example', status: 'pending' }],
+    };
+    expect(FinishedReportSchema.safeParse(unchecked).success).toBe(true);
+    const checked = { ...unchecked, claims: [...unchecked.claims, { ...unchecked.claims[0], id: 'c2', verdict: 'supported' }] };
+    expect(FinishedReportSchema.safeParse(checked).success).toBe(false);
+  });
 });

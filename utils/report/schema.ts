@@ -3,55 +3,28 @@
  *
  * Every report that crosses a boundary (a message, session storage, an export, the CLI's --json)
  * is parsed with these schemas; the TypeScript types are inferred from them, never hand-copied.
+ * A report's claims and sources are extraction's (`utils/extract/types.ts`) with what checking
+ * adds: the report's schemas extend those, so a field is written once. Every field added since the
+ * first reports is optional, so a stored or exported report of an older version still parses.
  *
  * One deliberate addition to the design's contract: while sources are still loading, a claim may
  * carry the verdict `pending` and a report `state: "running"`. A finished report (`state: "done"`)
- * never holds a pending claim or source; `FinishedReportSchema` checks exactly that.
+ * never holds a pending claim, nor a pending source that a checked claim cites;
+ * `FinishedReportSchema` checks exactly that.
  */
 import * as z from 'zod/mini';
+import { CitedClaimSchema, CitedSourceSchema, LimitsSchema } from '../extract/types';
+import { UnavailableReasonSchema } from '../sources/types';
+import { VERDICTS } from './verdicts';
 
-export const FINAL_VERDICTS = [
-  'supported',
-  'partial',
-  'unsupported',
-  'contradicted',
-  'unavailable',
-  'unlinked',
-] as const;
-export const VERDICTS = [...FINAL_VERDICTS, 'pending'] as const;
+export { VERDICTS, type Verdict } from './verdicts';
 export const VerdictSchema = z.enum(VERDICTS);
-export type Verdict = z.infer<typeof VerdictSchema>;
-export type FinalVerdict = (typeof FINAL_VERDICTS)[number];
-
-/** Why a source could not be checked. A closed set: every failure has exactly one. */
-export const UNAVAILABLE_REASONS = [
-  'http_error',
-  'network',
-  'timeout',
-  'too_large',
-  'not_text',
-  'pdf',
-  'blocked_scheme',
-  'blocked_private',
-  'empty',
-  'paywall',
-  'invalid_url',
-] as const;
-export const UnavailableReasonSchema = z.enum(UNAVAILABLE_REASONS);
-export type UnavailableReason = z.infer<typeof UnavailableReasonSchema>;
 
 export const SourceStatusSchema = z.enum(['ok', 'unavailable', 'pending']);
 export type SourceStatus = z.infer<typeof SourceStatusSchema>;
 
-export const SourceSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  /** How the page names it: "Source 2", "12". */
-  label: z.string(),
-  url: z.string(),
+export const SourceSchema = z.extend(CitedSourceSchema, {
   finalUrl: z.optional(z.string()),
-  archiveUrl: z.optional(z.string()),
-  title: z.optional(z.string()),
-  domain: z.string(),
   status: SourceStatusSchema,
   reason: z.optional(UnavailableReasonSchema),
   httpStatus: z.optional(z.int()),
@@ -63,6 +36,10 @@ export const SourceSchema = z.object({
   byline: z.optional(z.string()),
   /** False for a listed source that no claim cites: it is shown but never fetched. */
   cited: z.optional(z.boolean()),
+  /** Where the text was read: the cited URL itself, or the page's archived copy of a dead link. */
+  readFrom: z.optional(z.enum(['original', 'archive'])),
+  /** When the archived copy that was read was taken (ISO date), with `readFrom: "archive"`. */
+  archivedAt: z.optional(z.string()),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -77,21 +54,32 @@ export const EvidenceSchema = z.object({
   matched: z.array(z.string()),
   missing: z.array(z.string()),
   conflicts: z.array(z.string()),
+  /** The PDF page the passage is on (1-based), for PDF sources. */
+  page: z.optional(z.int().check(z.positive())),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-export const ClaimSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+/** One part of a claim ("X did A", "and B in 2021"): stated by a source or not, with its passage. */
+export const ClaimPartSchema = z.object({
   text: z.string(),
-  markers: z.array(z.string()),
-  sourceIds: z.array(z.string()),
-  /** The attribution the claim names ("nature.com" in "According to nature.com, …"). */
-  attribution: z.optional(z.string()),
-  /** Does the named attribution fit the cited source's domain or title? */
-  attributionMatches: z.optional(z.boolean()),
+  stated: z.boolean(),
+  /** The passage that states the part; only when `stated`. */
+  evidence: z.optional(EvidenceSchema),
+});
+export type ClaimPart = z.infer<typeof ClaimPartSchema>;
+
+export const ClaimSchema = z.extend(z.omit(CitedClaimSchema, { unlinkedLabels: true }), {
   verdict: VerdictSchema,
   score: z.number().check(z.gte(0), z.lte(1)),
   evidence: z.array(EvidenceSchema),
+  /** Each part of the claim, stated or not. */
+  parts: z.optional(z.array(ClaimPartSchema)),
+  /** Who gave the verdict: `words` (the word matcher) or the name of the on-device judge. */
+  judgedBy: z.optional(z.string().check(z.minLength(1))),
+  /** The judge's quote, copied from the passages it was shown. */
+  quote: z.optional(z.string()),
+  /** The judge's one-sentence reason. */
+  judgeReason: z.optional(z.string()),
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
@@ -103,25 +91,27 @@ export const ReportSchema = z.object({
   sources: z.array(SourceSchema),
   /** `running` while sources load; `done` once every claim has its verdict. */
   state: z._default(z.enum(['running', 'done']), 'done'),
-  /** Caps hit on a hostile or very large page (markers or sources beyond them were skipped). */
-  limits: z.optional(z.object({ markersCapped: z.boolean(), sourcesCapped: z.boolean() })),
+  limits: z.optional(LimitsSchema),
 });
 export type Report = z.infer<typeof ReportSchema>;
-export type ReportInput = z.input<typeof ReportSchema>;
 
-/** A finished report: no claim or source is left pending. */
+/** A finished report: no claim left pending, no pending source that a checked claim cites. */
 export const FinishedReportSchema = ReportSchema.check(
   z.superRefine((report, ctx) => {
-  if (report.state !== 'done') ctx.addIssue({ code: 'custom', message: 'report is still running' });
-  for (const claim of report.claims) {
-    if (claim.verdict === 'pending') ctx.addIssue({ code: 'custom', message: `claim ${claim.id} is pending` });
-  }
-  for (const source of report.sources) {
-    if (source.status === 'pending' && source.cited !== false) ctx.addIssue({ code: 'custom', message: `source ${source.id} is pending` });
-    if (source.status === 'unavailable' && !source.reason) {
-      ctx.addIssue({ code: 'custom', message: `source ${source.id} is unavailable without a reason` });
+    if (report.state !== 'done') ctx.addIssue({ code: 'custom', message: 'report is still running' });
+    // Sources cited only by claims not asked for yet (`unchecked`) are rightly never fetched.
+    const awaited = new Set<string>();
+    for (const claim of report.claims) {
+      if (claim.verdict === 'pending') ctx.addIssue({ code: 'custom', message: `claim ${claim.id} is pending` });
+      if (claim.verdict !== 'unchecked') for (const id of claim.sourceIds) awaited.add(id);
     }
-  }
+    for (const source of report.sources) {
+      if (source.status === 'pending' && source.cited !== false && awaited.has(source.id)) {
+        ctx.addIssue({ code: 'custom', message: `source ${source.id} is pending` });
+      }
+      if (source.status === 'unavailable' && !source.reason) {
+        ctx.addIssue({ code: 'custom', message: `source ${source.id} is unavailable without a reason` });
+      }
+    }
   }),
 );
-

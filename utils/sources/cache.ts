@@ -16,7 +16,7 @@
  */
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import * as z from 'zod/mini';
-import { UNAVAILABLE_REASONS } from '../report/schema';
+import { UnavailableReasonSchema } from './types';
 
 /** Bump when the shape of a record changes: records of any other version are dropped on sight. */
 export const CACHE_SCHEMA_VERSION = 1;
@@ -33,7 +33,7 @@ export const CacheMetaSchema = z
     url: z.string(),
     finalUrl: z.optional(z.string()),
     status: z.enum(['ok', 'unavailable']),
-    reason: z.optional(z.enum(UNAVAILABLE_REASONS)),
+    reason: z.optional(UnavailableReasonSchema),
     httpStatus: z.optional(z.int()),
     title: optionalText,
     byline: optionalText,

@@ -23,7 +23,7 @@
  * - Charset: the header, then a byte-order mark, then a `<meta>` in the first 1024 bytes, then
  *   UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers fall back to).
  */
-import type { UnavailableReason } from '../report/schema';
+import type { UnavailableReason } from './types';
 import { checkSourceUrl } from './url';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

@@ -19,7 +19,7 @@
  * - A reader (the offscreen document) that fails cannot say why; that is reported as `not_text`,
  *   the closest reason of the closed set ("the page could not be turned into text").
  */
-import type { UnavailableReason } from '../report/schema';
+import type { UnavailableReason } from './types';
 import { DEFAULT_CACHE_TTL_MS, isFresh, type CachedSource, type CacheEntryInput, type SourceCache } from './cache';
 import { fetchSource, type FetchResult } from './fetch';
 import { looksLikePaywall, readPlainText, unreadableReason } from './read';

@@ -19,7 +19,7 @@
  * - Text too thin to check ("Loading…", "Please enable JavaScript") is empty, not "unsupported".
  */
 import { Readability } from '@mozilla/readability';
-import type { UnavailableReason } from '../report/schema';
+import type { UnavailableReason } from './types';
 import type { ReadSource } from './types';
 
 /** Removed wherever they are: never the content of a source. */

@@ -2,7 +2,38 @@
  * The source loader's contract: a cited URL in, readable text or a precise reason out.
  * Implemented under `utils/sources/`; wired to browser APIs by the background and to Node by the CLI.
  */
-import type { UnavailableReason } from '../report/schema';
+import * as z from 'zod/mini';
+
+/**
+ * Why a source could not be checked. A closed set: every failure has exactly one, and each has its
+ * plain words in `utils/report/reasons.ts`.
+ */
+export const UNAVAILABLE_REASONS = [
+  'http_error',
+  'network',
+  'timeout',
+  'too_large',
+  'not_text',
+  'pdf',
+  'pdf_no_text',
+  'pdf_encrypted',
+  'pdf_broken',
+  'js_required',
+  'no_url',
+  'blocked_scheme',
+  'blocked_private',
+  'empty',
+  'paywall',
+  'invalid_url',
+] as const;
+export const UnavailableReasonSchema = z.enum(UNAVAILABLE_REASONS);
+export type UnavailableReason = z.infer<typeof UnavailableReasonSchema>;
+
+/**
+ * Reasons that say the cited work cannot be checked by anyone following the link (there is no web
+ * link to follow), as opposed to a link that failed this time.
+ */
+export const UNCHECKABLE_REASONS: readonly UnavailableReason[] = ['no_url', 'blocked_scheme'];
 
 /** What reading a fetched page yields (Readability over a Document, or plain text as is). */
 export interface ReadSource {

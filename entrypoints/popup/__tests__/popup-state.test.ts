@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterOptions, initialState, MAX_RECHECK_POLLS, reducer, shouldPoll, visibleRows, type PopupState } from '../state';
 import { claim, nineClaims, report } from '../../../tests/helpers/ui-fixtures';
+import { summaryLine } from '../../../components/summary-words';
 
 function loaded(r = nineClaims()): PopupState {
   return reducer(initialState, { type: 'report-loaded', report: r });
@@ -10,7 +11,7 @@ describe('popup state', () => {
   it('a report makes the popup ready with its summary; no report makes it empty', () => {
     const ready = loaded();
     expect(ready.status).toBe('ready');
-    expect(ready.summary?.line).toBe('9 claims: 5 supported, 2 partly, 1 not found, 1 source unavailable');
+    expect(summaryLine(ready.summary!)).toBe('9 claims: 5 supported, 2 partly, 1 not found, 1 source unavailable');
     expect(reducer(initialState, { type: 'report-loaded', report: null }).status).toBe('empty');
   });
 
