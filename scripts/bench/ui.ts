@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import type { Claim, Report, Source, Verdict } from '../../utils/report/schema';
+import { isJudgement } from '../../utils/report/verdicts';
 import { FIRST_ROWS } from '../../entrypoints/popup/App';
 import { CHROME_BUILD, findChromium, launchWithExtension } from '../lib/chromium';
 import { median, type BenchRow } from './types';
@@ -40,7 +41,7 @@ export function syntheticReport(n: number): Report {
   const claims: Claim[] = Array.from({ length: n }, (_, i) => {
     const verdict = VERDICT_CYCLE[i % VERDICT_CYCLE.length];
     const sourceId = `s${(i % sourceCount) + 1}`;
-    const judged = verdict !== 'unavailable' && verdict !== 'unlinked';
+    const judged = isJudgement(verdict);
     return {
       id: `c${i + 1}`,
       text: `Claim ${i + 1}: tree cover in district ${i % 40} rose by ${(i % 30) + 5}% between 2015 and 2023, cooling nearby streets.`,
