@@ -11,6 +11,8 @@ import { passageLink, safeHttpUrl } from '../utils/report/links';
 import { reasonText } from '../utils/report/reasons';
 import { claimKind, isJudgement } from '../utils/report/verdicts';
 import { kindMeaning } from './verdicts';
+import { findQuote } from '../utils/judge/gate';
+import { JudgeNote } from './JudgeNote';
 import { Passage } from './Passage';
 import { AlertIcon } from './VerdictIcon';
 
@@ -47,12 +49,22 @@ function SourceItem({ source }: { source: Source }) {
   );
 }
 
-function EvidenceBlock({ evidence, source, label }: { evidence: Evidence; source?: Source; label: string }) {
+function EvidenceBlock({
+  evidence,
+  source,
+  label,
+  quote,
+}: {
+  evidence: Evidence;
+  source?: Source;
+  label: string;
+  quote?: { start: number; end: number } | null;
+}) {
   const href = source ? passageLink(source, evidence.text) : null;
   return (
     <div class="cc-evidence" data-testid="evidence">
       <p class="cc-label">{label}</p>
-      <Passage text={evidence.text} matched={evidence.matched} />
+      <Passage text={evidence.text} matched={evidence.matched} quote={quote} />
       {evidence.missing.length ? (
         <p class="cc-missing" data-testid="missing">
           Not in the passage:{' '}
@@ -91,13 +103,26 @@ export interface ClaimDetailsProps {
   showClaim?: boolean;
   /** How many passages to show, best first. */
   maxEvidence?: number;
+  /** Set when the reader turned an on-device judge on: asks it about this claim again. */
+  onAskJudge?: (claimId: string) => void;
 }
 
-export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1 }: ClaimDetailsProps) {
+/** The passages to show, best first, with the one the judge quoted among them. */
+function shownEvidence(claim: Claim, max: number): { evidence: Evidence; quote: { start: number; end: number } | null }[] {
+  const found = claim.quote ? findQuote(claim.quote, claim.evidence) : null;
+  const order = claim.evidence.map((_, i) => i);
+  if (found && found.passage >= max) order.splice(max - 1, 0, ...order.splice(found.passage, 1));
+  return order.slice(0, max).map((i) => ({
+    evidence: claim.evidence[i],
+    quote: found && found.passage === i ? { start: found.start, end: found.end } : null,
+  }));
+}
+
+export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1, onAskJudge }: ClaimDetailsProps) {
   const cited = claim.sourceIds.map((id) => sources.get(id)).filter((s): s is Source => Boolean(s));
   const kind = claimKind(claim, sources);
   const judged = isJudgement(kind);
-  const evidence = judged ? claim.evidence.slice(0, maxEvidence) : [];
+  const evidence = judged ? shownEvidence(claim, maxEvidence) : [];
   return (
     <div class="cc-details">
       <p class="cc-meaning" data-testid="meaning">
@@ -138,7 +163,8 @@ export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1
           </ul>
         </div>
       ) : null}
-      {evidence.map((item, i) => {
+      {judged ? <JudgeNote claim={claim} onAskJudge={onAskJudge} /> : null}
+      {evidence.map(({ evidence: item, quote }, i) => {
         const source = sources.get(item.sourceId);
         // With several sources cited, say which one the passage comes from.
         const from = cited.length > 1 && source ? ` (${source.label})` : '';
@@ -146,8 +172,9 @@ export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1
           <EvidenceBlock
             key={`${item.sourceId}:${item.start}`}
             evidence={item}
+            quote={quote}
             source={source}
-            label={`${i === 0 ? 'Best passage in the source' : 'Another passage'}${from}`}
+            label={`${quote ? 'The passage the model quoted' : i === 0 ? 'Best passage in the source' : 'Another passage'}${from}`}
           />
         );
       })}

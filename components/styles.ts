@@ -76,6 +76,9 @@ export const SHARED_CSS = `
 .cc-quote { margin: 0; padding: 0.1em 0 0.1em 0.7em; border-left: 3px solid var(--cc-border); overflow-wrap: anywhere; }
 .cc-passage { border-left-color: var(--cc-accent); }
 .cc-passage mark { background: var(--cc-mark); color: inherit; border-radius: 2px; padding: 0 0.05em; }
+.cc-judge-quote { text-decoration: underline 2px var(--cc-accent); text-underline-offset: 3px; text-decoration-skip-ink: none; }
+.cc-judge { display: grid; gap: 4px; justify-items: start; }
+.cc-judge-reason { margin: 0; }
 .cc-missing { margin: 0.35em 0 0; color: var(--cc-muted); font-size: 0.92em; }
 .cc-missing .cc-word {
   display: inline-block; margin: 0.1em 0.25em 0 0; padding: 0 0.4em; border-radius: 4px;

@@ -4,6 +4,7 @@
  * so that every page's content script stays small; `utils/settings.ts` owns writing and versions.
  */
 import * as z from 'zod/mini';
+import { DEFAULT_JUDGE_SETTINGS, JudgeSettingsSchema } from './judge/settings';
 
 /**
  * When cited pages are fetched: `auto` on every site (visible claims first), `allowed` only on
@@ -27,6 +28,8 @@ export const SettingsSchema = z.object({
   checkMode: z.catch(CheckModeSchema, 'auto'),
   allowedSites: z.catch(z.array(z.string()), []),
   badgeStyle: z.catch(BadgeStyleSchema, 'auto'),
+  /** The on-device judge: off unless the reader turns it on. */
+  judge: z.catch(JudgeSettingsSchema, DEFAULT_JUDGE_SETTINGS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   checkMode: 'auto',
   allowedSites: [],
   badgeStyle: 'auto',
+  judge: DEFAULT_JUDGE_SETTINGS,
 };
 
 /** The key in `storage.local` (WXT's item "local:settings"). */

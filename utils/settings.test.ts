@@ -31,6 +31,17 @@ describe('settings storage', () => {
       checkMode: 'auto',
       allowedSites: [],
       badgeStyle: 'auto',
+      judge: { tier: 'off', baseUrl: 'http://127.0.0.1:11434/v1', model: '', allowNonLoopback: false },
+    });
+  });
+
+  it('keeps the on-device judge off unless the reader turns it on, and repairs a bad judge entry', () => {
+    expect(DEFAULT_SETTINGS.judge.tier).toBe('off');
+    expect(normalizeSettings({ judge: { tier: 'cloud', baseUrl: 7, allowNonLoopback: 'yes' } }).judge).toEqual(DEFAULT_SETTINGS.judge);
+    expect(normalizeSettings({ judge: 'on' }).judge).toEqual(DEFAULT_SETTINGS.judge);
+    expect(normalizeSettings({ judge: { ...DEFAULT_SETTINGS.judge, tier: 'local-server', model: 'llama3.2' } }).judge).toMatchObject({
+      tier: 'local-server',
+      model: 'llama3.2',
     });
   });
 
@@ -81,6 +92,7 @@ describe('version 2: check modes', () => {
       checkMode: 'auto',
       allowedSites: [],
       badgeStyle: 'auto',
+      judge: { tier: 'off', baseUrl: 'http://127.0.0.1:11434/v1', model: '', allowNonLoopback: false },
     });
     expect(await settingsItem.getMeta()).toMatchObject({ v: 2 });
   });

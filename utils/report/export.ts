@@ -54,6 +54,12 @@ function claimSection(claim: Claim, index: number, sources: Map<string, Source>)
   const lines = [heading, '', `> ${escapeMarkdown(claim.text)}`, ''];
   if (claim.markers.length) lines.push(`Markers: ${claim.markers.map(escapeMarkdown).join(' ')}`, '');
   lines.push(`*${kindMeaning(kind)}*`, '');
+  if (claim.judgedBy === 'words') lines.push('Judged by word match.', '');
+  else if (claim.judgedBy) {
+    lines.push(`Judged by the on-device model (${escapeMarkdown(claim.judgedBy)}).`, '');
+    if (claim.quote) lines.push('The model quoted:', '', `> ${escapeMarkdown(claim.quote)}`, '');
+    if (claim.judgeReason) lines.push(`The model’s reason: ${escapeMarkdown(claim.judgeReason)}`, '');
+  }
   if (claim.attribution && claim.attributionMatches === false) {
     lines.push(`The claim names ${escapeMarkdown(claim.attribution)}, which does not fit the cited source.`, '');
   }
