@@ -22,6 +22,8 @@ export default defineConfig({
           include: ['{utils,components,entrypoints,scripts}/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           testTimeout: 30_000,
+          // The components import their stylesheets as strings (`?inline`): keep them in tests.
+          css: { include: [/\.css(\?|$)/] },
         },
       },
       {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimLabel } from './labels';
-import { BADGE_THEME_CSS, THEME_CSS } from './styles';
+import { BADGE_CSS, BADGE_THEME_CSS, CARD_CSS, SHARED_CSS, THEME_CSS } from './styles';
 import { ACCENT_CSS, KIND_WORDS, kindColorProperties } from './verdicts';
 import { claimKind, KIND_ORDER } from '../utils/report/verdicts';
 import { VERDICTS } from '../utils/report/schema';
@@ -19,17 +19,23 @@ describe('verdict table', () => {
     expect(KIND_ORDER.indexOf('uncheckable')).toBe(KIND_ORDER.indexOf('unavailable') + 1);
   });
 
-  it('derives one colour property and one accent rule per kind, used by every theme', () => {
-    for (const theme of ['light', 'dark'] as const) {
-      const props = kindColorProperties(theme);
-      for (const kind of KIND_ORDER) expect(props).toContain(`--cc-${kind}: ${KIND_WORDS[kind][theme]};`);
+  it('derives one colour property and one accent rule per kind, used by the full theme and the badges', () => {
+    const props = kindColorProperties();
+    for (const kind of KIND_ORDER) {
+      expect(props).toContain(`--cc-${kind}: light-dark(${KIND_WORDS[kind].light}, ${KIND_WORDS[kind].dark});`);
+      expect(ACCENT_CSS).toContain(`[data-verdict="${kind}"] { --cc-accent: var(--cc-${kind}); }`);
     }
-    for (const kind of KIND_ORDER) expect(ACCENT_CSS).toContain(`[data-verdict="${kind}"] { --cc-accent: var(--cc-${kind}); }`);
     for (const css of [THEME_CSS, BADGE_THEME_CSS]) {
-      expect(css).toContain(kindColorProperties('light'));
-      expect(css).toContain(kindColorProperties('dark'));
+      expect(css).toContain(props);
       expect(css).toContain(ACCENT_CSS);
     }
+  });
+
+  it('inlines the stylesheets from their .css files', () => {
+    expect(THEME_CSS).toMatch(/\.cc-theme\s*\{[^}]*--cc-bg: light-dark\(#ffffff, #1d2229\)/);
+    expect(BADGE_CSS).toContain('.cc-badge {');
+    expect(CARD_CSS).toContain('.cc-card {');
+    expect(SHARED_CSS).toContain('.cc-chip {');
   });
 });
 

@@ -115,9 +115,9 @@ export function kindColor(kind: ClaimKind): string {
   return KIND_WORDS[kind].light;
 }
 
-/** `--cc-supported: #1a7f37; …` for one theme: the verdict accents as CSS custom properties. */
-export function kindColorProperties(theme: 'light' | 'dark'): string {
-  return KIND_ORDER.map((kind) => `--cc-${kind}: ${KIND_WORDS[kind][theme]};`).join(' ');
+/** `--cc-supported: light-dark(#1a7f37, #4ac26b); …`: the verdict accents as CSS custom properties. */
+export function kindColorProperties(): string {
+  return KIND_ORDER.map((kind) => `--cc-${kind}: light-dark(${KIND_WORDS[kind].light}, ${KIND_WORDS[kind].dark});`).join(' ');
 }
 
 /** `[data-verdict="supported"] { --cc-accent: var(--cc-supported); }` for every kind. */

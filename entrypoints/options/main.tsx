@@ -2,10 +2,10 @@ import { render } from 'preact';
 import { SHARED_CSS, THEME_CSS } from '../../components/styles';
 import { createBrowserOptionsApi } from './api';
 import { OptionsApp } from './App';
-import { OPTIONS_CSS } from './styles';
+import pageCss from './options.css?inline';
 
 const style = document.createElement('style');
-style.textContent = THEME_CSS + SHARED_CSS + OPTIONS_CSS;
+style.textContent = THEME_CSS + SHARED_CSS + pageCss;
 document.head.appendChild(style);
 
 render(<OptionsApp api={createBrowserOptionsApi()} />, document.getElementById('app')!);

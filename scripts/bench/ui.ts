@@ -19,6 +19,7 @@ import type { Claim, Report, Source, Verdict } from '../../utils/report/schema';
 import { isJudgement } from '../../utils/report/verdicts';
 import { FIRST_ROWS } from '../../entrypoints/popup/App';
 import { CHROME_BUILD, findChromium, launchWithExtension } from '../lib/chromium';
+import { inlineCss } from '../lib/inline-css';
 import { median, type BenchRow } from './types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -183,6 +184,7 @@ async function layerBundle(): Promise<string> {
     platform: 'browser',
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    plugins: [inlineCss],
     write: false,
   });
   return result.outputFiles[0].text;
