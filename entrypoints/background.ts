@@ -6,9 +6,9 @@ import { quietly } from '@/utils/background/quietly';
 import { createSettingsMemo } from '@/utils/background/settings-memo';
 import { createSessionTabStore } from '@/utils/background/tab-store';
 import { createToolbar } from '@/utils/background/toolbar';
-import { send, serve, type MessageEvents } from '@/utils/messages';
+import { send, serve, type MessageEvents, type Sender } from '@/utils/messages';
 import type { Report } from '@/utils/report/schema';
-import { getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
+import { checksAutomatically, getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
 import { createSourceLoader, isSelfCitation, openSourceCache, withMemoryLayer } from '@/utils/sources';
 import { createHtmlReader } from '@/utils/html-reader';
 
@@ -42,17 +42,41 @@ export default defineBackground({
       toolbar.show(tabId, report);
     };
 
-    const checker = createTabChecker({ loader, store, notify, isSelfCitation });
+    const checker = createTabChecker({
+      loader,
+      store,
+      notify,
+      isSelfCitation,
+      automatic: async (pageUrl) => checksAutomatically(await settings(), hostnameOf(pageUrl)),
+    });
+    browser.storage.onChanged.addListener((_changes, area) => {
+      // A new check mode or allowed site: pages that became automatic start checking.
+      if (area === 'local') void checker.refreshModes();
+    });
+    /** The tab a call is about: a content script's own tab, or the one the popup names. */
+    const tabOf = (request: { tabId?: number }, sender: Sender): number => {
+      const tabId = sender.tab?.id ?? request.tabId;
+      if (tabId === undefined) throw new Error('no tab named');
+      return tabId;
+    };
 
     // Only the extension's own contexts may talk to the background (serve() checks the sender).
     serve(browser.runtime.onMessage as unknown as MessageEvents, browser.runtime.id, 'background', {
-      async verify({ page, force }, sender) {
+      async verify({ page, force, viewport }, sender) {
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new Error('verify must come from a tab');
         // The private-network guard trusts the page's origin: it must be the tab's own.
         if (!sameOrigin(page.url, sender.tab?.url)) throw new Error('page URL does not match its tab');
-        return checker.verify(tabId, page, force ?? false);
+        return checker.verify(tabId, page, force ?? false, viewport);
       },
+      async viewport(view, sender) {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) throw new Error('viewport must come from a tab');
+        await checker.viewport(tabId, view);
+        return null;
+      },
+      'check-claim': (request, sender) => checker.checkClaim(tabOf(request, sender), request.claimId),
+      'check-page': (request, sender) => checker.checkPage(tabOf(request, sender)),
       'get-report': ({ tabId }) => checker.getReport(tabId),
       async recheck({ tabId }) {
         const report = await checker.recheck(tabId);
@@ -86,3 +110,11 @@ export default defineBackground({
     });
   },
 });
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

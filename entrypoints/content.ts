@@ -5,6 +5,7 @@ import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extra
 import { send, serve, type MessageEvents } from '@/utils/messages';
 import type { Report } from '@/utils/report/schema';
 import { isSiteEnabled, readSettings } from '@/utils/settings-core';
+import { measureViewport, watchViewport } from '@/utils/viewport';
 
 /**
  * Wiring only: find the page's citations, ask the background to check them, show the badges.
@@ -40,6 +41,17 @@ export default defineContentScript({
     let anchors = new Map<string, Range>();
     let lastKey = '';
     let latest: Report | null = null;
+    // The claims on screen go to the background with the first request, then as the reader scrolls.
+    let stopWatching = () => {};
+    ctx.onInvalidated(() => stopWatching());
+    const watch = (initial: ReturnType<typeof measureViewport>) => {
+      stopWatching();
+      stopWatching = watchViewport({
+        anchors,
+        initial,
+        onChange: (view) => void send(browser, 'viewport', view).catch(() => undefined),
+      });
+    };
 
     const show = (report: Report | null) => {
       if (!report || report.url !== currentUrl()) return;
@@ -62,8 +74,10 @@ export default defineContentScript({
       lastKey = key;
       if (located.citations.claims.length === 0) return;
       performance.mark('citecheck:verify-start');
+      const viewport = measureViewport(anchors, window.innerHeight);
+      watch(viewport);
       // A refusal (the page left its origin) or a worker that went away leaves the page as it is.
-      const report = await send(browser, 'verify', { page: located.citations, force }).catch(() => null);
+      const report = await send(browser, 'verify', { page: located.citations, force, viewport }).catch(() => null);
       show(report);
     };
 

@@ -7,6 +7,10 @@
  * not hold (it was restarted), the job is resumed from the stored citations; sources already
  * fetched come back from the source cache, so a resume costs little.
  *
+ * What is fetched, and when, follows the page's check mode (`automatic`) and the reader: the
+ * content script's viewport reports, a click on one badge (`checkClaim`), "Check this page"
+ * (`checkPage`). The claims asked for are stored with the report, so a resumed check keeps them.
+ *
  * No browser API is touched here: the entry point hands in the store, the loader and `notify`.
  */
 import * as z from 'zod/mini';
@@ -14,12 +18,14 @@ import { PageCitationsSchema, type PageCitations } from './extract/types';
 import { ReportSchema, type Report } from './report/schema';
 import type { SourceLoader } from './sources/types';
 import { citationsKey } from './extract/key';
-import { initialReport, verifyCitations } from './verify';
+import { initialReport, startVerification, type Verification } from './verify';
 
 export const TabEntrySchema = z.object({
   key: z.string(),
   page: PageCitationsSchema,
   report: ReportSchema,
+  /** The reader asked for every claim ("Check this page"). */
+  everything: z.optional(z.boolean()),
 });
 export type TabEntry = z.infer<typeof TabEntrySchema>;
 
@@ -29,20 +35,38 @@ export interface TabStore {
   remove(tabId: number): Promise<void>;
 }
 
+export interface Viewport {
+  inView: readonly string[];
+  nearView: readonly string[];
+}
+
 export interface CheckerDeps {
   loader: SourceLoader;
   store: TabStore;
   /** Tells the tab's page and toolbar that its report changed. */
   notify: (tabId: number, report: Report) => void;
   isSelfCitation?: (sourceUrl: string, pageUrl: string) => boolean;
+  /** Whether a page at this URL is checked as soon as it loads (the check mode); true when absent. */
+  automatic?: (pageUrl: string) => Promise<boolean> | boolean;
+  /** Sources fetched ahead of what the reader has seen (the scheduler's budget otherwise). */
+  lookAhead?: number;
 }
 
 /** How often progress reaches storage, the page and the toolbar while sources load. */
 export const PROGRESS_INTERVAL_MS = 50;
 
+interface Job {
+  key: string;
+  generation: number;
+  page: PageCitations;
+  report: Report;
+  verification: Verification;
+  everything: boolean;
+}
+
 export function createTabChecker(deps: CheckerDeps) {
   /** This worker's jobs by tab, running or done; a newer job for a tab supersedes an older one. */
-  const jobs = new Map<number, { key: string; generation: number; report: Report }>();
+  const jobs = new Map<number, Job>();
   let generation = 0;
 
   async function readEntry(tabId: number): Promise<TabEntry | null> {
@@ -57,18 +81,53 @@ export function createTabChecker(deps: CheckerDeps) {
     return parsed.data;
   }
 
-  function start(tabId: number, page: PageCitations, key: string, force: boolean): Report {
+  const isAutomatic = async (pageUrl: string) => {
+    try {
+      return deps.automatic ? await deps.automatic(pageUrl) : true;
+    } catch {
+      // Unreadable settings: fetch nothing unasked, the side that leaks nothing.
+      return false;
+    }
+  };
+
+  interface StartOptions {
+    force: boolean;
+    viewport?: Viewport;
+    requested?: readonly string[];
+    everything?: boolean;
+  }
+
+  async function start(tabId: number, page: PageCitations, key: string, options: StartOptions): Promise<Report> {
     const gen = ++generation;
-    const job = { key, generation: gen, report: initialReport(page) };
-    jobs.set(tabId, job);
+    const automatic = await isAutomatic(page.url);
+    // A newer check of this tab began while the mode was read: it owns the tab.
+    if (gen !== generation) return jobs.get(tabId)?.report ?? initialReport(page, new Date(), automatic);
     const isCurrent = () => jobs.get(tabId)?.generation === gen;
     let published = false;
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
-    const done = verifyCitations(page, {
+    let job: Job | null = null;
+    let first: Report | null = null;
+    function publish() {
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+      if (!job || !isCurrent()) return;
+      published = true;
+      void deps.store.set(tabId, { key, page, report: job.report, ...(job.everything ? { everything: true } : {}) });
+      deps.notify(tabId, job.report);
+    }
+    const verification = startVerification(page, {
       loader: deps.loader,
-      force,
+      force: options.force,
       isSelfCitation: deps.isSelfCitation,
+      automatic,
+      requested: options.requested,
+      lookAhead: deps.lookAhead,
       onUpdate: (report) => {
+        if (!job) {
+          // The first report arrives synchronously, before the job exists.
+          first = report;
+          return;
+        }
         if (!isCurrent()) return;
         job.report = report;
         // Sources answered from the cache settle within milliseconds of each other: progress is
@@ -77,34 +136,79 @@ export function createTabChecker(deps: CheckerDeps) {
         else flushTimer ??= setTimeout(publish, PROGRESS_INTERVAL_MS);
       },
     });
-    function publish() {
-      if (flushTimer) clearTimeout(flushTimer);
-      flushTimer = null;
-      if (!isCurrent()) return;
-      published = true;
-      void deps.store.set(tabId, { key, page, report: job.report });
-      deps.notify(tabId, job.report);
+    jobs.get(tabId)?.verification.stop();
+    job = { key, generation: gen, page, report: first!, verification, everything: false };
+    jobs.set(tabId, job);
+    if (options.everything) {
+      job.everything = true;
+      verification.requestAll();
     }
-    // The job stays in memory once done: it is this worker's latest word on the tab.
-    done.catch(() => undefined);
-    // onUpdate ran synchronously with verifyCitations' own first report, which replaced ours.
+    if (options.viewport) verification.viewport(options.viewport.inView, options.viewport.nearView);
+    if (!published) publish();
     return job.report;
+  }
+
+  /** The tab's job in this worker, resumed from storage after a restart; null when it has none. */
+  async function jobOf(tabId: number): Promise<Job | null> {
+    const running = jobs.get(tabId);
+    if (running) return running;
+    const stored = await readEntry(tabId);
+    if (!stored) return null;
+    await start(tabId, stored.page, stored.key, { force: false, requested: requestedIn(stored.report), everything: stored.everything });
+    return jobs.get(tabId) ?? null;
   }
 
   return {
     /** Starts (or joins) the check of a tab's citations; answers with the report so far. */
-    async verify(tabId: number, page: PageCitations, force = false): Promise<Report> {
+    async verify(tabId: number, page: PageCitations, force = false, viewport?: Viewport): Promise<Report> {
       const key = citationsKey(page);
       if (!force) {
         const running = jobs.get(tabId);
-        if (running && running.key === key) return running.report;
+        if (running && running.key === key) {
+          if (viewport) running.verification.viewport(viewport.inView, viewport.nearView);
+          return running.report;
+        }
         const stored = await readEntry(tabId);
-        if (stored && stored.key === key && stored.report.state === 'done') {
+        if (stored && stored.key === key && stored.report.state === 'done' && !stored.report.claims.some((c) => c.verdict === 'unchecked')) {
           deps.notify(tabId, stored.report);
           return stored.report;
         }
+        if (stored && stored.key === key) {
+          // The same page again (a reload, a restarted worker): claims asked for stay asked for.
+          return start(tabId, page, key, { force, viewport, requested: requestedIn(stored.report), everything: stored.everything });
+        }
       }
-      return start(tabId, page, key, force);
+      return start(tabId, page, key, { force, viewport });
+    },
+
+    /** The claims in and near the reader's view now: their sources go first. */
+    async viewport(tabId: number, view: Viewport): Promise<void> {
+      (await jobOf(tabId))?.verification.viewport(view.inView, view.nearView);
+    },
+
+    /** Checks one claim now, whatever the check mode; null when the tab has no check. */
+    async checkClaim(tabId: number, claimId: string): Promise<Report | null> {
+      const job = await jobOf(tabId);
+      if (!job) return null;
+      if (!job.report.claims.some((c) => c.id === claimId)) throw new Error(`no claim ${claimId} on this page`);
+      job.verification.requestClaim(claimId);
+      return job.report;
+    },
+
+    /** Checks every claim of the tab's page not checked yet; null when the tab has no check. */
+    async checkPage(tabId: number): Promise<Report | null> {
+      const job = await jobOf(tabId);
+      if (!job) return null;
+      job.everything = true;
+      job.verification.requestAll();
+      return job.report;
+    },
+
+    /** The check mode changed: pages that became automatic start checking (nothing stops a running fetch). */
+    async refreshModes(): Promise<void> {
+      for (const job of jobs.values()) {
+        if (await isAutomatic(job.page.url)) job.verification.setAutomatic(true);
+      }
     },
 
     /** The tab's latest report, resuming an interrupted check; null when the tab has none. */
@@ -113,22 +217,33 @@ export function createTabChecker(deps: CheckerDeps) {
       if (running) return running.report;
       const stored = await readEntry(tabId);
       if (!stored) return null;
-      if (stored.report.state === 'running') return start(tabId, stored.page, stored.key, false);
+      if (stored.report.state === 'running') return (await jobOf(tabId))?.report ?? null;
       return stored.report;
     },
 
-    /** Checks the tab's last citations again, bypassing the source cache. */
+    /** Checks the tab's last citations again, bypassing the source cache; the same claims as before. */
     async recheck(tabId: number): Promise<Report | null> {
       const stored = await readEntry(tabId);
       if (!stored) return null;
-      return start(tabId, stored.page, stored.key, true);
+      const job = jobs.get(tabId);
+      return start(tabId, stored.page, stored.key, {
+        force: true,
+        requested: requestedIn(stored.report),
+        everything: job?.everything ?? stored.everything,
+      });
     },
 
     /** Drops a tab's state (closed, or navigated elsewhere). */
     async forget(tabId: number): Promise<void> {
+      jobs.get(tabId)?.verification.stop();
       jobs.delete(tabId);
       await deps.store.remove(tabId);
     },
   };
 }
 export type TabChecker = ReturnType<typeof createTabChecker>;
+
+/** Claims that were asked for (or checked) in a report: all but the unchecked and the unlinked. */
+function requestedIn(report: Report): string[] {
+  return report.claims.filter((c) => c.verdict !== 'unchecked' && c.verdict !== 'unlinked').map((c) => c.id);
+}

@@ -37,13 +37,17 @@ export const ReadSourceSchema = z.object({
  */
 export const PROTOCOL = {
   // ── content script → background (the tab is the sender's) ──
-  /** Checks these citations as the tab's check mode says; answers with the report so far. */
+  /** Checks these citations as the tab's check mode says (claims in view first); answers with the report so far. */
   verify: {
     to: 'background',
-    request: z.object({ page: PageCitationsSchema, force: z.optional(z.boolean()) }),
+    request: z.object({
+      page: PageCitationsSchema,
+      force: z.optional(z.boolean()),
+      viewport: z.optional(z.object({ inView: ClaimIds, nearView: ClaimIds })),
+    }),
     response: ReportSchema,
   },
-  /** Claims on or near the reader's screen now (in view first); the scheduler fetches theirs first. */
+  /** Claims on or near the reader's screen now; the scheduler fetches theirs first. */
   viewport: {
     to: 'background',
     request: z.object({ inView: ClaimIds, nearView: ClaimIds }),

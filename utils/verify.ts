@@ -12,12 +12,18 @@
  *   reader must see "could not check", never a low score.
  * - A source that no claim cites is listed but never fetched: it stays `pending` with
  *   `cited: false`.
+ * - What is fetched, and when, is the scheduler's (utils/scheduler.ts): `startVerification` hands
+ *   it the page and passes on the reader's viewport and requests; `verifyCitations` asks for all.
+ * - A claim nobody asked for yet, where pages are not checked automatically, is `unchecked`; once
+ *   asked for (or the page turns automatic) it is `pending` until its sources settle.
  */
 import { domainOf } from './extract/text';
 import type { PageCitations } from './extract/types';
 import { indexSource, matchClaim, type SourceIndex } from './match';
 import type { Claim, Report, Source } from './report/schema';
 import type { SourceLoader, SourceOutcome } from './sources/types';
+import { MAX_REQUESTS_PER_HOST, MAX_REQUESTS_TOTAL } from './sources/loader';
+import { createScheduler } from './scheduler';
 
 export interface VerifyDeps {
   loader: SourceLoader;
@@ -30,8 +36,22 @@ export interface VerifyDeps {
   now?: () => Date;
 }
 
-/** The report before any source has loaded: unlinked claims are final, the rest pending. */
-export function initialReport(page: PageCitations, now: Date = new Date()): Report {
+export interface VerificationOptions extends VerifyDeps {
+  /** Fetch visible claims and a look-ahead unasked (true), or only what is asked for (false). */
+  automatic: boolean;
+  /** The claims in and near view when the check starts. */
+  viewport?: { inView: readonly string[]; nearView: readonly string[] };
+  /** Claims asked for before this check started (a resumed check keeps them). */
+  requested?: readonly string[];
+  /** Sources fetched ahead of what the reader has seen (the scheduler's default otherwise). */
+  lookAhead?: number;
+}
+
+/**
+ * The report before any source has loaded: unlinked claims are final, the rest pending (or
+ * `unchecked` when the page is not checked automatically).
+ */
+export function initialReport(page: PageCitations, now: Date = new Date(), automatic = true): Report {
   const cited = new Set(page.claims.flatMap((c) => c.sourceIds));
   const sources: Source[] = page.sources.map((s) => ({
     ...s,
@@ -41,7 +61,7 @@ export function initialReport(page: PageCitations, now: Date = new Date()): Repo
   }));
   const claims: Claim[] = page.claims.map(({ unlinkedLabels: _unlinked, ...c }) => ({
     ...c,
-    verdict: c.sourceIds.length === 0 ? 'unlinked' : 'pending',
+    verdict: c.sourceIds.length === 0 ? 'unlinked' : automatic ? 'pending' : 'unchecked',
     score: 0,
     evidence: [],
   }));
@@ -78,11 +98,20 @@ function applyOutcome(source: Source, outcome: SourceOutcome, selfCitation: bool
 
 /** Verifies every claim of a page; resolves with the finished report. */
 export async function verifyCitations(page: PageCitations, deps: VerifyDeps): Promise<Report> {
+  const verification = startVerification(page, { ...deps, automatic: true });
+  verification.requestAll();
+  return verification.done;
+}
+
+/**
+ * Starts checking a page: the report so far at once (through `onUpdate`), then a new copy after
+ * each source settles. `done` resolves once no claim is pending, which in automatic mode may wait
+ * for the reader to scroll (or for `requestAll`).
+ */
+export function startVerification(page: PageCitations, deps: VerificationOptions) {
   const now = deps.now ?? (() => new Date());
-  const report = initialReport(page, now());
+  const report = initialReport(page, now(), deps.automatic);
   const emit = () => deps.onUpdate?.(structuredClone(report));
-  emit();
-  if (report.state === 'done') return report;
 
   const sourceById = new Map(report.sources.map((s) => [s.id, s]));
   const indexes = new Map<string, SourceIndex>();
@@ -107,16 +136,32 @@ export async function verifyCitations(page: PageCitations, deps: VerifyDeps): Pr
     });
   };
 
+  let finish: (report: Report) => void = () => undefined;
+  const done = new Promise<Report>((resolve) => (finish = resolve));
+  /** Running while any claim waits for its sources; done (for now) otherwise. */
+  const settle = () => {
+    judgeReadyClaims();
+    const waiting = report.claims.some((c) => c.verdict === 'pending');
+    const state = waiting ? 'running' : 'done';
+    if (state === 'done' && report.state !== 'done') report.checkedAt = now().toISOString();
+    report.state = state;
+    if (!waiting && !report.claims.some((c) => c.verdict === 'unchecked')) finish(structuredClone(report));
+  };
+
+  // One fetch per URL: sources listed twice share it.
   const toLoad = report.sources.filter((s) => s.cited !== false);
-  await Promise.all(
-    toLoad.map(async (source) => {
-      let outcome: SourceOutcome;
-      try {
-        outcome = await deps.loader.load(source.url, { pageUrl: page.url, bypassCache: deps.force });
-      } catch {
-        // A loader is expected to map every failure to a reason; this is the last safety net.
-        outcome = { ok: false, url: source.url, reason: 'network', fetchedAt: now().toISOString(), fromCache: false };
-      }
+  const sourcesByUrl = new Map<string, Source[]>();
+  for (const source of toLoad) sourcesByUrl.set(source.url, [...(sourcesByUrl.get(source.url) ?? []), source]);
+
+  const load = async (url: string) => {
+    let outcome: SourceOutcome;
+    try {
+      outcome = await deps.loader.load(url, { pageUrl: page.url, bypassCache: deps.force });
+    } catch {
+      // A loader is expected to map every failure to a reason; this is the last safety net.
+      outcome = { ok: false, url, reason: 'network', fetchedAt: now().toISOString(), fromCache: false };
+    }
+    for (const source of sourcesByUrl.get(url) ?? []) {
       applyOutcome(source, outcome, deps.isSelfCitation?.(source.url, page.url) ?? false);
       if (outcome.ok && outcome.text.trim()) {
         indexes.set(source.id, indexSource(source.id, outcome.text));
@@ -125,13 +170,78 @@ export async function verifyCitations(page: PageCitations, deps: VerifyDeps): Pr
         source.reason = 'empty';
       }
       settled.add(source.id);
-      judgeReadyClaims();
+    }
+    settle();
+    emit();
+  };
+
+  const urlsOf = (ids: string[]) => [...new Set(ids.map((id) => sourceById.get(id)).filter((s) => s && s.cited !== false).map((s) => s!.url))];
+  const scheduler = createScheduler({
+    claims: report.claims.map((c) => ({ id: c.id, keys: urlsOf(c.sourceIds) })),
+    sources: [...sourcesByUrl.keys()].map((url) => ({ key: url, host: hostOf(url) })),
+    start: load,
+    automatic: deps.automatic,
+    perHost: MAX_REQUESTS_PER_HOST,
+    total: MAX_REQUESTS_TOTAL,
+    lookAhead: deps.lookAhead,
+  });
+
+  /** Claims that were unchecked and are now wanted become pending. */
+  const markWanted = (ids?: readonly string[]) => {
+    let changed = false;
+    for (const claim of report.claims) {
+      if (claim.verdict !== 'unchecked') continue;
+      if (ids ? !ids.includes(claim.id) : !scheduler.wanted(claim.id)) continue;
+      claim.verdict = 'pending';
+      changed = true;
+    }
+    if (changed) {
+      settle();
       emit();
-    }),
-  );
-  judgeReadyClaims();
-  report.state = 'done';
-  report.checkedAt = now().toISOString();
+    }
+  };
+
+  settle();
   emit();
-  return report;
+  for (const id of deps.requested ?? []) scheduler.requestClaim(id);
+  markWanted(deps.requested ?? []);
+  if (deps.viewport) scheduler.viewport(deps.viewport.inView, deps.viewport.nearView);
+
+  return {
+    done,
+    viewport(inView: readonly string[], nearView: readonly string[]) {
+      scheduler.viewport(inView, nearView);
+    },
+    /** Checks one claim now, whatever the mode. */
+    requestClaim(claimId: string) {
+      scheduler.requestClaim(claimId);
+      markWanted([claimId]);
+    },
+    /** Checks every claim left. */
+    requestAll() {
+      scheduler.requestAll();
+      markWanted();
+    },
+    setAutomatic(automatic: boolean) {
+      scheduler.setAutomatic(automatic);
+      if (automatic) markWanted();
+    },
+    stop() {
+      scheduler.stop();
+    },
+    /** Claims the reader asked for while the page was not automatic (kept when a check resumes). */
+    requested(): string[] {
+      return report.claims.filter((c) => c.verdict !== 'unchecked' && c.verdict !== 'unlinked').map((c) => c.id);
+    },
+    stats: () => scheduler.stats(),
+  };
+}
+export type Verification = ReturnType<typeof startVerification>;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
