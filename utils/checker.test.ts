@@ -123,3 +123,138 @@ describe('tab checker', () => {
     expect(notified.length).toBeLessThan(10);
   });
 });
+
+/** A page of `n` claims, claim i citing source i, all on one host. */
+function longPage(n: number): PageCitations {
+  return {
+    ...PAGE,
+    claims: Array.from({ length: n }, (_, i) => ({ id: `c${i + 1}`, text: TEXT, markers: [`[${i + 1}]`], sourceIds: [`s${i + 1}`], unlinkedLabels: [] })),
+    sources: Array.from({ length: n }, (_, i) => ({ id: `s${i + 1}`, label: `${i + 1}`, url: `http://127.0.0.1:8000/s${i + 1}.html`, domain: '127.0.0.1' })),
+  };
+}
+
+/** A loader that records URLs in order and answers when the test says so. */
+function heldLoader() {
+  const urls: string[] = [];
+  const waiting: Array<() => void> = [];
+  const loader: SourceLoader = {
+    load(url) {
+      urls.push(url);
+      return new Promise((resolve) =>
+        waiting.push(() => resolve({ ok: true, url, finalUrl: url, fetchedAt: new Date().toISOString(), fromCache: false, truncated: false, text: TEXT })),
+      );
+    },
+  };
+  const releaseAll = async () => {
+    while (waiting.length) {
+      for (const answer of waiting.splice(0)) answer();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  return { loader, urls, releaseAll, ref: (url: string) => Number(/s(\d+)\.html/.exec(url)![1]) };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('tab checker: check modes and the viewport', () => {
+  it('where pages are not checked automatically, claims are unchecked and nothing is fetched', async () => {
+    const { loader, urls } = heldLoader();
+    const checker = createTabChecker({ loader, store: memoryStore(), notify: () => undefined, automatic: () => false });
+    const report = await checker.verify(1, longPage(5), false, { inView: ['c1', 'c2'], nearView: ['c3'] });
+    expect(report.claims.map((c) => c.verdict)).toEqual(Array(5).fill('unchecked'));
+    expect(report.state).toBe('done');
+    await tick();
+    expect(urls).toEqual([]);
+  });
+
+  it('a click on one claim checks that claim alone', async () => {
+    const { loader, urls, releaseAll } = heldLoader();
+    const checker = createTabChecker({ loader, store: memoryStore(), notify: () => undefined, automatic: () => false });
+    await checker.verify(1, longPage(5));
+    const asked = await checker.checkClaim(1, 'c4');
+    expect(asked?.claims[3].verdict).toBe('pending');
+    await releaseAll();
+    const report = (await checker.getReport(1))!;
+    expect(urls).toEqual(['http://127.0.0.1:8000/s4.html']);
+    expect(report.claims.map((c) => c.verdict)).toEqual(['unchecked', 'unchecked', 'unchecked', 'supported', 'unchecked']);
+    await expect(checker.checkClaim(1, 'c99')).rejects.toThrow(/no claim c99/);
+  });
+
+  it('"Check this page" checks every claim left, each source once', async () => {
+    const { loader, urls, releaseAll } = heldLoader();
+    const checker = createTabChecker({ loader, store: memoryStore(), notify: () => undefined, automatic: () => false });
+    await checker.verify(1, longPage(30));
+    await checker.checkClaim(1, 'c2');
+    await checker.checkPage(1);
+    await releaseAll();
+    const report = (await checker.getReport(1))!;
+    expect(report.claims.every((c) => c.verdict === 'supported')).toBe(true);
+    expect(report.state).toBe('done');
+    expect(new Set(urls).size).toBe(30);
+    expect(urls).toHaveLength(30);
+    expect(urls[0]).toBe('http://127.0.0.1:8000/s2.html');
+  });
+
+  it('fetches the claims in view first, then a look-ahead within its budget, then re-prioritises on a scroll', async () => {
+    const { loader, urls, releaseAll, ref } = heldLoader();
+    const checker = createTabChecker({ loader, store: memoryStore(), notify: () => undefined, lookAhead: 5 });
+    await checker.verify(1, longPage(100), false, { inView: ['c40', 'c41'], nearView: [] });
+    expect(urls.slice(0, 2).map(ref)).toEqual([40, 41]);
+    await releaseAll();
+    expect(urls.map(ref)).toEqual([40, 41, 42, 43, 44, 45, 46]);
+    await checker.viewport(1, { inView: ['c90'], nearView: ['c91'] });
+    await releaseAll();
+    // c42–c46 were scrolled past unseen: the budget of 5 goes to c91 (near) and c92–c95.
+    expect(urls.slice(7).map(ref)).toEqual([90, 91, 92, 93, 94, 95]);
+    const report = (await checker.getReport(1))!;
+    expect(report.state).toBe('running');
+    expect(report.claims[89].verdict).toBe('supported');
+    expect(report.claims[0].verdict).toBe('pending');
+  });
+
+  it('turning a page automatic (a new mode or allowed site) starts checking it', async () => {
+    const { loader, urls, releaseAll } = heldLoader();
+    let automatic = false;
+    const checker = createTabChecker({ loader, store: memoryStore(), notify: () => undefined, automatic: () => automatic });
+    await checker.verify(1, longPage(3));
+    await checker.refreshModes();
+    expect(urls).toHaveLength(0);
+    automatic = true;
+    await checker.refreshModes();
+    await releaseAll();
+    expect(urls).toHaveLength(3);
+    expect((await checker.getReport(1))!.claims.every((c) => c.verdict === 'supported')).toBe(true);
+  });
+
+  it('a restarted worker keeps the claims the reader asked for, and only those', async () => {
+    const store = memoryStore();
+    const first = heldLoader();
+    const before = createTabChecker({ loader: first.loader, store, notify: () => undefined, automatic: () => false });
+    await before.verify(2, longPage(4));
+    await before.checkClaim(2, 'c3');
+    // The worker stops before the source answers.
+    const second = heldLoader();
+    const after = createTabChecker({ loader: second.loader, store, notify: () => undefined, automatic: () => false });
+    const resumed = await after.getReport(2);
+    expect(resumed?.claims.map((c) => c.verdict)).toEqual(['unchecked', 'unchecked', 'pending', 'unchecked']);
+    await second.releaseAll();
+    expect(second.urls).toEqual(['http://127.0.0.1:8000/s3.html']);
+    expect((await after.getReport(2))!.claims[2].verdict).toBe('supported');
+  });
+
+  it('settings that cannot be read fetch nothing unasked', async () => {
+    const { loader, urls } = heldLoader();
+    const checker = createTabChecker({
+      loader,
+      store: memoryStore(),
+      notify: () => undefined,
+      automatic: () => {
+        throw new Error('storage unavailable');
+      },
+    });
+    const report = await checker.verify(1, longPage(2));
+    await tick();
+    expect(report.claims.map((c) => c.verdict)).toEqual(['unchecked', 'unchecked']);
+    expect(urls).toEqual([]);
+  });
+});

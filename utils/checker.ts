@@ -121,6 +121,8 @@ export function createTabChecker(deps: CheckerDeps) {
       isSelfCitation: deps.isSelfCitation,
       automatic,
       requested: options.requested,
+      everything: options.everything,
+      viewport: options.viewport,
       lookAhead: deps.lookAhead,
       onUpdate: (report) => {
         if (!job) {
@@ -137,13 +139,8 @@ export function createTabChecker(deps: CheckerDeps) {
       },
     });
     jobs.get(tabId)?.verification.stop();
-    job = { key, generation: gen, page, report: first!, verification, everything: false };
+    job = { key, generation: gen, page, report: first!, verification, everything: options.everything ?? false };
     jobs.set(tabId, job);
-    if (options.everything) {
-      job.everything = true;
-      verification.requestAll();
-    }
-    if (options.viewport) verification.viewport(options.viewport.inView, options.viewport.nearView);
     if (!published) publish();
     return job.report;
   }

@@ -127,8 +127,10 @@ describe('scheduler: re-prioritising', () => {
     expect(h.starts).toHaveLength(1 + LOOK_AHEAD_SOURCES);
     h.scheduler.viewport(['c10', 'c11'], []);
     await advance(10_000);
-    // c10 and c11 were fetched ahead: seeing them lets two more go ahead.
-    expect(h.starts).toHaveLength(1 + LOOK_AHEAD_SOURCES + 2);
+    // c10 and c11 were fetched ahead and are now seen, c1–c9 were scrolled past: eleven more go ahead.
+    expect(h.starts).toHaveLength(1 + LOOK_AHEAD_SOURCES + 11);
+    expect(h.keys().at(-1)).toBe(`u${LOOK_AHEAD_SOURCES + 11}`);
+    expect(h.scheduler.stats().ahead).toBe(LOOK_AHEAD_SOURCES);
   });
 });
 
@@ -152,6 +154,16 @@ describe('scheduler: budget', () => {
     expect(h.keys()[1 + LOOK_AHEAD_SOURCES]).toBe('u200');
     await advance(60_000);
     expect(new Set(h.keys()).size).toBe(300);
+  });
+
+  it('never fetches unseen claims above the view unasked, except near it', async () => {
+    const h = harness(page(200));
+    h.scheduler.viewport(['c150'], ['c149', 'c151']);
+    await advance(60_000);
+    const refs = h.keys().map((k) => Number(k.slice(1)));
+    expect(refs.filter((r) => r < 149)).toEqual([]);
+    expect(refs).toContain(149);
+    expect(h.starts).toHaveLength(1 + LOOK_AHEAD_SOURCES);
   });
 
   it('when not automatic, fetches nothing until asked, then only what was asked', async () => {

@@ -8,10 +8,12 @@
  * Judgement calls:
  * - Priority, highest first: claims the reader asked for (a badge click), claims in view, claims
  *   near the view, then the rest of the page below the view in page order, then above it.
- * - Look-ahead budget: at most `lookAhead` sources are fetched that no claim the reader has seen
- *   (in view, or asked for) cites. Sources of claims near the view count against it. A source
- *   fetched ahead stops counting once its claim comes into view, so the look-ahead moves with the
- *   reader: scrolling re-prioritises and frees budget for what lies further on.
+ * - Look-ahead budget: at most `lookAhead` sources are fetched ahead of the reader, that is, cited
+ *   by no claim the reader has seen (in view, or asked for) and lying from the view (its near
+ *   part included) downwards. Sources of claims near the view count against it. A source fetched
+ *   ahead stops counting once its claim comes into view or the reader scrolls past it, so the
+ *   look-ahead moves with the reader: scrolling re-prioritises and frees budget further on.
+ *   Unseen claims above the view are fetched only when near it, or on "check all".
  * - Automatic mode fetches visible claims and the look-ahead by itself; otherwise only what is
  *   asked for. "Check all" lifts the budget: everything left is fetched, in the same order.
  * - A source is started at most once, whatever number of claims cite it and however often it is
@@ -73,8 +75,10 @@ export function createScheduler(options: SchedulerOptions) {
   let nearView = new Set<string>();
   /** Keys cited by a claim the reader has seen or asked for: these never count as look-ahead. */
   const seen = new Set<string>();
-  /** Where the view is, as a claim index: the rest of the page is ordered from here on. */
+  /** Where the view ends, as a claim index: the rest of the page is ordered from here on. */
   let anchor = 0;
+  /** The first claim in or near the view: unseen sources above it were skipped by the reader. */
+  let skipLine = 0;
 
   const started = new Set<string>();
   const settled = new Set<string>();
@@ -83,9 +87,10 @@ export function createScheduler(options: SchedulerOptions) {
   let stopped = false;
   const idleWaiters: Array<() => void> = [];
 
+  const isAhead = (key: string) => !seen.has(key) && (firstClaim.get(key) ?? 0) >= skipLine;
   const aheadCount = () => {
     let n = 0;
-    for (const key of started) if (!seen.has(key)) n++;
+    for (const key of started) if (isAhead(key)) n++;
     return n;
   };
 
@@ -125,9 +130,10 @@ export function createScheduler(options: SchedulerOptions) {
       if (running >= options.total) break;
       const host = hostOf.get(key) ?? '';
       if ((runningPerHost.get(host) ?? 0) >= options.perHost) continue;
-      const isAhead = !seen.has(key);
-      if (isAhead && !everything && ahead >= lookAhead) continue;
-      if (isAhead) ahead++;
+      if (!everything && !seen.has(key)) {
+        if (!isAhead(key) || ahead >= lookAhead) continue;
+        ahead++;
+      }
       launch(key, host);
     }
     if (running === 0) for (const resolve of idleWaiters.splice(0)) resolve();
@@ -164,8 +170,11 @@ export function createScheduler(options: SchedulerOptions) {
       inView = new Set(inViewIds.flatMap((id) => keysOf.get(id) ?? []));
       nearView = new Set(nearViewIds.flatMap((id) => keysOf.get(id) ?? []));
       inViewIds.forEach(markSeen);
-      const indexes = inViewIds.map((id) => claimIndex.get(id)).filter((i): i is number => i !== undefined);
-      if (indexes.length) anchor = Math.max(...indexes) + 1;
+      const indexOf = (ids: readonly string[]) => ids.map((id) => claimIndex.get(id)).filter((i): i is number => i !== undefined);
+      const inViewIndexes = indexOf(inViewIds);
+      const allIndexes = [...inViewIndexes, ...indexOf(nearViewIds)];
+      if (inViewIndexes.length) anchor = Math.max(...inViewIndexes) + 1;
+      if (allIndexes.length) skipLine = Math.min(...allIndexes);
       pump();
     },
     /** The reader asked for this claim: its sources go before anything else, in any mode. */
@@ -177,6 +186,10 @@ export function createScheduler(options: SchedulerOptions) {
         if (at >= 0) asked.splice(at, 1);
         asked.push(key);
       }
+      pump();
+    },
+    /** Starts what the mode allows without a viewport report yet (the top of the page first). */
+    kick(): void {
       pump();
     },
     /** Everything left, without the look-ahead budget ("Check this page", "Check all"). */

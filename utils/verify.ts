@@ -43,6 +43,8 @@ export interface VerificationOptions extends VerifyDeps {
   viewport?: { inView: readonly string[]; nearView: readonly string[] };
   /** Claims asked for before this check started (a resumed check keeps them). */
   requested?: readonly string[];
+  /** Every claim was asked for ("Check this page") before this check started. */
+  everything?: boolean;
   /** Sources fetched ahead of what the reader has seen (the scheduler's default otherwise). */
   lookAhead?: number;
 }
@@ -138,14 +140,21 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
 
   let finish: (report: Report) => void = () => undefined;
   const done = new Promise<Report>((resolve) => (finish = resolve));
-  /** Running while any claim waits for its sources; done (for now) otherwise. */
-  const settle = () => {
+  /**
+   * Running while any claim waits for its sources; done (for now) otherwise. A progress update
+   * goes out as running, and the finished report after it, as its own update.
+   */
+  const settle = (progress = false) => {
     judgeReadyClaims();
     const waiting = report.claims.some((c) => c.verdict === 'pending');
-    const state = waiting ? 'running' : 'done';
-    if (state === 'done' && report.state !== 'done') report.checkedAt = now().toISOString();
-    report.state = state;
-    if (!waiting && !report.claims.some((c) => c.verdict === 'unchecked')) finish(structuredClone(report));
+    if (waiting) {
+      report.state = 'running';
+      return;
+    }
+    if (progress) emit();
+    if (report.state !== 'done') report.checkedAt = now().toISOString();
+    report.state = 'done';
+    if (!report.claims.some((c) => c.verdict === 'unchecked')) finish(structuredClone(report));
   };
 
   // One fetch per URL: sources listed twice share it.
@@ -171,7 +180,7 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
       }
       settled.add(source.id);
     }
-    settle();
+    settle(true);
     emit();
   };
 
@@ -205,7 +214,13 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
   emit();
   for (const id of deps.requested ?? []) scheduler.requestClaim(id);
   markWanted(deps.requested ?? []);
+  if (deps.everything) {
+    scheduler.requestAll();
+    markWanted();
+  }
+  // The first loads wait for the viewport when it is known, so the budget is not spent on the top.
   if (deps.viewport) scheduler.viewport(deps.viewport.inView, deps.viewport.nearView);
+  else scheduler.kick();
 
   return {
     done,

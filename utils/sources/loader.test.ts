@@ -4,7 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSourceCache, type OpenedSourceCache } from './cache';
-import { createSourceLoader, type LoaderSettings, type SourceLoaderOptions } from './loader';
+import { createSourceLoader, MAX_REQUESTS_TOTAL, type LoaderSettings, type SourceLoaderOptions } from './loader';
 import { readText } from './read';
 import type { HtmlReader, SourceOutcome } from './types';
 import { startSourceServer, type SourceServer } from '../../tests/helpers/source-server';
@@ -350,15 +350,16 @@ describe('source loader: concurrency', () => {
     expect(server.maxConcurrent()).toBe(2);
   });
 
-  it('runs at most 6 requests in all at once', async () => {
-    // Ten public hosts, all routed to the fixture server.
+  it('runs at most MAX_REQUESTS_TOTAL (16) requests in all at once', async () => {
+    // Twenty public hosts, all routed to the fixture server.
     const routed: typeof fetch = (input, init) =>
       fetch(String(input).replace(/^http:\/\/host\d+\.example/, server.url), init);
     const h = await harness({ fetchImpl: routed });
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => h.load(`http://host${i}.example/hold/${i}?ms=80`, { pageUrl: 'https://news.example.com/' })),
+      Array.from({ length: 20 }, (_, i) => h.load(`http://host${i}.example/hold/${i}?ms=80`, { pageUrl: 'https://news.example.com/' })),
     );
     expect(outcomes.every((o) => o.ok)).toBe(true);
-    expect(server.maxConcurrent()).toBe(6);
+    expect(MAX_REQUESTS_TOTAL).toBe(16);
+    expect(server.maxConcurrent()).toBe(MAX_REQUESTS_TOTAL);
   });
 });

@@ -3,8 +3,9 @@
  * Guard → cache → fetch → read → cache, with concurrency limits and shared in-flight loads.
  *
  * Judgement calls:
- * - At most 2 requests per host and 6 in all at once: a page citing forty articles of one site
- *   must not look like an attack on it, and the reader's own browsing keeps its connections.
+ * - At most 2 requests per host and 16 in all at once: a page citing forty articles of one site
+ *   must not look like an attack on it, and the reader's own browsing keeps its connections; a
+ *   long page whose sources spread over many hosts still gets its visible claims in two rounds.
  *   Only the network part holds a slot; reading happens after the slot is released.
  * - Concurrent loads of one URL share one request, whichever claims cite it.
  * - Successes and lasting failures (4xx, PDF, not text, empty, paywall, too large) are cached;
@@ -27,7 +28,7 @@ import type { HtmlReader, LoadOptions, ReadSource, SourceLoader, SourceOutcome }
 import { checkSourceUrl, classifyHost, normalizeUrl } from './url';
 
 export const MAX_REQUESTS_PER_HOST = 2;
-export const MAX_REQUESTS_TOTAL = 6;
+export const MAX_REQUESTS_TOTAL = 16;
 /** Sources taken from one page (the extractor caps its list at the same number). */
 export const MAX_SOURCES_PER_PAGE = 200;
 
