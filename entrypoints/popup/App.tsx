@@ -11,16 +11,16 @@ import { reportToJson, reportToMarkdown } from '../../utils/report/export';
 import type { Source } from '../../utils/report/schema';
 import type { PopupApi, SiteState } from './api';
 import { downloadText, exportBaseName } from './download';
-import { filterOptions, initialState, reducer, shouldPoll, visibleRows } from './state';
+import { filterOptions, initialState, reducer, visibleRows } from './state';
+import { useReport } from './useReport';
+export { REQUESTED_MARK } from './useReport';
 
-export const POLL_MS = 300;
 /**
  * Rows in the first frame: more than a popup shows, few enough that the first frame is quick. The
  * rest follow in the next task, so a 200-claim report paints at once and never blocks a frame long.
  */
 export const FIRST_ROWS = 20;
 /** Performance marks read by the UI benchmark: the first report asked for, the first report on screen. */
-export const REQUESTED_MARK = 'citecheck:report-requested';
 export const RENDERED_MARK = 'citecheck:report-rendered';
 export const ALL_ROWS_MARK = 'citecheck:all-rows-rendered';
 
@@ -35,15 +35,7 @@ export function App({ api }: { api: PopupApi }) {
   const siteOnButton = useRef<HTMLButtonElement>(null);
   const siteOffButton = useRef<HTMLButtonElement>(null);
 
-  const load = useCallback(
-    async (id: number) => {
-      if (performance.getEntriesByName(REQUESTED_MARK).length === 0) performance.mark(REQUESTED_MARK);
-      const result = await api.getReport(id);
-      if (result.ok) dispatch({ type: 'report-loaded', report: result.value });
-      else dispatch({ type: 'load-failed', error: result.error });
-    },
-    [api],
-  );
+  const { reload } = useReport(api, tabId, dispatch);
 
   useEffect(() => {
     let live = true;
@@ -52,24 +44,14 @@ export function App({ api }: { api: PopupApi }) {
       .then((tab) => {
         if (!live) return;
         setTabId(tab?.id ?? null);
-        if (tab) {
-          void load(tab.id);
-          api.site(tab.url).then((state) => live && setSite(state), () => undefined);
-        }
+        if (tab) api.site(tab.url).then((state) => live && setSite(state), () => undefined);
         else dispatch({ type: 'report-loaded', report: null });
       })
       .catch((error: unknown) => live && dispatch({ type: 'load-failed', error: String(error) }));
     return () => {
       live = false;
     };
-  }, [api, load]);
-
-  // Poll while sources load or a re-check runs; every answer changes `loads`, so this re-arms.
-  useEffect(() => {
-    if (typeof tabId !== 'number' || !shouldPoll(state)) return;
-    const timer = setTimeout(() => void load(tabId), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [state.loads, tabId, load]);
+  }, [api]);
 
   useEffect(() => {
     if (marked.current || state.status !== 'ready') return;
@@ -112,7 +94,7 @@ export function App({ api }: { api: PopupApi }) {
     if (typeof tabId !== 'number' || state.recheckFrom !== null) return;
     dispatch({ type: 'recheck-started' });
     api.recheck(tabId).then(
-      () => load(tabId),
+      () => reload(),
       (error: unknown) => dispatch({ type: 'load-failed', error: String(error) }),
     );
   };

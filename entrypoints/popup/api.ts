@@ -4,7 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import { send, type Result } from '../../utils/messages';
-import type { Report } from '../../utils/report/schema';
+import { ReportSchema, type Report } from '../../utils/report/schema';
+import { tabKey } from '../../utils/background/tab-store';
+
+const UNREADABLE = 'The extension gave an answer the popup does not understand.';
 import { getSettings, isSiteEnabled, normalizeHostname, updateSettings, withSite } from '../../utils/settings';
 
 /** Whether Citecheck runs on the tab's site, and why not when it does not. */
@@ -22,6 +25,8 @@ export interface PopupApi {
   /** The tab whose report is shown; null when there is none (no active tab). */
   tab(): Promise<{ id: number; url?: string } | null>;
   getReport(tabId: number): Promise<ReportResult>;
+  /** Calls back with each new report of the tab as the background stores it; returns a stop function. */
+  watchReport(tabId: number, onResult: (result: ReportResult) => void): () => void;
   recheck(tabId: number): Promise<void>;
   scrollToClaim(tabId: number, claimId: string): Promise<void>;
   /** The extension's options page. */
@@ -69,6 +74,19 @@ export function createBrowserApi(search: string): PopupApi {
       } catch (error) {
         return { ok: false, error: describe(error) };
       }
+    },
+    watchReport(tabId, onResult) {
+      const key = tabKey(tabId);
+      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area !== 'session' || !(key in changes)) return;
+        const stored = changes[key].newValue as { report?: unknown } | undefined;
+        // The entry goes when the tab navigates: no report until the new page is checked.
+        if (stored === undefined) return onResult({ ok: true, value: null });
+        const parsed = ReportSchema.safeParse(stored.report);
+        onResult(parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: UNREADABLE });
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
     },
     async recheck(tabId) {
       await send(browser, 'recheck', { tabId });

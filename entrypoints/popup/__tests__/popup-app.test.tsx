@@ -10,16 +10,24 @@ function fakeApi(
   answers: (ReportResult | Report | null)[],
   site: SiteState | null = { host: 'blog.example', enabled: true, globallyOff: false },
 ): PopupApi & { calls: Record<string, unknown[][]> } {
-  const calls: Record<string, unknown[][]> = { getReport: [], recheck: [], scrollToClaim: [], setSiteEnabled: [] };
+  const calls: Record<string, unknown[][]> = { getReport: [], watchReport: [], recheck: [], scrollToClaim: [], setSiteEnabled: [] };
   let i = 0;
+  const asResult = (answer: ReportResult | Report | null): ReportResult =>
+    answer && 'ok' in answer ? answer : { ok: true, value: answer as Report | null };
   return {
     calls,
     tab: async () => ({ id: 7, url: 'https://blog.example/article' }),
     getReport: async (tabId) => {
       calls.getReport.push([tabId]);
-      const answer = answers[Math.min(i++, answers.length - 1)];
-      if (answer && 'ok' in answer) return answer;
-      return { ok: true, value: answer as Report | null };
+      return asResult(answers[Math.min(i++, answers.length - 1)]);
+    },
+    // The answers not taken by getReport arrive as storage changes, one every 50 ms.
+    watchReport: (tabId, onResult) => {
+      calls.watchReport.push([tabId]);
+      const timer = setInterval(() => {
+        if (i < answers.length) onResult(asResult(answers[i++]));
+      }, 50);
+      return () => clearInterval(timer);
     },
     recheck: async (tabId) => void calls.recheck.push([tabId]),
     scrollToClaim: async (tabId, claimId) => void calls.scrollToClaim.push([tabId, claimId]),
@@ -109,7 +117,7 @@ describe('popup', () => {
     expect(error.textContent).toContain('no checker for this tab');
   });
 
-  it('keeps the report on screen when a later poll fails, and says so', async () => {
+  it('keeps the report on screen when a later update fails, and says so', async () => {
     const running = report([claim('c1', 'pending')], [source('s1', { status: 'pending' })], { state: 'running' });
     render(<App api={fakeApi([running, { ok: false, error: 'the page was closed' }])} />);
     await screen.findByTestId('summary');
@@ -167,7 +175,7 @@ describe('popup', () => {
     expect(screen.getByTestId('open-passage').getAttribute('href')).toBe('https://news1.example/story#:~:text=Visits%20rose%2057%25%20in%202023.');
   });
 
-  it('shows progress and polls until the report is done', async () => {
+  it('shows progress and follows the stored report until it is done, asking only once', async () => {
     const running = report([claim('c1', 'pending'), claim('c2', 'supported')], [source('s1', { status: 'pending' }), source('s2')], { state: 'running' });
     const done = report([claim('c1', 'partial'), claim('c2', 'supported')], [source('s1'), source('s2')]);
     const api = fakeApi([running, running, done]);
@@ -175,7 +183,9 @@ describe('popup', () => {
     expect((await screen.findByTestId('progress')).textContent).toContain('Loading sources: 1 of 2');
     await waitFor(() => expect(container.querySelector('[data-report-state="done"]')).not.toBeNull(), { timeout: 3000 });
     expect(screen.queryByTestId('progress')).toBeNull();
-    expect(api.calls.getReport.length).toBe(3);
+    // The first report was asked for; the next two came as storage changes, not polls.
+    expect(api.calls.getReport.length).toBe(1);
+    expect(api.calls.watchReport).toEqual([[7]]);
     expect(screen.getByTestId('summary').textContent).toBe('2 claims: 1 supported, 1 partly');
   });
 
