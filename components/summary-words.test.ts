@@ -59,4 +59,18 @@ describe('toolbarBadge', () => {
     expect(badge.title).toContain('checking sources: 1 of 2 loaded');
     expect(badge.title).toContain('1 of 2 claims needs a look');
   });
+
+  it('on a page not checked automatically, still shows that it has cited claims, and how many are not checked', () => {
+    const none = toolbarBadge(report([claim('c1', 'unchecked'), claim('c2', 'unchecked'), claim('c3', 'unchecked')]));
+    expect(none.text).toBe('3');
+    expect(none.color).toBe(kindColor('unchecked'));
+    expect(none.title).toBe('Citecheck: 3 cited claims, not checked yet (open Citecheck to check them)');
+    const some = toolbarBadge(report([claim('c1', 'supported'), claim('c2', 'unchecked')]));
+    expect(some.text).toBe('1');
+    expect(some.title).toBe('Citecheck: 2 cited claims; 1 claim not checked yet (open Citecheck to check them)');
+    const mixed = toolbarBadge(report([claim('c1', 'unsupported'), claim('c2', 'unchecked')]));
+    expect(mixed.text).toBe('1');
+    expect(mixed.color).toBe(kindColor('unsupported'));
+    expect(mixed.title).toBe('Citecheck: 1 of 2 claims needs a look (1 not found); 1 claim not checked yet');
+  });
 });

@@ -20,7 +20,11 @@ export function summaryLine(summary: ReportSummary): string {
 }
 
 export interface ToolbarBadge {
-  /** The number of claims that need a look; '' when there are none. */
+  /**
+   * The number of claims that need a look; '' when there are none. Where pages are checked only
+   * on request, a page nobody asked about shows its number of cited claims not checked yet, in
+   * the not-checked colour, so the reader still sees that it has cited claims.
+   */
   text: string;
   color: string;
   /** The action's tooltip: says what the number means. */
@@ -35,6 +39,16 @@ export function toolbarBadge(report: Report | null): ToolbarBadge {
   const running = report.state === 'running';
   const loading = running ? ` (checking sources: ${s.progress.done} of ${s.progress.total} loaded)` : '';
   if (s.total === 0) return { text: '', color: kindColor('pending'), title: NO_CLAIMS };
+  const unchecked = s.counts.unchecked;
+  const notChecked = unchecked > 0 ? `; ${plural(unchecked, 'claim', 'claims')} not checked yet` : '';
+  if (s.needsLook === 0 && unchecked > 0 && !running) {
+    const which = unchecked === s.total ? ', not checked yet' : notChecked;
+    return {
+      text: String(unchecked),
+      color: kindColor('unchecked'),
+      title: `Citecheck: ${plural(s.total, 'cited claim', 'cited claims')}${which} (open Citecheck to check them)`,
+    };
+  }
   const text = s.needsLook > 0 ? String(s.needsLook) : '';
   const color = kindColor(s.worst ?? 'pending');
   let title: string;
@@ -47,7 +61,7 @@ export function toolbarBadge(report: Report | null): ToolbarBadge {
       .map((k) => `${s.counts[k]} ${kindPhrase(k)}`)
       .join(', ');
     const needs = s.needsLook === 1 ? '1 of ' + s.total + ' claims needs a look' : `${s.needsLook} of ${s.total} claims need a look`;
-    title = `Citecheck: ${needs} (${detail})${loading}`;
+    title = `Citecheck: ${needs} (${detail})${notChecked}${loading}`;
   }
   return { text, color, title };
 }

@@ -56,6 +56,8 @@ export interface CheckerDeps {
 export const PROGRESS_INTERVAL_MS = 50;
 
 interface Job {
+  /** Writes and sends the report now, whatever the progress interval. */
+  publish: () => void;
   key: string;
   generation: number;
   page: PageCitations;
@@ -139,7 +141,7 @@ export function createTabChecker(deps: CheckerDeps) {
       },
     });
     jobs.get(tabId)?.verification.stop();
-    job = { key, generation: gen, page, report: first!, verification, everything: options.everything ?? false };
+    job = { publish, key, generation: gen, page, report: first!, verification, everything: options.everything ?? false };
     jobs.set(tabId, job);
     if (!published) publish();
     return job.report;
@@ -189,6 +191,8 @@ export function createTabChecker(deps: CheckerDeps) {
       if (!job) return null;
       if (!job.report.claims.some((c) => c.id === claimId)) throw new Error(`no claim ${claimId} on this page`);
       job.verification.requestClaim(claimId);
+      // The request is stored at once: a worker stopped right after the click still knows it.
+      job.publish();
       return job.report;
     },
 
@@ -198,13 +202,16 @@ export function createTabChecker(deps: CheckerDeps) {
       if (!job) return null;
       job.everything = true;
       job.verification.requestAll();
+      job.publish();
       return job.report;
     },
 
     /** The check mode changed: pages that became automatic start checking (nothing stops a running fetch). */
     async refreshModes(): Promise<void> {
       for (const job of jobs.values()) {
-        if (await isAutomatic(job.page.url)) job.verification.setAutomatic(true);
+        if (!(await isAutomatic(job.page.url))) continue;
+        job.verification.setAutomatic(true);
+        job.publish();
       }
     },
 

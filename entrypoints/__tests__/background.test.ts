@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../background';
 import type { PageCitations } from '../../utils/extract/types';
-import { FinishedReportSchema } from '../../utils/report/schema';
+import { FinishedReportSchema, type Report } from '../../utils/report/schema';
 import { getSettings } from '../../utils/settings';
 
 const PAGE_URL = 'https://news.example/article.html';
@@ -46,6 +46,16 @@ beforeEach(() => {
 });
 
 const self = () => ({ id: fakeBrowser.runtime.id });
+
+/** Polls until `probe` gives a value (the check runs in the background's own time). */
+async function until<T>(probe: () => Promise<T | null>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = await probe();
+    if (value !== null) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the background never got there');
+}
 
 describe('background messages', () => {
   it('ignores a message from another extension', async () => {
@@ -91,6 +101,40 @@ describe('background messages', () => {
     await send({ type: 'allow-site', host: 'news.example', allowed: false }, self());
     expect((await getSettings()).allowedSites).toEqual([]);
     expect(await send({ type: 'set-check-mode', mode: 'sometimes' }, self())).toBeUndefined();
+  });
+
+  it('in the on-click mode, fetches nothing until a claim or the page is asked for', async () => {
+    await send({ type: 'set-check-mode', mode: 'click' }, self());
+    // Sources on a private address from a public page: refused by the guard, never fetched.
+    const page: PageCitations = {
+      ...UNLINKED_PAGE,
+      claims: [1, 2].map((n) => ({ id: `c${n}`, text: `Claim ${n}.`, markers: [`[${n}]`], sourceIds: [`s${n}`], unlinkedLabels: [] })),
+      sources: [1, 2].map((n) => ({ id: `s${n}`, label: `${n}`, url: `http://192.168.1.${n}/report`, domain: `192.168.1.${n}` })),
+    };
+    const tab = { ...self(), tab: { id: 6, url: PAGE_URL } };
+    const first = (await send({ type: 'verify', page }, tab)) as { ok: true; value: Report };
+    expect(first.value.claims.map((c) => c.verdict)).toEqual(['unchecked', 'unchecked']);
+    expect(badgeText).toHaveBeenLastCalledWith({ tabId: 6, text: '2' });
+    // A click on the first badge, from the page.
+    await send({ type: 'check-claim', claimId: 'c1' }, tab);
+    const one = await until(async () => {
+      const r = (await send({ type: 'get-report', tabId: 6 }, self())) as { value: Report };
+      return r.value.claims[0].verdict === 'unavailable' ? r.value : null;
+    });
+    expect(one.claims[1].verdict).toBe('unchecked');
+    expect(one.sources.map((s) => s.status)).toEqual(['unavailable', 'pending']);
+    // "Check this page", from the popup.
+    await send({ type: 'check-page', tabId: 6 }, self());
+    const all = await until(async () => {
+      const r = (await send({ type: 'get-report', tabId: 6 }, self())) as { value: Report };
+      return r.value.state === 'done' && r.value.claims.every((c) => c.verdict === 'unavailable') ? r.value : null;
+    });
+    expect(FinishedReportSchema.parse(all).sources.map((s) => s.reason)).toEqual(['blocked_private', 'blocked_private']);
+  });
+
+  it('refuses to check a claim of a tab it holds no page for', async () => {
+    expect(await send({ type: 'check-claim', tabId: 77, claimId: 'c1' }, self())).toEqual({ ok: true, value: null });
+    expect(await send({ type: 'check-page' }, self())).toMatchObject({ ok: false, error: 'no tab named' });
   });
 
   it('clears the source cache on request', async () => {
