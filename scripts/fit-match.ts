@@ -26,20 +26,31 @@ import {
   type MatchParams,
 } from '../utils/match/index';
 import { auroc, balancedAccuracy, macroF1, readRecords, threeWay } from './eval-lib';
+import { readArgs } from './lib/args';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const dry = args.includes('--dry');
-const foldsArg = args.indexOf('--folds');
-const FOLDS = foldsArg >= 0 ? Number(args[foldsArg + 1]) : 5;
-let files = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--set', '--drop', '--add', '--ridge', '--smooth'].includes(args[i - 1]));
+const { values: args, positionals } = readArgs(
+  'usage: npx tsx scripts/fit-match.ts [file.jsonl…] [--dry] [--folds N] [--set name=value]… [--drop a,b] [--add c,d] [--ridge x] [--smooth k]',
+  {
+    dry: { type: 'boolean' },
+    folds: { type: 'string', default: '5' },
+    set: { type: 'string', multiple: true, default: [] },
+    drop: { type: 'string' },
+    add: { type: 'string' },
+    ridge: { type: 'string', default: '1e-3' },
+    smooth: { type: 'string', default: '0' },
+  },
+  { positionals: true },
+);
+const dry = args.dry ?? false;
+const FOLDS = Number(args.folds);
+let files = positionals;
 // --set name=value overrides a parameter that shapes the features (e.g. --set synonyms=false).
 const overrides: Record<string, unknown> = {};
-args.forEach((a, i) => {
-  if (args[i - 1] !== '--set') return;
+for (const a of args.set) {
   const [key, value] = a.split('=');
   overrides[key] = value === 'true' ? true : value === 'false' ? false : Number(value);
-});
+}
 if (files.length === 0) {
   const dir = path.resolve(repoRoot, '../shared/eval');
   files = ['wice-dev.jsonl', 'checkcovid-dev.jsonl', 'expertqa-dev.jsonl'].map((f) => path.join(dir, f));
@@ -60,13 +71,13 @@ function hash(text: string): number {
 
 const EMPTY = Object.fromEntries([...FEATURE_NAMES, ...CANDIDATE_FEATURES].map((n) => [n, 0])) as unknown as MatchFeatures;
 // --drop a,b leaves features out of the model, --add c,d puts candidates in (to measure what each adds).
-const listArg = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1].split(',') : []);
-const dropped = new Set(listArg('--drop'));
+const listArg = (list: string | undefined) => (list ? list.split(',') : []);
+const dropped = new Set(listArg(args.drop));
 // --ridge x: the L2 penalty on the coefficients (the sample weights sum to 1).
 // --smooth k: pick the supported threshold by the mean balanced accuracy over ±k grid steps.
-const SMOOTH = args.includes('--smooth') ? Number(args[args.indexOf('--smooth') + 1]) : 0;
-const RIDGE = args.includes('--ridge') ? Number(args[args.indexOf('--ridge') + 1]) : 1e-3;
-const MODEL = [...FEATURE_NAMES, ...(listArg('--add') as (keyof MatchFeatures)[])].filter((n) => !dropped.has(n));
+const SMOOTH = Number(args.smooth);
+const RIDGE = Number(args.ridge);
+const MODEL = [...FEATURE_NAMES, ...(listArg(args.add) as (keyof MatchFeatures)[])].filter((n) => !dropped.has(n));
 
 function featuresFor(params: MatchParams): Row[] {
   const rows: Row[] = [];

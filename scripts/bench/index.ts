@@ -6,10 +6,11 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readArgs } from '../lib/args';
 import type { BenchModule, BenchRow } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const only = new Set(process.argv.slice(2));
+const only = new Set(readArgs('usage: npm run bench [-- area…]   (areas: the file names in scripts/bench)', {}, { positionals: true }).positionals);
 
 function format(row: BenchRow): string {
   const value = row.unit === 'ms' ? `${row.value.toFixed(row.value < 10 ? 2 : 1)} ms` : `${+row.value.toFixed(2)} ${row.unit}`;

@@ -19,6 +19,7 @@ import type { Claim, Report, Source, Verdict } from '../../utils/report/schema';
 import { isJudgement } from '../../utils/report/verdicts';
 import { FIRST_ROWS } from '../../entrypoints/popup/App';
 import { CHROME_BUILD, findChromium, launchWithExtension } from '../lib/chromium';
+import { readArgs } from '../lib/args';
 import { inlineCss } from '../lib/inline-css';
 import { median, type BenchRow } from './types';
 
@@ -387,7 +388,7 @@ export default async function bench(): Promise<BenchRow[]> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // `npx tsx scripts/bench/ui.ts [popup|badges|bundles]` runs one part.
-  const part = process.argv[2];
+  const part = readArgs('usage: npx tsx scripts/bench/ui.ts [popup|badges|bundles]', {}, { positionals: true }).positionals[0];
   const run =
     part === 'popup' ? benchPopup : part === 'badges' ? benchBadges : part === 'bundles' ? async () => bundleRows() : bench;
   run().then((rows) => console.table(rows.map(({ reference, ...r }) => ({ ...r, reference: reference ? `${reference.value} ${reference.unit}` : '' }))));
