@@ -11,6 +11,7 @@ import type { Report } from '@/utils/report/schema';
 import { checksAutomatically, getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
 import { createSourceLoader, isSelfCitation, openSourceCache, withMemoryLayer } from '@/utils/sources';
 import { createHtmlReader } from '@/utils/html-reader';
+import { createJudgeService } from '@/utils/judge/service';
 
 /**
  * Wiring only: messages in, the tab checker, reports out to the tab and the toolbar.
@@ -42,7 +43,10 @@ export default defineBackground({
       toolbar.show(tabId, report);
     };
 
+    // The on-device judge, when the reader turned it on, after each word-match verdict.
+    const judge = createJudgeService({ settings: async () => (await settings()).judge });
     const checker = createTabChecker({
+      judgeClaim: judge.judgeClaim,
       loader,
       store,
       notify,
@@ -78,6 +82,7 @@ export default defineBackground({
       'check-claim': (request, sender) => checker.checkClaim(tabOf(request, sender), request.claimId),
       'check-page': (request, sender) => checker.checkPage(tabOf(request, sender)),
       'get-report': ({ tabId }) => checker.getReport(tabId),
+      'judge-claim': (request, sender) => checker.rejudge(tabOf(request, sender), request.claimId),
       async recheck({ tabId }) {
         const report = await checker.recheck(tabId);
         if (!report) quietly(() => send(browser, 'rescan', { force: true }, { tabId }));

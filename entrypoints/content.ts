@@ -36,7 +36,11 @@ export default defineContentScript({
     const settings = await readSettings(browser.storage.local);
     if (!isSiteEnabled(settings, location.hostname)) return;
 
-    const layer = createBadgeLayer(document);
+    const layer = createBadgeLayer(document, {
+      // The card offers to ask the on-device judge again only when the reader turned one on.
+      onAskJudge:
+        settings.judge.tier === 'off' ? undefined : (claimId) => void send(browser, 'judge-claim', { claimId }).then(show, () => undefined),
+    });
     ctx.onInvalidated(() => layer.destroy());
     let anchors = new Map<string, Range>();
     let lastKey = '';

@@ -15,7 +15,7 @@
  */
 import * as z from 'zod/mini';
 import { PageCitationsSchema, type PageCitations } from './extract/types';
-import { ReportSchema, type Report } from './report/schema';
+import { ReportSchema, type Claim, type Report, type Source } from './report/schema';
 import type { SourceLoader } from './sources/types';
 import { citationsKey } from './extract/key';
 import { initialReport, startVerification, type Verification } from './verify';
@@ -50,6 +50,8 @@ export interface CheckerDeps {
   automatic?: (pageUrl: string) => Promise<boolean> | boolean;
   /** Sources fetched ahead of what the reader has seen (the scheduler's budget otherwise). */
   lookAhead?: number;
+  /** The on-device judge (utils/judge/service.ts); its signal aborts when the tab's job ends. */
+  judgeClaim?: (claim: Claim, sources: readonly Source[], signal: AbortSignal) => Promise<Claim | null>;
 }
 
 /** How often progress reaches storage, the page and the toolbar while sources load. */
@@ -64,6 +66,10 @@ interface Job {
   report: Report;
   verification: Verification;
   everything: boolean;
+  /** Aborted when the job ends: its questions to the judge are withdrawn. */
+  judging: AbortController;
+  /** Claims the reader had the judge asked about again, kept over the pipeline's later copies. */
+  rejudged: Map<string, Claim>;
 }
 
 export function createTabChecker(deps: CheckerDeps) {
@@ -109,6 +115,9 @@ export function createTabChecker(deps: CheckerDeps) {
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
     let job: Job | null = null;
     let first: Report | null = null;
+    const judging = new AbortController();
+    const rejudged = new Map<string, Claim>();
+    const judgeClaim = deps.judgeClaim;
     function publish() {
       if (flushTimer) clearTimeout(flushTimer);
       flushTimer = null;
@@ -126,6 +135,7 @@ export function createTabChecker(deps: CheckerDeps) {
       everything: options.everything,
       viewport: options.viewport,
       lookAhead: deps.lookAhead,
+      judge: judgeClaim && ((claim, sources) => judgeClaim(claim, sources, judging.signal)),
       onUpdate: (report) => {
         if (!job) {
           // The first report arrives synchronously, before the job exists.
@@ -133,7 +143,7 @@ export function createTabChecker(deps: CheckerDeps) {
           return;
         }
         if (!isCurrent()) return;
-        job.report = report;
+        job.report = rejudged.size ? { ...report, claims: report.claims.map((c) => rejudged.get(c.id) ?? c) } : report;
         // Sources answered from the cache settle within milliseconds of each other: progress is
         // written and sent at most once per PROGRESS_INTERVAL_MS, the first and the final report at once.
         if (report.state === 'done' || !published) publish();
@@ -141,7 +151,8 @@ export function createTabChecker(deps: CheckerDeps) {
       },
     });
     jobs.get(tabId)?.verification.stop();
-    job = { publish, key, generation: gen, page, report: first!, verification, everything: options.everything ?? false };
+    jobs.get(tabId)?.judging.abort();
+    job = { publish, key, generation: gen, page, report: first!, verification, everything: options.everything ?? false, judging, rejudged };
     jobs.set(tabId, job);
     if (!published) publish();
     return job.report;
@@ -237,8 +248,22 @@ export function createTabChecker(deps: CheckerDeps) {
       });
     },
 
-    /** Drops a tab's state (closed, or navigated elsewhere). */
+    /** Asks the on-device judge about one claim again ("Ask the on-device model again"). */
+    async rejudge(tabId: number, claimId: string): Promise<Report | null> {
+      const job = jobs.get(tabId);
+      const claim = job?.report.claims.find((c) => c.id === claimId);
+      if (!job || !claim || !deps.judgeClaim) return job?.report ?? null;
+      const judged = await deps.judgeClaim(structuredClone(claim), job.report.sources, job.judging.signal);
+      if (!judged || jobs.get(tabId) !== job) return job.report;
+      job.rejudged.set(claimId, judged);
+      job.report = { ...job.report, claims: job.report.claims.map((c) => (c.id === claimId ? judged : c)) };
+      job.publish();
+      return job.report;
+    },
+
+    /** Drops a tab's state (closed, or navigated elsewhere); its questions to the judge are withdrawn. */
     async forget(tabId: number): Promise<void> {
+      jobs.get(tabId)?.judging.abort();
       jobs.get(tabId)?.verification.stop();
       jobs.delete(tabId);
       await deps.store.remove(tabId);

@@ -74,6 +74,13 @@ export const PROTOCOL = {
   /** Checks the tab's page again, bypassing the source cache; null when the page must be rescanned. */
   recheck: { to: 'background', request: z.object({ tabId: TabId }), response: MaybeReport },
 
+  /** Asks the on-device judge about one claim again (the card's button); answers with the report. */
+  'judge-claim': {
+    to: 'background',
+    request: z.object({ tabId: z.optional(TabId), claimId: z.string().check(z.minLength(1)) }),
+    response: MaybeReport,
+  },
+
   // ── popup, options, first-run page → background ──
   /** Sets when pages are checked; open tabs that become automatic start checking. */
   'set-check-mode': { to: 'background', request: z.object({ mode: CheckModeSchema }), response: z.null() },

@@ -34,6 +34,11 @@ export interface VerifyDeps {
   /** Decides the `selfCitation` flag. */
   isSelfCitation?: (sourceUrl: string, pageUrl: string) => boolean;
   now?: () => Date;
+  /**
+   * The on-device judge (utils/judge), asked about each claim once its word-match verdict is out:
+   * resolves with the judged claim, or null to keep the verdict. It never holds up the report.
+   */
+  judge?: (claim: Claim, sources: readonly Source[]) => Promise<Claim | null>;
 }
 
 export interface VerificationOptions extends VerifyDeps {
@@ -135,7 +140,23 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
       claim.verdict = match.verdict;
       claim.score = match.score;
       claim.evidence = match.evidence;
+      claim.judgedBy = 'words';
+      if (deps.judge) judgeLater(i);
     });
+  };
+
+  // The word-match verdict is out and shown; the judge's answer, if it passes the gate, replaces
+  // it later, unless the claim was matched again meanwhile.
+  const judgeLater = (i: number) => {
+    const asked = structuredClone(report.claims[i]);
+    deps.judge!(asked, structuredClone(report.sources)).then(
+      (judged) => {
+        if (!judged || report.claims[i].judgedBy !== 'words' || report.claims[i].verdict !== asked.verdict) return;
+        report.claims[i] = judged;
+        emit();
+      },
+      () => undefined,
+    );
   };
 
   let finish: (report: Report) => void = () => undefined;

@@ -11,10 +11,12 @@ export interface CardProps {
   /** The card's accessible name, the badge's own ("Citecheck: partly supported by Source 2"). */
   label: string;
   onClose: () => void;
+  /** Set when an on-device judge is on: asks it about this claim again. */
+  onAskJudge?: (claimId: string) => void;
 }
 
 /** The hover card's content for one claim. Positioning is the layer's job. */
-export function Card({ claim, sources, theme, label, onClose }: CardProps) {
+export function Card({ claim, sources, theme, label, onClose, onAskJudge }: CardProps) {
   const kind = claimKind(claim, sources);
   return (
     <div
@@ -38,7 +40,7 @@ export function Card({ claim, sources, theme, label, onClose }: CardProps) {
           ×
         </button>
       </div>
-      <ClaimDetails claim={claim} sources={sources} />
+      <ClaimDetails claim={claim} sources={sources} onAskJudge={onAskJudge} />
     </div>
   );
 }

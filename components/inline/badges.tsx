@@ -36,6 +36,8 @@ export interface BadgeLayer {
 export interface BadgeLayerOptions {
   /** The card's timers; the window's by default. */
   timers?: Timers;
+  /** Set when an on-device judge is on: the card offers to ask it about a claim again. */
+  onAskJudge?: (claimId: string) => void;
 }
 
 export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {}): BadgeLayer {
@@ -71,6 +73,7 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {})
       badge: entry.host,
       range: anchors.get(id),
       onClose: () => machine.send({ type: 'close-button' }),
+      onAskJudge: options.onAskJudge,
     });
   };
 

@@ -21,6 +21,8 @@ export interface CardContent {
   badge: Element;
   range: Range | undefined;
   onClose: () => void;
+  /** Set when an on-device judge is on: asks it about the claim again. */
+  onAskJudge?: (claimId: string) => void;
 }
 
 export interface CardView {
@@ -90,7 +92,14 @@ export function createCardView(doc: Document, style: (root: ShadowRoot) => void)
     render(content) {
       anchor = { badge: content.badge, range: content.range };
       renderPreact(
-        <Card claim={content.claim} sources={content.sources} theme={content.theme} label={content.label} onClose={content.onClose} />,
+        <Card
+          claim={content.claim}
+          sources={content.sources}
+          theme={content.theme}
+          label={content.label}
+          onClose={content.onClose}
+          onAskJudge={content.onAskJudge}
+        />,
         ensure(),
       );
       position();
