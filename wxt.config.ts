@@ -16,6 +16,8 @@ export default defineConfig({
     action: { default_title: 'Citecheck' },
     ...(browser === 'firefox'
       ? {
+          // Firefox's on-device ML for the optional judge, asked for only when the reader picks it.
+          optional_permissions: ['trialML'],
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,

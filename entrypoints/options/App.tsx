@@ -5,6 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { normalizeHostname, withSite, type Settings } from '../../utils/settings';
 import type { OptionsApi } from './api';
+import type { JudgeApi } from './judge-api';
+import { JudgeSection } from './JudgeSection';
 
 export const TTL_CHOICES: { hours: number; label: string }[] = [
   { hours: 1, label: '1 hour' },
@@ -17,7 +19,7 @@ export const TTL_CHOICES: { hours: number; label: string }[] = [
 
 type Status = { kind: 'info' | 'error'; text: string } | null;
 
-export function OptionsApp({ api }: { api: OptionsApi }) {
+export function OptionsApp({ api, judgeApi }: { api: OptionsApi; judgeApi?: JudgeApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [site, setSite] = useState('');
   const [status, setStatus] = useState<Status>(null);
@@ -197,6 +199,14 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
             </span>
           </label>
         </section>
+
+        {judgeApi ? (
+          <JudgeSection
+            judge={settings.judge}
+            api={judgeApi}
+            onChange={(judge) => change({ ...settings, judge }, judge.tier === 'off' ? 'The on-device judge is off.' : 'Saved.')}
+          />
+        ) : null}
 
         <p class="status-line" data-testid="status" data-kind={status?.kind ?? 'info'} role="status">
           {status?.text ?? ''}

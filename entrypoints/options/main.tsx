@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { SHARED_CSS, THEME_CSS } from '../../components/styles';
 import { createBrowserOptionsApi } from './api';
+import { createBrowserJudgeApi } from './judge-api';
 import { OptionsApp } from './App';
 import pageCss from './options.css?inline';
 
@@ -8,4 +9,4 @@ const style = document.createElement('style');
 style.textContent = THEME_CSS + SHARED_CSS + pageCss;
 document.head.appendChild(style);
 
-render(<OptionsApp api={createBrowserOptionsApi()} />, document.getElementById('app')!);
+render(<OptionsApp api={createBrowserOptionsApi()} judgeApi={createBrowserJudgeApi()} />, document.getElementById('app')!);
