@@ -57,9 +57,14 @@ export default defineBackground({
       // A new check mode or allowed site: pages that became automatic start checking.
       if (area === 'local') void checker.refreshModes();
     });
-    /** The tab a call is about: a content script's own tab, or the one the popup names. */
+    const extensionOrigin = browser.runtime.getURL('/');
+    /**
+     * The tab a call is about: the one an extension page (the popup, even opened in a tab) names,
+     * or a content script's own tab, which is the only one a page may act on.
+     */
     const tabOf = (request: { tabId?: number }, sender: Sender): number => {
-      const tabId = sender.tab?.id ?? request.tabId;
+      const fromExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;
+      const tabId = fromExtensionPage ? request.tabId : (sender.tab?.id ?? request.tabId);
       if (tabId === undefined) throw new Error('no tab named');
       return tabId;
     };

@@ -52,6 +52,8 @@ export function createHtmlReader(): HtmlReader {
   if (typeof DOMParser !== 'undefined') {
     return async (html, url) => readHtmlHere(html, url);
   }
+  // The offscreen document takes a while to start: start it now, not when the first source arrives.
+  ensureOffscreenDocument().catch(() => undefined);
   return async (html, url) => {
     try {
       return await readOffscreen(html, url);

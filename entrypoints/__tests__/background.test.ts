@@ -17,7 +17,7 @@ const UNLINKED_PAGE: PageCitations = {
   limits: { markersCapped: false, sourcesCapped: false },
 };
 
-type Sender = { id?: string; tab?: { id: number; url: string } };
+type Sender = { id?: string; url?: string; tab?: { id: number; url: string } };
 
 /** Delivers a message as the browser would, with a chosen sender; undefined when nobody answers. */
 async function send(message: unknown, sender: Sender): Promise<unknown> {
@@ -130,6 +130,15 @@ describe('background messages', () => {
       return r.value.state === 'done' && r.value.claims.every((c) => c.verdict === 'unavailable') ? r.value : null;
     });
     expect(FinishedReportSchema.parse(all).sources.map((s) => s.reason)).toEqual(['blocked_private', 'blocked_private']);
+  });
+
+  it('an extension page open in a tab acts on the tab it names; a page acts only on its own tab', async () => {
+    await send({ type: 'set-check-mode', mode: 'click' }, self());
+    await send({ type: 'verify', page: UNLINKED_PAGE }, { ...self(), tab: { id: 8, url: PAGE_URL } });
+    const popupInATab = { ...self(), url: fakeBrowser.runtime.getURL('/popup.html'), tab: { id: 99, url: fakeBrowser.runtime.getURL('/popup.html') } };
+    expect(await send({ type: 'check-page', tabId: 8 }, popupInATab)).toMatchObject({ ok: true, value: { url: PAGE_URL } });
+    const page = { ...self(), url: 'https://elsewhere.example/', tab: { id: 12, url: 'https://elsewhere.example/' } };
+    expect(await send({ type: 'check-page', tabId: 8 }, page)).toEqual({ ok: true, value: null });
   });
 
   it('refuses to check a claim of a tab it holds no page for', async () => {

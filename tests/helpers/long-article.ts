@@ -34,8 +34,8 @@ export interface LongArticleServer {
   requests: SourceRequest[];
   /** Source requests since `since` (ms from start). */
   countSince(since: number): number;
-  /** References fetched more than once. */
-  fetchedTwice(): number[];
+  /** References fetched more than once (since `since` ms from start). */
+  fetchedTwice(since?: number): number[];
   /** ms since the server started. */
   now(): number;
   close(): Promise<void>;
@@ -127,9 +127,9 @@ export async function startLongArticleServer(options: LongArticleOptions): Promi
     port,
     requests,
     countSince: (since) => requests.filter((r) => r.at >= since).length,
-    fetchedTwice: () => {
+    fetchedTwice: (since = 0) => {
       const seen = new Map<number, number>();
-      for (const r of requests) seen.set(r.ref, (seen.get(r.ref) ?? 0) + 1);
+      for (const r of requests) if (r.at >= since) seen.set(r.ref, (seen.get(r.ref) ?? 0) + 1);
       return [...seen].filter(([, n]) => n > 1).map(([ref]) => ref);
     },
     now,
