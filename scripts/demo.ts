@@ -6,12 +6,16 @@
  *
  *   npm run demo              build, serve, screenshot, report
  *   npm run demo -- --serve   also keep the demo server running (Ctrl-C to stop)
+ *   npm run demo -- --judge http://127.0.0.1:11434/v1 [--judge-model NAME]
+ *                             also turn on the on-device judge with your own model server (set in the
+ *                             options page, as a reader would) and screenshot a card it judged
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReportSchema, type Report } from '../utils/report/schema';
-import { findChromium, launchWithExtension, storedReport, tabIdOf, waitForVerdicts } from './lib/chromium';
+import type { Page } from 'playwright-core';
+import { findChromium, launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from './lib/chromium';
 import { formatReport } from './lib/format-report';
 import { checkArticle } from './lib/node-checker';
 import { readArgs } from './lib/args';
@@ -19,9 +23,11 @@ import { startStaticServer } from './lib/static-server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'demo-output');
-const { values: args } = readArgs('usage: npm run demo [-- --serve] [--no-build]', {
+const { values: args } = readArgs('usage: npm run demo [-- --serve] [--no-build] [--judge <base URL> [--judge-model NAME]]', {
   serve: { type: 'boolean' },
   'no-build': { type: 'boolean' },
+  judge: { type: 'string' },
+  'judge-model': { type: 'string' },
 });
 
 async function main(): Promise<void> {
@@ -47,6 +53,7 @@ async function main(): Promise<void> {
     }
     const browser = await launchWithExtension();
     try {
+      if (args.judge) await turnOnJudge(browser, args.judge, args['judge-model']);
       const page = await browser.context.newPage();
       await page.goto(articleUrl);
       const verdicts = await waitForVerdicts(page);
@@ -69,6 +76,7 @@ async function main(): Promise<void> {
       await popup.waitForTimeout(200);
       await popup.screenshot({ path: path.join(out, 'popup.png') });
 
+      if (args.judge) await screenshotJudgedCard(browser, page, tabId);
       const report: Report = ReportSchema.parse(await storedReport(await browser.currentWorker(), tabId));
       await writeFile(path.join(out, 'report.json'), JSON.stringify(report, null, 2));
       console.log('\n' + formatReport(report));
@@ -84,6 +92,48 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
+}
+
+/** The options page, as a reader uses it: the local-server tier at `baseUrl`, its model chosen. */
+async function turnOnJudge(browser: ExtensionBrowser, baseUrl: string, model?: string): Promise<void> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId('judge-tier-local-server').check();
+  await options.getByTestId('judge-url').fill(baseUrl);
+  await options.getByTestId('judge-probe').click();
+  const select = options.getByTestId('judge-model');
+  try {
+    await select.waitFor({ timeout: 10_000 });
+  } catch {
+    throw new Error(`the model server at ${baseUrl} did not list its models: ${await options.getByTestId('judge-status').innerText()}`);
+  }
+  if (model) await select.selectOption(model);
+  console.log(`On-device judge: ${model ?? (await select.inputValue())} at ${baseUrl}`);
+  await options.screenshot({ path: path.join(out, 'judge-options.png'), fullPage: true });
+  await options.close();
+}
+
+/** Waits (up to 2 minutes) for a claim the model judged and screenshots its card. */
+async function screenshotJudgedCard(browser: ExtensionBrowser, page: Page, tabId: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let judged: string | undefined;
+  while (!judged && Date.now() < deadline) {
+    const report = ReportSchema.parse(await storedReport(await browser.currentWorker(), tabId));
+    judged = report.claims.find((c) => c.judgedBy && c.judgedBy !== 'words')?.id;
+    if (!judged) await page.waitForTimeout(500);
+  }
+  if (!judged) {
+    console.log('The model gave no answer that passed the quote gate: every verdict is the word match.');
+    return;
+  }
+  await page.mouse.move(0, 0);
+  const badge = page.locator(`citecheck-badge[data-claim-id="${judged}"] button`);
+  await badge.scrollIntoViewIfNeeded();
+  await badge.hover();
+  await page.locator(`[data-citecheck-card][data-claim-id="${judged}"]`).waitFor({ state: 'visible', timeout: 5_000 });
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join(out, 'judge-card.png') });
+  console.log(`A card the model judged: ${path.join('demo-output', 'judge-card.png')}`);
 }
 
 main().catch((error) => {

@@ -106,7 +106,8 @@ export async function judgeAll(
   options: JudgeOptions,
 ): Promise<{ predictions: JudgedPrediction[]; figures: JudgeFigures }> {
   let model = options.model;
-  const probe = await probeLocalServer(options.baseUrl, { allowNonLoopback: options.anyHost, timeoutMs: options.timeoutMs });
+  // The model list is quick to answer: a short per-claim timeout must not cut it off.
+  const probe = await probeLocalServer(options.baseUrl, { allowNonLoopback: options.anyHost, timeoutMs: Math.max(10_000, options.timeoutMs) });
   if (probe.status === 'forbidden') throw new Error(`the model server answered 403: start it with ${OLLAMA_ORIGINS_LINE}`);
   if (probe.status === 'refused_url') {
     throw new Error(
