@@ -10,9 +10,10 @@
  */
 import type { CitedSource } from './types';
 import { capitalizeFirst } from './text';
+import { REPORTING_VERBS, WORK_NOUNS } from './vocabulary';
 
-const VERBS = '(?:found|finds|showed|shows|reported|reports|concluded|concludes|suggests|suggested|estimated|estimates|says|said|noted|notes|revealed|reveals|states|stated|indicates|indicated|argues|argued|writes|wrote|claims|claimed|confirms|confirmed|observes|observed|documented|documents|predicts|predicted)';
-const WORKS = '(?:study|report|survey|paper|analysis|review|article|investigation|poll|trial|meta-analysis|story|post|piece|assessment|preprint)';
+const VERBS = `(?:${REPORTING_VERBS})`;
+const WORKS = `(?:${WORK_NOUNS})`;
 
 const LEADING: RegExp[] = [
   // According to [a report by] X, …
@@ -23,7 +24,30 @@ const LEADING: RegExp[] = [
   new RegExp(`^(?:a|an|the|one)\\s+(?:(?:new|recent|\\d{4}|large|landmark|separate)\\s+)*${WORKS}\\s+(?:(?:published|released|conducted|posted|appearing|issued)\\s+)?(?:in|by|from)\\s+(?:the\\s+)?(.{2,80}?)\\s+${VERBS}(?:\\s+that)?,?\\s+`, 'i'),
   // Per X, …
   /^(?:per|via)\s+(?:the\s+)?([^,]{2,60}?),\s+/i,
+  // As Emily Feng reports for NPR, … / As the WHO notes, …
+  new RegExp(`^as\\s+(?:the\\s+)?([^,]{2,60}?)\\s+${VERBS}(?:\\s+(?:for|in|on)\\s+(?:the\\s+)?([^,]{2,60}?))?,\\s+`, 'i'),
 ];
+
+/**
+ * A clause that is nothing but an attribution: "According to Mozilla's manifesto", "As reported by
+ * the BBC", "Per the IEA". Such a clause is never a claim of its own.
+ */
+const ATTRIBUTION_ONLY = new RegExp(
+  `^(?:according to|per|as (?:reported|noted|stated|described|explained) (?:by|in)|as\\s+[^,]{2,60}?\\s+${VERBS}(?:\\s+(?:for|in)\\s+[^,]{2,60})?)\\s+[^,.;!?]{1,80}$`,
+  'i',
+);
+
+export function isAttributionOnly(clause: string): boolean {
+  return ATTRIBUTION_ONLY.test(clause.trim());
+}
+
+/** "showed that easier questions …" after its subject, an author-year citation, was taken out. */
+const LEADING_VERB = new RegExp(`^(?:(?:has|have|had)\\s+)?${VERBS}(?:\\s+that)?,?\\s+(?=\\S)`, 'i');
+
+export function stripLeadingVerb(claim: string): string {
+  const m = claim.match(LEADING_VERB);
+  return m && m[0].length < claim.length ? capitalizeFirst(claim.slice(m[0].length)) : claim;
+}
 
 const TRAILING = /,\s*according to (?:the\s+)?([^,]{2,80}?)\s*([.!?]?)$/i;
 
@@ -53,7 +77,7 @@ export function splitAttribution(claim: string, linkText?: string): SplitClaim {
   for (const pattern of candidates) {
     const m = claim.match(pattern);
     if (m && m[0].length < claim.length) {
-      return finish(capitalizeFirst(claim.slice(m[0].length)), m[1]);
+      return finish(capitalizeFirst(claim.slice(m[0].length)), m[2] ?? m[1]);
     }
   }
   // "…the bottleneck; according to iea.org, fewer than half…": the attribution opens the last

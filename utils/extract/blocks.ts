@@ -12,7 +12,7 @@ import { BLOCK_TAGS, CONTAINER_TAGS, SKIP_CLASS, SKIP_TAGS, isSourceContainer } 
 import { anchorsWithHref } from './dom';
 import { markerLabelOf } from './markers';
 import { byId } from './sources';
-import { domainOf, resolveHttpUrl } from './text';
+import { domainOf, inPageFragment, resolveHttpUrl } from './text';
 
 export interface ElementMarker {
   el: Element;
@@ -36,6 +36,8 @@ export interface LinkHit {
   url: string;
   start: number;
   end: number;
+  /** The link leads to the page's own site (its reporting, a document mirror, a staff page). */
+  ownSite: boolean;
 }
 
 export interface Block {
@@ -54,6 +56,8 @@ export interface WalkOptions {
   doc: Document;
   base: string;
   pageDomain: string;
+  /** The page's own addresses (see pageAddresses): links to them are in-page links. */
+  addresses: ReadonlySet<string>;
   /** Elements never entered (source lists). */
   skip: Set<Element>;
   /** Receives the containers named as source lists that the walk met (and did not enter). */
@@ -77,13 +81,10 @@ function isSkipped(el: Element, options: WalkOptions): boolean {
 }
 
 /** The marker an element stands for, if it is one: a <sup> holding a short label, or a short in-page link. */
-function markerOf(el: Element, doc: Document): Omit<ElementMarker, 'start' | 'end'> | undefined {
+function markerOf(el: Element, options: WalkOptions): Omit<ElementMarker, 'start' | 'end'> | undefined {
   const name = el.localName;
   if (name !== 'sup' && name !== 'a') return undefined;
-  if (name === 'a') {
-    const href = el.getAttribute('href');
-    if (!href || !href.startsWith('#') || href.length < 2) return undefined;
-  }
+  if (name === 'a' && !inPageFragment(el.getAttribute('href'), options.addresses, options.base)) return undefined;
   const text = el.textContent ?? '';
   const parsed = markerLabelOf(text);
   if (!parsed) return undefined;
@@ -91,13 +92,14 @@ function markerOf(el: Element, doc: Document): Omit<ElementMarker, 'start' | 'en
   // A bare superscript number is an exponent ("km²") unless it links somewhere or says it cites.
   if (!link && !parsed.bracketed && !/cite|ref|foot|note|fn/i.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return undefined;
   let target: Element | null | undefined;
+  let fragment: string | undefined;
   if (link) {
-    const href = link.getAttribute('href') ?? '';
-    if (!href.startsWith('#')) {
+    fragment = inPageFragment(link.getAttribute('href'), options.addresses, options.base);
+    if (fragment === undefined) {
       // A superscript linking elsewhere is a link, not a marker (unless it reads "[n]").
       if (!parsed.bracketed) return undefined;
     } else {
-      target = byId(doc, href.slice(1));
+      target = byId(options.doc, fragment);
     }
   }
   const strong =
@@ -105,9 +107,11 @@ function markerOf(el: Element, doc: Document): Omit<ElementMarker, 'start' | 'en
     name === 'sup' ||
     el.parentElement?.localName === 'sup' ||
     el.getAttribute('role') === 'doc-noteref' ||
-    /^#(?:cite|fn|foot|note|ref|src|source)/i.test(link?.getAttribute('href') ?? '');
+    /^(?:cite|fn|foot|note|ref|src|source)/i.test(fragment ?? '');
   return { el, text: text.replace(/\s+/g, ' ').trim(), label: parsed.label, bracketed: parsed.bracketed, strong, target };
 }
+
+const CELL_TAGS = new Set(['td', 'th', 'caption', 'dt']);
 
 /** Walks `root` and returns its candidate blocks in document order. */
 export function collectBlocks(root: Element, options: WalkOptions): Block[] {
@@ -122,7 +126,11 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   let hasBracket = false;
   let blockEl: Element = root;
   const openMarkers = new Map<Element, Omit<ElementMarker, 'start' | 'end'> & { start: number }>();
-  const openLinks = new Map<Element, { url: string | undefined; start: number }>();
+  const openLinks = new Map<Element, { url: string | undefined; start: number; block: number }>();
+  // Counts flushed blocks: a link that wraps blocks (a teaser card) belongs to none of them.
+  let blockSerial = 0;
+  // A line break inside a cell or a caption breaks a line of a title, not a sentence.
+  let lineBreak = '\n';
   let insideMarker = 0;
 
   const flush = (nextBlock: Element) => {
@@ -138,13 +146,15 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
     anchors = [];
     hasBracket = false;
     blockEl = nextBlock;
+    blockSerial++;
+    lineBreak = CELL_TAGS.has(nextBlock.localName) ? ' ' : '\n';
   };
 
   const enter = (el: Element) => {
     const name = el.localName;
     if (BLOCK_TAGS.has(name)) flush(el);
     if (insideMarker === 0) {
-      const marker = markerOf(el, options.doc);
+      const marker = markerOf(el, options);
       if (marker) {
         openMarkers.set(el, { ...marker, start: length });
         insideMarker++;
@@ -152,8 +162,9 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
       }
     }
     if (name === 'a' && el.hasAttribute('href')) {
-      const url = resolveHttpUrl(el.getAttribute('href'), options.base);
-      openLinks.set(el, { url: url && domainOf(url) !== options.pageDomain ? url : undefined, start: length });
+      const href = el.getAttribute('href');
+      const url = inPageFragment(href, options.addresses, options.base) === undefined ? resolveHttpUrl(href, options.base) : undefined;
+      openLinks.set(el, { url, start: length, block: blockSerial });
     }
   };
 
@@ -167,9 +178,9 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
     const link = openLinks.get(el);
     if (link) {
       openLinks.delete(el);
-      if (length > link.start) {
+      if (length > link.start && link.block === blockSerial) {
         anchors.push({ start: link.start, end: length });
-        if (link.url) links.push({ el, url: link.url, start: link.start, end: length });
+        if (link.url) links.push({ el, url: link.url, start: link.start, end: length, ownSite: domainOf(link.url) === options.pageDomain });
       }
     }
     if (BLOCK_TAGS.has(el.localName)) flush(el.parentElement ?? root);
@@ -188,11 +199,14 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   while (node) {
     let descended = false;
     if (node.nodeType === 3) {
-      appendText((node as Text).data, node as Text);
+      // Line breaks of the HTML source are spaces on screen, never sentence ends (same length,
+      // so offsets still map to the node).
+      const data = (node as Text).data;
+      appendText(/[\n\r\t\f]/.test(data) ? data.replace(/[\n\r\t\f]/g, ' ') : data, node as Text);
     } else if (node.nodeType === 1) {
       const el = node as Element;
       if (el.localName === 'br') {
-        appendText('\n', null);
+        appendText(lineBreak, null);
       } else if (!isSkipped(el, options)) {
         enter(el);
         if (el.firstChild) {

@@ -13,6 +13,8 @@ import { floorIndex, normalizeSpace, sentenceStarts } from './text';
 export interface Span {
   start: number;
   end: number;
+  /** The group may open a sentence (an author-year citation as its subject). */
+  opensSentence?: boolean;
 }
 
 /**
@@ -66,7 +68,14 @@ export class BlockText {
 
   /** Sentence starts of the clean text, computed once and only when a claim asks. */
   sentences(): number[] {
-    this.starts ??= cachedSentenceStarts(this.clean);
+    if (!this.starts) {
+      let starts = cachedSentenceStarts(this.clean);
+      // A citation that opens a sentence ("… together. Snell et al. (2024) showed …") leaves a
+      // lower-case word after the full stop, where the segmenter sees no new sentence.
+      const opening = this.groupAt.filter((at, i) => this.groups[i].opensSentence && /[.!?]["”’)]*\s+$/.test(this.clean.slice(Math.max(0, at - 4), at)));
+      if (opening.length > 0) starts = [...new Set([...starts, ...opening])].sort((a, b) => a - b);
+      this.starts = starts;
+    }
     return this.starts;
   }
 
@@ -80,10 +89,58 @@ export class BlockText {
     return raw - removed;
   }
 
-  /** The text attributed by group `index` (markers removed, spaces normalised), maybe empty. */
-  claimOf(index: number): string {
+  /** Offset in the raw text of a clean offset (the first raw character it stands for). */
+  toRaw(clean: number): number {
+    let added = 0;
+    for (let i = 0; i < this.groups.length && this.groupAt[i] <= clean; i++) added += this.groups[i].end - this.groups[i].start;
+    return clean + added;
+  }
+
+  /** The sentence a group belongs to: the one it closes, or the one it opens. */
+  private sentenceOf(index: number): number {
+    const starts = this.sentences();
+    const at = this.groupAt[index];
+    const s = floorIndex(starts, at);
+    return starts[s] === at && s > 0 && !this.groups[index].opensSentence ? s - 1 : s;
+  }
+
+  private sentenceEnd(s: number): number {
+    const starts = this.sentences();
+    return s + 1 < starts.length ? starts[s + 1] : this.clean.length;
+  }
+
+  /** Does the sentence go on, with words, after group `index`? */
+  continuesAfter(index: number): boolean {
+    const at = this.groupAt[index];
+    return /[\p{L}\p{N}]/u.test(this.clean.slice(at, this.sentenceEnd(this.sentenceOf(index))));
+  }
+
+  /** Does group `index` open its sentence (nothing but punctuation before it)? */
+  startsSentence(index: number): boolean {
+    return !/[\p{L}\p{N}]/u.test(this.clean.slice(this.sentences()[this.sentenceOf(index)], this.groupAt[index]));
+  }
+
+  /**
+   * The text attributed by group `index` (markers removed, spaces normalised), maybe empty. With
+   * `toSentenceEnd`, the claim runs on to the end of the sentence instead of ending at the group.
+   */
+  claimOf(index: number, toSentenceEnd = false): string {
     const clean = this.clean;
     const at = this.groupAt[index];
+    if (toSentenceEnd) {
+      const starts = this.sentences();
+      const s = this.sentenceOf(index);
+      let start = starts[s];
+      for (let i = index - 1; i >= 0; i--) {
+        const prev = this.groupAt[i];
+        if (prev <= start) break;
+        if (prev < at) {
+          start = prev;
+          break;
+        }
+      }
+      return tidyClaim(clean.slice(start, this.sentenceEnd(s)));
+    }
     let end = at;
     while (end > 0 && /\s/.test(clean[end - 1])) end--;
     if (end === 0) return '';
@@ -123,7 +180,11 @@ export class BlockText {
 
 /** Normalises spaces and trims separators a clause starts or ends with. */
 export function tidyClaim(text: string): string {
-  return normalizeSpace(text)
+  // What a removed parenthesised citation leaves: "( )", "(PRM; )", "( ; Reason)", "(CoT) , have".
+  const residue = /[(,;]/.test(text)
+    ? text.replace(/\s*\(\s*[,;]?\s*\)/g, '').replace(/\s*[,;]\s*\)/g, ')').replace(/\(\s*[,;]\s*/g, '(').replace(/\s+,/g, ',')
+    : text;
+  return normalizeSpace(residue)
     .replace(/^[\s,;:.)\]–—-]+/, '')
     .replace(/[\s,;:(\[–—-]+$/, '')
     .trim();

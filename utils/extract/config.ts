@@ -1,5 +1,7 @@
+import { REGEXPS } from './vocabulary';
+
 /**
- * Tunables and page vocabulary for extraction, in one place, each beside the style it serves.
+ * Tunables and page structure for extraction, in one place, each beside the style it serves.
  * The fixtures under tests/fixtures/extract/ prove each entry.
  */
 
@@ -17,10 +19,11 @@ export const SKIP_TAGS = new Set([
 ]);
 
 /**
- * Class names of page furniture on wikis and blogs (edit links, navigation boxes, contents) and of
- * infoboxes, whose cells are data ("268,021 km²"), not sentences a source could be checked for.
+ * Class names of page furniture on wikis and blogs (edit links, navigation boxes, contents).
+ * Infoboxes are read: a cell's cited figure ("3 748 148 hab. (1er janvier 2019)[1]") is a claim
+ * its source can be checked for, and each cell is a block of its own.
  */
-export const SKIP_CLASS = /(?:^|\s)(?:mw-editsection|infobox|navbox|vertical-navbox|toc|catlinks|mw-jump-link|reflist|references|footnotes|sr-only|visually-hidden)(?:\s|$)/;
+export const SKIP_CLASS = /(?:^|\s)(?:mw-editsection|navbox|vertical-navbox|toc|catlinks|mw-jump-link|reflist|references|footnotes|sr-only|visually-hidden)(?:\s|$)/;
 
 /** Elements that end a run of text: sentences never cross them. */
 export const BLOCK_TAGS = new Set([
@@ -30,10 +33,6 @@ export const BLOCK_TAGS = new Set([
   'tr', 'ul', 'br',
 ]);
 
-/** Headings that introduce a list of cited works ("[edit]" and a trailing colon are ignored). */
-export const SOURCE_HEADING = /^(?:sources?|references?|notes?|footnotes?|end ?notes|citations?|cited (?:works|sources)|works cited|bibliography|sources and (?:notes|references)|notes and references|references and notes)$/i;
-
-const SOURCE_NAME = /^(?:sources?|references?|footnotes?|endnotes|citations|bibliography|works-cited|reflist)$/i;
 export const CONTAINER_TAGS = new Set(['section', 'aside', 'div', 'ol', 'ul', 'footer']);
 
 /**
@@ -45,11 +44,11 @@ export function isSourceContainer(el: Element): boolean {
   if (role === 'doc-endnotes' || role === 'doc-bibliography') return true;
   if (!CONTAINER_TAGS.has(el.localName)) return false;
   const cls = el.getAttribute('class');
-  if (cls && cls.split(/\s+/).some((c) => SOURCE_NAME.test(c))) return true;
+  if (cls && cls.split(/\s+/).some((c) => REGEXPS.sourceName.test(c))) return true;
   const id = el.getAttribute('id');
-  if (id && SOURCE_NAME.test(id)) return true;
+  if (id && REGEXPS.sourceName.test(id)) return true;
   const label = el.getAttribute('aria-label');
-  return label !== null && SOURCE_NAME.test(label.trim());
+  return label !== null && REGEXPS.sourceName.test(label.trim());
 }
 
 /** Hosts of web archives: their links are kept as a fallback copy, not as the cited work. */

@@ -6,7 +6,7 @@ const url = 'https://example.org/hostile/';
 
 describe('bounded work on hostile pages', () => {
   it(`takes at most ${MAX_MARKERS} markers and says so`, () => {
-    const sentences = Array.from({ length: 650 }, (_, i) => `Statement number ${i} is here.[1]`).join(' ');
+    const sentences = Array.from({ length: MAX_MARKERS + 150 }, (_, i) => `Statement number ${i} is here.[1]`).join(' ');
     const doc = parseHtml(`<p>${sentences}</p><h2>References</h2><ol><li><a href="https://a.example/1">One</a></li></ol>`);
     const page = extractCitations(doc, url);
     expect(page.claims).toHaveLength(MAX_MARKERS);
@@ -15,8 +15,8 @@ describe('bounded work on hostile pages', () => {
   });
 
   it(`takes at most ${MAX_SOURCES} sources and says so; markers past the cap make no claim`, () => {
-    const items = Array.from({ length: 260 }, (_, i) => `<li><a href="https://s${i}.example/">Work ${i + 1}</a></li>`).join('');
-    const doc = parseHtml(`<p>Early claim.[3] Late claim.[250]</p><h2>Sources</h2><ol>${items}</ol>`);
+    const items = Array.from({ length: MAX_SOURCES + 60 }, (_, i) => `<li><a href="https://s${i}.example/">Work ${i + 1}</a></li>`).join('');
+    const doc = parseHtml(`<p>Early claim.[3] Late claim.[${MAX_SOURCES + 50}]</p><h2>Sources</h2><ol>${items}</ol>`);
     const page = extractCitations(doc, url);
     expect(page.sources).toHaveLength(MAX_SOURCES);
     expect(page.limits).toEqual({ markersCapped: false, sourcesCapped: true });
@@ -53,12 +53,21 @@ describe('bounded work on hostile pages', () => {
     expect(doc.getElementsByTagName('img')).toHaveLength(0);
   });
 
-  it('ignores source-list links that are not http(s)', () => {
+  it('never takes a source-list link that is not http(s) for a URL: the work is blocked_scheme, its claim stays', () => {
     const doc = parseHtml(
-      '<p>A claim.[1] Another.[2]</p><h2>References</h2><ol><li><a href="javascript:alert(1)">Bad</a></li><li><a href="https://ok.example/">Good</a></li></ol>',
+      '<p>A claim.[1] Another.[2] Third.[3]</p><h2>References</h2><ol><li><a href="javascript:alert(1)">Bad</a></li><li><a href="https://ok.example/">Good</a></li><li><a href="data:text/html,x">Data</a> and <a href="file:///etc/passwd">file</a></li></ol>',
     );
     const page = extractCitations(doc, url);
-    expect(page.sources.map((s) => s.url)).toEqual(['https://ok.example/']);
-    expect(page.claims.map((c) => c.sourceIds)).toEqual([['s1']]);
+    expect(page.sources.map((s) => [s.url, s.status, s.reason])).toEqual([
+      ['', 'unavailable', 'blocked_scheme'],
+      ['https://ok.example/', undefined, undefined],
+      ['', 'unavailable', 'blocked_scheme'],
+    ]);
+    expect(page.claims.map((c) => [c.text, c.sourceIds])).toEqual([
+      ['A claim.', ['s1']],
+      ['Another.', ['s2']],
+      ['Third.', ['s3']],
+    ]);
+    expect(JSON.stringify(page)).not.toMatch(/javascript:|data:text|file:/);
   });
 });

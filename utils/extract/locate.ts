@@ -12,31 +12,23 @@
  * sentence without a marker: a marker, where there is one, says what the sentence cites.
  */
 import { MAX_MARKERS, MAX_SOURCES, type CitedClaim, type CitedSource, type PageCitations } from './types';
-import { attributionMatches, isGenericName, splitAttribution } from './attribution';
-import { collectBlocks, pointAt, type Block, type ElementMarker } from './blocks';
-import { BlockText, type Span } from './claims';
+import { attributionMatches, isAttributionOnly, isGenericName, splitAttribution, stripLeadingVerb } from './attribution';
+import { collectBlocks, pointAt, type Block, type LinkHit } from './blocks';
+import { BlockText } from './claims';
+import { closestClass, toArray } from './dom';
+import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
+import { isAttributedLink, isLinkDense, mergeAdjacentLinks } from './inline';
+import { REGEXPS } from './vocabulary';
+import { labelFor, markerLabelOf } from './markers';
 import { LIMITS } from './config';
-import { toArray } from './dom';
-import { findTextMarkers, labelFor, markerLabelOf } from './markers';
-import { byId, findEarlyLists, findSources, sourceContext, type PageSources } from './sources';
-import { domainOf, normalizeSpace } from './text';
+import { byId, findEarlyLists, findSources, sourceContext, type PageSources, type SourceContext } from './sources';
+import { domainOf, inPageFragment, normalizeSpace } from './text';
 
 export interface LocatedCitations {
   citations: PageCitations;
   /** Claim id → the Range of its marker(s) (or its attributed link) in the live document. */
   anchors: Map<string, Range>;
 }
-
-/** A marker of a block, element or text, with what it refers to. */
-interface BlockMarker extends Span {
-  text: string;
-  element?: ElementMarker;
-  refs: Ref[];
-}
-
-type Ref =
-  | { kind: 'target'; target: Element | null; label: string; strong: boolean }
-  | { kind: 'number'; n: number; sourceStyle: boolean; strict: boolean };
 
 interface Resolved {
   sourceIds: string[];
@@ -51,37 +43,24 @@ interface PendingClaim {
   range: () => Range | undefined;
 }
 
-const ATTRIBUTION_BEFORE = /(?:according to(?: [^.!?;,]{1,40})?|published (?:in|by)|reported (?:in|by)|appeared in|as (?:reported|noted|stated|described) (?:by|in)|(?:study|report|survey|analysis|paper|poll|data|article|investigation|review) (?:by|from|in)|writing in)\s+(?:the\s+)?$/i;
-const ATTRIBUTION_AFTER = /^\s*,?\s*(?:reports|reported|says|said|found|finds|notes|noted|states|stated|estimates|estimated|shows|showed|concluded|concludes|revealed|reveals|writes|wrote|argues|argued|suggests|suggested)\b/i;
-
 /** Elements that in-page markers link to: the candidates for source-list entries. */
-function markerTargets(doc: Document): Element[] {
+function markerTargets(ctx: SourceContext): Element[] {
   const targets: Element[] = [];
   const seen = new Set<Element>();
-  for (const a of toArray(doc.getElementsByTagName('a'))) {
-    if (!(a.getAttribute('href') ?? '').startsWith('#')) continue;
+  for (const a of toArray(ctx.doc.getElementsByTagName('a'))) {
     const text = a.textContent ?? '';
     if (text.length > LIMITS.markerChars * 2 || !markerLabelOf(text)) continue;
-    const target = byId(doc, (a.getAttribute('href') ?? '').slice(1));
-    if (target && !seen.has(target)) {
+    const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
+    if (fragment === undefined) continue;
+    const target = byId(ctx.doc, fragment);
+    // A back-link from a note ("^ a b") leads to the marker itself, not to a list of sources.
+    if (!target || target.localName === 'sup' || target.parentElement?.localName === 'sup' || closestClass(a, 'mw-cite-backlink', 4)) continue;
+    if (!seen.has(target)) {
       seen.add(target);
       targets.push(target);
     }
   }
   return targets;
-}
-
-function numberOfLabel(label: string): { n: number; sourceStyle: boolean } | undefined {
-  const m = label.match(/^(Source\s+)?([1-9]\d{0,2})$/i);
-  return m ? { n: Number(m[2]), sourceStyle: Boolean(m[1]) } : undefined;
-}
-
-function refsOfElement(marker: ElementMarker): Ref[] {
-  if (marker.target !== undefined) return [{ kind: 'target', target: marker.target, label: marker.label, strong: marker.strong }];
-  const parsed = numberOfLabel(marker.label);
-  if (!parsed) return [];
-  // An unlinked, unbracketed superscript number counts only if it names a listed source.
-  return [{ kind: 'number', n: parsed.n, sourceStyle: parsed.sourceStyle, strict: !marker.bracketed }];
 }
 
 function resolveTarget(found: PageSources, target: Element): CitedSource | 'note' | undefined {
@@ -93,12 +72,25 @@ function resolveTarget(found: PageSources, target: Element): CitedSource | 'note
   return undefined;
 }
 
-function resolveRefs(found: PageSources, refs: Ref[], into: Resolved): void {
+/** A lettered marker ("[a]", "[note 3]") belongs to a group of notes: a work without a link there is an aside. */
+const NOTE_LABEL = /^(?:[a-z]{1,2}|(?:note|n|nb)\s*\d+)$/i;
+
+interface InlineSources {
+  add(link: LinkHit, label: string): string;
+}
+
+function resolveRefs(found: PageSources, inline: InlineSources, refs: Ref[], into: Resolved): void {
   for (const ref of refs) {
+    if (ref.kind === 'link') {
+      pushUnique(into.sourceIds, inline.add(ref.link, ref.label));
+      continue;
+    }
     if (ref.kind === 'target') {
-      const hit = ref.target ? resolveTarget(found, ref.target) : undefined;
+      let hit = ref.target ? resolveTarget(found, ref.target) : undefined;
+      if (hit && hit !== 'note' && hit.reason === 'no_url' && NOTE_LABEL.test(ref.label)) hit = 'note';
       if (hit === 'note') continue;
-      const byNumber = hit ?? (numberOfLabel(ref.label) ? found.byNumber.get(numberOfLabel(ref.label)!.n) : undefined);
+      const parsed = numberOfLabel(ref.label);
+      const byNumber = hit ?? (parsed ? found.byNumber.get(parsed.n) : undefined);
       if (byNumber) pushUnique(into.sourceIds, byNumber.id);
       else if (ref.strong) pushUnique(into.unlinked, ref.label);
       continue;
@@ -114,34 +106,8 @@ function pushUnique(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);
 }
 
-/** The markers of a block, element and text, in order; text markers inside marker elements are not counted twice. */
-function blockMarkers(block: Block): BlockMarker[] {
-  const markers: BlockMarker[] = block.markers.map((m) => ({ start: m.start, end: m.end, text: m.text, element: m, refs: refsOfElement(m) }));
-  const taken = block.markers;
-  for (const t of findTextMarkers(block.text)) {
-    if (taken.some((m) => t.start < m.end && m.start < t.end)) continue;
-    // "Go to content [1]" is a link's label, not a marker; a link reading only "[1]" is one.
-    const insideLink = block.anchors.find((a) => a.start <= t.start && t.end <= a.end);
-    if (insideLink && block.text.slice(insideLink.start, insideLink.end).trim() !== t.text) continue;
-    markers.push({
-      start: t.start,
-      end: t.end,
-      text: t.text.replace(/\s+/g, ' '),
-      refs: t.numbers.map((n) => ({ kind: 'number' as const, n, sourceStyle: t.sourceStyle, strict: false })),
-    });
-  }
-  return markers.sort((a, b) => a.start - b.start);
-}
-
-/** Adjacent markers ("[1][2]", "[1], [3]") form one group: one claim, several sources. */
-function groupMarkers(text: string, markers: BlockMarker[]): BlockMarker[][] {
-  const groups: BlockMarker[][] = [];
-  for (const m of markers) {
-    const last = groups[groups.length - 1];
-    if (last && /^[\s,;]*$/.test(text.slice(last[last.length - 1].end, m.start))) last.push(m);
-    else groups.push([m]);
-  }
-  return groups;
+function markerElement(m: BlockMarker): Element | undefined {
+  return m.element?.el ?? m.authorYear?.el;
 }
 
 /**
@@ -153,16 +119,18 @@ function groupMarkers(text: string, markers: BlockMarker[]): BlockMarker[][] {
 function rangeOver(doc: Document, block: Block, first: BlockMarker, last: BlockMarker): Range | undefined {
   const range = doc.createRange();
   try {
-    if (first.element) {
-      range.selectNode(first.element.el);
+    const firstEl = markerElement(first);
+    const lastEl = markerElement(last);
+    if (firstEl) {
+      range.selectNode(firstEl);
     } else {
       const p = pointAt(block, first.start, false);
       if (!p) return undefined;
       range.selectNodeContents(p.node);
       range.setStart(p.node, p.offset);
     }
-    if (last.element) {
-      if (last.element !== first.element) range.setEndAfter(last.element.el);
+    if (lastEl) {
+      if (lastEl !== firstEl) range.setEndAfter(lastEl);
     } else {
       const p = pointAt(block, last.end, true);
       if (!p) return undefined;
@@ -186,6 +154,28 @@ function rangeOverLinks(doc: Document, first: Element, last: Element): Range | u
   }
 }
 
+/**
+ * The claim of one marker group (see claims.ts for the boundary). An author-year citation inside
+ * its sentence ("X et al. (2024) showed that …", "Self-consistency (Wang et al. 2023) is used …")
+ * names its work in the sentence's grammar: its claim is the sentence. A clause that is only an
+ * attribution ("According to Mozilla's manifesto,[12] the web …") takes what follows it.
+ */
+function claimOfGroup(text: BlockText, index: number, group: MarkerGroup): { text: string; attribution?: string } | undefined {
+  if (group.authorYear && text.continuesAfter(index)) {
+    const raw = text.claimOf(index, true);
+    const atStart = text.startsSentence(index);
+    return raw ? { text: atStart ? stripLeadingVerb(raw) : raw } : undefined;
+  }
+  const raw = text.claimOf(index);
+  if (!raw) return undefined;
+  if (isAttributionOnly(raw) && text.continuesAfter(index)) {
+    const split = splitAttribution(text.claimOf(index, true));
+    return split.text ? { text: split.text, attribution: split.attribution } : undefined;
+  }
+  const split = splitAttribution(raw);
+  return split.text ? { text: split.text, attribution: split.attribution } : undefined;
+}
+
 export function locateCitations(doc: Document, pageUrl: string): LocatedCitations {
   return scanPage(doc, pageUrl, true);
 }
@@ -197,16 +187,30 @@ export function extractCitations(doc: Document, pageUrl: string): PageCitations 
 
 function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): LocatedCitations {
   const ctx = sourceContext(doc, pageUrl);
-  const early = findEarlyLists(ctx, markerTargets(doc));
+  const early = findEarlyLists(ctx, markerTargets(ctx));
   const root = doc.body ?? doc.documentElement;
   const containers: Element[] = [];
   const skip = new Set(early.flatMap((l) => l.containers));
-  const blocks = root ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, skip, containers }) : [];
+  const blocks = root ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, skip, containers }) : [];
   const found = findSources(ctx, early, containers);
 
   const pending: PendingClaim[] = [];
   const inlineSources: CitedSource[] = [];
-  const sourceByUrl = new Map(found.sources.map((s) => [s.url, s]));
+  const sourceByUrl = new Map(found.sources.filter((s) => s.url).map((s) => [s.url, s]));
+  const inline: InlineSources = {
+    add(link, label) {
+      let source = sourceByUrl.get(link.url);
+      if (!source) {
+        // The link text is already the label; a title only from the link's own title attribute,
+        // so that the attribution is never compared with itself.
+        const title = normalizeSpace(link.el.getAttribute('title') ?? '') || undefined;
+        source = { id: '', label, url: link.url, ...(title ? { title } : {}), domain: domainOf(link.url) };
+        inlineSources.push(source);
+        sourceByUrl.set(link.url, source);
+      }
+      return source.id || `inline:${link.url}`;
+    },
+  };
   let markerCount = 0;
   let markersCapped = false;
   let sourceStyleMarkers = 0;
@@ -214,53 +218,56 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
 
   for (const block of blocks) {
     if (markersCapped) break;
-    const markers = blockMarkers(block);
+    // MediaWiki marks its outbound links: its other links are the wiki's own articles.
+    const outbound = mergeAdjacentLinks(block.text, ctx.externalClassOnly ? block.links.filter((l) => /(?:^|\s)external(?:\s|$)/.test(l.el.getAttribute('class') ?? '')) : block.links);
+    const authorYear = outbound.filter((l) => isAuthorYearLink(block, l));
+    const markers = blockMarkers(block, authorYear);
     const groups = groupMarkers(block.text, markers);
-    const text = new BlockText(block.text, groups.map((g) => ({ start: g[0].start, end: g[g.length - 1].end })));
+    const text = new BlockText(block.text, groups);
     const items: { at: number; claim: PendingClaim }[] = [];
 
     groups.forEach((group, index) => {
       if (markersCapped) return;
-      if (markerCount + group.length > MAX_MARKERS) {
+      if (markerCount + group.markers.length > MAX_MARKERS) {
         markersCapped = true;
         return;
       }
-      markerCount += group.length;
+      markerCount += group.markers.length;
       const resolved: Resolved = { sourceIds: [], unlinked: [] };
-      for (const m of group) {
-        resolveRefs(found, m.refs, resolved);
+      for (const m of group.markers) {
+        resolveRefs(found, inline, m.refs, resolved);
         if (/^\[\s*Sources?\b/i.test(m.text) || /^Source\b/i.test(m.element?.label ?? '')) sourceStyleMarkers++;
         else numericMarkers++;
       }
       if (resolved.sourceIds.length === 0 && resolved.unlinked.length === 0) return;
-      const raw = text.claimOf(index);
-      if (!raw) return;
-      const split = splitAttribution(raw);
-      if (!split.text) return;
+      const claim = claimOfGroup(text, index, group);
+      if (!claim) return;
+      // A data cell ("41") says little alone: its row's header names what it measures.
+      const header = rowHeader(block.el);
+      if (header && claim.text.length < SHORT_CELL && !claim.text.startsWith(header)) claim.text = `${header}: ${claim.text}`;
+      const first = group.markers[0];
+      const last = group.markers[group.markers.length - 1];
       items.push({
-        at: group[0].start,
+        at: group.start,
         claim: {
-          text: split.text,
-          markers: group.map((m) => m.text),
+          text: claim.text,
+          markers: group.markers.map((m) => m.text),
           resolved,
-          attribution: split.attribution,
-          range: () => rangeOver(doc, block, group[0], group[group.length - 1]),
+          attribution: claim.attribution,
+          range: () => rangeOver(doc, block, first, last),
         },
       });
     });
 
-    // Attributed inline links, one claim per sentence.
-    const bySentence = new Map<number, { links: typeof block.links; sentence: { start: number; end: number; text: string } }>();
-    for (const link of block.links) {
+    // Attributed inline links, one claim per sentence, only in sentences without a marker: a
+    // marker, where there is one, says what the sentence cites.
+    const bySentence = new Map<number, { links: LinkHit[]; sentence: { start: number; end: number; text: string } }>();
+    const dense = isLinkDense(block.text, block.anchors);
+    for (const link of dense ? [] : outbound) {
       if (markers.some((m) => link.start < m.end && m.start < link.end)) continue;
-      const before = block.text.slice(Math.max(0, link.start - LIMITS.attributionWindow), link.start);
-      const after = block.text.slice(link.end, link.end + LIMITS.attributionWindow);
-      const linkText = normalizeSpace(block.text.slice(link.start, link.end));
-      if (!linkText) continue;
-      const leadsClause = /(?:^|[.!?;:]\s+|\n\s*)(?:(?:the|a|an)\s+)?$/i.test(before);
-      if (!ATTRIBUTION_BEFORE.test(before) && !(ATTRIBUTION_AFTER.test(after) && leadsClause)) continue;
       const sentence = text.sentenceAround(text.toClean(link.start));
       if (text.groupAt.some((g) => g > sentence.start && g <= sentence.end)) continue;
+      if (!isAttributedLink(block.text, link, text.toRaw(sentence.start))) continue;
       const entry = bySentence.get(sentence.start) ?? { links: [], sentence };
       entry.links.push(link);
       bySentence.set(sentence.start, entry);
@@ -271,35 +278,27 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
         break;
       }
       markerCount += links.length;
+      if (inlineSources.length + found.sources.length + links.length > MAX_SOURCES) {
+        found.capped = true;
+        continue;
+      }
       const resolved: Resolved = { sourceIds: [], unlinked: [] };
       const labels: string[] = [];
       for (const link of links) {
         const label = normalizeSpace(block.text.slice(link.start, link.end));
         labels.push(label);
-        let source = sourceByUrl.get(link.url);
-        if (!source) {
-          if (found.sources.length + inlineSources.length >= MAX_SOURCES) {
-            found.capped = true;
-            continue;
-          }
-          // The link text is already the label; a title only from the link's own title attribute,
-          // so that the attribution is never compared with itself.
-          const title = normalizeSpace(link.el.getAttribute('title') ?? '') || undefined;
-          source = { id: '', label, url: link.url, ...(title ? { title } : {}), domain: domainOf(link.url) };
-          inlineSources.push(source);
-          sourceByUrl.set(link.url, source);
-        }
-        pushUnique(resolved.sourceIds, source.id || `inline:${link.url}`);
+        pushUnique(resolved.sourceIds, inline.add(link, label));
       }
-      if (resolved.sourceIds.length === 0) continue; // every link fell past the source cap
       const split = splitAttribution(sentence.text, labels[0]);
-      if (!split.text) continue;
+      // A claim is never only its attribution: keep the sentence when nothing else is left.
+      const claimText = split.text && split.text.length > labels[0].length ? split.text : sentence.text;
+      if (!claimText) continue;
       // The link names the source: "answers posted on Quora" attributes to "Quora".
-      const attribution = isGenericName(labels[0]) ? undefined : labels[0];
+      const attribution = isGenericName(labels[0]) || !namesSource(labels[0]) ? undefined : labels[0];
       items.push({
         at: links[0].start,
         claim: {
-          text: split.text,
+          text: claimText,
           markers: labels,
           resolved,
           attribution,
@@ -321,14 +320,14 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
   if (sourceStyleMarkers > numericMarkers) {
     for (const s of found.sources) if (/^\d+$/.test(s.label)) s.label = `Source ${s.label}`;
   }
-  const byId = new Map(sources.map((s) => [s.id, s]));
+  const byIdMap = new Map(sources.map((s) => [s.id, s]));
 
   const claims: CitedClaim[] = [];
   const anchors = new Map<string, Range>();
   for (const p of pending) {
     const id = `c${claims.length + 1}`;
     const sourceIds = p.resolved.sourceIds.map((sid) => idOfInline.get(sid) ?? sid);
-    const cited = sourceIds.map((sid) => byId.get(sid)).filter((s): s is CitedSource => s !== undefined);
+    const cited = sourceIds.map((sid) => byIdMap.get(sid)).filter((s): s is CitedSource => s !== undefined && s.url !== '');
     const matches = attributionMatches(p.attribution, cited);
     claims.push({
       id,
@@ -355,4 +354,29 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
     },
     anchors,
   };
+}
+
+/** Longest cell claim that gets its row's header in front. */
+const SHORT_CELL = 60;
+
+/** The header cell of a data cell's row ("Height" for the cell "41"), if the row has one. */
+function rowHeader(cell: Element): string | undefined {
+  if (cell.localName !== 'td') return undefined;
+  for (let sib = cell.previousElementSibling; sib; sib = sib.previousElementSibling) {
+    if (sib.localName === 'th') {
+      const text = normalizeSpace(sib.textContent ?? '').replace(/[\s:]+$/, '');
+      return text.length > 0 && text.length <= 60 ? text : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Does a link's text name a source ("Reuters", "the Sleep Foundation") rather than say what it
+ * did ("told the jury", "will also add this feature", "“terrible”")? Only a name is an
+ * attribution that can be compared with the cited site.
+ */
+function namesSource(label: string): boolean {
+  if (REGEXPS.reportingVerb.test(label) || /^["“‘«]/.test(label)) return false;
+  return /^(?:(?:the|a|an)\s+)?[\p{Lu}\p{N}]/u.test(label);
 }

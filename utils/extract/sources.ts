@@ -12,14 +12,18 @@
  * nothing else is there. When a page marks its external links (MediaWiki's `a.external`), only
  * those count, so that internal links (ISBN lookups, article links) are never taken for sources.
  * A short footnote that only points at a bibliography entry ("King 2003, p. 41") borrows that
- * entry's link. An item with no usable URL is a note, not a source: markers pointing at it alone
- * make no claim.
+ * entry's link. An item with no usable URL is either a work without a link (a book, a print
+ * article: it has a formatted citation, an ISBN, pages, or an italic title and a year), which
+ * becomes a source that cannot be fetched (`no_url`), or a note that only explains, which is no
+ * source: markers pointing at it alone make no claim. An entry whose only link has a scheme that
+ * is never fetched (`javascript:`, `data:`, `file:`) is a source with reason `blocked_scheme`.
  */
 import type { CitedSource } from './types';
 import { MAX_SOURCES } from './types';
-import { ARCHIVE_HOSTS, IDENTIFIER_HOSTS, IDENTIFIER_TEXT, LIMITS, SOURCE_HEADING, isSourceContainer } from './config';
+import { ARCHIVE_HOSTS, IDENTIFIER_HOSTS, IDENTIFIER_TEXT, LIMITS, isSourceContainer } from './config';
+import { REGEXPS } from './vocabulary';
 import { anchorsWithHref, byTags, toArray, closestClass, closestTag, firstByTags, hasClass } from './dom';
-import { domainOf, findBareUrls, normalizeSpace, resolveHttpUrl } from './text';
+import { domainOf, findBareUrls, inPageFragment, normalizeSpace, pageAddresses, resolveHttpUrl } from './text';
 
 /** One entry of a source list: usually a list item, sometimes one line of a paragraph. */
 interface ListItem {
@@ -56,6 +60,8 @@ export interface SourceContext {
   doc: Document;
   base: string;
   pageDomain: string;
+  /** The page's own addresses: links to them are in-page links, never sources. */
+  addresses: ReadonlySet<string>;
   /** The page marks external links with class "external": only those are sources. */
   externalClassOnly: boolean;
 }
@@ -78,6 +84,7 @@ export function sourceContext(doc: Document, pageUrl: string): SourceContext {
     doc,
     base,
     pageDomain: domainOf(pageUrl),
+    addresses: pageAddresses(doc, pageUrl, base),
     externalClassOnly: marksExternalLinks(doc),
   };
 }
@@ -100,7 +107,7 @@ export function findSources(ctx: SourceContext, early: FoundList[], containers: 
   const numbered: { list: FoundList; item: ListItem; source: CitedSource; n: number }[] = [];
   for (const list of lists) {
     for (const item of list.items) {
-      const read = readItem(ctx, item.nodes);
+      const read = readItem(ctx, item.nodes) ?? unfetchableItem(ctx, item.nodes);
       if (!read) {
         result.notes.add(item.el);
         if (list.named) result.noteNumbers.add(item.ordinal);
@@ -120,7 +127,8 @@ export function findSources(ctx: SourceContext, early: FoundList[], containers: 
         url: read.url,
         ...(read.archiveUrl ? { archiveUrl: read.archiveUrl } : {}),
         ...(read.title ? { title: read.title } : {}),
-        domain: domainOf(read.url),
+        domain: read.url ? domainOf(read.url) : '',
+        ...(read.reason ? { status: 'unavailable' as const, reason: read.reason } : {}),
       };
       result.sources.push(source);
       if (!result.byElement.has(item.el)) result.byElement.set(item.el, source);
@@ -186,7 +194,7 @@ export function findEarlyLists(ctx: SourceContext, markerTargets: Iterable<Eleme
   }
   for (const heading of headings) {
     const title = headingText(heading);
-    if (!SOURCE_HEADING.test(title)) continue;
+    if (!REGEXPS.sourceHeading.test(title)) continue;
     const anchor = heading.localName === 'strong' || heading.localName === 'b' ? heading.parentElement! : heading;
     if (anchor.localName === 'p' && normalizeSpace(anchor.textContent ?? '') !== normalizeSpace(heading.textContent ?? '')) continue;
     add(listAfterHeading(anchor));
@@ -273,6 +281,11 @@ function listAfterHeading(heading: Element): FoundList | undefined {
     const list = firstByTags(sibling, LISTS);
     if (list && paragraphs.length === 0) return { containers: [list], items: listItems(list), named: true };
     if (paragraphs.length > 0) break;
+    // A wrapper of reference paragraphs: <h3>Sources:</h3><div><p>…</p><p>…</p></div>.
+    if (sibling.localName === 'div') {
+      const lines = lineList(toArray(sibling.children).filter((c) => c.localName === 'p'));
+      if (lines) return lines;
+    }
   }
   return lineList(paragraphs);
 }
@@ -309,7 +322,9 @@ function splitLines(p: Element): Node[][] {
 // Reading one entry
 
 interface ReadItem {
+  /** Empty for a work without a fetchable link (see `reason`). */
   url: string;
+  reason?: 'no_url' | 'blocked_scheme';
   archiveUrl?: string;
   title?: string;
   /** The number the entry gives itself ("[3] …", "3. …", "Source 3: …"). */
@@ -351,10 +366,10 @@ function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem
   if (!chosen && !followed) {
     // A short footnote ("King 2003, p. 41") points at its bibliography entry: read that instead.
     for (const a of anchors) {
-      const href = a.getAttribute('href') ?? '';
+      const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
       // Not a back-link, and not a citation marker inside a note (that note cites, it is not a work).
-      if (!href.startsWith('#') || closestClass(a, 'mw-cite-backlink', 4) || closestTag(a, SUP, 3)) continue;
-      const target = byId(ctx.doc, href.slice(1));
+      if (fragment === undefined || closestClass(a, 'mw-cite-backlink', 4) || closestTag(a, SUP, 3)) continue;
+      const target = byId(ctx.doc, fragment);
       // Only a bibliography entry (a <cite> or another list item) counts, never a back-link
       // to the marker in the text.
       const entry = target && !closestTag(target, SUP, 2) ? closestTag(target, ENTRY_TAGS, 6) : null;
@@ -370,6 +385,46 @@ function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem
     if (quoted) chosen.title = quoted[1].trim();
   }
   return { ...chosen, number, sourceStyle };
+}
+
+const BLOCKED_SCHEME = /^\s*(?:javascript|data|file|vbscript):/i;
+const WORK_MARKUP = new Set(['cite', 'i', 'em']);
+const YEAR = /\b(?:1[5-9]|20)\d{2}\b/;
+
+/**
+ * An entry without an http(s) link that still cites a work: a link of a blocked scheme, or a
+ * book or print article described by a formatted citation (`<cite>`, MediaWiki's `citation` or
+ * `ouvrage` classes), an ISBN, page numbers, or an italic title with a year. Anything else is a
+ * note that explains and cites nothing.
+ */
+function unfetchableItem(ctx: SourceContext, nodes: Node[]): ReadItem | undefined {
+  const text = normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' '));
+  const prefix = text.match(/^\[?\s*(Source\s+)?([1-9]\d{0,3})\s*(?:\]|\.|:|\))\s*/i);
+  const number = prefix ? Number(prefix[2]) : undefined;
+  const sourceStyle = Boolean(prefix?.[1]);
+  const body = text.replace(/^\^\s*(?:[a-z]{1,2}\s+)*/, '').replace(/^↑\s*/, '').trim();
+  const title = body.length > 200 ? `${body.slice(0, 199)}…` : body;
+  const anchors = anchorsIn(nodes).filter((a) => !closestClass(a, 'mw-cite-backlink', 4));
+  if (anchors.some((a) => BLOCKED_SCHEME.test(a.getAttribute('href') ?? ''))) {
+    return { url: '', reason: 'blocked_scheme', ...(title ? { title } : {}), number, sourceStyle };
+  }
+  if (!title || !citesWork(nodes, body)) return undefined;
+  return { url: '', reason: 'no_url', title, number, sourceStyle };
+}
+
+function citesWork(nodes: Node[], text: string): boolean {
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (byTags(el, ['cite']).length > 0) return true;
+    for (const span of byTags(el, ['span'])) {
+      if (/(?:^|\s)(?:citation|ouvrage)(?:\s|$)/.test(span.getAttribute('class') ?? '')) return true;
+    }
+  }
+  if (REGEXPS.workEntry.test(text) && YEAR.test(text)) return true;
+  const italic = nodes.some((n) => n.nodeType === 1 && (WORK_MARKUP.has((n as Element).localName) || byTags(n as Element, ['i', 'em']).length > 0));
+  // A dated italic title, short enough to be a reference rather than a note that explains.
+  return italic && YEAR.test(text) && text.length <= 400;
 }
 
 function anchorsIn(nodes: Node[]): Element[] {
@@ -394,8 +449,9 @@ function linkCandidates(ctx: SourceContext, anchors: Element[]): LinkCandidate[]
   for (const a of anchors) {
     if (closestClass(a, 'mw-cite-backlink', 4)) continue;
     if (ctx.externalClassOnly && !/(?:^|\s)external(?:\s|$)/.test(a.getAttribute('class') ?? '')) continue;
-    const url = resolveHttpUrl(a.getAttribute('href'), ctx.base);
-    if (!url) continue;
+    const href = a.getAttribute('href');
+    const url = resolveHttpUrl(href, ctx.base);
+    if (!url || inPageFragment(href, ctx.addresses, ctx.base) !== undefined) continue;
     const candidate = classify(url, withoutDomain(normalizeSpace(a.textContent ?? ''), url));
     if (!candidate) continue;
     (domainOf(url) === ctx.pageDomain ? same : other).push(candidate);

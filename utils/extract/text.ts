@@ -36,7 +36,17 @@ export function sentenceStarts(text: string): number[] {
     offset = end;
   }
   if (starts.length === 0 || starts[0] !== 0) starts.unshift(0);
-  return starts;
+  return starts.filter((start, i) => i === 0 || !endsWithAbbreviation(text.slice(Math.max(0, start - 12), start), text.charAt(start)));
+}
+
+/** Initialisms ("U.S.", "D.C.") and titles ("Dr.", "Sen.") never end a sentence. */
+const NEVER_FINAL = /(?:^|[\s(])(?:(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Hon|Jr|Sr|vs|e\.g|i\.e|cf|Fig|No|Nos|Vol|pp?|ca|approx)\.)\s+$/u;
+/** Month and place abbreviations end a sentence only before a capital: "on Nov. 6", "Monroe, La., on". */
+const FINAL_BEFORE_CAPITAL = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|La|Ala|Ariz|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Wash|Wis|Wyo)\.,?\s+$/;
+
+function endsWithAbbreviation(before: string, next: string): boolean {
+  if (NEVER_FINAL.test(before)) return true;
+  return FINAL_BEFORE_CAPITAL.test(before) && !/\p{Lu}/u.test(next);
 }
 
 /** Index of the last start in `starts` that is ≤ `position` (binary search). */
@@ -59,6 +69,46 @@ export function resolveHttpUrl(href: string | null | undefined, base: string): s
   try {
     const url = new URL(trimmed, base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The addresses under which a page knows itself, without fragments: its URL, its `<base>` and
+ * its canonical link. Saved pages keep absolute links to their original site
+ * ("https://en.wikipedia.org/wiki/Cat#cite_note-2"), so an in-page link is recognised by its
+ * address, not only by a leading "#".
+ */
+export function pageAddresses(doc: Document, pageUrl: string, base: string): Set<string> {
+  const keys = new Set<string>();
+  const add = (href: string | null | undefined, against: string) => {
+    if (!href) return;
+    try {
+      const url = new URL(href.trim(), against);
+      url.hash = '';
+      keys.add(url.href);
+    } catch {
+      // not an address
+    }
+  };
+  add(pageUrl, pageUrl);
+  add(base, pageUrl);
+  for (const link of Array.from(doc.getElementsByTagName('link')).slice(0, 50)) {
+    if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) add(link.getAttribute('href'), base);
+  }
+  return keys;
+}
+
+/** The fragment an in-page link points at ("#cite_note-2", or this page's own address with one). */
+export function inPageFragment(href: string | null | undefined, addresses: ReadonlySet<string>, base: string): string | undefined {
+  if (!href) return undefined;
+  const hash = href.indexOf('#');
+  if (hash < 0 || hash === href.length - 1) return undefined;
+  if (hash === 0) return href.slice(1);
+  try {
+    const url = new URL(href.slice(0, hash), base);
+    return addresses.has(url.href) ? href.slice(hash + 1) : undefined;
   } catch {
     return undefined;
   }

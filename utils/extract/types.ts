@@ -4,9 +4,12 @@
  */
 import * as z from 'zod/mini';
 
-/** At most this many markers and sources are taken from one page (hostile pages). */
-export const MAX_MARKERS = 500;
-export const MAX_SOURCES = 200;
+/**
+ * Bounds for hostile pages only: far above any real article (a long Wikipedia page has about
+ * 1,000 markers). What is fetched, and when, is the scheduler's choice, not extraction's.
+ */
+export const MAX_MARKERS = 5000;
+export const MAX_SOURCES = 5000;
 
 export const CitedClaimSchema = z.object({
   /** Stable within one page scan, in page order: "c1", "c2", … */
@@ -30,12 +33,19 @@ export const CitedSourceSchema = z.object({
   id: z.string().check(z.minLength(1)),
   /** How the page names it: "Source 2", "12". */
   label: z.string(),
-  /** Absolute http(s) URL of the cited work (as written; the fetcher validates it). */
+  /** Absolute http(s) URL of the cited work (as written; the fetcher validates it); "" when it has none. */
   url: z.string(),
   /** An archive copy, kept as a fallback. */
   archiveUrl: z.optional(z.string()),
   title: z.optional(z.string()),
   domain: z.string(),
+  /**
+   * Set when extraction already knows the work cannot be fetched: a reference without a link
+   * (`no_url`: a book, a print report) or with only a link of another scheme (`blocked_scheme`:
+   * `javascript:`, `data:`, `file:`). The pipeline passes these through without fetching.
+   */
+  status: z.optional(z.literal('unavailable')),
+  reason: z.optional(z.enum(['no_url', 'blocked_scheme'])),
 });
 export type CitedSource = z.infer<typeof CitedSourceSchema>;
 

@@ -1,0 +1,116 @@
+/**
+ * The words of citation, in one place: what makes a link an attribution, what names a list of
+ * sources, what looks like a marker but is not one. Every rule of extraction (attribution.ts,
+ * inline.ts, sources.ts, markers.ts) and the cheap pre-check (hints.ts) builds on these, so that a
+ * cue recognised by one is never missed by another.
+ *
+ * Word lists are regular-expression source strings (alternations without anchors) so that each
+ * user composes them into its own pattern; the patterns shared as-is sit in REGEXPS.
+ */
+
+/**
+ * Verbs by which an article reports what a source states: "Reuters reported", "the study found
+ * that", "<a>told the jury</a>", "as we've <a>noted</a>".
+ */
+export const REPORTING_VERBS = [
+  'says?', 'said', 'saying', 'tells?', 'told', 'telling', 'reports?', 'reported', 'reporting',
+  'writes', 'wrote', 'written', 'explains?', 'explained', 'admits', 'admitted',
+  'acknowledges', 'acknowledged', 'warns', 'warned', 'notes', 'noted', 'noting', 'projects',
+  'projected', 'announces?', 'announced', 'describes', 'described', 'finds', 'found', 'shows',
+  'showed', 'shown', 'concludes', 'concluded', 'estimates', 'estimated', 'argues', 'argued',
+  'claims', 'claimed', 'states', 'stated', 'confirms', 'confirmed', 'reveals', 'revealed',
+  'obtained', 'issued', 'accused?', 'assured', 'points? out', 'pointed out', 'suggests',
+  'suggested', 'indicates', 'indicated', 'observes', 'observed', 'documents', 'documented',
+  'predicts', 'predicted', 'discovered', 'demonstrated', 'testified', 'insisted', 'added',
+  'cautioned', 'calculated', 'determined', 'disclosed', 'alleged', 'asserted', 'cited',
+].join('|');
+
+/** Kinds of work a link may name: "a 2019 <a>study</a>", "in a <a>speech</a>", "<a>a blog post</a>". */
+export const WORK_NOUNS = [
+  'study', 'studies', 'reports?', 'survey', 'papers?', 'analysis', 'analyses', 'review',
+  'articles?', 'investigation', 'poll', 'trial', 'meta-analysis', 'story', 'blog post', 'post',
+  'piece', 'assessment', 'preprint', 'statement', 'speech', 'remarks', 'interview', 'transcript',
+  'tweet', 'book', 'data', 'documents?', 'audit', 'filing', 'letter', 'press release', 'memo',
+  'testimony', 'announcement', 'op-ed', 'column', 'editorial', 'research', 'figures', 'estimates?',
+  'census', 'dataset', 'paper',
+].join('|');
+
+/**
+ * Kinds of work that make a link a citation on their own words when introduced as one work
+ * ("a March 2019 <a>study</a>", "in a <a>speech</a>", "<a>a blog post</a>"). Weaker nouns (data,
+ * review, story, book) need a lead-in.
+ */
+const STRONG_WORKS = 'study|report|survey|analysis|statement|speech|remarks|interview|transcript|blog post|paper|poll|filing|testimony|press release|tweet|announcement|investigation|audit';
+
+/**
+ * Phrases right before a link that introduce it as the source: "according to <a>",
+ * "per the <a>", "published in <a>", "reports for <a>", "wrote in his book <a>".
+ */
+const LEAD_IN = [
+  'according to(?: [^.!?;,]{1,40})?',
+  'per', 'citing',
+  '(?:published|reported|appeared|appearing|printed|posted) (?:in|by|on)',
+  'as (?:reported|noted|stated|described|explained|shown|found) (?:by|in)',
+  `(?:${WORK_NOUNS}) (?:by|from|in|of|published (?:in|by)|released by)`,
+  `(?:${REPORTING_VERBS}) (?:in|for|to|on)(?: (?:a|an|the|his|her|their|its|one))?(?: [\\w-]+){0,2}`,
+  // "he said during a <a>stop in New Hampshire</a>", "wrote … in his book <a>": the occasion or the work.
+  `(?:${REPORTING_VERBS})(?: [\\w-]+){0,4},? (?:in|during|at) (?:a|an|the|his|her|their|its)(?: [\\w-]+){0,2}`,
+  `(?:${REPORTING_VERBS})(?: [\\w-]+){0,2} (?:in|during|at)`,
+  // "assured the public on <a>Weibo</a>": the medium the statement was made in.
+  `(?:${REPORTING_VERBS}) (?:the|his|her|their|its) [\\w-]+ (?:on|in)`,
+  'writing in',
+].join('|');
+
+/** The pointer phrases that offer further reading rather than back a claim. */
+const POINTERS = "(?:\\S+ )?here$|(?:read|see|learn|find|discover|watch|listen to) (?:more|also|it here|the full|our|my)|more (?:at|on|here)|related|see also|click here|further reading|(?:my|our) (?:earlier |previous |recent |full |latest )?(?:coverage|posts?|pieces?|stor(?:y|ies)|articles?|reporting|explainer|newsletter|podcast|guide)";
+
+export const REGEXPS = {
+  /** Text before a link ends with a lead-in: the link names the source. */
+  leadIn: new RegExp(`(?:^|[^\\p{L}])(?:${LEAD_IN})\\s+(?:the\\s+)?$`, 'u'),
+  /** Text after a link opens with a reporting verb: the link is the source speaking. */
+  verbAfter: new RegExp(`^\\s*(?:${REPORTING_VERBS})\\b`),
+  /** A reporting verb or a kind of work anywhere in a text (a link's own words, or the clause before it). */
+  cueWord: new RegExp(`(?:^|[^\\p{L}-])(?:${REPORTING_VERBS}|${WORK_NOUNS}|according to)(?![\\p{L}-])`, 'iu'),
+  /** A reporting verb a few words before a link, in its clause (lower-case words only). */
+  clauseCue: new RegExp(`^(?:${REPORTING_VERBS}|announcement|statement)$`),
+  /** A strong kind of work heading a link's text, introduced as one work: "a March 2019 study", "a blog post". */
+  workInLink: new RegExp(`(?:^|\\b(?:a|an|the|this|that|his|her|their|its|one|new|recent|latest|\\d{4}))(?:\\s+[\\w-]+){0,2}?\\s*\\b(?:${STRONG_WORKS})s?$`, 'u'),
+  /** Text right before a link that introduces one work: "in a <a>speech</a>", "a 2019 <a>study</a>". */
+  workIntro: /(?:^|\s)(?:a|an|the|this|his|her|their|its|one|new|recent|latest|\d{4})(?:\s+[\w-]+){0,2}\s+$/,
+  /** The same in lower case only (a link's own words: "Everything Announced" is a headline). */
+  cueWordLower: new RegExp(`(?:^|[^\\p{L}\\p{N}_-])(?:${REPORTING_VERBS}|according to)(?![\\p{L}\\p{N}_-])`, 'u'),
+  /** Verbs that introduce a quoted word linked to where it was said: the reporting verbs and naming ones. */
+  quoteCue: new RegExp(`(?:^|[^\\p{L}-])(?:${REPORTING_VERBS}|called|calling|dubbed|termed|labell?ed)(?![\\p{L}-])`, 'u'),
+  /** A reporting verb alone (without the work nouns). */
+  reportingVerb: new RegExp(`(?:^|[^\\p{L}-])(?:${REPORTING_VERBS})(?![\\p{L}-])`, 'iu'),
+  /** Link texts and lead-ins that point to more reading, share or navigate: never a citation. */
+  pointer: new RegExp(`(?:^|[^\\p{L}])(?:${POINTERS})(?![\\p{L}])`, 'iu'),
+  /** Link texts of page furniture. */
+  furniture: /^(?:[#@←→«»]|(?:share|tweet|e-?mail|print|subscribe|sign (?:up|in)|log ?in|comments?|see full bio|full bio|more|next|previous|home|top|back|edit|update|reply|permalink|link|source|here|this|privacy|terms|cookie|code of conduct|licen[cs]e|copyright|advertis|about us|contact)\b)|(?:policy|terms of (?:service|use)|licen[cs]e)$/i,
+  /** A date or a time as link text: a comment's permalink, an archive link. */
+  dateLink: /^(?:(?:\p{L}+\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\p{L}+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}(?: at .*)?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}-\d{2}-\d{2})$/iu,
+  /** A republication or print credit: "This article originally appeared on <a>", "printed from: <a>". */
+  credit: /^this (?:article|story|post|piece|essay|page)\b.*\b(?:appeared|published|reprinted|syndicated|posted|printed)\b|\b(?:printed|retrieved) from\s*:?\s*$/i,
+  /** A byline or a credit before the link: "By <a>", "Photo: <a>", "Researchers: <a>". */
+  byline: /(?:^|[.!?]\s+|\n\s*)(?:by|posted by|published by|photo(?:graph)?s?(?: by)?|image(?: by| credit)?|credit|researchers?|editors?|reporting by|written by|illustration(?: by)?|names in this article)\s*:?\s*$/i,
+  /**
+   * A linked author-year citation: "Snell et al. (2024", "Wang & Zhou (2024)", "DeepSeek-AI, 2025",
+   * "Thinking, Fast and Slow (Kahneman, 2013)", "Alex Graves in 2016".
+   */
+  authorYear: /^(?:\p{Lu}[\p{L}'’.-]+(?:(?:,? et al\.?|,? (?:&|and) \p{Lu}[\p{L}'’-]+),?\s*\(?(?:1[6-9]|20)\d{2}[a-z]?\)?|,\s*(?:1[6-9]|20)\d{2}[a-z]?\)?|\s+\p{Lu}[\p{L}'’-]+ in (?:1[6-9]|20)\d{2})|.{2,60}\(\p{Lu}[\p{L}'’.-]+(?: et al\.?)?,\s*(?:1[6-9]|20)\d{2}[a-z]?\))\s*$/u,
+  /** Unlinked author-year references between linked ones in one parenthesis ("…, Chua & Evans, 2025, …"). */
+  authorYearFiller: /^[\s,;]*(?:\p{Lu}[\p{L}'’.-]+(?:,? et al\.?|,? (?:&|and) \p{Lu}[\p{L}'’-]+)?,?\s*\(?(?:1[6-9]|20)\d{2}[a-z]?\)?[\s,;]*)*$/u,
+  /** Headings that introduce a list of cited works ("[edit]" and a trailing colon are ignored). */
+  sourceHeading: /^(?:sources?|references?|notes?|footnotes?|end ?notes|citations?|cited (?:works|sources)|works cited|bibliography|sources and (?:notes|references)|notes and references|references and notes|notes et références|références|sources et références|bibliographie|einzelnachweise|referencias|referências|note|riferimenti)$/i,
+  /** Class, id or label of a container that is a source list. */
+  sourceName: /^(?:sources?|references?|footnotes?|endnotes|citations|bibliography|works-cited|reflist)$/i,
+  /**
+   * Bracketed numbers that read as code or mathematics, not as markers: glued to an identifier
+   * (`items[2]`, `row[k-1]`) or an interval ("[2, 8]", "[0, 1)"). They count only when the page
+   * lists a source they name.
+   */
+  codeLikeBefore: /[\p{L}\p{N}_)\]]$/u,
+  mathContext: /(?:interval|range|between|from|in|within|\bof\b|matrix|array|index|indices|vector|=|∈)\s*$/i,
+  /** A reference entry that describes a work: a formatted citation, an ISBN, pages, a dated title. */
+  workEntry: /\b(?:ISBN|ISSN|OCLC|doi|p\.|pp\.|vol\.|éd\.|ed\.|édition|edition|press|university|verlag|journal|revue|dictionnaire|dictionary)\b/i,
+} as const;
