@@ -46,6 +46,29 @@ function tableLoader(table: Record<string, Partial<SourceOutcome> & { ok: boolea
 const TREES = 'Blocks lined with mature street trees were up to 4 degrees Celsius cooler in the afternoon than treeless blocks.';
 
 describe('verifyCitations', () => {
+  it('a work extraction found unfetchable (no link, a blocked scheme) is passed through, never loaded, and its claim is unavailable', async () => {
+    const { loader, calls } = tableLoader({ 'source-3.html': { ok: true, text: TREES } });
+    const input = page(
+      [
+        { text: TREES, sourceIds: ['s1'] },
+        { text: TREES, sourceIds: ['s2'] },
+        { text: TREES, sourceIds: ['s1', 's3'] },
+      ],
+      3,
+    );
+    input.sources[0] = { id: 's1', label: '1', url: '', title: 'A book, 1998. ISBN 9780000000000.', domain: '', status: 'unavailable', reason: 'no_url' };
+    input.sources[1] = { id: 's2', label: '2', url: '', domain: '', status: 'unavailable', reason: 'blocked_scheme' };
+    const report = await verifyCitations(input, { loader });
+    expect(calls.map((c) => c.url)).toEqual(['http://127.0.0.1:8000/source-3.html']);
+    expect(report.sources.map((s) => [s.status, s.reason])).toEqual([
+      ['unavailable', 'no_url'],
+      ['unavailable', 'blocked_scheme'],
+      ['ok', undefined],
+    ]);
+    expect(report.claims.map((c) => c.verdict)).toEqual(['unavailable', 'unavailable', 'supported']);
+    expect(FinishedReportSchema.safeParse(report).success).toBe(true);
+  });
+
   it('a claim whose marker names no listed source is unlinked and nothing is fetched for it', async () => {
     const { loader, calls } = tableLoader({});
     const report = await verifyCitations(page([{ text: TREES, sourceIds: [] }], 0), { loader });

@@ -63,7 +63,8 @@ export function initialReport(page: PageCitations, now: Date = new Date(), autom
   const sources: Source[] = page.sources.map((s) => ({
     ...s,
     domain: s.domain || domainOf(s.url),
-    status: 'pending',
+    // Extraction already knows some works cannot be fetched (no link, a blocked scheme).
+    status: s.status ?? 'pending',
     ...(cited.has(s.id) ? {} : { cited: false }),
   }));
   const claims: Claim[] = page.claims.map(({ unlinkedLabels: _unlinked, ...c }) => ({
@@ -122,7 +123,8 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
 
   const sourceById = new Map(report.sources.map((s) => [s.id, s]));
   const indexes = new Map<string, SourceIndex>();
-  const settled = new Set<string>();
+  // Works extraction found unfetchable are settled from the start and never loaded.
+  const settled = new Set(report.sources.filter((s) => s.status === 'unavailable').map((s) => s.id));
   const textOf = page.claims;
 
   const judgeReadyClaims = () => {
@@ -179,7 +181,7 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
   };
 
   // One fetch per URL: sources listed twice share it.
-  const toLoad = report.sources.filter((s) => s.cited !== false);
+  const toLoad = report.sources.filter((s) => s.cited !== false && s.status !== 'unavailable');
   const sourcesByUrl = new Map<string, Source[]>();
   for (const source of toLoad) sourcesByUrl.set(source.url, [...(sourcesByUrl.get(source.url) ?? []), source]);
 

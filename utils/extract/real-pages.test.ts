@@ -73,5 +73,3 @@ describe.skipIf(!hasShared && !mustRun)(`real pages with labels (${hasShared ? r
     expect(t.notClaimsLeft / t.notClaims).toBeGreaterThanOrEqual(0.95);
   });
 });
-  }
-});
