@@ -64,8 +64,8 @@ describe.skipIf(!haveChromium)('Chromium: citation styles and restarts', () => {
       expect(p.tag).toBe('sup');
       expect(p.marker).toMatch(/^\[[0-9a-z]+\]$/);
     }
-    // The grouped markers [2][3] share one badge, after [3].
-    expect(placement.find((p) => p.id === 'c2')?.marker).toBe('[3]');
+    // The grouped markers [2][3] share one badge, after [3] (c1 is the infobox cell "Stations: 41").
+    expect(placement.find((p) => p.id === 'c3')?.marker).toBe('[3]');
     await page.close();
   });
 
