@@ -1,7 +1,13 @@
 /**
- * Runs the matcher over a claim-verification JSONL file and prints how well it does.
+ * Runs the matcher over a claim-verification JSONL file and prints how well it does, then runs
+ * the contradiction set (`tests/fixtures/contradictions.jsonl`: precision and recall of
+ * `contradicted`, and the confusion of expected against given verdicts).
  *
- *   npm run eval -- <file.jsonl> [--out predictions.jsonl] [--json]
+ *   npm run eval -- [<file.jsonl>] [--out predictions.jsonl] [--json]
+ *
+ * Without a file only the contradiction set runs (it needs nothing outside the repository).
+ * These are the shipped model's figures on the file itself, not cross-validated: the honest
+ * figures come from `npx tsx scripts/fit-match.ts` (see utils/match/README.md).
  *
  * Figures: count; three-way macro-F1 (when the file has three labels; a `contradicted` verdict
  * counts as unsupported); supported-vs-rest balanced accuracy at the shipped thresholds and AUROC
@@ -14,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { indexSource, matchClaim } from '../utils/match/index';
 import type { Evidence } from '../utils/report/schema';
+import { printSet, runSet } from './contradiction-set';
 import {
   auroc,
   balancedAccuracy,
@@ -27,7 +34,7 @@ import { judgeAll, printJudgeFigures, takeJudgeArgs, type JudgeOptions } from '.
 
 function usage(): never {
   console.error(
-    'usage: npm run eval -- <file.jsonl> [--out predictions.jsonl] [--json]\n' +
+    'usage: npm run eval -- [<file.jsonl>] [--out predictions.jsonl] [--json]\n' +
       '         [--judge <base URL> [--judge-model NAME] [--judge-timeout MS] [--judge-concurrency N] [--judge-any-host]]',
   );
   process.exit(2);
@@ -52,8 +59,14 @@ try {
   usage();
 }
 const { out, json = false } = parsed.values;
-if (parsed.positionals.length !== 1) usage();
-const file = parsed.positionals[0];
+if (parsed.positionals.length > 1) usage();
+const file: string | undefined = parsed.positionals[0];
+const set = runSet();
+if (!file) {
+  printSet(set);
+  if (json) console.log(JSON.stringify({ contradictions: { precision: set.precision, recall: set.recall, confusion: set.confusion } }));
+  process.exit(0);
+}
 
 const records = readRecords(file);
 const predictions: { id: string; verdict: string; score: number; judgedBy?: string; wordVerdict?: string; quote?: string }[] = [];
@@ -117,4 +130,5 @@ console.log(`AUROC              ${fmt(result.auroc)}`);
 console.log(`evidence hit@1     ${fmt(result.hitAt1)}  hit@3 ${fmt(result.hitAt3)}  (${withGold} records with gold evidence)`);
 console.log(`pairs per second   ${fmt(result.pairsPerSecond, 1)}`);
 if (judged) printJudgeFigures(judged.figures);
-if (json) console.log(JSON.stringify(result));
+printSet(set);
+if (json) console.log(JSON.stringify({ ...result, contradictions: { precision: set.precision, recall: set.recall, confusion: set.confusion } }));

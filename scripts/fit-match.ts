@@ -1,244 +1,262 @@
 /**
- * Fits the matcher's score model and thresholds on labelled JSONL files and writes
- * `utils/match/weights.json`, with the cross-validated figures next to the weights.
+ * Fits the matcher's score and writes `utils/match/weights.json`, with the out-of-fold figures
+ * next to the parameters; compares it with the earlier logistic model under the same protocol.
  *
- *   npx tsx scripts/fit-match.ts [files...] [--folds 5] [--set name=value] [--drop f1,f2] [--add f3] [--ridge 0.001] [--smooth 0] [--dry]
+ *   npx tsx scripts/fit-match.ts [files...] [--repeats 5] [--folds 5] [--boot 1000] [--dry] [--out report.json]
  *
- * Default files: the three dev splits in ../shared/eval. Records are put in folds by a hash of
- * their source text, so claims that cite the same source never sit on both sides of a split.
- * Each fold's model is fitted on the other folds only (logistic regression, supported vs rest,
- * each dataset given equal weight and balanced classes; then the supported threshold that
- * maximises the mean balanced accuracy, the partial threshold that maximises three-way macro-F1
- * where a file has three labels). The figures printed are those of the held-out predictions.
+ * Default files: the three dev splits in ../shared/eval. Protocol (README "Figures"):
+ * - outer: `--folds` folds grouped by source text, repeated `--repeats` times with other seeds;
+ * - inside each outer training set: the two floors of the product score are chosen on an inner
+ *   grouped 4-fold cross-validation (mean over the datasets of inner out-of-fold AUROC and
+ *   balanced accuracy), then the supported and partial thresholds are fitted on the whole outer
+ *   training set; the logistic model is fitted on the same outer training set;
+ * - the held-out predictions of every repeat give the figures (mean over repeats) and a cluster
+ *   bootstrap over source texts gives 95 % intervals;
+ * - calibration: Platt scaling on the out-of-fold raw scores; the reliability table is cross-fitted
+ *   (each fold's scores calibrated by a fit on the other folds' out-of-fold scores).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  analyse,
-  decide,
-  DEFAULT_PARAMS,
-  CANDIDATE_FEATURES,
-  FEATURE_NAMES,
-  indexSource,
-  logistic,
-  type MatchFeatures,
-  type MatchParams,
-} from '../utils/match/index';
-import { auroc, balancedAccuracy, macroF1, readRecords, threeWay } from './eval-lib';
-import { readArgs } from './lib/args';
+import { parseArgs } from 'node:util';
+import { analyse, indexSource } from '../utils/match/index';
+import { DEFAULT_PARAMS, rawScore, type MatchParams } from '../utils/match/model';
+import type { ScoreFactors } from '../utils/match/features';
+import { goldSpans, overlaps, readRecords, threeWay } from './eval-lib';
+import { auroc, balancedAccuracy, bootstrap, fitPlatt, fitThresholds, foldOf, macroF1, platt, reliability, threeWayAt, type Scored } from './match-lab/cv';
+import { EMPTY_FEATURES, labFeatures, type LabFeatures } from './match-lab/features';
+import { fitLogistic, logisticDecide, logisticScore, fitLogisticThresholds } from './match-lab/logistic';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args, positionals } = readArgs(
-  'usage: npx tsx scripts/fit-match.ts [file.jsonl…] [--dry] [--folds N] [--set name=value]… [--drop a,b] [--add c,d] [--ridge x] [--smooth k]',
-  {
-    dry: { type: 'boolean' },
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    repeats: { type: 'string', default: '5' },
     folds: { type: 'string', default: '5' },
-    set: { type: 'string', multiple: true, default: [] },
-    drop: { type: 'string' },
-    add: { type: 'string' },
-    ridge: { type: 'string', default: '1e-3' },
-    smooth: { type: 'string', default: '0' },
+    boot: { type: 'string', default: '1000' },
+    dry: { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
-  { positionals: true },
-);
-const dry = args.dry ?? false;
-const FOLDS = Number(args.folds);
+});
+const REPEATS = Number(values.repeats);
+const FOLDS = Number(values.folds);
+const BOOT = Number(values.boot);
+const INNER = 4;
+const FLOORS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+const LABELS = ['supported', 'partial', 'unsupported'];
+
 let files = positionals;
-// --set name=value overrides a parameter that shapes the features (e.g. --set synonyms=false).
-const overrides: Record<string, unknown> = {};
-for (const a of args.set) {
-  const [key, value] = a.split('=');
-  overrides[key] = value === 'true' ? true : value === 'false' ? false : Number(value);
-}
 if (files.length === 0) {
   const dir = path.resolve(repoRoot, '../shared/eval');
   files = ['wice-dev.jsonl', 'checkcovid-dev.jsonl', 'expertqa-dev.jsonl'].map((f) => path.join(dir, f));
 }
+for (const f of files) if (!existsSync(f)) throw new Error(`missing ${f}`);
 
 interface Row {
   dataset: number;
-  fold: number;
+  group: string;
   label: string;
-  features: MatchFeatures;
+  factors: ScoreFactors;
+  lab: LabFeatures;
+  contradicted: boolean;
+  stated: { stated: number; of: number };
+  /** Evidence hit@1 / hit@3 (null without gold evidence). */
+  hit1: boolean | null;
+  hit3: boolean | null;
 }
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-const EMPTY = Object.fromEntries([...FEATURE_NAMES, ...CANDIDATE_FEATURES].map((n) => [n, 0])) as unknown as MatchFeatures;
-// --drop a,b leaves features out of the model, --add c,d puts candidates in (to measure what each adds).
-const listArg = (list: string | undefined) => (list ? list.split(',') : []);
-const dropped = new Set(listArg(args.drop));
-// --ridge x: the L2 penalty on the coefficients (the sample weights sum to 1).
-// --smooth k: pick the supported threshold by the mean balanced accuracy over ±k grid steps.
-const SMOOTH = Number(args.smooth);
-const RIDGE = Number(args.ridge);
-const MODEL = [...FEATURE_NAMES, ...(listArg(args.add) as (keyof MatchFeatures)[])].filter((n) => !dropped.has(n));
-
-function featuresFor(params: MatchParams): Row[] {
-  const rows: Row[] = [];
-  files.forEach((file, dataset) => {
-    for (const r of readRecords(file)) {
-      const { features } = analyse(r.claim, [indexSource(r.id, r.source_text)], { params });
-      rows.push({ dataset, fold: hash(r.source_text) % FOLDS, label: r.label, features: features ?? EMPTY });
-    }
-  });
-  return rows;
-}
-
-const vector = (f: MatchFeatures) => MODEL.map((n) => f[n]);
-
-/** Weighted logistic regression by gradient descent (a handful of features, a few thousand rows). */
-function fitLogistic(rows: Row[]): Pick<MatchParams, 'coefficients' | 'intercept'> {
-  const nDatasets = new Set(rows.map((r) => r.dataset)).size;
-  const weightOf = new Map<string, number>();
-  for (const r of rows) {
-    const key = `${r.dataset}/${r.label === 'supported'}`;
-    weightOf.set(key, (weightOf.get(key) ?? 0) + 1);
-  }
-  const sampleWeight = rows.map((r) => 1 / (2 * nDatasets * weightOf.get(`${r.dataset}/${r.label === 'supported'}`)!));
-  const xs = rows.map((r) => vector(r.features));
-  const ys = rows.map((r) => (r.label === 'supported' ? 1 : 0));
-  // Newton's method on the weighted log-loss with a small ridge term (the intercept is last).
-  const d = MODEL.length + 1;
-  const x1 = xs.map((x) => [...x, 1]);
-  const beta = new Array<number>(d).fill(0);
-  const lambda = RIDGE;
-  for (let iter = 0; iter < 50; iter++) {
-    const grad = new Array<number>(d).fill(0);
-    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    for (let i = 0; i < x1.length; i++) {
-      let z = 0;
-      for (let j = 0; j < d; j++) z += beta[j] * x1[i][j];
-      const p = 1 / (1 + Math.exp(-z));
-      const g = (p - ys[i]) * sampleWeight[i];
-      const h = p * (1 - p) * sampleWeight[i];
-      for (let j = 0; j < d; j++) {
-        grad[j] += g * x1[i][j];
-        for (let k = 0; k < d; k++) hess[j][k] += h * x1[i][j] * x1[i][k];
-      }
-    }
-    for (let j = 0; j < d - 1; j++) {
-      grad[j] += lambda * beta[j];
-      hess[j][j] += lambda;
-    }
-    const step = solve(hess, grad);
-    let moved = 0;
-    for (let j = 0; j < d; j++) {
-      beta[j] -= step[j];
-      moved = Math.max(moved, Math.abs(step[j]));
-    }
-    if (moved < 1e-6) break;
-  }
-  const w = beta.slice(0, d - 1);
-  const b = beta[d - 1];
-  return { coefficients: Object.fromEntries(MODEL.map((n, j) => [n, round(w[j])])), intercept: round(b) };
-}
-
-/** Solves a small linear system by Gaussian elimination with partial pivoting. */
-function solve(a: number[][], y: number[]): number[] {
-  const n = y.length;
-  const m = a.map((row, i) => [...row, y[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    [m[c], m[p]] = [m[p], m[c]];
-    const pivot = m[c][c] || 1e-12;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r][c] / pivot;
-      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  return m.map((row, i) => row[n] / (row[i] || 1e-12));
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
-
-const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
-
-function fitThresholds(rows: Row[], base: MatchParams): MatchParams {
-  const params = { ...base };
-  const scored = rows.map((r) => ({ r, score: logistic(params, r.features) }));
-  const datasets = [...new Set(rows.map((r) => r.dataset))];
-  let bestBa = -1;
-  for (const partCovered of [0.4, 0.5, 0.6, 0.7, 0.8]) {
-    const curve = GRID.map((supported) => {
-      const trial = { ...params, supported, partCovered, partial: 0 };
-      const bas = datasets.map((d) => {
-        const rs = scored.filter((x) => x.r.dataset === d);
-        return balancedAccuracy(rs.map((x) => decide(trial, x.r.features, x.score) === 'supported'), rs.map((x) => x.r.label === 'supported')) ?? 0.5;
-      });
-      return bas.reduce((a, b) => a + b, 0) / bas.length;
-    });
-    // The mean over neighbouring thresholds: a plateau generalises better than a lone peak.
-    curve.forEach((_, i) => {
-      const near = curve.slice(Math.max(0, i - SMOOTH), i + SMOOTH + 1);
-      const mean = near.reduce((a, b) => a + b, 0) / near.length;
-      if (mean > bestBa) {
-        bestBa = mean;
-        params.supported = GRID[i];
-        params.partCovered = partCovered;
-      }
+const t0 = Date.now();
+const rows: Row[] = [];
+files.forEach((file, dataset) => {
+  for (const r of readRecords(file)) {
+    const a = analyse(r.claim, [indexSource(r.id, r.source_text)], { maxEvidence: 3 });
+    const gold = goldSpans(r);
+    const hit = (k: number) => (gold.length ? a.match.evidence.slice(0, k).some((e) => gold.some((g) => overlaps(e, g))) : null);
+    rows.push({
+      dataset,
+      group: r.source_text,
+      label: r.label,
+      factors: a.factors ?? { coverage: 0, chunks: [], numbers: 1, names: 1 },
+      lab: labFeatures(a) ?? EMPTY_FEATURES,
+      contradicted: a.match.verdict === 'contradicted',
+      stated: a.stated ?? { stated: 0, of: 1 },
+      hit1: hit(1),
+      hit3: hit(3),
     });
   }
-  // The partial threshold: three-way macro-F1 on the datasets that have all three labels.
-  const threeLabel = datasets.filter((d) => new Set(rows.filter((r) => r.dataset === d).map((r) => r.label)).size === 3);
-  let bestF1 = -1;
-  for (const partial of GRID.filter((g) => g <= params.supported)) {
-    const trial = { ...params, partial };
-    let total = 0;
-    for (const d of threeLabel) {
-      const rs = scored.filter((x) => x.r.dataset === d);
-      total += macroF1(rs.map((x) => threeWay(decide(trial, x.r.features, x.score))), rs.map((x) => x.r.label), ['supported', 'partial', 'unsupported']);
-    }
-    if (total > bestF1) {
-      bestF1 = total;
-      params.partial = partial;
+});
+console.error(`features for ${rows.length} records in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+type Floors = MatchParams['score'];
+const scoreOf = (r: Row, floors: Floors) => rawScore(floors, r.factors);
+const scored = (rs: Row[], floors: Floors): Scored[] => rs.map((r) => ({ dataset: r.dataset, label: r.label, score: scoreOf(r, floors), contradicted: r.contradicted, stated: r.stated }));
+
+function criterion(pred: (Scored & { t: number })[]): number {
+  const datasets = [...new Set(pred.map((p) => p.dataset))];
+  let total = 0;
+  for (const d of datasets) {
+    const ps = pred.filter((p) => p.dataset === d);
+    const pos = ps.map((p) => p.label === 'supported');
+    total += ((auroc(ps.map((p) => p.score), pos) ?? 0.5) + (balancedAccuracy(ps.map((p) => threeWayAt(p, p.t, 0) === 'supported'), pos) ?? 0.5)) / 2;
+  }
+  return total / datasets.length;
+}
+
+/** The floors chosen by inner grouped cross-validation on `train`. */
+function chooseFloors(train: Row[], seed: number): Floors {
+  let best: Floors = { numberFloor: 1, nameFloor: 1 };
+  let bestValue = -1;
+  for (const numberFloor of FLOORS) {
+    for (const nameFloor of FLOORS) {
+      const floors = { numberFloor, nameFloor };
+      const oof: (Scored & { t: number })[] = [];
+      for (let k = 0; k < INNER; k++) {
+        const inTrain = train.filter((r) => foldOf(r.group, INNER, 1000 + seed) !== k);
+        const inTest = train.filter((r) => foldOf(r.group, INNER, 1000 + seed) === k);
+        const { supported } = fitThresholds(scored(inTrain, floors));
+        for (const s of scored(inTest, floors)) oof.push({ ...s, t: supported });
+      }
+      const value = criterion(oof);
+      if (value > bestValue + 1e-9) {
+        bestValue = value;
+        best = floors;
+      }
     }
   }
-  return params;
+  return best;
 }
 
-function fitAll(rows: Row[], base: MatchParams): MatchParams {
-  const model = fitLogistic(rows);
-  return fitThresholds(rows, { ...base, ...model });
+interface Prediction {
+  row: number;
+  score: number;
+  verdict: string;
 }
-
-const base: MatchParams = { ...DEFAULT_PARAMS, ...overrides };
-const rows = featuresFor(base);
-const heldOut: { row: Row; score: number; verdict: string }[] = [];
-for (let k = 0; k < FOLDS; k++) {
-  const params = fitAll(rows.filter((r) => r.fold !== k), base);
-  for (const row of rows.filter((r) => r.fold === k)) {
-    const score = logistic(params, row.features);
-    heldOut.push({ row, score, verdict: decide(params, row.features, score) });
+const product: Prediction[][] = [];
+const logistic: Prediction[][] = [];
+const chosen: { repeat: number; fold: number; floors: Floors; thresholds: { supported: number; partial: number } }[] = [];
+for (let rep = 0; rep < REPEATS; rep++) {
+  const p: Prediction[] = [];
+  const l: Prediction[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const trainIdx = rows.map((_, i) => i).filter((i) => foldOf(rows[i].group, FOLDS, rep) !== k);
+    const testIdx = rows.map((_, i) => i).filter((i) => foldOf(rows[i].group, FOLDS, rep) === k);
+    const train = trainIdx.map((i) => rows[i]);
+    const floors = chooseFloors(train, rep * 100 + k);
+    const thresholds = fitThresholds(scored(train, floors));
+    chosen.push({ repeat: rep, fold: k, floors, thresholds });
+    for (const i of testIdx) {
+      const s: Scored = { dataset: rows[i].dataset, label: rows[i].label, score: scoreOf(rows[i], floors), contradicted: rows[i].contradicted, stated: rows[i].stated };
+      p.push({ row: i, score: s.score, verdict: threeWayAt(s, thresholds.supported, thresholds.partial) });
+    }
+    const model = fitLogisticThresholds(train, fitLogistic(train));
+    for (const i of testIdx) {
+      const score = logisticScore(model, rows[i].lab);
+      l.push({ row: i, score, verdict: threeWay(logisticDecide(model, rows[i].lab, score)) });
+    }
   }
+  product.push(p);
+  logistic.push(l);
+  console.error(`repeat ${rep + 1}/${REPEATS} done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }
 
-const cv: Record<string, Record<string, number | null>> = {};
+const round = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 1000) / 1000);
+
+/** Metric over one set of predictions restricted to `indices` (rows of one dataset, with repeats). */
+function metricOf(name: string, preds: Prediction[], indices: number[]): number | null {
+  const byRow = new Map(preds.map((p) => [p.row, p]));
+  const ps = indices.map((i) => byRow.get(i)!);
+  const gold = indices.map((i) => rows[i].label);
+  const pos = gold.map((g) => g === 'supported');
+  if (name === 'auroc') return auroc(ps.map((p) => p.score), pos);
+  if (name === 'ba') return balancedAccuracy(ps.map((p) => p.verdict === 'supported'), pos);
+  if (name === 'macroF1') return new Set(gold).size === 3 ? macroF1(ps.map((p) => p.verdict), gold, LABELS) : null;
+  throw new Error(name);
+}
+
+function summarise(preds: Prediction[][], d: number, name: string, boot = BOOT) {
+  const idx = rows.map((_, i) => i).filter((i) => rows[i].dataset === d);
+  const mean = (ix: number[]) => {
+    const vs = preds.map((p) => metricOf(name, p, ix)).filter((v): v is number => v !== null);
+    return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
+  };
+  const value = mean(idx);
+  if (value === null) return null;
+  const [lo, hi] = bootstrap(idx.map((i) => rows[i].group), (sample) => mean(sample.map((j) => idx[j])), boot, 7 + d);
+  return { value: round(value), ci: [round(lo), round(hi)] };
+}
+
+function pairedDifference(d: number, name: string) {
+  const idx = rows.map((_, i) => i).filter((i) => rows[i].dataset === d);
+  const diff = (ix: number[]) => {
+    let s = 0;
+    for (let r = 0; r < REPEATS; r++) s += (metricOf(name, product[r], ix) ?? NaN) - (metricOf(name, logistic[r], ix) ?? NaN);
+    return s / REPEATS;
+  };
+  const value = diff(idx);
+  if (!Number.isFinite(value)) return null;
+  const [lo, hi] = bootstrap(idx.map((i) => rows[i].group), (sample) => diff(sample.map((j) => idx[j])), BOOT, 11 + d);
+  return { value: round(value), ci: [round(lo), round(hi)] };
+}
+
+function hitAt(d: number, key: 'hit1' | 'hit3') {
+  const idx = rows.map((_, i) => i).filter((i) => rows[i].dataset === d && rows[i][key] !== null);
+  if (idx.length === 0) return null;
+  const share = (ix: number[]) => ix.filter((i) => rows[i][key]).length / ix.length;
+  const [lo, hi] = bootstrap(idx.map((i) => rows[i].group), (sample) => share(sample.map((j) => idx[j])), BOOT, 13 + d);
+  return { value: round(share(idx)), ci: [round(lo), round(hi)], n: idx.length };
+}
+
+const figures: Record<string, unknown> = {};
 files.forEach((file, d) => {
-  const rs = heldOut.filter((x) => x.row.dataset === d);
-  const gold = rs.map((x) => x.row.label);
-  const positive = gold.map((g) => g === 'supported');
-  cv[path.basename(file)] = {
-    n: rs.length,
-    macroF1: new Set(gold).size === 3 ? round(macroF1(rs.map((x) => threeWay(x.verdict)), gold, ['supported', 'partial', 'unsupported'])) : null,
-    balancedAccuracy: round(balancedAccuracy(rs.map((x) => x.verdict === 'supported'), positive) ?? NaN),
-    auroc: round(auroc(rs.map((x) => x.score), positive) ?? NaN),
+  const name = path.basename(file);
+  figures[name] = {
+    n: rows.filter((r) => r.dataset === d).length,
+    product: { auroc: summarise(product, d, 'auroc'), balancedAccuracy: summarise(product, d, 'ba'), macroF1: summarise(product, d, 'macroF1') },
+    logistic: { auroc: summarise(logistic, d, 'auroc'), balancedAccuracy: summarise(logistic, d, 'ba'), macroF1: summarise(logistic, d, 'macroF1') },
+    productMinusLogistic: { auroc: pairedDifference(d, 'auroc'), balancedAccuracy: pairedDifference(d, 'ba') },
+    hitAt1: hitAt(d, 'hit1'),
+    hitAt3: hitAt(d, 'hit3'),
   };
 });
-console.log(`${FOLDS}-fold cross-validated figures (held-out predictions):`);
-console.table(cv);
 
-const final = fitAll(rows, base);
-const { cv: _old, ...rest } = final as MatchParams & { cv?: unknown };
-const output = { ...rest, cv: { folds: FOLDS, figures: cv } };
-console.log(JSON.stringify(output, null, 2));
-if (!dry) writeFileSync(path.join(repoRoot, 'utils/match/weights.json'), JSON.stringify(output, null, 2) + '\n');
+// Calibration: Platt on the out-of-fold raw scores of the first repeat; reliability cross-fitted.
+const oof = product[0];
+const calibration = fitPlatt(oof.map((p) => p.score), oof.map((p) => rows[p.row].label === 'supported'));
+const crossFitted: { p: number; y: boolean; d: number }[] = [];
+for (let k = 0; k < FOLDS; k++) {
+  const other = oof.filter((p) => foldOf(rows[p.row].group, FOLDS, 0) !== k);
+  const fit = fitPlatt(other.map((p) => p.score), other.map((p) => rows[p.row].label === 'supported'));
+  for (const p of oof.filter((q) => foldOf(rows[q.row].group, FOLDS, 0) === k)) crossFitted.push({ p: platt(fit, p.score), y: rows[p.row].label === 'supported', d: rows[p.row].dataset });
+}
+const table = reliability(crossFitted.map((x) => x.p), crossFitted.map((x) => x.y)).map((b) => ({
+  predicted: `${b.from.toFixed(2)}–${b.to.toFixed(2)}`,
+  n: b.n,
+  meanPredicted: round(b.predicted),
+  observed: round(b.observed),
+}));
+
+// The shipped parameters: floors by the same inner cross-validation on all the data, thresholds fitted on all of it.
+const finalFloors = chooseFloors(rows, 999);
+const finalThresholds = fitThresholds(scored(rows, finalFloors));
+console.log('Out-of-fold figures (mean over repeats, 95 % cluster-bootstrap intervals):');
+console.log(JSON.stringify(figures, null, 1));
+console.log('Floors and thresholds chosen per outer fold:');
+console.table(chosen.map((c) => ({ repeat: c.repeat, fold: c.fold, ...c.floors, ...c.thresholds })));
+console.log('Reliability (cross-fitted Platt on out-of-fold scores, all three files pooled):');
+console.table(table);
+
+const output: MatchParams = {
+  retrieval: DEFAULT_PARAMS.retrieval,
+  score: finalFloors,
+  thresholds: finalThresholds,
+  calibration: { a: round(calibration.a)!, b: round(calibration.b)! },
+  partStated: DEFAULT_PARAMS.partStated,
+  cv: {
+    protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floors by inner ${INNER}-fold CV, thresholds on each outer training set; ${BOOT} cluster-bootstrap samples`,
+    figures,
+    reliability: table,
+  },
+};
+console.log(JSON.stringify({ score: output.score, thresholds: output.thresholds, calibration: output.calibration }));
+if (values.out) writeFileSync(values.out, JSON.stringify({ figures, chosen, reliability: table, output }, null, 1));
+if (!values.dry) writeFileSync(path.join(repoRoot, 'utils/match/weights.json'), JSON.stringify(output, null, 2) + '\n');

@@ -1,9 +1,9 @@
 /**
  * What of a claim must be found in its source.
  *
- * Citation markers ("[12]", "[Source 2]") and attribution phrases ("According to nature.com, …",
- * "…, according to Reuters", "The WHO said that …") are taken off first: they name the source,
- * they are not what the source has to say. The rest is split into parts at clause boundaries
+ * The claim arrives as extraction left it: its attribution phrase ("According to nature.com, …")
+ * already taken off and kept on the claim (`Claim.attribution`), so nothing is stripped here but
+ * citation markers ("[12]", "[Source 2]") a text may still carry. The rest is split into parts at clause boundaries
  * (";", "and", "but", ", while"), because "X did A and B in 2021" is only supported when both A
  * and B are; a fragment with fewer than two key words joins the part before it ("salt and
  * pepper" stays one part).
@@ -34,22 +34,14 @@ export interface ClaimAnalysis {
   numbers: NumberMention[];
   terms: ClaimTerm[];
   parts: number;
+  /** Each part's text, as offsets into `text` (a leading "and"/"but" left out). */
+  partSpans: { start: number; end: number }[];
 }
 
 const MARKER = /\[(?:\s*(?:\d+|[a-z]|source\s*\d+|citation needed|note\s*\d+)\s*(?:[,;–-]\s*(?:\d+|source\s*\d+)\s*)*)\]|\((?:source\s*\d+)\)/gi;
-const ATTRIBUTION_LEAD = /^\s*(?:according to|as (?:reported|noted|stated|described|explained|shown) (?:by|in)|citing)\s+[^,]{1,80},\s*/i;
-const ATTRIBUTION_TAIL = /,?\s*(?:according to|as (?:reported|noted|stated) (?:by|in))\s+[^,.;]{1,80}([.!?]?)\s*$/i;
-const SAID_THAT = /^\s*(?:(?:a|an|the)\s+)?[^,;]{0,60}?\b(?:said|says|reported|reports|noted|notes|found|finds|wrote|writes|stated|states|argued|argues|claimed|claims|explained|explains|concluded|concludes|announced|announces)\s+that\s+/i;
-
-/** The claim's checkable text: markers and attribution phrases removed. */
+/** The claim's checkable text: citation markers removed. */
 export function cleanClaim(claim: string): string {
-  let text = claim.replace(MARKER, ' ');
-  text = text.replace(ATTRIBUTION_LEAD, '');
-  text = text.replace(ATTRIBUTION_TAIL, '$1');
-  const said = SAID_THAT.exec(text);
-  // Only a short lead ("The WHO said that", "Researchers found that") is an attribution.
-  if (said && said[0].trim().split(/\s+/).length <= 7) text = text.slice(said[0].length);
-  return text.replace(/\s+/g, ' ').trim();
+  return claim.replace(MARKER, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const PART_BREAK = /^(?:and|but|while|whereas|although|though|yet)$/;
@@ -116,5 +108,21 @@ export function analyseClaim(claim: string): ClaimAnalysis {
     if (!dense.has(p)) dense.set(p, dense.size);
     t.part = dense.get(p)!;
   }
-  return { text, tokens, numbers, terms, parts: Math.max(1, dense.size) };
+  // Every token joins its raw part's final part (a raw part without key terms, the part before it).
+  const partSpans: { start: number; end: number }[] = [];
+  let last = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const mapped = remap.get(rawPart[i]);
+    const p = mapped === undefined ? last : (dense.get(mapped) ?? last);
+    last = p;
+    const span = partSpans[p];
+    const lead = (!span || span.start === span.end) && PART_BREAK.test(tokens[i].word);
+    if (!span) partSpans[p] = lead ? { start: tokens[i].end, end: tokens[i].end } : { start: tokens[i].start, end: tokens[i].end };
+    else if (!lead) {
+      if (span.start === span.end) span.start = tokens[i].start;
+      span.end = tokens[i].end;
+    }
+  }
+  for (let p = 0; p < Math.max(1, dense.size); p++) partSpans[p] ??= { start: 0, end: 0 };
+  return { text, tokens, numbers, terms, parts: Math.max(1, dense.size), partSpans };
 }

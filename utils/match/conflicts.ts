@@ -1,29 +1,32 @@
 /**
- * Disagreements between a claim and the passage that matches it best.
+ * Disagreements between a claim and one passage, each with what each side says, and whether it is
+ * reliable enough to call the claim contradicted.
  *
- * Only what a reader would call a contradiction is reported, each with what each side says:
- * - a number or year the claim gives that the passage replaces by another of the same kind
- *   ("source says 57%, claim says 65.7%");
- * - a negation on one side only ("not", "no", "never", "fail to", "without", "lack", "-n't"),
- *   judged by its scope: the few content words that follow it. A negation counts as shared when
- *   the other side has one within a few words of the same content words, so "the ferry would not
- *   be cut" is not contradicted by a source that says "no" about something else;
- * - a direction word the passage turns round (increase/decrease, more/fewer, before/after, and
- *   WordNet's antonyms);
- * - a name the claim gives where the passage has another name in the same place
- *   (the words right before or after it agree);
- * - an absolute word of the claim ("only", "all", "never", "completely") the passage does not
- *   state: a weaker signal, kept apart so the score model can weigh it on its own.
- * Whether a conflict makes the claim `contradicted` is decided by the caller, which also requires
- * the passage to hold most of the claim's other key words: a passage on another subject does not
- * contradict anything.
+ * Reliable (same slot of the same statement):
+ * - a number or year the claim gives that the passage replaces by another of the same kind, with
+ *   at least two content words around both in common ("number");
+ * - a month the passage replaces by another month next to the same year or day ("number");
+ * - a negation of the same predicate: the claim's "not"/"no"/"never"/"-n't" governs a word the
+ *   passage states with no negation near it ("claimNegation"), or the other way round
+ *   ("sourceNegation");
+ * - a change word turned round on the same subject: "fares increased" / "fares decreased"
+ *   ("direction");
+ * - a different name in the same role: the claim's name is absent, another stands where it stood,
+ *   next to the same content word ("name").
+ * Listed only, as differences: the same kinds where the slot is not clearly the same ("looseNumber",
+ * "looseName", "looseSourceNegation"), and opposites that are not change words ("better"/"worse",
+ * WordNet's antonyms: "antonym" when from WordNet, "direction" when hand-listed, never reliable).
+ * Words of order and place (before/after, top/side) are no conflict at all.
+ *
+ * Whether the passage aligns tightly enough for a reliable kind to make the claim `contradicted`
+ * is the caller's decision (`index.ts`).
  */
 import type { ClaimAnalysis } from './claim';
 import { comparable, sameNumber } from './numbers';
 import type { SourceIndex } from './source';
 import { stem, type Token } from './text';
-import { antonymsOf } from './lexicon';
-import { ABSOLUTES, NEGATIONS, NEGATIVE_PREFIXES, STOPWORDS } from './words';
+import { changeOpposites, otherOpposites } from './lexicon';
+import { NEGATIONS, NEGATIVE_PREFIXES, ORDER_AND_PLACE, OTHER_OPPOSITES, STOPWORDS } from './words';
 
 export type ConflictKind =
   | 'number'
@@ -31,24 +34,44 @@ export type ConflictKind =
   | 'claimNegation'
   | 'sourceNegation'
   | 'direction'
-  | 'absolute'
-  /** A number or name that differs in a place whose content words do not clearly agree. */
+  | 'antonym'
   | 'looseNumber'
   | 'looseName'
-  /** The source negates near the claim's words, but not the word right after the negation. */
   | 'looseSourceNegation';
 
+export interface Conflict {
+  kind: ConflictKind;
+  /** Same slot of the same statement: may make the claim contradicted. */
+  reliable: boolean;
+  message: string;
+}
+
 export interface Conflicts {
+  list: Conflict[];
   messages: string[];
   /** Indices of claim terms involved (left out when judging how close the passage is). */
   terms: Set<number>;
-  /** Which kinds of disagreement were seen. */
   kinds: Set<ConflictKind>;
+  reliable: boolean;
 }
 
 /** How many content words after a negation it governs, and how near a matching one must be. */
 const SCOPE = 4;
 const NEAR = 6;
+
+/** Plain negations: what a reader takes as "does not". Wider cues ("fail", "lack") only agree with them. */
+const PLAIN_NEGATIONS = new Set([
+  'not', 'no', 'never', 'none', 'nor', 'neither', 'cannot', "can't", "don't", "doesn't", "didn't", "isn't",
+  "aren't", "wasn't", "weren't", "won't", "wouldn't", "hasn't", "haven't", "hadn't", "shouldn't", "couldn't",
+  'nobody', 'nothing',
+]);
+
+const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december',
+]);
+
+const isContent = (t: Token) => !STOPWORDS.has(t.word) && !/^\d/.test(t.word);
 
 /** Stems of the content words a negation at `at` governs. */
 export function negationScope(tokens: Token[], at: number): string[] {
@@ -56,14 +79,20 @@ export function negationScope(tokens: Token[], at: number): string[] {
   for (let k = at + 1; k < tokens.length && out.length < SCOPE; k++) {
     const t = tokens[k];
     if (NEGATIONS.has(t.word)) break;
-    if (!STOPWORDS.has(t.word) && !/^\d/.test(t.word)) out.push(t.stem);
+    if (isContent(t)) out.push(t.stem);
   }
   return out;
+}
+
+/** A negative-prefixed form of a stem ("unsafe" for "safe"). */
+function negativeForm(t: Token, stems: Set<string>): boolean {
+  return NEGATIVE_PREFIXES.some((p) => t.word.startsWith(p) && t.word.length >= p.length + 3 && stems.has(stem(t.word.slice(p.length).replace(/^-/, ''))));
 }
 
 /** Whether `tokens[from, to)` has a negation within NEAR tokens of a word whose stem is in `stems`. */
 export function negatedNear(tokens: Token[], from: number, to: number, stems: Set<string>): boolean {
   for (let k = from; k < to; k++) {
+    if (negativeForm(tokens[k], stems)) return true;
     if (!NEGATIONS.has(tokens[k].word)) continue;
     for (let j = Math.max(from, k - NEAR); j < Math.min(to, k + NEAR + 1); j++) {
       if (j !== k && stems.has(tokens[j].stem)) return true;
@@ -72,135 +101,201 @@ export function negatedNear(tokens: Token[], from: number, to: number, stems: Se
   return false;
 }
 
-export function findConflicts(
-  analysis: ClaimAnalysis,
-  source: SourceIndex,
-  from: number,
-  to: number,
-  matched: boolean[],
-  wordnetAntonyms = true,
-): Conflicts {
-  const messages: string[] = [];
+/** A plain negation that governs something ("not only … but also" does not negate). */
+function plainNegationAt(tokens: Token[], k: number): boolean {
+  if (!PLAIN_NEGATIONS.has(tokens[k].word)) return false;
+  const next = tokens[k + 1]?.word;
+  return !(tokens[k].word === 'not' && (next === 'only' || next === 'just' || next === 'merely'));
+}
+
+/** Content stems within `radius` tokens of positions [a, b] (the positions themselves excluded). */
+function around(tokens: Token[], a: number, b: number, radius: number, from = 0, to = tokens.length): Set<string> {
+  const out = new Set<string>();
+  for (let k = Math.max(from, a - radius); k < Math.min(to, b + radius + 1); k++) {
+    if (k >= a && k <= b) continue;
+    if (isContent(tokens[k]) || /^\d/.test(tokens[k].word)) out.add(tokens[k].stem);
+  }
+  return out;
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+/** The first word beside position `at` (going `step`), past at most two stop words: its stem if a lower-case content word. */
+function roleWord(tokens: Token[], at: number, step: 1 | -1): string | undefined {
+  for (let k = at + step, n = 0; k >= 0 && k < tokens.length && n < 3; k += step, n++) {
+    const t = tokens[k];
+    if (STOPWORDS.has(t.word)) continue;
+    return !t.capital && isContent(t) ? t.stem : undefined;
+  }
+  return undefined;
+}
+
+/** Runs of capitalised tokens that do not open a sentence, as [first, last] token indices. */
+function nameSpans(tokens: Token[], text: string, from = 0, to = tokens.length): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    const opens = k === from || /[.!?:]\s*$/.test(text.slice(tokens[k - 1].end, t.start));
+    if (!t.capital || opens || MONTHS.has(t.word)) continue;
+    let j = k;
+    while (j + 1 < to && tokens[j + 1].capital && /^\s?$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) j++;
+    out.push([k, j]);
+    k = j;
+  }
+  return out;
+}
+
+export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from: number, to: number, matched: boolean[]): Conflicts {
+  const list: Conflict[] = [];
   const terms = new Set<number>();
-  const kinds = new Set<ConflictKind>();
   const tokenFrom = source.sentences[from].tokenFrom;
   const tokenTo = source.sentences[to].tokenTo;
-  const tokens = source.tokens.slice(tokenFrom, tokenTo);
+  const passage = source.tokens.slice(tokenFrom, tokenTo);
   const numbers = source.sentences.slice(from, to + 1).flatMap((s) => s.numbers);
   const text = source.text;
+  const claimTokens = analysis.tokens;
+  const claimStems = new Set(claimTokens.map((t) => t.stem));
+  const passageStems = new Map<string, string>();
+  for (const t of passage) if (!passageStems.has(t.stem)) passageStems.set(t.stem, t.word);
+  const add = (kind: ConflictKind, reliable: boolean, message: string) => list.push({ kind, reliable, message });
 
-  // Numbers and years.
+  // Numbers and years: a rival of the same kind, in the same slot when two content words agree around both.
   analysis.terms.forEach((term, i) => {
     if (term.kind !== 'number' || matched[i] || !term.number) return;
-    const rivals = numbers.filter(
-      (m) => comparable(m, term.number!) && !analysis.numbers.some((c) => sameNumber(c, m)),
-    );
+    const rivals = numbers.filter((m) => comparable(m, term.number!) && !analysis.numbers.some((c) => sameNumber(c, m)));
     if (rivals.length === 0) return;
-    // Prefer the rival whose neighbouring words are the claim number's neighbours.
-    const content = (t: Token) => !STOPWORDS.has(t.word);
-    const claimNear = new Set(analysis.tokens.slice(Math.max(0, term.position - 3), term.position + 4).filter(content).map((t) => t.stem));
-    let bestRival = rivals[0];
+    const claimNear = around(claimTokens, term.number.first, term.number.last, 4);
+    let best = rivals[0];
     let bestShared = -1;
     for (const r of rivals) {
-      const around = source.tokens.slice(Math.max(0, r.first - 3), r.last + 4).filter(content);
-      const shared = new Set(around.filter((t) => claimNear.has(t.stem)).map((t) => t.stem)).size;
-      if (shared > bestShared) {
-        bestShared = shared;
-        bestRival = r;
+      const n = shared(around(source.tokens, r.first, r.last, 4, tokenFrom, tokenTo), claimNear);
+      if (n > bestShared) {
+        bestShared = n;
+        best = r;
       }
     }
-    messages.push(`source says ${text.slice(bestRival.start, bestRival.end)}, claim says ${term.surface}`);
     terms.add(i);
-    // Two shared content words around both numbers: the same quantity, stated differently.
-    kinds.add(bestShared >= 2 ? 'number' : 'looseNumber');
+    // Two content words in common around both; or one, where each side has only this one number of its kind.
+    const alone = rivals.length === 1 && analysis.numbers.filter((c) => comparable(c, term.number!)).length === 1;
+    const reliable = bestShared >= 2 || (bestShared >= 1 && alone);
+    add(reliable ? 'number' : 'looseNumber', reliable, `source says ${text.slice(best.start, best.end)}, claim says ${term.surface}`);
   });
 
-  // A name the passage replaces by another name in the same place.
-  const claimWords = new Set(analysis.tokens.map((t) => t.word));
-  analysis.terms.forEach((term, i) => {
-    if (term.kind !== 'name' || matched[i]) return;
-    const at = term.position;
-    const before = analysis.tokens[at - 1]?.stem;
-    const after = analysis.tokens[at + 1]?.stem;
-    for (let k = 1; k < tokens.length; k++) {
-      const t = tokens[k];
-      if (!t.capital || claimWords.has(t.word) || /[.!?]\s*$/.test(text.slice(tokens[k - 1].end, t.start))) continue;
-      const sameBefore = before !== undefined && tokens[k - 1].stem === before;
-      const sameAfter = after !== undefined && tokens[k + 1]?.stem === after;
-      if (sameBefore || sameAfter) {
-        messages.push(`source says ${text.slice(t.start, t.end)}, claim says ${term.surface}`);
-        terms.add(i);
-        // Agreeing on "of" or "the" is weaker than agreeing on a content word ("firm Calder and …").
-        const contentBefore = [1, 2].some((d) => analysis.tokens[at - d] && !STOPWORDS.has(analysis.tokens[at - d].word) && tokens[k - d]?.stem === analysis.tokens[at - d].stem);
-        const contentAfter = [1, 2].some((d) => analysis.tokens[at + d] && !STOPWORDS.has(analysis.tokens[at + d].word) && tokens[k + d]?.stem === analysis.tokens[at + d].stem);
-        kinds.add(contentBefore || contentAfter ? 'name' : 'looseName');
-        return;
-      }
+  // Months: another month beside the same year or day.
+  claimTokens.forEach((t, k) => {
+    if (!MONTHS.has(t.word) || !t.capital || passageStems.has(t.stem)) return;
+    const claimNear = around(claimTokens, k, k, 2);
+    for (let j = 0; j < passage.length; j++) {
+      const p = passage[j];
+      if (!MONTHS.has(p.word) || !p.capital || claimStems.has(p.stem)) continue;
+      const near = around(passage, j, j, 2);
+      const sameDate = [...claimNear].some((s) => /^\d/.test(s) && near.has(s));
+      if (!sameDate) continue;
+      analysis.terms.forEach((term, i) => term.stem === t.stem && terms.add(i));
+      add('number', true, `source says ${text.slice(p.start, p.end)}, claim says ${analysis.text.slice(t.start, t.end)}`);
+      return;
     }
   });
 
-  // Negation on one side only, judged by what it governs.
-  const claimTokens = analysis.tokens;
-  const sourceStems = new Map<string, string>();
-  for (const t of tokens) if (!sourceStems.has(t.stem)) sourceStems.set(t.stem, t.word);
-  for (let k = 0; k < claimTokens.length; k++) {
-    if (!NEGATIONS.has(claimTokens[k].word)) continue;
-    const scope = negationScope(claimTokens, k).filter((s) => sourceStems.has(s));
-    // A negated phrase the passage does not talk about is not contradicted by it.
-    if (scope.length === 0) continue;
-    if (!negatedNear(tokens, 0, tokens.length, new Set(scope))) {
-      messages.push(`claim says "${claimTokens[k].word}", source does not negate it`);
-      kinds.add('claimNegation');
+  // A different name in the same role.
+  const claimWords = new Set(claimTokens.map((t) => t.word));
+  const passageWords = new Set(passage.map((t) => t.word));
+  for (const [a, b] of nameSpans(claimTokens, analysis.text)) {
+    const own = claimTokens.slice(a, b + 1);
+    const absent = own.filter((t) => !passageWords.has(t.word));
+    if (absent.length === 0) continue;
+    for (const [c, d] of nameSpans(passage, text)) {
+      const theirs = passage.slice(c, d + 1);
+      const other = theirs.filter((t) => !claimWords.has(t.word));
+      if (other.length === 0) continue;
+      // The role: the same lower-case content word next to both names (stop words between them
+      // skipped), or a title word they share ("Mayor").
+      const before = roleWord(claimTokens, a, -1) !== undefined && roleWord(claimTokens, a, -1) === roleWord(passage, c, -1);
+      const after = roleWord(claimTokens, b, 1) !== undefined && roleWord(claimTokens, b, 1) === roleWord(passage, d, 1);
+      const title = own.length > absent.length && theirs.length > other.length;
+      const looseBefore = claimTokens[a - 1] && passage[c - 1] && claimTokens[a - 1].stem === passage[c - 1].stem;
+      const looseAfter = claimTokens[b + 1] && passage[d + 1] && claimTokens[b + 1].stem === passage[d + 1].stem;
+      if (!(before || after || title || looseBefore || looseAfter)) continue;
+      const reliable = Boolean(before || after || title);
+      const say = (ts: Token[], src: string) => src.slice(ts[0].start, ts[ts.length - 1].end);
+      analysis.terms.forEach((term, i) => absent.some((t) => t.stem === term.stem) && terms.add(i));
+      add(reliable ? 'name' : 'looseName', reliable, `source says ${say(other, text)}, claim says ${say(absent, analysis.text)}`);
       break;
     }
   }
-  const claimStems = new Set(claimTokens.map((t) => t.stem));
-  for (let k = 0; k < tokens.length; k++) {
-    if (!NEGATIONS.has(tokens[k].word)) continue;
-    const governed = negationScope(tokens, k);
+
+  // A negation on one side only, of the same predicate.
+  for (let k = 0; k < claimTokens.length; k++) {
+    if (!plainNegationAt(claimTokens, k)) continue;
+    const scope = negationScope(claimTokens, k);
+    const present = scope.filter((s) => passageStems.has(s));
+    // The negated word itself must be in the passage: a negated phrase it does not state is not contradicted by it.
+    if (scope.length === 0 || !passageStems.has(scope[0])) continue;
+    if (!negatedNear(passage, 0, passage.length, new Set(present))) {
+      add('claimNegation', true, `claim says "${claimTokens[k].word}", source does not negate it`);
+      break;
+    }
+  }
+  for (let k = 0; k < passage.length; k++) {
+    if (!plainNegationAt(passage, k)) continue;
+    const governed = negationScope(passage, k);
     const scope = governed.filter((s) => claimStems.has(s));
     if (scope.length === 0) continue;
     if (!negatedNear(claimTokens, 0, claimTokens.length, new Set(scope))) {
-      messages.push(`source says "${tokens[k].word}", claim does not`);
       // "would not be cut" against "would be cut": the negated word itself is the claim's.
-      kinds.add(claimStems.has(governed[0]) ? 'sourceNegation' : 'looseSourceNegation');
+      const reliable = claimStems.has(governed[0]);
+      add(reliable ? 'sourceNegation' : 'looseSourceNegation', reliable, `source says "${passage[k].word}", claim does not`);
       break;
     }
   }
 
-  // Direction words turned round.
-  for (const t of claimTokens) {
-    for (const opposite of antonymsOf(t.stem, !wordnetAntonyms)) {
-      if (sourceStems.has(opposite) && !sourceStems.has(t.stem) && !claimStems.has(opposite)) {
-        messages.push(`source says "${sourceStems.get(opposite)}", claim says "${t.word}"`);
-        analysis.terms.forEach((term, i) => term.stem === t.stem && terms.add(i));
-        kinds.add('direction');
-        break;
-      }
+  // Opposites: change words on the same subject are reliable; other opposites are differences.
+  let opposed = false;
+  for (let k = 0; k < claimTokens.length && !opposed; k++) {
+    const t = claimTokens[k];
+    if (ORDER_AND_PLACE.has(t.stem) || passageStems.has(t.stem)) continue;
+    for (const [opposites, change] of [[changeOpposites(t.stem), true], [otherOpposites(t.stem), false]] as const) {
+      const hit = opposites.find((o) => passageStems.has(o) && !claimStems.has(o));
+      if (!hit) continue;
+      const j = passage.findIndex((p) => p.stem === hit);
+      // The same subject: a content word near both (a noun the change is about).
+      const sameSubject = shared(around(claimTokens, k, k, 4), around(passage, j, j, 4)) >= 1;
+      const handListed = change || !!HAND_LISTED.get(t.stem)?.includes(hit);
+      add(handListed ? 'direction' : 'antonym', change && sameSubject, `source says "${passage[j].word}", claim says "${t.word}"`);
+      analysis.terms.forEach((term, i) => term.stem === t.stem && terms.add(i));
+      opposed = true;
+      break;
     }
   }
 
   // A word the claim negates by a prefix ("ineffective") where the passage has the plain word.
-  if (!kinds.has('direction')) {
+  if (!opposed) {
     for (const t of claimTokens) {
       const prefix = NEGATIVE_PREFIXES.find((p) => t.word.startsWith(p) && t.word.length >= p.length + 4);
-      if (!prefix || sourceStems.has(t.stem)) continue;
+      if (!prefix || passageStems.has(t.stem)) continue;
       const plain = stem(t.word.slice(prefix.length).replace(/^-/, ''));
-      if (sourceStems.has(plain) && !claimStems.has(plain)) {
-        messages.push(`source says "${sourceStems.get(plain)}", claim says "${t.word}"`);
+      if (passageStems.has(plain) && !claimStems.has(plain)) {
+        add('direction', false, `source says "${passageStems.get(plain)}", claim says "${t.word}"`);
         analysis.terms.forEach((term, i) => term.stem === t.stem && terms.add(i));
-        kinds.add('direction');
         break;
       }
     }
   }
+  return {
+    list,
+    messages: list.map((c) => c.message),
+    terms,
+    kinds: new Set(list.map((c) => c.kind)),
+    reliable: list.some((c) => c.reliable),
+  };
+}
 
-  // Absolute words the passage does not state (not shown as a conflict: only weighed).
-  for (const t of claimTokens) {
-    if (ABSOLUTES.has(t.word) && !sourceStems.has(t.stem)) {
-      kinds.add('absolute');
-      break;
-    }
-  }
-  return { messages, terms, kinds };
+const HAND_LISTED = new Map<string, string[]>();
+for (const [a, b] of OTHER_OPPOSITES) {
+  HAND_LISTED.set(a, [...(HAND_LISTED.get(a) ?? []), b]);
+  HAND_LISTED.set(b, [...(HAND_LISTED.get(b) ?? []), a]);
 }

@@ -1,13 +1,14 @@
 /**
  * Word relations by stem: synonyms (light paraphrase: "examine" for "study") and opposites
- * (contradictions: "increase" against "decrease").
+ * ("increase" against "decrease").
  *
  * The table is compiled from WordNet by `scripts/build-wordnet.ts` into `wordnet.json`: only each
  * word's most frequent sense, so a synonym is one a reader would accept in most contexts. The
- * hand-listed direction pairs in `words.ts` are added to WordNet's antonyms.
+ * hand-listed change words and other opposites in `words.ts` are added to WordNet's antonyms;
+ * words of order and place are left out of both.
  */
 import table from './wordnet.json';
-import { DIRECTION_PAIRS } from './words';
+import { CHANGE_PAIRS, ORDER_AND_PLACE, OTHER_OPPOSITES } from './words';
 
 function relate(map: Map<string, string[]>, a: string, b: string): void {
   if (a === b) return;
@@ -16,16 +17,19 @@ function relate(map: Map<string, string[]>, a: string, b: string): void {
   else if (!list.includes(b)) list.push(b);
 }
 
-const directions = new Map<string, string[]>();
-for (const [a, b] of DIRECTION_PAIRS) {
-  relate(directions, a, b);
-  relate(directions, b, a);
+function pairUp(pairs: [string, string][]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const [a, b] of pairs) {
+    // Order and place are never a conflict (see `ORDER_AND_PLACE`).
+    if (ORDER_AND_PLACE.has(a) || ORDER_AND_PLACE.has(b)) continue;
+    relate(map, a, b);
+    relate(map, b, a);
+  }
+  return map;
 }
-const opposites = new Map<string, string[]>();
-for (const pair of [...DIRECTION_PAIRS, ...table.antonyms.map((p) => p.split(' ') as [string, string])]) {
-  relate(opposites, pair[0], pair[1]);
-  relate(opposites, pair[1], pair[0]);
-}
+
+const changes = pairUp(CHANGE_PAIRS);
+const others = pairUp([...OTHER_OPPOSITES, ...table.antonyms.map((p) => p.split(' ') as [string, string])]);
 
 const synonyms = new Map<string, string[]>();
 for (const group of table.synonyms) {
@@ -35,9 +39,14 @@ for (const group of table.synonyms) {
 
 const NONE: readonly string[] = [];
 
-/** Opposites of a stem: the hand-listed direction words, plus WordNet's antonyms unless `directionsOnly`. */
-export function antonymsOf(stem: string, directionsOnly = false): readonly string[] {
-  return (directionsOnly ? directions : opposites).get(stem) ?? NONE;
+/** The opposite change words of a stem ("increas" → "decreas", "reduc"). */
+export function changeOpposites(stem: string): readonly string[] {
+  return changes.get(stem) ?? NONE;
+}
+
+/** Other opposites of a stem (hand-listed and WordNet's, less the change words): differences only. */
+export function otherOpposites(stem: string): readonly string[] {
+  return others.get(stem) ?? NONE;
 }
 
 export function synonymsOf(stem: string): readonly string[] {

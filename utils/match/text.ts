@@ -71,11 +71,33 @@ export function sentences(text: string): Span[] {
 
 const stemCache = new Map<string, string>();
 
-/** Porter stem, cached: the same few thousand words recur across every source. */
+/**
+ * Irregular past forms Porter's algorithm leaves apart from their verb ("paid"/"pay",
+ * "found"/"find", "rose"/"rise"): a closed class, listed so that "did not pay" meets "paid".
+ */
+const IRREGULAR = new Map<string, string>(
+  (
+    'paid:pay found:find took:take taken:take gave:give given:give went:go gone:go saw:see seen:see came:come ' +
+    'knew:know known:know told:tell sold:sell bought:buy brought:bring thought:think held:hold kept:keep met:meet ' +
+    'ran:run won:win lost:lose began:begin begun:begin grew:grow grown:grow rose:rise risen:rise fell:fall ' +
+    'fallen:fall built:build sent:send spent:spend led:lead wrote:write written:write drove:drive driven:drive ' +
+    'chose:choose chosen:choose spoke:speak spoken:speak broke:break broken:break struck:strike caught:catch ' +
+    'taught:teach fought:fight sought:seek understood:understand stood:stand drew:draw drawn:draw flew:fly ' +
+    'flown:fly threw:throw thrown:throw wore:wear worn:wear hid:hide hidden:hide froze:freeze frozen:freeze ' +
+    'shrank:shrink shrunk:shrink sank:sink sunk:sink sang:sing sung:sing swam:swim dug:dig fed:feed felt:feel ' +
+    'heard:hear slept:sleep meant:mean lent:lend dealt:deal ate:eat eaten:eat hung:hang shot:shoot forgot:forget ' +
+    'arose:arise woke:wake withdrew:withdraw withdrawn:withdraw overtook:overtake undertook:undertake'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** Porter stem (irregular past forms first brought to their verb), cached: the same few thousand words recur across every source. */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^\p{L}+$/u.test(word) ? stemmer(word) : word;
+    const base = IRREGULAR.get(word) ?? word;
+    s = /^\p{L}+$/u.test(base) ? stemmer(base) : base;
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, s);
   }

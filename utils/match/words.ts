@@ -45,23 +45,46 @@ export const ABSOLUTES = new Set([
 ]);
 
 /**
- * Direction pairs (by stem): a passage that says one where the claim says the other disagrees
- * with it. WordNet's antonyms extend this list (see `lexicon.ts`); these are the ones that
- * matter most in reported findings and are kept even without the table.
+ * Change words (by stem): a passage that says one where the claim says the other, about the same
+ * subject, disagrees with it ("fares increased" / "fares decreased"). Verbs of change and
+ * comparatives of amount only: these are the opposites a reader takes as a plain contradiction.
  */
-export const DIRECTION_PAIRS: [string, string][] = [
-  ['increas', 'decreas'], ['increas', 'reduc'], ['rise', 'fall'], ['rose', 'fell'], ['rais', 'lower'],
+export const CHANGE_PAIRS: [string, string][] = [
+  ['increas', 'decreas'], ['increas', 'reduc'], ['increas', 'declin'], ['increas', 'drop'], ['rise', 'fall'],
+  ['rose', 'fell'], ['risen', 'fallen'], ['rise', 'declin'], ['rose', 'declin'], ['rais', 'lower'], ['rais', 'cut'],
   ['more', 'fewer'], ['more', 'less'], ['higher', 'lower'], ['greater', 'smaller'], ['larger', 'smaller'],
-  ['befor', 'after'], ['earlier', 'later'], ['gain', 'loss'], ['grow', 'shrink'], ['grew', 'shrank'],
-  ['improv', 'worsen'], ['posit', 'neg'], ['up', 'down'], ['above', 'below'], ['major', 'minor'],
-  ['win', 'lose'], ['won', 'lost'], ['accept', 'reject'], ['approv', 'reject'], ['allow', 'forbid'],
-  ['allow', 'prohibit'], ['support', 'oppos'], ['first', 'last'], ['maximum', 'minimum'],
-  ['most', 'least'], ['effect', 'ineffect'], ['safe', 'unsaf'], ['like', 'unlik'], ['boost', 'weaken'],
-  ['enhanc', 'impair'], ['strengthen', 'weaken'], ['promot', 'inhibit'], ['activ', 'inhibit'],
-  ['high', 'low'], ['long', 'short'], ['older', 'younger'], ['old', 'young'], ['men', 'women'],
-  ['male', 'femal'], ['success', 'failur'], ['benefici', 'harm'], ['protect', 'harm'],
-  ['better', 'wors'], ['best', 'worst'], ['similar', 'differ'], ['same', 'differ'], ['promis', 'disappoint'],
+  ['greater', 'lower'], ['gain', 'lost'], ['gain', 'lose'], ['grow', 'shrink'], ['grew', 'shrank'],
+  ['expand', 'shrank'], ['expand', 'contract'], ['improv', 'worsen'], ['improv', 'deterior'],
+  ['boost', 'weaken'], ['strengthen', 'weaken'], ['doubl', 'halv'], ['win', 'lose'], ['won', 'lost'],
+  ['accept', 'reject'], ['approv', 'reject'], ['pass', 'reject'], ['allow', 'forbid'], ['allow', 'prohibit'],
+  ['allow', 'ban'], ['support', 'oppos'], ['promot', 'inhibit'], ['activ', 'inhibit'],
+  ['acquit', 'convict'],
 ];
+
+/**
+ * Other opposites, listed beside a passage as a difference but never a contradiction on their
+ * own: a paraphrase turns "better" into "not as bad" too easily ("better"/"worse", "same"/"different").
+ * WordNet's antonyms (see `lexicon.ts`) join them.
+ */
+export const OTHER_OPPOSITES: [string, string][] = [
+  ['posit', 'neg'], ['major', 'minor'], ['maximum', 'minimum'], ['most', 'least'], ['effect', 'ineffect'],
+  ['safe', 'unsaf'], ['like', 'unlik'], ['enhanc', 'impair'], ['high', 'low'], ['long', 'short'],
+  ['older', 'younger'], ['old', 'young'], ['men', 'women'], ['male', 'femal'], ['success', 'failur'],
+  ['benefici', 'harm'], ['protect', 'harm'], ['better', 'wors'], ['best', 'worst'], ['similar', 'differ'],
+  ['same', 'differ'], ['promis', 'disappoint'],
+];
+
+/**
+ * Words of order, place and position: never a conflict at all. "Before it looks even" and "to look
+ * even after drying" say the same; "top" against "side" is a passage on another subject.
+ */
+export const ORDER_AND_PLACE = new Set(
+  (
+    'befor after earlier later first last next previou prior subsequ former latter abov below over under up down ' +
+    'top bottom side front back left right insid outsid inner outer upper near far begin end start finish ' +
+    'east west north south northern southern eastern western here there'
+  ).split(' '),
+);
 
 /**
  * Hedges: a claim that says a thing "may" happen or a study "suggests" it states less than one

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, decide, DEFAULT_PARAMS, indexSource, type MatchFeatures } from './index';
+import { indexSource } from '../../utils/match/index';
+import { absoluteUnstated, featuresOf, type LabFeatures } from './features';
+import { logisticDecide } from './logistic';
 
 const text = [
   'The council approved the new library plans after a long debate.',
@@ -8,7 +10,7 @@ const text = [
   'The museum does not lend its oldest maps.',
 ].join('\n\n');
 const source = indexSource('s', text);
-const features = (claim: string, src = source) => analyse(claim, [src]).features!;
+const features = (claim: string, src = source) => featuresOf(claim, [src])!;
 
 describe('content-word pairs', () => {
   it.each([
@@ -67,19 +69,39 @@ describe('share of the passage the claim uses', () => {
 
 describe('edit veto', () => {
   const base = features('The council approved the new library plans after a long debate.');
-  const edited: MatchFeatures = { ...base, edited: 1, conflict: 0, copied: 0.8, weakestPart: 1 };
+  const edited: LabFeatures = { ...base, edited: 1, conflict: 0, copied: 0.8, weakestPart: 1 };
+  const earlier = { supported: 0.55, partial: 0.45, partCovered: 0.4 };
   it.each([
     ['off by default', undefined, edited, 'supported'],
     ['a near-copy that disagrees', 0.5, edited, 'partial'],
     ['too little copied to veto', 0.9, edited, 'supported'],
     ['a near-copy that agrees', 0.5, { ...edited, edited: 0 }, 'supported'],
   ] as const)('%s → %s', (_label, editCopied, f, verdict) => {
-    const params = { ...DEFAULT_PARAMS, editCopied };
-    expect(decide(params, f, 0.99)).toBe(verdict);
+    expect(logisticDecide({ ...earlier, editCopied }, f, 0.99)).toBe(verdict);
   });
 
   it('marks a copy whose negation was dropped, not a claim that only adds to the passage', () => {
     expect(features('Ferry fares rose sharply in 2019 and the council approved the new library plans after a long debate.').edited).toBe(0);
     expect(features('The museum lends its oldest maps.').edited).toBe(1);
+  });
+});
+
+describe('copied phrasing', () => {
+  const report = indexSource('r', 'The council approved the new library plans after a long debate.\n\nBus fares increased by ten percent.');
+  it.each([
+    ['a copied phrase', 'The council approved the new library plans after a long debate.', 1],
+    ['the same words reordered', 'Plans for the library were approved by the council.', 0],
+  ])('%s: share of words in a copied run of three is %s', (_label, claim, share) => {
+    expect(featuresOf(claim, [report])!.copied).toBeCloseTo(share, 5);
+  });
+});
+
+describe('absolute words', () => {
+  it.each([
+    ['"only" the passage does not say', 'The virus spreads only after symptoms begin.', 'The virus spreads after symptoms begin.', true],
+    ['"only" the passage says too', 'The virus spreads only after symptoms begin.', 'The virus spreads only after symptoms begin.', false],
+    ['no absolute word', 'The virus spreads after symptoms begin.', 'The virus spreads after symptoms begin.', false],
+  ])('%s → absolute: %s', (_label, claim, passage, absolute) => {
+    expect(absoluteUnstated(claim, passage)).toBe(absolute);
   });
 });

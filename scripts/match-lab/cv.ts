@@ -1,0 +1,159 @@
+/**
+ * Cross-validation helpers for `scripts/fit-match.ts`: folds grouped by source text (claims citing
+ * the same text never sit on both sides of a split), seeded so that repeats differ, a cluster
+ * bootstrap for 95 % intervals, threshold fitting and Platt calibration.
+ */
+import { decide } from '../../utils/match/model';
+import { auroc, balancedAccuracy, macroF1 } from '../eval-lib';
+
+export function hash(text: string, seed = 0): number {
+  let h = (2166136261 ^ Math.imul(seed + 1, 0x9e3779b1)) >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
+}
+
+/** The fold of a group, for one repeat (`seed`) of `k`-fold cross-validation. */
+export function foldOf(group: string, k: number, seed: number): number {
+  return hash(group, seed) % k;
+}
+
+/** A small seeded generator (mulberry32), so intervals are reproducible. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Cluster bootstrap: resamples whole groups with replacement; `metric` receives the indices of
+ * one resample (a record drawn twice appears twice). Returns the 2.5 % and 97.5 % quantiles.
+ */
+export function bootstrap(groups: string[], metric: (indices: number[]) => number | null, samples = 1000, seed = 1): [number, number] {
+  const byGroup = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    const list = byGroup.get(g);
+    if (list) list.push(i);
+    else byGroup.set(g, [i]);
+  });
+  const clusters = [...byGroup.values()];
+  const rand = random(seed);
+  const values: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const indices: number[] = [];
+    for (let c = 0; c < clusters.length; c++) indices.push(...clusters[Math.floor(rand() * clusters.length)]);
+    const v = metric(indices);
+    if (v !== null && Number.isFinite(v)) values.push(v);
+  }
+  values.sort((a, b) => a - b);
+  const q = (p: number) => values[Math.min(values.length - 1, Math.max(0, Math.round(p * (values.length - 1))))];
+  return [q(0.025), q(0.975)];
+}
+
+export interface Scored {
+  dataset: number;
+  label: string;
+  score: number;
+  contradicted: boolean;
+  /** Parts stated, of how many (the verdict rule of `utils/match/model.ts`). */
+  stated: { stated: number; of: number };
+}
+
+export const GRID = Array.from({ length: 199 }, (_, i) => (i + 1) / 200);
+
+/** Supported-vs-rest balanced accuracy of one dataset at a threshold (a contradicted claim is not supported). */
+export function baAt(rows: Scored[], threshold: number): number {
+  return balancedAccuracy(rows.map((r) => threeWayAt(r, threshold, 0) === 'supported'), rows.map((r) => r.label === 'supported')) ?? 0.5;
+}
+
+/** The product verdict (`decide` in utils/match/model.ts), contradicted counted as unsupported. */
+export function threeWayAt(r: Scored, supported: number, partial: number): string {
+  const v = decide({ supported, partial }, r.score, r.contradicted, r.stated);
+  return v === 'contradicted' ? 'unsupported' : v;
+}
+
+/**
+ * The supported threshold that maximises the mean balanced accuracy over the datasets, then the
+ * partial threshold (not above it) that maximises three-way macro-F1 over the datasets with three labels.
+ */
+export function fitThresholds(rows: Scored[]): { supported: number; partial: number } {
+  const datasets = [...new Set(rows.map((r) => r.dataset))];
+  const by = datasets.map((d) => rows.filter((r) => r.dataset === d));
+  let supported = 0.5;
+  let bestBa = -1;
+  for (const t of GRID) {
+    const ba = by.reduce((s, rs) => s + baAt(rs, t), 0) / by.length;
+    if (ba > bestBa + 1e-12) {
+      bestBa = ba;
+      supported = t;
+    }
+  }
+  const three = by.filter((rs) => new Set(rs.map((r) => r.label)).size === 3);
+  let partial = supported;
+  let bestF1 = -1;
+  for (const t of GRID.filter((g) => g <= supported)) {
+    const f1 = three.reduce((s, rs) => s + macroF1(rs.map((r) => threeWayAt(r, supported, t)), rs.map((r) => r.label), ['supported', 'partial', 'unsupported']), 0);
+    if (f1 > bestF1 + 1e-12) {
+      bestF1 = f1;
+      partial = t;
+    }
+  }
+  return { supported, partial };
+}
+
+/** Platt scaling, P = σ(a·x + b), fitted by Newton's method on the log-loss (tiny ridge for separable data). */
+export function fitPlatt(xs: number[], ys: boolean[]): { a: number; b: number } {
+  let a = 1;
+  let b = 0;
+  for (let iter = 0; iter < 100; iter++) {
+    let ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
+    for (let i = 0; i < xs.length; i++) {
+      const p = 1 / (1 + Math.exp(-(a * xs[i] + b)));
+      const g = p - (ys[i] ? 1 : 0);
+      const h = p * (1 - p);
+      ga += g * xs[i];
+      gb += g;
+      haa += h * xs[i] * xs[i];
+      hab += h * xs[i];
+      hbb += h;
+    }
+    const det = haa * hbb - hab * hab;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  return { a, b };
+}
+
+export function platt(p: { a: number; b: number }, x: number): number {
+  return 1 / (1 + Math.exp(-(p.a * x + p.b)));
+}
+
+/** Reliability by decile of the predicted probability: mean predicted, observed share, count. */
+export function reliability(predicted: number[], observed: boolean[]): { from: number; to: number; n: number; predicted: number; observed: number }[] {
+  const order = predicted.map((p, i) => i).sort((i, j) => predicted[i] - predicted[j]);
+  const out = [];
+  for (let d = 0; d < 10; d++) {
+    const slice = order.slice(Math.floor((d * order.length) / 10), Math.floor(((d + 1) * order.length) / 10));
+    if (slice.length === 0) continue;
+    out.push({
+      from: predicted[slice[0]],
+      to: predicted[slice[slice.length - 1]],
+      n: slice.length,
+      predicted: slice.reduce((s, i) => s + predicted[i], 0) / slice.length,
+      observed: slice.filter((i) => observed[i]).length / slice.length,
+    });
+  }
+  return out;
+}
+
+export { auroc, balancedAccuracy, macroF1 };

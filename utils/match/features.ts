@@ -1,0 +1,102 @@
+/**
+ * What the score is made of, measured on the retrieved passages:
+ * - `coverage`: the claim's key terms cut into chunks of three, in claim order; each chunk's best
+ *   weighted coverage in any window of one to three sentences; the mean over the chunks. A claim
+ *   paraphrased across a passage keeps its chunks covered even where no single window holds
+ *   every word, and a claim that adds a clause loses that clause's chunks.
+ * - `numbers`: share of the claim's numbers found anywhere in the sources (1 when it has none).
+ * - `names`: share of its capitalised non-initial words found anywhere (1 when it has none).
+ * The two presence shares do not depend on how closely the claim is worded: they act as vetoes.
+ *
+ * Also each part's best coverage and window ("X did A" / "and B in 2021"), for the explanation
+ * of a partial verdict and the evidence.
+ */
+import type { ClaimTerm } from './claim';
+import type { Retrieval, Window } from './passages';
+
+export interface ScoreFactors {
+  coverage: number;
+  /** Each chunk's best coverage, in claim order. */
+  chunks: number[];
+  numbers: number;
+  names: number;
+}
+
+export const CHUNK = 3;
+
+/** Index ranges of the chunks of `n` terms: threes, a lone last term joined to the chunk before. */
+export function chunks(n: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i += CHUNK) out.push([i, Math.min(n, i + CHUNK)]);
+  if (out.length > 1 && out[out.length - 1][1] - out[out.length - 1][0] === 1) {
+    const last = out.pop()!;
+    out[out.length - 1][1] = last[1];
+  }
+  return out;
+}
+
+export function scoreFactors(r: Retrieval): ScoreFactors {
+  const best = chunkCoverages(r);
+  const coverage = best.length ? best.reduce((a, b) => a + b, 0) / best.length : 0;
+  return { coverage, chunks: best, numbers: shareAnywhere(r, 'number'), names: shareAnywhere(r, 'name') };
+}
+
+/** Each chunk's best weighted coverage in any window. */
+export function chunkCoverages(r: Retrieval): number[] {
+  const ranges = chunks(r.analysis.terms.length);
+  if (ranges.length === 0) return [];
+  const best = new Array<number>(ranges.length).fill(0);
+  const totals = ranges.map(([a, b]) => sumRange(r.termWeights, a, b));
+  for (const w of r.windows) {
+    ranges.forEach(([a, b], c) => {
+      if (best[c] >= 1) return;
+      let got = 0;
+      for (let i = a; i < b; i++) if (w.matched[i]) got += r.termWeights[i];
+      if (totals[c] > 0) best[c] = Math.max(best[c], got / totals[c]);
+    });
+  }
+  return best;
+}
+
+export function shareAnywhere(r: Retrieval, kind: ClaimTerm['kind']): number {
+  let n = 0;
+  let got = 0;
+  r.analysis.terms.forEach((t, i) => {
+    if (t.kind !== kind) return;
+    n++;
+    if (r.anywhere[i]) got++;
+  });
+  return n === 0 ? 1 : got / n;
+}
+
+function sumRange(xs: number[], a: number, b: number): number {
+  let s = 0;
+  for (let i = a; i < b; i++) s += xs[i];
+  return s;
+}
+
+export interface PartCoverage {
+  /** Each part's best weighted coverage, in whichever window of whichever source covers it best. */
+  best: number[];
+  window: (Window | undefined)[];
+}
+
+export function partCoverage(r: Retrieval): PartCoverage {
+  const { analysis, termWeights } = r;
+  const totals = new Array<number>(analysis.parts).fill(0);
+  for (let i = 0; i < analysis.terms.length; i++) totals[analysis.terms[i].part] += termWeights[i];
+  const best = new Array<number>(analysis.parts).fill(0);
+  const window = new Array<Window | undefined>(analysis.parts);
+  for (const w of r.windows) {
+    const got = new Array<number>(analysis.parts).fill(0);
+    for (let i = 0; i < w.matched.length; i++) if (w.matched[i]) got[analysis.terms[i].part] += termWeights[i];
+    for (let p = 0; p < analysis.parts; p++) {
+      const c = totals[p] > 0 ? got[p] / totals[p] : 1;
+      if (c > best[p]) {
+        best[p] = c;
+        window[p] = w;
+      }
+    }
+  }
+  return { best, window };
+}

@@ -1,0 +1,156 @@
+/**
+ * Passage retrieval: every window of one to three consecutive sentences that shares a key word
+ * with the claim, with the claim terms it holds.
+ *
+ * A key word's weight is its inverse sentence frequency across the cited sources (rare words say
+ * more about a passage than common ones), raised for names and numbers. Words match by stem and,
+ * where a source never uses the claim's own word, through the synonym table; numbers match by value
+ * at the precision they were written with.
+ */
+import type { ClaimAnalysis } from './claim';
+import { synonymsOf } from './lexicon';
+import { sameNumber } from './numbers';
+import type { SourceIndex } from './source';
+
+export interface RetrievalParams {
+  nameBoost: number;
+  numberBoost: number;
+  /** Subtracted from a window's coverage per extra sentence, so tight passages win ties. */
+  windowPenalty: number;
+  /** Match words through the WordNet synonym table (default on). */
+  synonyms?: boolean;
+  /**
+   * What a word matched only through a synonym counts for when passages are ranked as evidence
+   * (default 1). Coverage still counts it fully: a synonym backs a claim, but a passage with the
+   * claim's own words is the better one to show.
+   */
+  synonymCredit?: number;
+}
+
+export interface Window {
+  source: SourceIndex;
+  from: number;
+  to: number;
+  /** Per claim term: does the window hold it? */
+  matched: boolean[];
+  /** Weighted share of the claim's terms held, less the window penalty. */
+  coverage: number;
+  /** Coverage with synonym matches at `synonymCredit`: orders the evidence. */
+  shown: number;
+}
+
+export interface Retrieval {
+  analysis: ClaimAnalysis;
+  sources: SourceIndex[];
+  termWeights: number[];
+  total: number;
+  /** Best coverage first; ties go to the shorter, then the earlier window. */
+  windows: Window[];
+  /** Per claim term: found anywhere in the cited sources. */
+  anywhere: boolean[];
+}
+
+export const MAX_WINDOW = 3;
+
+export function retrieve(analysis: ClaimAnalysis, sources: SourceIndex[], params: RetrievalParams): Retrieval {
+  const termWeights = weigh(analysis, sources, params);
+  const total = termWeights.reduce((a, b) => a + b, 0);
+  const windows: Window[] = [];
+  const anywhere = new Array<boolean>(analysis.terms.length).fill(false);
+  for (const source of sources) collectWindows(source, analysis, termWeights, total, params, windows, anywhere);
+  windows.sort((a, b) => b.coverage - a.coverage || a.to - a.from - (b.to - b.from) || a.from - b.from);
+  return { analysis, sources, termWeights, total, windows, anywhere };
+}
+
+function weigh(analysis: ClaimAnalysis, sources: SourceIndex[], params: RetrievalParams): number[] {
+  let n = 0;
+  for (const s of sources) n += s.bodyEnd;
+  return analysis.terms.map((term) => {
+    let df = 0;
+    if (term.kind !== 'number') for (const s of sources) df += s.postings.get(term.stem)?.length ?? 0;
+    const idf = Math.log(1 + n / (df + 1));
+    const boost = term.kind === 'name' ? params.nameBoost : term.kind === 'number' ? params.numberBoost : 1;
+    return Math.max(0.1, idf) * boost;
+  });
+}
+
+function collectWindows(
+  source: SourceIndex,
+  analysis: ClaimAnalysis,
+  termWeights: number[],
+  total: number,
+  params: RetrievalParams,
+  out: Window[],
+  anywhere: boolean[],
+): void {
+  const synonyms = params.synonyms !== false;
+  // Term weights in this source's windows: a synonym may count for less than the word itself.
+  const credited = termWeights.slice();
+  // Which claim terms each candidate sentence holds.
+  const has = new Map<number, number[]>();
+  const mark = (s: number, t: number) => {
+    let list = has.get(s);
+    if (!list) has.set(s, (list = []));
+    if (list[list.length - 1] !== t) list.push(t);
+  };
+  analysis.terms.forEach((term, t) => {
+    if (term.kind === 'number') {
+      for (let s = 0; s < source.bodyEnd; s++) {
+        if (source.sentences[s].numbers.some((m) => sameNumber(m, term.number!))) {
+          mark(s, t);
+          anywhere[t] = true;
+        }
+      }
+      return;
+    }
+    // Synonyms stand in only for a word the source never uses: where it has the claim's own word,
+    // that word locates the passage better than any of its synonyms.
+    const own = source.postings.has(term.stem);
+    if (!own && synonyms) credited[t] = termWeights[t] * (params.synonymCredit ?? 1);
+    for (const stem of own || !synonyms ? [term.stem] : synonymsOf(term.stem)) {
+      const list = source.postings.get(stem);
+      if (!list) continue;
+      anywhere[t] = true;
+      for (const s of list) mark(s, t);
+    }
+  });
+  const seen = new Set<number>();
+  for (const s of has.keys()) {
+    for (let len = 1; len <= MAX_WINDOW; len++) {
+      for (let from = s - len + 1; from <= s; from++) {
+        const to = from + len - 1;
+        if (from < 0 || to >= source.bodyEnd) continue;
+        // A window whose edge sentence adds nothing is dominated by a shorter one.
+        if (len > 1 && (!has.has(from) || !has.has(to))) continue;
+        const key = from * 4 + len;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const matched = new Array<boolean>(analysis.terms.length).fill(false);
+        for (let k = from; k <= to; k++) for (const t of has.get(k) ?? []) matched[t] = true;
+        const penalty = params.windowPenalty * (len - 1);
+        const coverage = weightedShare(matched, termWeights, total) - penalty;
+        const shown = weightedShare(matched, credited, total) - penalty;
+        out.push({ source, from, to, matched, coverage: Math.max(0, coverage), shown: Math.max(0, shown) });
+      }
+    }
+  }
+}
+
+export function weightedShare(flags: boolean[], termWeights: number[], total: number): number {
+  if (total <= 0) return 0;
+  let got = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i]) got += termWeights[i];
+  return got / total;
+}
+
+/** Weighted share of the claim's terms a window holds, leaving out the terms in `skip`. */
+export function coverageExcept(w: Window, termWeights: number[], skip: Set<number>): number {
+  let got = 0;
+  let all = 0;
+  for (let i = 0; i < termWeights.length; i++) {
+    if (skip.has(i)) continue;
+    all += termWeights[i];
+    if (w.matched[i]) got += termWeights[i];
+  }
+  return all > 0 ? got / all : 0;
+}
