@@ -14,6 +14,7 @@ import { kindMeaning } from './verdicts';
 import { findQuote } from '../utils/judge/gate';
 import { JudgeNote } from './JudgeNote';
 import { Passage } from './Passage';
+import { partsWords } from './parts-words';
 import { AlertIcon } from './VerdictIcon';
 
 export type SourceLookup = ReadonlyMap<string, Source>;
@@ -96,6 +97,30 @@ function EvidenceBlock({
   );
 }
 
+/** A partly supported claim part by part: what the source states (each with its passage) and what it does not. */
+function PartsBlock({ claim, sources }: { claim: Claim; sources: SourceLookup }) {
+  const words = partsWords(claim.parts);
+  if (!words) return null;
+  return (
+    <div class="cc-parts" data-testid="parts">
+      <p class="cc-label">Part by part</p>
+      <p class="cc-parts-line" data-testid="parts-line">
+        {words.line}
+      </p>
+      {words.stated.map((part, i) =>
+        part.evidence ? (
+          <div class="cc-part" key={i} data-testid="part-passage">
+            <p class="cc-note">
+              “{part.text}”{sources.get(part.evidence.sourceId) ? ` (${sources.get(part.evidence.sourceId)!.label})` : ''}:
+            </p>
+            <Passage text={part.evidence.text} matched={part.evidence.matched} />
+          </div>
+        ) : null,
+      )}
+    </div>
+  );
+}
+
 export interface ClaimDetailsProps {
   claim: Claim;
   sources: SourceLookup;
@@ -164,6 +189,7 @@ export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1
         </div>
       ) : null}
       {judged ? <JudgeNote claim={claim} onAskJudge={onAskJudge} /> : null}
+      {judged && claim.verdict !== 'contradicted' ? <PartsBlock claim={claim} sources={sources} /> : null}
       {evidence.map(({ evidence: item, quote }, i) => {
         const source = sources.get(item.sourceId);
         // With several sources cited, say which one the passage comes from.

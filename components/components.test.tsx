@@ -142,6 +142,22 @@ describe('Card for each verdict', () => {
     expect(c.querySelector('[data-testid="evidence"] .cc-label')!.textContent).toBe('Best passage in the source (Source 2)');
   });
 
+  it('a partly supported claim says part by part what the source states, each with its passage, and what it does not', () => {
+    const stated = evidence('s1', { text: 'The city planted 12,000 trees in 2022.', matched: ['planted', 'trees'] });
+    const parts = [
+      { text: 'the city planted 12,000 trees in 2022', stated: true, evidence: stated },
+      { text: 'it doubled the maintenance budget', stated: false },
+    ];
+    const c = card(claim('c1', 'partial', { parts, evidence: [stated] }));
+    expect(c.querySelector('[data-testid="parts-line"]')!.textContent).toBe('States: the city planted 12,000 trees in 2022. Not found: that it doubled the maintenance budget.');
+    const passages = c.querySelectorAll('[data-testid="part-passage"]');
+    expect(passages).toHaveLength(1);
+    expect(passages[0].textContent).toContain('The city planted 12,000 trees in 2022.');
+    expect(passages[0].querySelectorAll('mark').length).toBeGreaterThan(0);
+    // A contradicted claim is not explained part by part: its conflict is what matters.
+    expect(card(claim('c2', 'contradicted', { parts, evidence: [stated] })).querySelector('[data-testid="parts"]')).toBeNull();
+  });
+
   it('grouped markers list every source with its own state', () => {
     const c = card(
       claim('c1', 'partial', { sourceIds: ['s1', 's2'] }),

@@ -142,6 +142,7 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
       claim.verdict = match.verdict;
       claim.score = match.score;
       claim.evidence = match.evidence;
+      if (match.parts) claim.parts = match.parts;
       claim.judgedBy = 'words';
       if (deps.judge) judgeLater(i);
     });

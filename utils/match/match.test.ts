@@ -159,6 +159,22 @@ describe('contradictions', () => {
   });
 });
 
+describe('parts', () => {
+  it('says part by part what the source states, with the passage that states it', () => {
+    const match = matchClaim('The council approved the library plans and the stadium was demolished by volunteers in 2021.', [source]);
+    expect(match.parts).toHaveLength(2);
+    const [first, second] = match.parts!;
+    expect(first).toMatchObject({ text: 'The council approved the library plans', stated: true });
+    expect(first.evidence!.text).toContain('approved the new library plans');
+    expect(REPORT.slice(first.evidence!.start, first.evidence!.end)).toBe(first.evidence!.text);
+    expect(second).toEqual({ text: 'the stadium was demolished by volunteers in 2021', stated: false });
+  });
+
+  it('a claim of one part has no parts', () => {
+    expect(matchClaim('The bridge was completed in 2019.', [source]).parts).toBeUndefined();
+  });
+});
+
 describe('several sources', () => {
   it('a claim whose parts are backed by different sources is supported by them together', () => {
     const a = indexSource('a', 'The council approved the new library plans after a long debate.');

@@ -63,6 +63,18 @@ describe('reportToMarkdown', () => {
     expect(md).toMatch(/\[Open the source at this passage\]\(<https:\/\/news1\.example\/story#:~:text=/);
   });
 
+  it('says part by part what the source states, with its passage, and what it does not', () => {
+    const stated = evidence('s1', { text: 'The city planted 12,000 trees in 2022.' });
+    const parts = [
+      { text: 'the city planted 12,000 trees in 2022', stated: true, evidence: stated },
+      { text: 'it doubled the maintenance budget', stated: false },
+    ];
+    const md = reportToMarkdown(report([claim('c1', 'partial', { parts })]));
+    expect(md).toContain('States: the city planted 12,000 trees in 2022. Not found: that it doubled the maintenance budget.');
+    expect(md).toContain('- “the city planted 12,000 trees in 2022”: The city planted 12,000 trees in 2022.');
+    expect(JSON.parse(reportToJson(report([claim('c1', 'partial', { parts })]))).claims[0].parts).toEqual(parts);
+  });
+
   it('escapes page text so it cannot become a link, an image or markup', () => {
     const hostile = '![x](https://evil.example/p.png) [click](javascript:alert(1)) <script>alert(1)</script> # heading';
     const md = reportToMarkdown(report([claim('c1', 'supported', { text: hostile })]));

@@ -7,6 +7,7 @@
 import { passageLink, safeHttpUrl } from './links';
 import { reasonText } from './reasons';
 import { ReportSchema, type Claim, type Report, type Source } from './schema';
+import { partsWords } from '../../components/parts-words';
 import { summaryLine } from '../../components/summary-words';
 import { kindMeaning, kindWord } from '../../components/verdicts';
 import { summarizeReport } from './summary';
@@ -68,6 +69,14 @@ function claimSection(claim: Claim, index: number, sources: Map<string, Source>)
     if (source) lines.push(`- ${sourceLine(source)}`);
   }
   if (claim.sourceIds.length) lines.push('');
+  const parts = claim.verdict !== 'contradicted' ? partsWords(claim.parts) : null;
+  if (parts) {
+    lines.push(escapeMarkdown(parts.line), '');
+    for (const part of parts.stated) {
+      if (part.evidence) lines.push(`- “${escapeMarkdown(part.text)}”: ${escapeMarkdown(part.evidence.text)}`);
+    }
+    lines.push('');
+  }
   for (const evidence of claim.evidence.slice(0, 1)) {
     const source = sources.get(evidence.sourceId);
     lines.push(`Best passage (${percent(evidence.score)}):`, '', `> ${escapeMarkdown(evidence.text)}`, '');
