@@ -79,7 +79,8 @@ function EvidenceBlock({
       {evidence.conflicts.length ? (
         <ul class="cc-conflicts" data-testid="conflicts">
           {evidence.conflicts.map((conflict, i) => (
-            <li key={i}>
+            // "differs: …" is a difference that did not decide the verdict: shown, but not as a contradiction.
+            <li key={i} class={conflict.startsWith('differs: ') ? 'cc-differs' : undefined}>
               <AlertIcon />
               <span>{conflict}</span>
             </li>

@@ -20,10 +20,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyse, indexSource } from '../utils/match/index';
-import { DEFAULT_PARAMS, rawScore, type MatchParams } from '../utils/match/model';
+import { DEFAULT_PARAMS, rawScore, type MatchParams, type PartsStated } from '../utils/match/model';
 import type { ScoreFactors } from '../utils/match/features';
 import { goldSpans, overlaps, readRecords, threeWay } from './eval-lib';
-import { auroc, balancedAccuracy, bootstrap, fitPlatt, fitThresholds, foldOf, macroF1, platt, reliability, threeWayAt, type Scored } from './match-lab/cv';
+import { auroc, balancedAccuracy, bootstrap, fitPlatt, fitThresholds, foldOf, macroF1, platt, reliability, threeWayAt, type Scored, type Thresholds } from './match-lab/cv';
 import { EMPTY_FEATURES, labFeatures, type LabFeatures } from './match-lab/features';
 import { fitLogistic, logisticDecide, logisticScore, fitLogisticThresholds } from './match-lab/logistic';
 
@@ -43,6 +43,7 @@ const FOLDS = Number(values.folds);
 const BOOT = Number(values.boot);
 const INNER = 4;
 const FLOORS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+const EVERY_PART = [0, 0.2, 0.3, 0.4, 0.5];
 const LABELS = ['supported', 'partial', 'unsupported'];
 
 let files = positionals;
@@ -59,7 +60,7 @@ interface Row {
   factors: ScoreFactors;
   lab: LabFeatures;
   contradicted: boolean;
-  stated: { stated: number; of: number };
+  parts: PartsStated;
   /** Evidence hit@1 / hit@3 (null without gold evidence). */
   hit1: boolean | null;
   hit3: boolean | null;
@@ -79,7 +80,7 @@ files.forEach((file, dataset) => {
       factors: a.factors ?? { coverage: 0, chunks: [], numbers: 1, names: 1 },
       lab: labFeatures(a) ?? EMPTY_FEATURES,
       contradicted: a.match.verdict === 'contradicted',
-      stated: a.stated ?? { stated: 0, of: 1 },
+      parts: a.stated ?? { best: [0], stated: DEFAULT_PARAMS.partStated },
       hit1: hit(1),
       hit3: hit(3),
     });
@@ -87,39 +88,46 @@ files.forEach((file, dataset) => {
 });
 console.error(`features for ${rows.length} records in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
-type Floors = MatchParams['score'];
-const scoreOf = (r: Row, floors: Floors) => rawScore(floors, r.factors);
-const scored = (rs: Row[], floors: Floors): Scored[] => rs.map((r) => ({ dataset: r.dataset, label: r.label, score: scoreOf(r, floors), contradicted: r.contradicted, stated: r.stated }));
+/** What the inner cross-validation chooses: the veto floor and the share every part needs. */
+interface Selection {
+  floor: number;
+  everyPart: number;
+}
+const scoreOf = (r: Row, sel: Selection) => rawScore({ floor: sel.floor }, r.factors);
+const scored = (rs: Row[], sel: Selection): Scored[] => rs.map((r) => ({ dataset: r.dataset, label: r.label, score: scoreOf(r, sel), contradicted: r.contradicted, parts: r.parts }));
 
-function criterion(pred: (Scored & { t: number })[]): number {
+function criterion(pred: (Scored & { t: Thresholds })[]): number {
   const datasets = [...new Set(pred.map((p) => p.dataset))];
   let total = 0;
   for (const d of datasets) {
     const ps = pred.filter((p) => p.dataset === d);
     const pos = ps.map((p) => p.label === 'supported');
-    total += ((auroc(ps.map((p) => p.score), pos) ?? 0.5) + (balancedAccuracy(ps.map((p) => threeWayAt(p, p.t, 0) === 'supported'), pos) ?? 0.5)) / 2;
+    const figures = [auroc(ps.map((p) => p.score), pos) ?? 0.5, balancedAccuracy(ps.map((p) => threeWayAt(p, p.t) === 'supported'), pos) ?? 0.5];
+    const gold = ps.map((p) => p.label);
+    if (new Set(gold).size === 3) figures.push(macroF1(ps.map((p) => threeWayAt(p, p.t)), gold, LABELS));
+    total += figures.reduce((a, b) => a + b, 0) / figures.length;
   }
   return total / datasets.length;
 }
 
-/** The floors chosen by inner grouped cross-validation on `train`. */
-function chooseFloors(train: Row[], seed: number): Floors {
-  let best: Floors = { numberFloor: 1, nameFloor: 1 };
+/** The floor and part share chosen by inner grouped cross-validation on `train`. */
+function choose(train: Row[], seed: number): Selection {
+  let best: Selection = { floor: 1, everyPart: 0 };
   let bestValue = -1;
-  for (const numberFloor of FLOORS) {
-    for (const nameFloor of FLOORS) {
-      const floors = { numberFloor, nameFloor };
-      const oof: (Scored & { t: number })[] = [];
+  for (const floor of FLOORS) {
+    for (const everyPart of EVERY_PART) {
+      const sel = { floor, everyPart };
+      const oof: (Scored & { t: Thresholds })[] = [];
       for (let k = 0; k < INNER; k++) {
         const inTrain = train.filter((r) => foldOf(r.group, INNER, 1000 + seed) !== k);
         const inTest = train.filter((r) => foldOf(r.group, INNER, 1000 + seed) === k);
-        const { supported } = fitThresholds(scored(inTrain, floors));
-        for (const s of scored(inTest, floors)) oof.push({ ...s, t: supported });
+        const t = fitThresholds(scored(inTrain, sel), everyPart);
+        for (const s of scored(inTest, sel)) oof.push({ ...s, t });
       }
       const value = criterion(oof);
       if (value > bestValue + 1e-9) {
         bestValue = value;
-        best = floors;
+        best = sel;
       }
     }
   }
@@ -133,7 +141,7 @@ interface Prediction {
 }
 const product: Prediction[][] = [];
 const logistic: Prediction[][] = [];
-const chosen: { repeat: number; fold: number; floors: Floors; thresholds: { supported: number; partial: number } }[] = [];
+const chosen: { repeat: number; fold: number; selection: Selection; thresholds: Thresholds }[] = [];
 for (let rep = 0; rep < REPEATS; rep++) {
   const p: Prediction[] = [];
   const l: Prediction[] = [];
@@ -141,12 +149,11 @@ for (let rep = 0; rep < REPEATS; rep++) {
     const trainIdx = rows.map((_, i) => i).filter((i) => foldOf(rows[i].group, FOLDS, rep) !== k);
     const testIdx = rows.map((_, i) => i).filter((i) => foldOf(rows[i].group, FOLDS, rep) === k);
     const train = trainIdx.map((i) => rows[i]);
-    const floors = chooseFloors(train, rep * 100 + k);
-    const thresholds = fitThresholds(scored(train, floors));
-    chosen.push({ repeat: rep, fold: k, floors, thresholds });
-    for (const i of testIdx) {
-      const s: Scored = { dataset: rows[i].dataset, label: rows[i].label, score: scoreOf(rows[i], floors), contradicted: rows[i].contradicted, stated: rows[i].stated };
-      p.push({ row: i, score: s.score, verdict: threeWayAt(s, thresholds.supported, thresholds.partial) });
+    const selection = choose(train, rep * 100 + k);
+    const thresholds = fitThresholds(scored(train, selection), selection.everyPart);
+    chosen.push({ repeat: rep, fold: k, selection, thresholds });
+    for (const s of testIdx.map((i) => ({ i, s: scored([rows[i]], selection)[0] }))) {
+      p.push({ row: s.i, score: s.s.score, verdict: threeWayAt(s.s, thresholds) });
     }
     const model = fitLogisticThresholds(train, fitLogistic(train));
     for (const i of testIdx) {
@@ -161,10 +168,21 @@ for (let rep = 0; rep < REPEATS; rep++) {
 
 const round = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 1000) / 1000);
 
+const byRowCache = new WeakMap<Prediction[], Prediction[]>();
+function byRow(preds: Prediction[]): Prediction[] {
+  let out = byRowCache.get(preds);
+  if (!out) {
+    out = [];
+    for (const p of preds) out[p.row] = p;
+    byRowCache.set(preds, out);
+  }
+  return out;
+}
+
 /** Metric over one set of predictions restricted to `indices` (rows of one dataset, with repeats). */
 function metricOf(name: string, preds: Prediction[], indices: number[]): number | null {
-  const byRow = new Map(preds.map((p) => [p.row, p]));
-  const ps = indices.map((i) => byRow.get(i)!);
+  const rowsOf = byRow(preds);
+  const ps = indices.map((i) => rowsOf[i]);
   const gold = indices.map((i) => rows[i].label);
   const pos = gold.map((g) => g === 'supported');
   if (name === 'auroc') return auroc(ps.map((p) => p.score), pos);
@@ -235,19 +253,19 @@ const table = reliability(crossFitted.map((x) => x.p), crossFitted.map((x) => x.
   observed: round(b.observed),
 }));
 
-// The shipped parameters: floors by the same inner cross-validation on all the data, thresholds fitted on all of it.
-const finalFloors = chooseFloors(rows, 999);
-const finalThresholds = fitThresholds(scored(rows, finalFloors));
+// The shipped parameters: floor and part share by the same inner cross-validation on all the data, thresholds fitted on all of it.
+const finalSelection = choose(rows, 999);
+const finalThresholds = fitThresholds(scored(rows, finalSelection), finalSelection.everyPart);
 console.log('Out-of-fold figures (mean over repeats, 95 % cluster-bootstrap intervals):');
 console.log(JSON.stringify(figures, null, 1));
 console.log('Floors and thresholds chosen per outer fold:');
-console.table(chosen.map((c) => ({ repeat: c.repeat, fold: c.fold, ...c.floors, ...c.thresholds })));
+console.table(chosen.map((c) => ({ repeat: c.repeat, fold: c.fold, floor: c.selection.floor, ...c.thresholds })));
 console.log('Reliability (cross-fitted Platt on out-of-fold scores, all three files pooled):');
 console.table(table);
 
 const output: MatchParams = {
   retrieval: DEFAULT_PARAMS.retrieval,
-  score: finalFloors,
+  score: { floor: finalSelection.floor },
   thresholds: finalThresholds,
   calibration: { a: round(calibration.a)!, b: round(calibration.b)! },
   partStated: DEFAULT_PARAMS.partStated,

@@ -3,7 +3,7 @@
  * the same text never sit on both sides of a split), seeded so that repeats differ, a cluster
  * bootstrap for 95 % intervals, threshold fitting and Platt calibration.
  */
-import { decide } from '../../utils/match/model';
+import { decide, type MatchParams, type PartsStated } from '../../utils/match/model';
 import { auroc, balancedAccuracy, macroF1 } from '../eval-lib';
 
 export function hash(text: string, seed = 0): number {
@@ -62,20 +62,22 @@ export interface Scored {
   label: string;
   score: number;
   contradicted: boolean;
-  /** Parts stated, of how many (the verdict rule of `utils/match/model.ts`). */
-  stated: { stated: number; of: number };
+  /** Each part's coverage (the verdict rule of `utils/match/model.ts`). */
+  parts: PartsStated;
 }
+
+export type Thresholds = MatchParams['thresholds'];
 
 export const GRID = Array.from({ length: 199 }, (_, i) => (i + 1) / 200);
 
 /** Supported-vs-rest balanced accuracy of one dataset at a threshold (a contradicted claim is not supported). */
-export function baAt(rows: Scored[], threshold: number): number {
-  return balancedAccuracy(rows.map((r) => threeWayAt(r, threshold, 0) === 'supported'), rows.map((r) => r.label === 'supported')) ?? 0.5;
+export function baAt(rows: Scored[], supported: number, everyPart: number): number {
+  return balancedAccuracy(rows.map((r) => threeWayAt(r, { supported, partial: 0, everyPart }) === 'supported'), rows.map((r) => r.label === 'supported')) ?? 0.5;
 }
 
 /** The product verdict (`decide` in utils/match/model.ts), contradicted counted as unsupported. */
-export function threeWayAt(r: Scored, supported: number, partial: number): string {
-  const v = decide({ supported, partial }, r.score, r.contradicted, r.stated);
+export function threeWayAt(r: Scored, thresholds: Thresholds): string {
+  const v = decide(thresholds, r.score, r.contradicted, r.parts);
   return v === 'contradicted' ? 'unsupported' : v;
 }
 
@@ -83,13 +85,13 @@ export function threeWayAt(r: Scored, supported: number, partial: number): strin
  * The supported threshold that maximises the mean balanced accuracy over the datasets, then the
  * partial threshold (not above it) that maximises three-way macro-F1 over the datasets with three labels.
  */
-export function fitThresholds(rows: Scored[]): { supported: number; partial: number } {
+export function fitThresholds(rows: Scored[], everyPart: number): Thresholds {
   const datasets = [...new Set(rows.map((r) => r.dataset))];
   const by = datasets.map((d) => rows.filter((r) => r.dataset === d));
   let supported = 0.5;
   let bestBa = -1;
   for (const t of GRID) {
-    const ba = by.reduce((s, rs) => s + baAt(rs, t), 0) / by.length;
+    const ba = by.reduce((s, rs) => s + baAt(rs, t, everyPart), 0) / by.length;
     if (ba > bestBa + 1e-12) {
       bestBa = ba;
       supported = t;
@@ -99,13 +101,13 @@ export function fitThresholds(rows: Scored[]): { supported: number; partial: num
   let partial = supported;
   let bestF1 = -1;
   for (const t of GRID.filter((g) => g <= supported)) {
-    const f1 = three.reduce((s, rs) => s + macroF1(rs.map((r) => threeWayAt(r, supported, t)), rs.map((r) => r.label), ['supported', 'partial', 'unsupported']), 0);
+    const f1 = three.reduce((s, rs) => s + macroF1(rs.map((r) => threeWayAt(r, { supported, partial: t, everyPart })), rs.map((r) => r.label), ['supported', 'partial', 'unsupported']), 0);
     if (f1 > bestF1 + 1e-12) {
       bestF1 = f1;
       partial = t;
     }
   }
-  return { supported, partial };
+  return { supported, partial, everyPart };
 }
 
 /** Platt scaling, P = σ(a·x + b), fitted by Newton's method on the log-loss (tiny ridge for separable data). */

@@ -69,7 +69,7 @@ export function analyse(claim: string, sources: SourceIndex[], options: MatchOpt
   const raw = rawScore(params.score, factors);
   const aligned = alignedPassage(retrieval);
   const parts = partCoverage(retrieval);
-  const stated = { stated: parts.best.filter((c) => c >= params.partStated).length, of: parts.best.length };
+  const stated = { best: parts.best, stated: params.partStated };
   const verdict = decide(params.thresholds, raw, aligned?.contradicted ?? false, stated);
 
   const messages = aligned ? shownConflicts(aligned) : [];

@@ -1,9 +1,10 @@
 /**
  * The score and the verdict.
  *
- * score = coverage × (f_n + (1 − f_n) × numbers) × (f_m + (1 − f_m) × names), the factors of
- * `features.ts`. A floor f of 0 makes a missing number or name a full veto, 1 ignores it. Two
- * floors and two thresholds (supported, partial) are the only fitted parameters; they and a
+ * score = coverage × (f + (1 − f) × numbers) × (f + (1 − f) × names), the factors of
+ * `features.ts`. A floor f of 0 makes a missing number or name a full veto, 1 ignores it. The
+ * floor, two thresholds (supported, partial) and the share of its words every part needs for
+ * `supported` are the only fitted parameters (four); they and a
  * two-parameter calibration (Platt: P(supported) = σ(a × score + b), fitted on out-of-fold
  * predictions) come from `scripts/fit-match.ts` through `weights.json`, checked with a schema
  * when loaded. The shown score is the calibrated one; the thresholds apply to the raw score (the
@@ -24,9 +25,10 @@ export const WeightsSchema = z.object({
     synonyms: z.optional(z.boolean()),
     synonymCredit: z.optional(unit),
   }),
-  score: z.object({ numberFloor: unit, nameFloor: unit }),
+  score: z.object({ floor: unit }),
   thresholds: z
-    .object({ supported: unit, partial: unit })
+    /** `everyPart`: for `supported`, each part of the claim needs this share of its weighted key words. */
+    .object({ supported: unit, partial: unit, everyPart: unit })
     .check(z.refine((t) => t.partial <= t.supported, 'partial threshold above supported')),
   calibration: z.object({ a: z.number(), b: z.number() }),
   /** A part counts as stated at this share of its weighted key words (set, not fitted). */
@@ -46,7 +48,7 @@ export const DEFAULT_PARAMS: MatchParams = loadParams(weightsJson);
 
 export function rawScore(score: MatchParams['score'], f: ScoreFactors): number {
   const veto = (floor: number, share: number) => floor + (1 - floor) * share;
-  return f.coverage * veto(score.numberFloor, f.numbers) * veto(score.nameFloor, f.names);
+  return f.coverage * veto(score.floor, f.numbers) * veto(score.floor, f.names);
 }
 
 export function calibrated(params: MatchParams, raw: number): number {
@@ -54,22 +56,21 @@ export function calibrated(params: MatchParams, raw: number): number {
   return Number.isFinite(p) ? p : 0;
 }
 
-/** How many of the claim's parts the sources state, of how many. */
+/** Each part's best coverage (`PartCoverage.best`) and the share at which a part counts as stated. */
 export interface PartsStated {
+  best: number[];
   stated: number;
-  of: number;
 }
 
 /**
  * The verdict: a reliable contradiction in a tightly aligned passage wins; supported at the
- * supported threshold; partial at the partial threshold, or when at least one part of the claim
- * is stated. (Requiring every part stated for `supported` as well cost 0.04 WiCE balanced
- * accuracy: a paraphrased part often falls under the share, while the chunked coverage already
- * counts what a missing part lacks.)
+ * supported threshold when every part holds `everyPart` of its words; partial at the partial
+ * threshold, or when the claim has several parts and at least one of them is stated.
  */
 export function decide(thresholds: MatchParams['thresholds'], raw: number, contradicted: boolean, parts: PartsStated): MatchVerdict {
   if (contradicted) return 'contradicted';
-  if (raw >= thresholds.supported) return 'supported';
-  if (raw >= thresholds.partial || parts.stated > 0) return 'partial';
+  if (raw >= thresholds.supported && parts.best.every((c) => c >= thresholds.everyPart)) return 'supported';
+  // "Some parts stated, others missing" needs parts: a claim of one part is partial by its score alone.
+  if (raw >= thresholds.partial || (parts.best.length > 1 && parts.best.some((c) => c >= parts.stated))) return 'partial';
   return 'unsupported';
 }

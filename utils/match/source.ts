@@ -34,6 +34,15 @@ export interface SourceIndex {
 const BIBLIOGRAPHY_HEADING =
   /^(?:#{1,6}\s*)?(?:references?|bibliography|works cited|literature cited|citations|sources|notes and references|footnotes|further reading|external links|references and notes)\s*:?\s*$/i;
 
+const NUMBER_START = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|twenty|thirty|forty|fifty|hundred|dozen)/;
+
+/** Could this token start a number? A digit first, or a number word (cheap test before reading numbers). */
+function mayBeNumber(t: Token): boolean {
+  const c = t.word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  return /\d/.test(t.word) || ((c === 102 || c === 104 || c === 110 || c === 111 || c === 115 || c === 116 || c === 100 || c === 101) && NUMBER_START.test(t.word));
+}
+
 /** Index a source's text (paragraphs separated by blank lines; any length). */
 export function indexSource(id: string, text: string): SourceIndex {
   const spans = splitSentences(text ?? '');
@@ -45,7 +54,7 @@ export function indexSource(id: string, text: string): SourceIndex {
     const tokenFrom = tokens.length;
     tokenize(text, start, end, tokens);
     const own = tokens.slice(tokenFrom);
-    const numbers = own.some((t) => /\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|twenty|thirty|forty|fifty|hundred|dozen)/.test(t.word))
+    const numbers = own.some(mayBeNumber)
       ? readNumbers(own, text).map((n) => ({ ...n, first: n.first + tokenFrom, last: n.last + tokenFrom }))
       : [];
     sentences.push({ start, end, tokenFrom, tokenTo: tokens.length, numbers });

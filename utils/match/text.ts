@@ -57,11 +57,19 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
   if (end > start) out.push({ start, end });
 }
 
+/** A sentence-ending mark followed by a space and more text: where a line may hold two sentences. */
+const INNER_BREAK = /[.!?…。！？]["'”’)\]]*\s+\S/;
+
 /** Sentences of `text`, as offsets, segmented block by block. */
 export function sentences(text: string): Span[] {
   const out: Span[] = [];
   for (const block of blocks(text)) {
     const slice = text.slice(block.start, block.end);
+    // A line with no sentence-ending mark before its end is one sentence: no need to segment it.
+    if (!INNER_BREAK.test(slice)) {
+      out.push(block);
+      continue;
+    }
     for (const seg of sentenceSegmenter.segment(slice)) {
       pushTrimmed(text, block.start + seg.index, block.start + seg.index + seg.segment.length, out);
     }
@@ -111,7 +119,7 @@ export function tokenize(text: string, start = 0, end = text.length, out: Token[
     if (!seg.isWordLike) continue;
     let raw = seg.segment;
     // "Obama's" and "Obamas’" count as "Obama"; "don't" keeps its apostrophe so negation is seen.
-    raw = raw.replace(/['’]s$/i, '').replace(/’/g, "'");
+    if (raw.includes("'") || raw.includes('’')) raw = raw.replace(/['’]s$/i, '').replace(/’/g, "'");
     const word = raw.toLowerCase();
     const first = raw.charCodeAt(0);
     out.push({
