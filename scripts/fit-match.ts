@@ -270,7 +270,7 @@ const output: MatchParams = {
   calibration: { a: round(calibration.a)!, b: round(calibration.b)! },
   partStated: DEFAULT_PARAMS.partStated,
   cv: {
-    protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floors by inner ${INNER}-fold CV, thresholds on each outer training set; ${BOOT} cluster-bootstrap samples`,
+    protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor and part share by inner ${INNER}-fold CV (AUROC, balanced accuracy, macro-F1), thresholds on each outer training set; ${BOOT} cluster-bootstrap samples`,
     figures,
     reliability: table,
   },
