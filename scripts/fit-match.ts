@@ -18,7 +18,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { analyse, indexSource } from '../utils/match/index';
 import { DEFAULT_PARAMS, rawScore, type MatchParams, type PartsStated } from '../utils/match/model';
 import type { ScoreFactors } from '../utils/match/features';
@@ -26,18 +25,20 @@ import { goldSpans, overlaps, readRecords, threeWay } from './eval-lib';
 import { auroc, balancedAccuracy, bootstrap, fitPlatt, fitThresholds, foldOf, macroF1, platt, reliability, threeWayAt, type Scored, type Thresholds } from './match-lab/cv';
 import { EMPTY_FEATURES, labFeatures, type LabFeatures } from './match-lab/features';
 import { fitLogistic, logisticDecide, logisticScore, fitLogisticThresholds } from './match-lab/logistic';
+import { readArgs } from './lib/args';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
+const { values, positionals } = readArgs(
+  'usage: npx tsx scripts/fit-match.ts [file.jsonl…] [--repeats 5] [--folds 5] [--boot 1000] [--dry] [--out report.json]',
+  {
     repeats: { type: 'string', default: '5' },
     folds: { type: 'string', default: '5' },
     boot: { type: 'string', default: '1000' },
     dry: { type: 'boolean', default: false },
     out: { type: 'string' },
   },
-});
+  { positionals: true },
+);
 const REPEATS = Number(values.repeats);
 const FOLDS = Number(values.folds);
 const BOOT = Number(values.boot);
