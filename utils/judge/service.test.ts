@@ -46,10 +46,29 @@ describe('claims and the judge', () => {
 describe('the judge service', () => {
   const settingsOf = (s: Partial<JudgeSettings>) => async () => ({ ...DEFAULT_JUDGE_SETTINGS, ...s });
 
-  it('judges nothing while off', async () => {
-    const service = createJudgeService({ settings: settingsOf({}) });
+  it('judges nothing while off, and asks no server anything', async () => {
+    const seen: string[] = [];
+    const spy = async (url: string) => {
+      seen.push(url);
+      return new Response('{}');
+    };
+    const service = createJudgeService({ settings: settingsOf({ baseUrl: 'http://127.0.0.1:9/v1', model: 'm' }), env: { fetch: spy } });
     expect(await service.enabled()).toBe(false);
     expect(await service.judgeClaim(claim, sources)).toBeNull();
+    expect(seen).toEqual([]);
+  });
+
+  it('with the local server on, sends requests only to the base URL the reader gave', async () => {
+    server = await startFakeModelServer(fromTable({}));
+    const seen: string[] = [];
+    const spy = (url: string, init: RequestInit) => {
+      seen.push(url);
+      return fetch(url, init);
+    };
+    const service = createJudgeService({ settings: settingsOf({ tier: 'local-server', baseUrl: server.baseUrl }), env: { fetch: spy } });
+    await service.judgeClaim(claim, sources);
+    await service.judgeClaim({ ...claim, id: 'c6' }, sources);
+    expect(seen).toEqual([`${server.baseUrl}/models`, `${server.baseUrl}/chat/completions`, `${server.baseUrl}/chat/completions`]);
   });
 
   it('with the local server on, judges a claim through it, choosing the first model it lists', async () => {
