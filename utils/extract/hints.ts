@@ -10,30 +10,31 @@
 import { BADGE_TAG, LIMITS } from './config';
 import { closestTag, toArray } from './dom';
 import { looksLikeMarkerText } from './markers';
+import { inPageFragment, pageAddresses } from './text';
+import { REGEXPS } from './vocabulary';
+import { isAttributedLink } from './inline';
 
-const CUE_BEFORE = /(?:according to(?: [^.!?;,]{1,40})?|published (?:in|by)|reported (?:in|by)|appeared in|as (?:reported|noted|stated) (?:by|in)|(?:study|report|survey|analysis|paper|poll) (?:by|from|in)|writing in)\s+(?:the\s+)?$/i;
-const CUE_AFTER = /^\s*,?\s*(?:reports|reported|says|said|found|finds|notes|noted|states|stated|estimates|estimated|shows|showed|concluded|concludes|revealed|reveals|writes|wrote|argues|argued|suggests|suggested)\b/i;
-/**
- * Any attribution word at all, in lower case after a space (so that menu entries such as "TV
- * Shows" or "Reports" do not count): only text holding one has its links looked at.
- */
-const CUE_ANY = /[Aa]ccording to|published (?:in|by)|reported|appeared in|writing in| (?:reports|says|said|found|finds|notes|noted|states|stated|estimates|shows|showed|concludes?|revealed|reveals|writes|wrote|argues|suggests)\b/;
 /** Longer list items are menus or containers of other items, read through their own children. */
 const MAX_ITEM_CHARS = 3000;
 /** Links looked at per paragraph. */
 const MAX_LINKS = 40;
 const IGNORED = new Set(['script', 'style', 'code', 'pre', 'template', 'textarea', 'nav', 'blockquote', 'q', BADGE_TAG]);
-const TEXT_TAGS = ['p', 'li', 'dd', 'td'];
+const TEXT_TAGS = ['p', 'li', 'dd', 'td', 'th', 'caption', 'figcaption'];
 
 export function hasCitationHints(doc: Document): boolean {
   const body = doc.body;
   if (!body) return false;
+  const base = doc.baseURI || doc.URL;
+  let addresses: Set<string> | undefined;
 
-  // Footnote markers: a superscript linking within the page.
+  // Footnote markers: a superscript linking within the page ("#cite_note-2", or the page's own
+  // address with a fragment, as saved pages have it).
   const sups = body.getElementsByTagName('sup');
   for (let i = 0, n = Math.min(sups.length, LIMITS.hintLinks); i < n; i++) {
-    const link = sups[i].getElementsByTagName('a')[0];
-    if (link && (link.getAttribute('href') ?? '').startsWith('#')) return true;
+    const href = sups[i].getElementsByTagName('a')[0]?.getAttribute('href');
+    if (!href || href.indexOf('#') < 0) continue;
+    addresses ??= pageAddresses(doc, doc.URL, base);
+    if (inPageFragment(href, addresses, base) !== undefined) return true;
   }
 
   // Bracketed markers and attributed links in running text, within a character budget.
@@ -45,7 +46,7 @@ export function hasCitationHints(doc: Document): boolean {
       if (budget < 0) return false;
       if (tag !== 'p' && text.length > MAX_ITEM_CHARS) continue;
       if (text.indexOf('[') >= 0 && looksLikeMarkerText(text) && hasMarkerText(doc, el)) return true;
-      if (CUE_ANY.test(text) && hasAttributedLink(el)) return true;
+      if (hasCitingLink(doc, el, text)) return true;
     }
   }
   return false;
@@ -62,16 +63,40 @@ function hasMarkerText(doc: Document, el: Element): boolean {
   return false;
 }
 
-function hasAttributedLink(el: Element): boolean {
+/**
+ * An outbound link that is a citation by the rules extraction uses (inline.ts): a linked
+ * author-year citation, or a link an attribution ties to its text. The element's text is only
+ * walked when it holds a cue word or a quotation mark at all.
+ */
+function hasCitingLink(doc: Document, el: Element, text: string): boolean {
   const links = el.getElementsByTagName('a');
+  if (links.length === 0) return false;
+  const cued = REGEXPS.cueWord.test(text) || /[“"‘«]/.test(text);
+  let outbound = false;
   for (let i = 0, n = Math.min(links.length, MAX_LINKS); i < n; i++) {
-    const a = links[i];
-    const href = a.getAttribute('href');
+    const href = links[i].getAttribute('href');
     if (!href || href.startsWith('#')) continue;
-    const before = a.previousSibling;
-    if (before && before.nodeType === 3 && CUE_BEFORE.test((before as Text).data.slice(-LIMITS.attributionWindow))) return true;
-    const after = a.nextSibling;
-    if (after && after.nodeType === 3 && CUE_AFTER.test((after as Text).data.slice(0, LIMITS.attributionWindow))) return true;
+    outbound = true;
+    const linkText = (links[i].textContent ?? '').trim();
+    if (linkText.length <= 80 && REGEXPS.authorYear.test(linkText)) return true;
   }
+  if (!outbound || !cued || closestTag(el, IGNORED)) return false;
+  // The element's text with the span of each link in it.
+  const spans = new Map<Element, { start: number; end: number }>();
+  let flat = '';
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data.replace(/[\n\r\t\f]/g, ' ');
+    const link = closestTag(node.parentElement, LINK, 8);
+    if (link && el.contains(link) && link.getAttribute('href') && !link.getAttribute('href')!.startsWith('#')) {
+      const span = spans.get(link) ?? { start: flat.length, end: flat.length };
+      span.end = flat.length + data.length;
+      spans.set(link, span);
+    }
+    flat += data;
+  }
+  for (const span of spans.values()) if (isAttributedLink(flat, span, 0)) return true;
   return false;
 }
+
+const LINK = new Set(['a']);

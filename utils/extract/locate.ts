@@ -291,7 +291,7 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
       }
       const split = splitAttribution(sentence.text, labels[0]);
       // A claim is never only its attribution: keep the sentence when nothing else is left.
-      const claimText = split.text && split.text.length > labels[0].length ? split.text : sentence.text;
+      const claimText = split.text && !sameWords(split.text, labels[0]) ? split.text : sentence.text;
       if (!claimText) continue;
       // The link names the source: "answers posted on Quora" attributes to "Quora".
       const attribution = isGenericName(labels[0]) || !namesSource(labels[0]) ? undefined : labels[0];
@@ -354,6 +354,11 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
     },
     anchors,
   };
+}
+
+function sameWords(a: string, b: string): boolean {
+  const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return words(a) === words(b);
 }
 
 /** Longest cell claim that gets its row's header in front. */

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractCitations, PageCitationsSchema } from '@/utils/extract';
+import { extractCitations, hasCitationHints, PageCitationsSchema } from '@/utils/extract';
 import { hasShared, repoRoot, sharedDir, skipNote } from '../../tests/helpers/extract';
 import { misses, readLabels, scorePage, scoreTable, totals, type PageScore } from '../../tests/helpers/real-labels';
 
@@ -49,6 +49,8 @@ function score(page: LabelledPage): PageScore {
   try {
     const result = extractCitations(dom.window.document, page.url);
     expect(PageCitationsSchema.safeParse(result).success).toBe(true);
+    // The cheap pre-check never says no where extraction finds a claim.
+    if (result.claims.length > 0) expect(hasCitationHints(dom.window.document), `${page.name}: pre-check`).toBe(true);
     return scorePage(readLabels(page.labels), result);
   } finally {
     dom.window.close();

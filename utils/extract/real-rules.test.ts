@@ -1,0 +1,95 @@
+/**
+ * The rules real pages taught, each on a page written for it: markers that are code or
+ * intervals, the claim boundary (attributions only when they are one), inline attributed links on
+ * the page's own host, and linked author-year citations.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractCitations } from '@/utils/extract';
+import { parseHtml } from '../../tests/helpers/extract';
+
+const url = 'https://news.example.org/2024/story';
+const refs = '<h2>References</h2><ol><li><a href="https://a.example/1">One</a></li><li><a href="https://b.example/2">Two</a></li></ol>';
+
+function claims(html: string) {
+  return extractCitations(parseHtml(html), url).claims.map((c) => ({ text: c.text, markers: c.markers, attribution: c.attribution }));
+}
+
+describe('brackets that are code or intervals', () => {
+  it('make no claim on a page that lists no source', () => {
+    const doc = parseHtml('<p>Take items[2] and then row[k-1] of the table.</p><p>The closed range [2, 8] holds seven integers, and [1, m) holds m − 1.</p>');
+    expect(extractCitations(doc, url).claims).toEqual([]);
+  });
+
+  it('count when they name a listed source', () => {
+    expect(claims(`<p>The index grew fast[2].</p>${refs}`).map((c) => c.markers)).toEqual([['[2]']]);
+  });
+
+  it('a lone marker after a space still counts without a list (unlinked)', () => {
+    const page = extractCitations(parseHtml('<p>The bridge opened in 1932. [7]</p>'), url);
+    expect(page.claims.map((c) => [c.text, c.unlinkedLabels])).toEqual([['The bridge opened in 1932.', ['7']]]);
+  });
+});
+
+describe('the claim boundary', () => {
+  it('keeps "by <someone>", possessives and subjects', () => {
+    expect(claims(`<table><tr><td>An engineer travels back a week to warn a town that was flooded by the river.<sup><a href="#r1">[1]</a></sup></td></tr><tr><td>Anna Berg's debut work from the film school.<sup><a href="#r2">[2]</a></sup></td></tr></table><ol><li id="r1"><a href="https://a.example/1">One</a></li><li id="r2"><a href="https://b.example/2">Two</a></li></ol>`).map((c) => c.text)).toEqual([
+      'An engineer travels back a week to warn a town that was flooded by the river.',
+      "Anna Berg's debut work from the film school.",
+    ]);
+  });
+
+  it('a clause that is only an attribution takes what follows it, never stands alone', () => {
+    expect(claims(`<p>According to Mozilla's manifesto,<sup><a href="#r1">[1]</a></sup> the web must stay open to everyone.</p><ol><li id="r1"><a href="https://a.example/1">One</a></li></ol>`)).toEqual([
+      { text: 'The web must stay open to everyone.', markers: ['[1]'], attribution: "Mozilla's manifesto" },
+    ]);
+  });
+
+  it('strips an attribution that is one, at the start or the end', () => {
+    expect(claims('<p>Overtime costs doubled last year, according to <a href="/docs/audit-2023">an audit by the county controller</a>.</p>').map((c) => c.text)).toEqual(['Overtime costs doubled last year.']);
+  });
+});
+
+describe('inline attributed links', () => {
+  it('count on the page\'s own host when an attribution ties them to the text', () => {
+    const page = extractCitations(
+      parseHtml(
+        '<article><p>According to <a href="/docs/audit-2023">an audit by the county controller</a>, overtime costs doubled.</p>' +
+          '<p>A survey published in <a href="/partners/valley-ledger">the Valley Ledger</a> found that most parents back the plan.</p>' +
+          '<p>Class sizes fell, according to <a href="/data/school-board">data released by the school board</a>.</p></article>',
+      ),
+      url,
+    );
+    expect(page.claims.map((c) => c.text)).toEqual(['Overtime costs doubled.', 'Most parents back the plan.', 'Class sizes fell.']);
+    expect(page.sources.map((s) => s.url)).toEqual([
+      'https://news.example.org/docs/audit-2023',
+      'https://news.example.org/partners/valley-ledger',
+      'https://news.example.org/data/school-board',
+    ]);
+  });
+
+  it('never take bylines, menus, "read more" or related stories', () => {
+    const doc = parseHtml(
+      '<p>By <a href="/staff/jo">Jo Reporter</a></p><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul>' +
+        '<p>The council met on Monday. <a href="/2024/other">Read more about what the council said</a></p>' +
+        '<p><a href="/2024/related">Mayor says the budget is balanced</a></p>',
+    );
+    expect(extractCitations(doc, url).claims).toEqual([]);
+  });
+});
+
+describe('linked author-year citations', () => {
+  it('are markers: a narrative citation gives its sentence, a parenthesised group one claim', () => {
+    const page = extractCitations(
+      parseHtml(
+        '<p>Two methods exist. <a href="https://arxiv.org/abs/2408.03314">Snell et al. (2024</a>) showed that easier questions benefit from sequential compute.</p>' +
+          '<p>Prompts can be perturbed instead (<a href="https://arxiv.org/abs/2305.04388">Turpin et al. 2023</a>, Chua &amp; Evans, 2025, <a href="https://example.com/paper.pdf">Chen et al. 2025</a>).</p>',
+      ),
+      url,
+    );
+    expect(page.claims.map((c) => [c.text, c.markers])).toEqual([
+      ['Easier questions benefit from sequential compute.', ['Snell et al. (2024']],
+      ['Prompts can be perturbed instead.', ['Turpin et al. 2023', 'Chen et al. 2025']],
+    ]);
+    expect(page.sources.map((s) => s.domain)).toEqual(['arxiv.org', 'arxiv.org', 'example.com']);
+  });
+});
