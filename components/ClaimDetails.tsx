@@ -99,9 +99,11 @@ function EvidenceBlock({
 }
 
 /** A partly supported claim part by part: what the source states (each with its passage) and what it does not. */
-function PartsBlock({ claim, sources }: { claim: Claim; sources: SourceLookup }) {
+function PartsBlock({ claim, sources, shown }: { claim: Claim; sources: SourceLookup; shown: readonly Evidence[] }) {
   const words = partsWords(claim.parts);
   if (!words) return null;
+  // A part stated in a passage the card shows anyway is not shown twice.
+  const isShown = (e: Evidence) => shown.some((s) => s.sourceId === e.sourceId && s.start === e.start && s.end === e.end);
   return (
     <div class="cc-parts" data-testid="parts">
       <p class="cc-label">Part by part</p>
@@ -109,7 +111,7 @@ function PartsBlock({ claim, sources }: { claim: Claim; sources: SourceLookup })
         {words.line}
       </p>
       {words.stated.map((part, i) =>
-        part.evidence ? (
+        part.evidence && !isShown(part.evidence) ? (
           <div class="cc-part" key={i} data-testid="part-passage">
             <p class="cc-note">
               “{part.text}”{sources.get(part.evidence.sourceId) ? ` (${sources.get(part.evidence.sourceId)!.label})` : ''}:
@@ -190,7 +192,7 @@ export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1
         </div>
       ) : null}
       {judged ? <JudgeNote claim={claim} onAskJudge={onAskJudge} /> : null}
-      {judged && claim.verdict !== 'contradicted' ? <PartsBlock claim={claim} sources={sources} /> : null}
+      {judged && claim.verdict !== 'contradicted' ? <PartsBlock claim={claim} sources={sources} shown={evidence.map((e) => e.evidence)} /> : null}
       {evidence.map(({ evidence: item, quote }, i) => {
         const source = sources.get(item.sourceId);
         // With several sources cited, say which one the passage comes from.

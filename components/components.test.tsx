@@ -148,12 +148,18 @@ describe('Card for each verdict', () => {
       { text: 'the city planted 12,000 trees in 2022', stated: true, evidence: stated },
       { text: 'it doubled the maintenance budget', stated: false },
     ];
-    const c = card(claim('c1', 'partial', { parts, evidence: [stated] }));
-    expect(c.querySelector('[data-testid="parts-line"]')!.textContent).toBe('States: the city planted 12,000 trees in 2022. Not found: that it doubled the maintenance budget.');
+    const best = evidence('s1', { text: 'Maintenance spending stayed flat.', start: 100, end: 133 });
+    const c = card(claim('c1', 'partial', { parts, evidence: [best] }));
+    expect(c.querySelector('[data-testid="parts-line"]')!.textContent).toBe('States: “the city planted 12,000 trees in 2022”. Not found: “it doubled the maintenance budget”.');
     const passages = c.querySelectorAll('[data-testid="part-passage"]');
     expect(passages).toHaveLength(1);
     expect(passages[0].textContent).toContain('The city planted 12,000 trees in 2022.');
     expect(passages[0].querySelectorAll('mark').length).toBeGreaterThan(0);
+    // A part stated in the passage the card already shows is not shown twice.
+    const same = card(claim('c3', 'partial', { parts, evidence: [stated] }));
+    expect(same.querySelector('[data-testid="parts-line"]')).not.toBeNull();
+    expect(same.querySelectorAll('[data-testid="part-passage"]')).toHaveLength(0);
+    expect(same.querySelectorAll('[data-testid="evidence"]')).toHaveLength(1);
     // A contradicted claim is not explained part by part: its conflict is what matters.
     expect(card(claim('c2', 'contradicted', { parts, evidence: [stated] })).querySelector('[data-testid="parts"]')).toBeNull();
   });

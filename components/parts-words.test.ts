@@ -9,7 +9,7 @@ describe('parts in words', () => {
       { text: 'the city planted 12,000 trees in 2022', stated: true, evidence },
       { text: 'it doubled the maintenance budget.', stated: false },
     ]);
-    expect(words?.line).toBe('States: the city planted 12,000 trees in 2022. Not found: that it doubled the maintenance budget.');
+    expect(words?.line).toBe('States: “the city planted 12,000 trees in 2022”. Not found: “it doubled the maintenance budget”.');
     expect(words?.stated[0].evidence?.text).toBe('The city planted 12,000 trees in 2022.');
   });
 

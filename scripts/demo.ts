@@ -68,6 +68,19 @@ async function main(): Promise<void> {
       await page.waitForTimeout(250);
       await page.screenshot({ path: path.join(out, 'hover-card.png') });
 
+      // A partly supported claim's card: what the source states, part by part, and what it does not.
+      const partial = Object.entries(verdicts).find(([, v]) => v === 'partial')?.[0];
+      if (partial) {
+        await page.mouse.move(0, 0);
+        await page.keyboard.press('Escape');
+        const partialBadge = page.locator(`citecheck-badge[data-claim-id="${partial}"] button`);
+        await partialBadge.scrollIntoViewIfNeeded();
+        await partialBadge.hover();
+        await page.locator('[data-citecheck-card]').first().waitFor({ state: 'visible', timeout: 5_000 });
+        await page.waitForTimeout(250);
+        await page.screenshot({ path: path.join(out, 'partial-card.png') });
+      }
+
       const tabId = await tabIdOf(await browser.currentWorker(), articleUrl);
       const popup = await browser.context.newPage();
       await popup.setViewportSize({ width: 440, height: 640 });
@@ -80,7 +93,7 @@ async function main(): Promise<void> {
       const report: Report = ReportSchema.parse(await storedReport(await browser.currentWorker(), tabId));
       await writeFile(path.join(out, 'report.json'), JSON.stringify(report, null, 2));
       console.log('\n' + formatReport(report));
-      console.log(`\nScreenshots: ${['article.png', 'hover-card.png', 'popup.png'].map((f) => path.join('demo-output', f)).join(', ')}`);
+      console.log(`\nScreenshots: ${['article.png', 'hover-card.png', 'partial-card.png', 'popup.png'].map((f) => path.join('demo-output', f)).join(', ')}`);
       console.log(`Report: ${path.join('demo-output', 'report.json')}`);
     } finally {
       await browser.close();

@@ -53,9 +53,11 @@ export function indexSource(id: string, text: string): SourceIndex {
     const { start, end } = spans[s];
     const tokenFrom = tokens.length;
     tokenize(text, start, end, tokens);
-    const own = tokens.slice(tokenFrom);
-    const numbers = own.some(mayBeNumber)
-      ? readNumbers(own, text).map((n) => ({ ...n, first: n.first + tokenFrom, last: n.last + tokenFrom }))
+    let numeric = false;
+    for (let t = tokenFrom; t < tokens.length && !numeric; t++) numeric = mayBeNumber(tokens[t]);
+    // Most sentences hold no number: only those are copied out and read.
+    const numbers = numeric
+      ? readNumbers(tokens.slice(tokenFrom), text).map((n) => ({ ...n, first: n.first + tokenFrom, last: n.last + tokenFrom }))
       : [];
     sentences.push({ start, end, tokenFrom, tokenTo: tokens.length, numbers });
     if (bodyEnd === spans.length && start > text.length * 0.3 && end - start < 40 && BIBLIOGRAPHY_HEADING.test(text.slice(start, end))) {

@@ -70,7 +70,7 @@ describe('reportToMarkdown', () => {
       { text: 'it doubled the maintenance budget', stated: false },
     ];
     const md = reportToMarkdown(report([claim('c1', 'partial', { parts })]));
-    expect(md).toContain('States: the city planted 12,000 trees in 2022. Not found: that it doubled the maintenance budget.');
+    expect(md).toContain('States: “the city planted 12,000 trees in 2022”. Not found: “it doubled the maintenance budget”.');
     expect(md).toContain('- “the city planted 12,000 trees in 2022”: The city planted 12,000 trees in 2022.');
     expect(JSON.parse(reportToJson(report([claim('c1', 'partial', { parts })]))).claims[0].parts).toEqual(parts);
   });
