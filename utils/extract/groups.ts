@@ -31,6 +31,9 @@ export interface MarkerGroup extends Span {
   opensSentence: boolean;
 }
 
+/** What may stand between the markers of one group: separators, and a page locator (":p. 234"). */
+const PAGE_LOCATOR = /^[\s,;]*(?::\s?(?:pp?\.\s*)?\d[\d–-]*[\s,;]*)?$/;
+
 /** Longest link text read as an author-year citation. */
 const AUTHOR_YEAR_CHARS = 80;
 
@@ -99,7 +102,7 @@ export function groupMarkers(text: string, markers: BlockMarker[]): MarkerGroup[
   for (const m of markers) {
     const last = groups[groups.length - 1];
     const between = last ? text.slice(last.end, m.start) : '';
-    const joins = last && (/^[\s,;]*$/.test(between) || (last.authorYear && m.authorYear && REGEXPS.authorYearFiller.test(between)));
+    const joins = last && (PAGE_LOCATOR.test(between) || (last.authorYear && m.authorYear && REGEXPS.authorYearFiller.test(between)));
     if (last && joins) {
       last.markers.push(m);
       last.end = m.end;
@@ -121,7 +124,7 @@ export function groupMarkers(text: string, markers: BlockMarker[]): MarkerGroup[
         g.end += close[0].length;
       }
     } else {
-      const pages = text.slice(g.end, g.end + 16).match(/^:\s?\d[\d–-]*(?=[\s.,;]|$)/);
+      const pages = text.slice(g.end, g.end + 16).match(/^:\s?(?:pp?\.\s*)?\d[\d–-]*(?=[\s.,;]|$)/);
       if (pages) g.end += pages[0].length;
     }
   }

@@ -61,7 +61,20 @@ describe.skipIf(!hasShared && !mustRun)(`real pages with labels (${hasShared ? r
   it('the labelled pages are there', () => {
     expect(hasShared, `${sharedDir} is required when CI=true`).toBe(true);
     const names = pages().map((p) => p.name);
-    expect(names.length).toBeGreaterThanOrEqual(9);
+    expect(names.length).toBeGreaterThanOrEqual(12);
+    for (const name of ['wikipedia', 'wikipedia-2', 'wikipedia-3']) expect(names).toContain(name);
+  });
+
+  it('readability Wikipedia pages (own labels): found ≥ 97 %, clean ≥ 95 %, right source ≥ 97 %, not_claims left ≥ 95 %', () => {
+    const scores = pages().filter((p) => p.labels.startsWith(ownLabels)).map(score);
+    const t = totals(scores);
+    console.log(`\nreadability Wikipedia pages\n${scoreTable(scores)}\n${misses(scores).join('\n')}`);
+    expect(scores.map((s) => s.page)).toEqual(['wikipedia', 'wikipedia-2', 'wikipedia-3']);
+    expect(scores.filter((s) => s.page !== 'wikipedia-3').every((s) => s.claims.length >= 40)).toBe(true);
+    expect(t.found / t.claims).toBeGreaterThanOrEqual(0.97);
+    expect(t.clean / t.claims).toBeGreaterThanOrEqual(0.95);
+    expect(t.rightSource / t.claims).toBeGreaterThanOrEqual(0.97);
+    expect(t.notClaimsLeft / t.notClaims).toBeGreaterThanOrEqual(0.95);
   });
 
   it('real-citations: found ≥ 97 %, clean ≥ 95 %, right source ≥ 97 %, not_claims left ≥ 95 %', () => {

@@ -112,5 +112,5 @@ export const REGEXPS = {
   codeLikeBefore: /[\p{L}\p{N}_)\]]$/u,
   mathContext: /(?:interval|range|between|from|in|within|\bof\b|matrix|array|index|indices|vector|=|∈)\s*$/i,
   /** A reference entry that describes a work: a formatted citation, an ISBN, pages, a dated title. */
-  workEntry: /\b(?:ISBN|ISSN|OCLC|doi|p\.|pp\.|vol\.|éd\.|ed\.|édition|edition|press|university|verlag|journal|revue|dictionnaire|dictionary)\b/i,
+  workEntry: /\b(?:ISBN|ISSN|OCLC|doi|édition|edition|press|university|verlag|journal|revue|dictionnaire|dictionary)\b|(?:^|[\s(,])(?:p|pp|vol|éd|ed|S)\.\s*\d/iu,
 } as const;
