@@ -468,10 +468,14 @@ function withoutDomain(text: string, url: string): string {
   return text.replace(new RegExp(`^(?:www\\.)?${escaped}\\s*[-–—|·:]?\\s+|\\s+[-–—|·(]?\\s*(?:www\\.)?${escaped}\\)?$`, 'i'), '').trim();
 }
 
+/** `/web/20210602101500/https://…`: the address form of Wayback software (pywb, OpenWayback) on any host. */
+const WAYBACK_STYLE_PATH = /^https?:\/\/[^/]+\/(?:[\w-]+\/)?web\/\d{14}(?:[a-z]{2}_)?\/https?:\/\//i;
+
 function classify(url: string, text: string): LinkCandidate | undefined {
   const host = domainOf(url);
   if (!host) return undefined;
-  if (ARCHIVE_HOSTS.test(host)) return { url, text, kind: 'archive' };
+  // Known archives by host; any other by a Wayback-style address holding the original's URL.
+  if (ARCHIVE_HOSTS.test(host) || WAYBACK_STYLE_PATH.test(url)) return { url, text, kind: 'archive' };
   if (IDENTIFIER_HOSTS.test(host) || IDENTIFIER_TEXT.test(text)) return { url, text, kind: 'identifier' };
   return { url, text, kind: 'work' };
 }
