@@ -63,3 +63,16 @@ export function reasonText(source: Pick<Source, 'status' | 'reason' | 'httpStatu
   if (!reason) return 'The source could not be read';
   return REASON_TEXT[reason];
 }
+
+/** "2 June 2021" (UTC: the archive's timestamp is UTC). */
+export function longDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** What the reader is told about a source read from its archived copy ('' for any other source). */
+export function archiveNote(source: Pick<Source, 'readFrom' | 'archivedAt'>): string {
+  if (source.readFrom !== 'archive') return '';
+  return source.archivedAt ? `Read from an archived copy of ${longDate(source.archivedAt)}` : 'Read from an archived copy';
+}

@@ -40,6 +40,8 @@ export const SourceSchema = z.extend(CitedSourceSchema, {
   readFrom: z.optional(z.enum(['original', 'archive'])),
   /** When the archived copy that was read was taken (ISO date), with `readFrom: "archive"`. */
   archivedAt: z.optional(z.string()),
+  /** PDFs: the document's number of pages. */
+  pageCount: z.optional(z.int().check(z.positive())),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
