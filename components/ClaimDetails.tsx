@@ -7,8 +7,8 @@
  * that it points at nothing, rather than pretending to have checked it.
  */
 import type { Claim, Evidence, Source } from '../utils/report/schema';
-import { passageLink, safeHttpUrl } from '../utils/report/links';
-import { reasonText } from '../utils/report/reasons';
+import { evidenceLink, safeHttpUrl } from '../utils/report/links';
+import { archiveNote, reasonText } from '../utils/report/reasons';
 import { claimKind, isJudgement } from '../utils/report/verdicts';
 import { kindMeaning } from './verdicts';
 import { findQuote } from '../utils/judge/gate';
@@ -44,6 +44,11 @@ function SourceItem({ source }: { source: Source }) {
           Try the link yourself
         </a>
       ) : null}
+      {source.readFrom === 'archive' ? (
+        <p class="cc-note" data-testid="archived">
+          {archiveNote(source)}: the original link is dead.
+        </p>
+      ) : null}
       {source.truncated ? <p class="cc-note">Only the first part of this source was read.</p> : null}
       {source.selfCitation ? <p class="cc-note">This source is on the article’s own site.</p> : null}
     </li>
@@ -61,10 +66,15 @@ function EvidenceBlock({
   label: string;
   quote?: { start: number; end: number } | null;
 }) {
-  const href = source ? passageLink(source, evidence.text) : null;
+  const href = source ? evidenceLink(source, evidence) : null;
   return (
     <div class="cc-evidence" data-testid="evidence">
-      <p class="cc-label">{label}</p>
+      <p class="cc-label">
+        {label}
+        {evidence.page !== undefined ? (
+          <span data-testid="passage-page">{`, page ${evidence.page}`}</span>
+        ) : null}
+      </p>
       <Passage text={evidence.text} matched={evidence.matched} quote={quote} />
       {evidence.missing.length ? (
         <p class="cc-missing" data-testid="missing">
@@ -90,7 +100,7 @@ function EvidenceBlock({
       {href ? (
         <p class="cc-note cc-open">
           <a class="cc-link" href={href} target="_blank" rel="noopener noreferrer" data-testid="open-passage">
-            Open source at this passage
+            {evidence.page !== undefined ? `Open the PDF at page ${evidence.page}` : 'Open source at this passage'}
           </a>
         </p>
       ) : null}

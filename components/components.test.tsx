@@ -81,6 +81,26 @@ describe('Card for each verdict', () => {
     expect(c.querySelector('[data-testid="claim-text"]')!.textContent).toBe(claim('c1', verdict).text);
   });
 
+  it('a PDF passage says its page and opens the PDF at it', () => {
+    const c = card(claim('c1', 'supported', { evidence: [evidence('s1', { page: 7 })] }), sourcesOf(source('s1', { url: 'https://a.example/r.pdf' })));
+    expect(c.querySelector('[data-testid="passage-page"]')!.textContent).toBe(', page 7');
+    expect(c.querySelector('[data-testid="open-passage"]')!.getAttribute('href')).toBe('https://a.example/r.pdf#page=7');
+    expect(c.querySelector('[data-testid="open-passage"]')!.textContent).toBe('Open the PDF at page 7');
+  });
+
+  it('a source read from its archived copy says so, with the copy’s date, and links the copy', () => {
+    const archiveUrl = 'https://web.archive.org/web/20210602101500/https://news1.example/story';
+    const c = card(claim('c1', 'supported'), sourcesOf(source('s1', { readFrom: 'archive', archiveUrl, archivedAt: '2021-06-02T10:15:00.000Z' })));
+    expect(c.querySelector('[data-testid="archived"]')!.textContent).toBe('Read from an archived copy of 2 June 2021: the original link is dead.');
+    expect(c.querySelector('[data-testid="open-passage"]')!.getAttribute('href')).toMatch(/^https:\/\/web\.archive\.org\/web\/20210602101500\/https:\/\/news1\.example\/story#:~:text=/);
+  });
+
+  it('a source read from its original has no archive note and no page', () => {
+    const c = card(claim('c1', 'supported'));
+    expect(c.querySelector('[data-testid="archived"]')).toBeNull();
+    expect(c.querySelector('[data-testid="passage-page"]')).toBeNull();
+  });
+
   it('a judged claim without evidence says no passage came close', () => {
     const c = card(claim('c1', 'unsupported', { evidence: [] }));
     expect(c.querySelector('[data-testid="no-passage"]')).not.toBeNull();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { markRuns } from './marks';
 import { placeCard, unionBox, GAP, MARGIN } from './inline/placement';
 import { detectPageTheme, luminance, parseRgb } from './inline/theme';
-import { passageLink, safeHttpUrl, textFragmentDirective } from '../utils/report/links';
+import { evidenceLink, passageLink, safeHttpUrl, textFragmentDirective } from '../utils/report/links';
+import { archiveNote } from '../utils/report/reasons';
 
 describe('markRuns', () => {
   const marked = (text: string, words: string[]) => markRuns(text, words).filter((r) => r.marked).map((r) => r.text);
@@ -121,5 +122,26 @@ describe('page theme', () => {
     document.body.setAttribute('style', style);
     expect(detectPageTheme(document)).toBe(theme);
     document.body.removeAttribute('style');
+  });
+});
+
+describe('evidenceLink', () => {
+  it('opens a PDF passage at its page, replacing any fragment', () => {
+    expect(evidenceLink({ url: 'https://a.example/r.pdf' }, { text: 'x y', page: 7 })).toBe('https://a.example/r.pdf#page=7');
+    expect(evidenceLink({ url: 'https://a.example/r.pdf#page=2' }, { text: 'x', page: 7 })).toBe('https://a.example/r.pdf#page=7');
+  });
+  it('opens the archived copy of a source read from it, and the original otherwise', () => {
+    const archiveUrl = 'https://web.archive.org/web/20210602101500/https://a.example/p';
+    expect(evidenceLink({ url: 'https://a.example/p', archiveUrl, readFrom: 'archive' }, { text: 'hello world' })).toBe(`${archiveUrl}#:~:text=hello%20world`);
+    expect(evidenceLink({ url: 'https://a.example/p', archiveUrl }, { text: 'hello world' })).toBe('https://a.example/p#:~:text=hello%20world');
+    expect(evidenceLink({ url: 'https://a.example/p', archiveUrl: 'javascript:alert(1)', readFrom: 'archive' }, { text: 'x' })).toBe('https://a.example/p#:~:text=x');
+  });
+});
+
+describe('archiveNote', () => {
+  it('dates the copy in words', () => {
+    expect(archiveNote({ readFrom: 'archive', archivedAt: '2021-06-02T10:15:00.000Z' })).toBe('Read from an archived copy of 2 June 2021');
+    expect(archiveNote({ readFrom: 'archive' })).toBe('Read from an archived copy');
+    expect(archiveNote({})).toBe('');
   });
 });

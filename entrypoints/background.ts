@@ -10,7 +10,7 @@ import { send, serve, type MessageEvents, type Sender } from '@/utils/messages';
 import type { Report } from '@/utils/report/schema';
 import { checksAutomatically, getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
 import { createSourceLoader, isSelfCitation, openSourceCache, withMemoryLayer } from '@/utils/sources';
-import { createHtmlReader } from '@/utils/html-reader';
+import { createHtmlReader, createPdfReader } from '@/utils/html-reader';
 import { createJudgeService } from '@/utils/judge/service';
 
 /**
@@ -29,6 +29,7 @@ export default defineBackground({
     );
     const loader = createSourceLoader({
       readHtml: createHtmlReader(),
+      readPdf: createPdfReader(),
       cache: sourceCache,
       settings: async () => {
         const s = await settings();

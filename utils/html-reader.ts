@@ -1,14 +1,17 @@
 /**
- * One way to turn fetched HTML into readable text, whatever the browser.
+ * One way to turn fetched HTML and PDFs into readable text, whatever the browser.
  *
  * Firefox's background page has a DOM, so it reads in place. Chrome's MV3 service worker has no
- * DOMParser: it hands the HTML to an offscreen document (entrypoints/offscreen) and waits for the
- * text. Only the text, title, byline and date come back; raw HTML never leaves the reader.
+ * DOMParser and cannot import pdf.js: it hands the HTML, or the PDF's bytes (base64: extension
+ * messages are JSON), to an offscreen document (entrypoints/offscreen) and waits for the text.
+ * Only the text and its metadata come back, validated by the message protocol; raw HTML never
+ * leaves the reader.
  */
 import { browser } from 'wxt/browser';
 import { send } from './messages';
 import { readText } from './sources';
-import type { HtmlReader, ReadSource } from './sources/types';
+import { readPdfHere, type PdfRead } from './sources/pdf';
+import type { HtmlReader, PdfReader, ReadSource } from './sources/types';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -34,7 +37,7 @@ function ensureOffscreenDocument(): Promise<void> {
     await chromeApi.offscreen.createDocument({
       url: OFFSCREEN_PATH,
       reasons: ['DOM_PARSER'],
-      justification: 'Read cited pages into plain text with Readability.',
+      justification: 'Read cited pages into plain text with Readability, and cited PDFs with pdf.js.',
     });
   })().catch((error: unknown) => {
     offscreenReady = null;
@@ -46,6 +49,38 @@ function ensureOffscreenDocument(): Promise<void> {
 async function readOffscreen(html: string, url: string): Promise<ReadSource> {
   await ensureOffscreenDocument();
   return send(browser, 'read-html', { html, url });
+}
+
+/** Bytes as base64, in slices small enough for `String.fromCharCode`. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+async function readPdfOffscreen(data: Uint8Array, url: string): Promise<PdfRead> {
+  await ensureOffscreenDocument();
+  return send(browser, 'read-pdf', { data: bytesToBase64(data), url });
+}
+
+/** Where pdf.js can be imported (a page with a DOM), it reads here; else in the offscreen document. */
+export function createPdfReader(): PdfReader {
+  if (typeof DOMParser !== 'undefined') return async (data) => readPdfHere(data);
+  return async (data, url) => {
+    try {
+      return await readPdfOffscreen(data, url);
+    } catch {
+      offscreenReady = null;
+      return readPdfOffscreen(data, url);
+    }
+  };
 }
 
 export function createHtmlReader(): HtmlReader {

@@ -13,6 +13,7 @@ import * as z from 'zod/mini';
 import { PageCitationsSchema } from './extract/types';
 import { ReportSchema } from './report/schema';
 import { CheckModeSchema } from './settings-core';
+import { PdfReadSchema } from './sources/pdf-schema';
 
 /** Where a call goes: the background worker, a tab's content script, or the offscreen document. */
 export type Target = 'background' | 'content' | 'offscreen';
@@ -28,6 +29,7 @@ export const ReadSourceSchema = z.object({
   byline: z.optional(z.string()),
   published: z.optional(z.string()),
   paywall: z.optional(z.boolean()),
+  jsRequired: z.optional(z.boolean()),
 });
 
 /**
@@ -108,6 +110,8 @@ export const PROTOCOL = {
   // ── background → offscreen document (Chrome MV3: the worker has no DOMParser) ──
   /** Reads fetched HTML into plain text. */
   'read-html': { to: 'offscreen', request: z.object({ html: z.string(), url: z.string() }), response: ReadSourceSchema },
+  /** Reads a fetched PDF (base64: extension messages are JSON) into page-aware text with pdf.js. */
+  'read-pdf': { to: 'offscreen', request: z.object({ data: z.string(), url: z.string() }), response: PdfReadSchema },
 } as const satisfies Record<string, { to: Target; request: z.ZodMiniObject; response: z.ZodMiniType }>;
 
 export type MessageType = keyof typeof PROTOCOL;

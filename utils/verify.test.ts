@@ -150,3 +150,43 @@ describe('verifyCitations', () => {
     expect(report.claims.map((c) => c.verdict)).toEqual(['pending', 'unlinked']);
   });
 });
+
+describe('verifyCitations: PDFs and archived copies', () => {
+  const PAGE_ONE = 'The harbour district council carried out a survey of its street trees in the spring of that year.';
+  const PAGE_TWO = 'The survey counted 4,210 street trees in the harbour district, up from 3,650 in the previous survey.';
+
+  it('gives a PDF passage the page it starts on, and the source its page count', async () => {
+    const text = `${PAGE_ONE}\n\n${PAGE_TWO}`;
+    const { loader } = tableLoader({ 'source-1.html': { ok: true, text, pages: [0, PAGE_ONE.length + 2], pageCount: 2 } });
+    const report = await verifyCitations(page([{ text: 'The survey counted 4,210 street trees in the harbour district.', sourceIds: ['s1'] }], 1), { loader });
+    expect(report.claims[0].verdict).toBe('supported');
+    expect(report.claims[0].evidence[0].page).toBe(2);
+    expect(report.sources[0].pageCount).toBe(2);
+    expect(FinishedReportSchema.safeParse(report).success).toBe(true);
+  });
+
+  it('gives no page to a passage of a web page', async () => {
+    const { loader } = tableLoader({ 'source-1.html': { ok: true, text: PAGE_TWO } });
+    const report = await verifyCitations(page([{ text: 'The survey counted 4,210 street trees in the harbour district.', sourceIds: ['s1'] }], 1), { loader });
+    expect(report.claims[0].evidence[0].page).toBeUndefined();
+  });
+
+  it('hands the loader the page’s archived copy and marks a source read from it', async () => {
+    const archiveUrl = 'https://web.archive.org/web/20210602101500/http://127.0.0.1:8000/source-1.html';
+    const { loader, calls } = tableLoader({
+      'source-1.html': { ok: true, text: PAGE_TWO, readFrom: 'archive', archiveUrl, archivedAt: '2021-06-02T10:15:00.000Z' },
+    });
+    const cited = page([{ text: 'The survey counted 4,210 street trees in the harbour district.', sourceIds: ['s1'] }], 1);
+    cited.sources[0].archiveUrl = archiveUrl;
+    const report = await verifyCitations(cited, { loader });
+    expect(calls[0].options.archiveUrl).toBe(archiveUrl);
+    expect(report.sources[0]).toMatchObject({
+      url: 'http://127.0.0.1:8000/source-1.html',
+      readFrom: 'archive',
+      archiveUrl,
+      archivedAt: '2021-06-02T10:15:00.000Z',
+      status: 'ok',
+    });
+    expect(report.claims[0].verdict).toBe('supported');
+  });
+});

@@ -16,11 +16,14 @@
  *   it the page and passes on the reader's viewport and requests; `verifyCitations` asks for all.
  * - A claim nobody asked for yet, where pages are not checked automatically, is `unchecked`; once
  *   asked for (or the page turns automatic) it is `pending` until its sources settle.
+ * - A PDF passage carries the page it starts on (`Evidence.page`), from the page offsets the
+ *   reader kept; a source read from its archived copy says so (`readFrom`, `archivedAt`).
  */
 import { domainOf } from './extract/text';
 import type { PageCitations } from './extract/types';
 import { indexSource, matchClaim, type SourceIndex } from './match';
 import type { Claim, Report, Source } from './report/schema';
+import { pageAt } from './sources/pdf';
 import type { SourceLoader, SourceOutcome } from './sources/types';
 import { MAX_REQUESTS_PER_HOST, MAX_REQUESTS_TOTAL } from './sources/loader';
 import { createScheduler } from './scheduler';
@@ -97,6 +100,12 @@ function applyOutcome(source: Source, outcome: SourceOutcome, selfCitation: bool
     if (outcome.byline) source.byline = outcome.byline;
     if (outcome.published) source.published = outcome.published;
     if (outcome.truncated) source.truncated = true;
+    if (outcome.pageCount) source.pageCount = outcome.pageCount;
+    if (outcome.readFrom === 'archive') {
+      source.readFrom = 'archive';
+      if (outcome.archiveUrl) source.archiveUrl = outcome.archiveUrl;
+      if (outcome.archivedAt) source.archivedAt = outcome.archivedAt;
+    }
   } else {
     source.status = 'unavailable';
     source.reason = outcome.reason;
@@ -125,6 +134,8 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
   const indexes = new Map<string, SourceIndex>();
   // Works extraction found unfetchable are settled from the start and never loaded.
   const settled = new Set(report.sources.filter((s) => s.status === 'unavailable').map((s) => s.id));
+  /** PDFs: where each page starts in the source's text. */
+  const pageStarts = new Map<string, number[]>();
   const textOf = page.claims;
 
   const judgeReadyClaims = () => {
@@ -141,8 +152,12 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
       const match = matchClaim(textOf[i].text, usable);
       claim.verdict = match.verdict;
       claim.score = match.score;
-      claim.evidence = match.evidence;
-      if (match.parts) claim.parts = match.parts;
+      const withPage = <E extends { sourceId: string; start: number }>(evidence: E): E => {
+        const pages = pageStarts.get(evidence.sourceId);
+        return pages ? { ...evidence, page: pageAt(pages, evidence.start) } : evidence;
+      };
+      claim.evidence = match.evidence.map(withPage);
+      if (match.parts) claim.parts = match.parts.map((part) => (part.evidence ? { ...part, evidence: withPage(part.evidence) } : part));
       claim.judgedBy = 'words';
       if (deps.judge) judgeLater(i);
     });
@@ -189,7 +204,9 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
   const load = async (url: string) => {
     let outcome: SourceOutcome;
     try {
-      outcome = await deps.loader.load(url, { pageUrl: page.url, bypassCache: deps.force });
+      // A copy the page gives for a dead original (the first of the sources listed with this URL).
+      const archiveUrl = sourcesByUrl.get(url)?.find((s) => s.archiveUrl)?.archiveUrl;
+      outcome = await deps.loader.load(url, { pageUrl: page.url, bypassCache: deps.force, ...(archiveUrl ? { archiveUrl } : {}) });
     } catch {
       // A loader is expected to map every failure to a reason; this is the last safety net.
       outcome = { ok: false, url, reason: 'network', fetchedAt: now().toISOString(), fromCache: false };
@@ -198,6 +215,7 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
       applyOutcome(source, outcome, deps.isSelfCitation?.(source.url, page.url) ?? false);
       if (outcome.ok && outcome.text.trim()) {
         indexes.set(source.id, indexSource(source.id, outcome.text));
+        if (outcome.pages?.length) pageStarts.set(source.id, outcome.pages);
       } else if (outcome.ok) {
         source.status = 'unavailable';
         source.reason = 'empty';

@@ -33,6 +33,14 @@ export function fixture(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
+/** A fixture's bytes (the PDFs of tests/fixtures/sources/pdf, made by scripts/make-pdf-fixtures.ts). */
+export function fixtureBytes(name: string): Buffer {
+  return readFileSync(path.join(FIXTURES, name));
+}
+
+/** The stand-in archive's copy of a dead page: its path is `/web/<timestamp>[id_]/<original URL>`. */
+const ARCHIVE_PATH = /^\/web\/(\d{14})(id_)?\/(.+)$/;
+
 /** Encodes text whose characters all fit in one byte (Latin-1). */
 function latin1(text: string): Buffer {
   return Buffer.from(text, 'latin1');
@@ -152,11 +160,28 @@ export async function startSourceServer(): Promise<SourceServer> {
       case '/plain.txt':
         return html(res, fixture('plain.txt'), 'text/plain; charset=utf-8');
       case '/doc.pdf':
-        return html(res, Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\n', 'latin1'), 'application/pdf');
+        return html(res, fixtureBytes('pdf/two-pages.pdf'), 'application/pdf');
       case '/octet.pdf':
-        return html(res, Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n', 'latin1'), 'application/octet-stream');
+        return html(res, fixtureBytes('pdf/two-pages.pdf'), 'application/octet-stream');
       case '/mislabelled.pdf':
-        return html(res, Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n', 'latin1'), 'text/html');
+        return html(res, fixtureBytes('pdf/two-pages.pdf'), 'text/html');
+      case '/pdf/thirty-pages.pdf':
+      case '/pdf/scanned.pdf':
+      case '/pdf/encrypted.pdf':
+      case '/pdf/broken.pdf':
+        return html(res, fixtureBytes(url.pathname.slice(1)), 'application/pdf');
+      case '/pdf/no-pdf':
+        // Labelled PDF, but an error page.
+        return html(res, '<html><body><p>Document moved.</p></body></html>', 'application/pdf');
+      case '/app-shell':
+        return html(res, fixture('app-shell.html'));
+      case '/wayback/available': {
+        // A stand-in for the Internet Archive's availability API: copies exist of /gone/* only.
+        const asked = url.searchParams.get('url') ?? '';
+        const known = /\/gone\//.test(asked);
+        const closest = { available: true, url: `${base}/web/20190305081500/${asked}`, timestamp: '20190305081500', status: '200' };
+        return html(res, JSON.stringify({ url: asked, archived_snapshots: known ? { closest } : {} }), 'application/json');
+      }
       case '/image.png':
         return html(res, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'image/png');
       case '/binary':
@@ -244,6 +269,18 @@ export async function startSourceServer(): Promise<SourceServer> {
         return html(res, JSON.stringify(req.headers), 'text/plain; charset=utf-8');
       default:
         break;
+    }
+    if (url.pathname.startsWith('/gone/')) {
+      res.writeHead(410, { 'Content-Type': 'text/html' });
+      return res.end('<html><body><h1>Gone</h1></body></html>');
+    }
+    const archived = ARCHIVE_PATH.exec(url.pathname);
+    if (archived) {
+      // The copy's toolbar is served only without `id_`: a reader must ask for the bare copy.
+      const toolbar = archived[2] ? '' : '<div id="wm-ipp-base"><p>The Wayback Machine toolbar: the night ferry carried twelve passengers.</p></div>';
+      const original = archived[3];
+      const page = original.endsWith('.pdf') ? null : fixture('archived.html').replace('__TOOLBAR__', toolbar);
+      return page === null ? html(res, fixtureBytes('pdf/two-pages.pdf'), 'application/pdf') : html(res, page);
     }
     const page = /^\/page\/(\d+)$/.exec(url.pathname);
     if (page) return html(res, generatedPage(Number(page[1]), Number(url.searchParams.get('paragraphs') ?? 40)));

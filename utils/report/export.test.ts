@@ -94,3 +94,23 @@ describe('reportToMarkdown', () => {
     expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
   });
 });
+
+describe('exports: PDF pages and archived copies', () => {
+  const archiveUrl = 'https://web.archive.org/web/20210602101500/https://example.org/r.pdf';
+  const archived = () =>
+    report(
+      [claim('c1', 'supported', { evidence: [evidence('s1', { page: 7 })] })],
+      [source('s1', { url: 'https://example.org/r.pdf', readFrom: 'archive', archiveUrl, archivedAt: '2021-06-02T10:15:00.000Z', pageCount: 30 })],
+    );
+  it('Markdown gives the passage’s page, links the copy at that page and dates the copy', () => {
+    const md = reportToMarkdown(archived());
+    expect(md).toContain('Best passage (page 7, ');
+    expect(md).toContain(`(<${archiveUrl}#page=7>)`);
+    expect(md).toContain('read from an archived copy of 2 June 2021');
+  });
+  it('JSON carries the page, the page count and the archive fields', () => {
+    const parsed = ReportSchema.parse(JSON.parse(reportToJson(archived())));
+    expect(parsed.claims[0].evidence[0].page).toBe(7);
+    expect(parsed.sources[0]).toMatchObject({ readFrom: 'archive', archiveUrl, archivedAt: '2021-06-02T10:15:00.000Z', pageCount: 30 });
+  });
+});

@@ -4,8 +4,8 @@
  * Page and source text is hostile input even in a Markdown file: it is escaped so that a claim or
  * a passage cannot turn into a link, an image, an HTML tag or a heading when the file is rendered.
  */
-import { passageLink, safeHttpUrl } from './links';
-import { reasonText } from './reasons';
+import { evidenceLink, safeHttpUrl } from './links';
+import { archiveNote, reasonText } from './reasons';
 import { ReportSchema, type Claim, type Report, type Source } from './schema';
 import { partsWords } from '../../components/parts-words';
 import { summaryLine } from '../../components/summary-words';
@@ -43,6 +43,7 @@ function sourceLine(source: Source): string {
   if (source.published) parts.push(`published ${escapeMarkdown(source.published)}`);
   if (source.cited === false && source.status === 'pending') parts.push('not cited by any claim');
   else if (source.status === 'unavailable' || source.status === 'pending') parts.push(`**${escapeMarkdown(reasonText(source))}**`);
+  if (source.readFrom === 'archive') parts.push(`${escapeMarkdown(lowerFirst(archiveNote(source)))} (${link('copy', safeHttpUrl(source.archiveUrl))})`);
   if (source.truncated) parts.push('only the first part was read');
   if (source.selfCitation) parts.push('on the article’s own site');
   return parts.join(' — ');
@@ -79,8 +80,9 @@ function claimSection(claim: Claim, index: number, sources: Map<string, Source>)
   }
   for (const evidence of claim.evidence.slice(0, 1)) {
     const source = sources.get(evidence.sourceId);
-    lines.push(`Best passage (${percent(evidence.score)}):`, '', `> ${escapeMarkdown(evidence.text)}`, '');
-    const href = source ? passageLink(source, evidence.text) : null;
+    const where = evidence.page !== undefined ? `page ${evidence.page}, ` : '';
+    lines.push(`Best passage (${where}${percent(evidence.score)}):`, '', `> ${escapeMarkdown(evidence.text)}`, '');
+    const href = source ? evidenceLink(source, evidence) : null;
     if (href) lines.push(link('Open the source at this passage', href), '');
     if (evidence.missing.length) lines.push(`Missing key words: ${evidence.missing.map(escapeMarkdown).join(', ')}`, '');
     for (const conflict of evidence.conflicts) lines.push(`- Conflict: ${escapeMarkdown(conflict)}`);
@@ -117,4 +119,8 @@ export function reportToMarkdown(report: Report): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

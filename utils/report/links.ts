@@ -4,8 +4,10 @@
  * browser scrolls to and highlights the passage. A long passage is named by its first and last few
  * words: a fragment must match the rendered text exactly, and short ends survive the whitespace and
  * markup differences between the extracted text and the live page better than a whole paragraph.
+ * A PDF passage opens the PDF at its page (`#page=7`: browsers' PDF viewers follow it; they do not
+ * follow text fragments), and a source read from its archived copy opens the copy.
  */
-import type { Source } from './schema';
+import type { Evidence, Source } from './schema';
 
 /** The URL when it is an absolute http(s) address, else null. */
 export function safeHttpUrl(url: string | undefined): string | null {
@@ -45,4 +47,19 @@ export function passageLink(source: Pick<Source, 'url' | 'finalUrl'>, passage: s
   const withoutDirective = hashAt === -1 ? base : base.slice(0, hashAt) + base.slice(hashAt).split(':~:')[0];
   const joiner = withoutDirective.includes('#') ? ':~:text=' : '#:~:text=';
   return `${withoutDirective}${joiner}${directive}`;
+}
+
+/** A link to a passage as the reader can follow it: the archived copy when that was read, the page of a PDF. */
+export function evidenceLink(
+  source: Pick<Source, 'url' | 'finalUrl' | 'archiveUrl' | 'readFrom'>,
+  evidence: Pick<Evidence, 'text' | 'page'>,
+): string | null {
+  const target = source.readFrom === 'archive' && safeHttpUrl(source.archiveUrl) ? { url: source.archiveUrl! } : source;
+  if (evidence.page !== undefined) {
+    const base = safeHttpUrl(target.finalUrl) ?? safeHttpUrl(target.url);
+    if (!base) return null;
+    const hashAt = base.indexOf('#');
+    return `${hashAt === -1 ? base : base.slice(0, hashAt)}#page=${evidence.page}`;
+  }
+  return passageLink(target, evidence.text);
 }

@@ -19,7 +19,7 @@ import * as z from 'zod/mini';
 import { UnavailableReasonSchema } from './types';
 
 /** Bump when the shape of a record changes: records of any other version are dropped on sight. */
-export const CACHE_SCHEMA_VERSION = 1;
+export const CACHE_SCHEMA_VERSION = 2;
 export const DEFAULT_CACHE_NAME = 'citecheck-sources';
 export const DEFAULT_CACHE_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -47,6 +47,13 @@ export const CacheMetaSchema = z
     etag: optionalText,
     lastModified: optionalText,
     bytes: z.int().check(z.nonnegative()),
+    /** PDFs: where each page starts in the text, and the document's page count. */
+    pages: z.optional(z.array(z.int().check(z.nonnegative())).check(z.maxLength(10_000))),
+    pageCount: z.optional(z.int().check(z.positive())),
+    /** The text came from an archived copy of a dead original. */
+    readFrom: z.optional(z.literal('archive')),
+    archiveUrl: optionalText,
+    archivedAt: optionalText,
   })
   .check(z.refine((m) => (m.status === 'ok') === (m.reason === undefined), 'a failure has a reason, a success none'));
 export type CacheMeta = z.infer<typeof CacheMetaSchema>;

@@ -27,9 +27,12 @@ describe('fetchSource: each case has one exact outcome', () => {
     ['XHTML', '/xhtml', {}, { ok: true, kind: 'html', truncated: false }],
     ['text/plain', '/plain.txt', {}, { ok: true, kind: 'text', truncated: false }],
     ['HTML without a content type (sniffed)', '/no-type', {}, { ok: true, kind: 'html', truncated: false }],
-    ['a PDF', '/doc.pdf', {}, { ok: false, reason: 'pdf', httpStatus: undefined }],
-    ['a PDF labelled octet-stream', '/octet.pdf', {}, { ok: false, reason: 'pdf', httpStatus: undefined }],
-    ['a PDF labelled text/html', '/mislabelled.pdf', {}, { ok: false, reason: 'pdf', httpStatus: undefined }],
+    ['a PDF', '/doc.pdf', {}, { ok: true, kind: 'pdf', truncated: false }],
+    ['a PDF labelled octet-stream', '/octet.pdf', {}, { ok: true, kind: 'pdf', truncated: false }],
+    ['a PDF labelled text/html', '/mislabelled.pdf', {}, { ok: true, kind: 'pdf', truncated: false }],
+    ['a PDF longer than the PDF cap (by its length)', '/doc.pdf', { maxPdfBytes: 1000 }, { ok: false, reason: 'too_large', httpStatus: undefined }],
+    ['an octet-stream PDF cut by the PDF cap', '/octet.pdf', { maxPdfBytes: 1000 }, { ok: false, reason: 'too_large', httpStatus: undefined }],
+    ['a PDF label on an HTML page', '/pdf/no-pdf', {}, { ok: false, reason: 'not_text', httpStatus: undefined }],
     ['an image', '/image.png', {}, { ok: false, reason: 'not_text', httpStatus: undefined }],
     ['binary bytes labelled octet-stream', '/binary', {}, { ok: false, reason: 'not_text', httpStatus: undefined }],
     ['a 301 → 302 chain', '/redirect/a', {}, { ok: true, kind: 'html', truncated: false }],
@@ -74,6 +77,28 @@ describe('fetchSource: what a success carries', () => {
     expect(result.ok && result.finalUrl).toBe(`${server.url}/article.html`);
   });
 
+  it('hands a PDF over whole, as bytes, under its own cap (larger than the page cap)', async () => {
+    const result = await get('/octet.pdf', { maxBytes: 1000 });
+    if (!result.ok || result.notModified || result.kind !== 'pdf') throw new Error('expected a PDF');
+    expect(result.contentType).toBe('application/pdf');
+    expect(result.data.byteLength).toBe(result.bytes);
+    expect(result.bytes).toBeGreaterThan(1000);
+    expect(String.fromCharCode(...result.data.subarray(0, 5))).toBe('%PDF-');
+  });
+
+  it('asks for PDFs in its Accept header', async () => {
+    const result = await get('/echo-headers');
+    if (!result.ok || result.notModified || result.kind === 'pdf') throw new Error('expected a body');
+    expect((JSON.parse(result.body) as Record<string, string>).accept).toContain('application/pdf');
+  });
+
+  it('ends a request on the caller\'s signal as a network failure, not a timeout', async () => {
+    const controller = new AbortController();
+    const pending = get('/slow/headers?ms=3000', { signal: controller.signal, timeoutMs: 2000 });
+    setTimeout(() => controller.abort(), 50);
+    expect(summary(await pending)).toEqual({ ok: false, reason: 'network', httpStatus: undefined });
+  });
+
   it('caps a body at 5 MB by default', async () => {
     const result = await get('/big?kb=6000');
     expect(result.ok && !result.notModified && [result.bytes, result.truncated]).toEqual([5 * 1024 * 1024, true]);
@@ -81,7 +106,7 @@ describe('fetchSource: what a success carries', () => {
 
   it('keeps the text before the byte cap, whole characters only', async () => {
     const result = await get('/big?kb=256', { maxBytes: 10_000 });
-    if (!result.ok || result.notModified) throw new Error('expected a body');
+    if (!result.ok || result.notModified || result.kind === 'pdf') throw new Error('expected a body');
     expect(result.bytes).toBe(10_000);
     expect(result.body.length).toBeGreaterThan(9_000);
     expect(result.body).toContain('The ferry timetable');
@@ -97,7 +122,7 @@ describe('fetchSource: what a success carries', () => {
     ['/charset/header-wins', 'the header over a contradicting <meta>'],
   ])('decodes %s (%s)', async (path) => {
     const result = await get(path);
-    if (!result.ok || result.notModified) throw new Error('expected a body');
+    if (!result.ok || result.notModified || result.kind === 'pdf') throw new Error('expected a body');
     expect(result.body).toContain('Café de la Gare rouvre après travaux');
     expect(result.body).toContain('Hélène Marçeau');
     expect(result.body).not.toContain('\uFFFD');
@@ -105,14 +130,14 @@ describe('fetchSource: what a success carries', () => {
 
   it('decodes Shift_JIS declared in a <meta>', async () => {
     const result = await get('/charset/shift-jis');
-    if (!result.ok || result.notModified) throw new Error('expected a body');
+    if (!result.ok || result.notModified || result.kind === 'pdf') throw new Error('expected a body');
     expect(result.body).toContain('日本語の記事');
     expect(result.body).toContain('東京');
   });
 
   it('sends no cookies, no referrer, a GET, and conditional headers when asked', async () => {
     const result = await get('/echo-headers', { conditional: { etag: '"abc"', lastModified: 'Mon, 04 Mar 2024 10:00:00 GMT' } });
-    if (!result.ok || result.notModified) throw new Error('expected a body');
+    if (!result.ok || result.notModified || result.kind === 'pdf') throw new Error('expected a body');
     const headers = JSON.parse(result.body) as Record<string, string>;
     expect(headers.cookie).toBeUndefined();
     expect(headers.referer).toBeUndefined();

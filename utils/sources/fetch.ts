@@ -19,11 +19,16 @@
  * - The byte cap is applied to the stream: the text before the cap is kept and marked truncated,
  *   so a long page still gets checked against its first megabytes.
  * - Types are decided from the header, then from the first bytes when the header is missing or
- *   generic; PDFs are named as such because readers recognise that reason.
+ *   generic: a PDF is a PDF by its `%PDF-` bytes whatever its label (file servers often send
+ *   `application/octet-stream`). PDFs come back as bytes for pdf.js, under their own, larger
+ *   cap (`PDF_MAX_BYTES`): a PDF cut at the cap cannot be parsed (its index is at the end), so a
+ *   longer one is `too_large`, refused from its `Content-Length` before any byte is read.
+ * - One signal ends a request: the caller's, or the timeout's (`AbortSignal.any` of both).
  * - Charset: the header, then a byte-order mark, then a `<meta>` in the first 1024 bytes, then
  *   UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers fall back to).
  */
 import type { UnavailableReason } from './types';
+import { PDF_MAX_BYTES } from './pdf';
 import { checkSourceUrl } from './url';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -36,6 +41,8 @@ export interface FetchSourceOptions {
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
   maxBytes?: number;
+  /** The byte cap for PDFs (default `PDF_MAX_BYTES`). */
+  maxPdfBytes?: number;
   credentials?: 'omit' | 'include';
   allowPrivate?: boolean;
   maxRedirects?: number;
@@ -48,22 +55,24 @@ export interface FetchSourceOptions {
 /** How the body is to be read. */
 export type BodyKind = 'html' | 'text';
 
+interface FetchedHeaders {
+  ok: true;
+  notModified: false;
+  url: string;
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  /** Bytes read from the network (at most the cap). */
+  bytes: number;
+  truncated: boolean;
+  etag?: string;
+  lastModified?: string;
+}
+
 export type FetchResult =
-  | {
-      ok: true;
-      notModified: false;
-      url: string;
-      finalUrl: string;
-      status: number;
-      contentType: string;
-      kind: BodyKind;
-      body: string;
-      /** Bytes read from the network (at most maxBytes). */
-      bytes: number;
-      truncated: boolean;
-      etag?: string;
-      lastModified?: string;
-    }
+  | (FetchedHeaders & { kind: BodyKind; body: string })
+  /** A whole PDF (never truncated: a cut PDF is `too_large`). */
+  | (FetchedHeaders & { kind: 'pdf'; data: Uint8Array })
   | {
       ok: true;
       notModified: true;
@@ -90,9 +99,7 @@ const PDF_TYPES = new Set(['application/pdf', 'application/x-pdf']);
 /** Labels that say nothing about the content: decided from the bytes instead. */
 const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/unknown']);
 
-const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1';
-
-class TimeoutSignal extends Error {}
+const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1';
 
 /** Fetch functions seen to answer `redirect: 'manual'` with an opaque redirect (browsers). */
 const hidesRedirects = new WeakSet<object>();
@@ -212,21 +219,15 @@ export async function fetchSource(url: string, opts: FetchSourceOptions): Promis
   const fetchIdentity: object = opts.fetchImpl ?? globalThis.fetch;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxPdfBytes = opts.maxPdfBytes ?? PDF_MAX_BYTES;
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const guard = { allowPrivate: opts.allowPrivate ?? false };
 
   const first = checkSourceUrl(url, opts.pageUrl, guard);
   if (!first.ok) return failure(url, first.reason);
 
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new TimeoutSignal('timeout'));
-  }, timeoutMs);
-  const onOuterAbort = () => controller.abort(opts.signal?.reason);
-  if (opts.signal?.aborted) controller.abort(opts.signal.reason);
-  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
 
   const headers: Record<string, string> = { Accept: ACCEPT };
   if (opts.conditional?.etag) headers['If-None-Match'] = opts.conditional.etag;
@@ -237,7 +238,7 @@ export async function fetchSource(url: string, opts: FetchSourceOptions): Promis
     redirect,
     headers,
     referrerPolicy: 'no-referrer',
-    signal: controller.signal,
+    signal,
   });
 
   let current = first.url;
@@ -296,11 +297,15 @@ export async function fetchSource(url: string, opts: FetchSourceOptions): Promis
     }
 
     const { mime, charset } = parseContentType(response.headers.get('content-type'));
-    if (PDF_TYPES.has(mime)) {
+    const declaredPdf = PDF_TYPES.has(mime);
+    const length = Number(response.headers.get('content-length') ?? NaN);
+    if (declaredPdf && length > maxPdfBytes) {
       discard(response);
-      return failure(url, 'pdf', { finalUrl });
+      return failure(url, 'too_large', { finalUrl, detail: 'pdf_over_cap' });
     }
-    const declared: BodyKind | 'generic' | 'other' = HTML_TYPES.has(mime)
+    const declared: BodyKind | 'pdf' | 'generic' | 'other' = declaredPdf
+      ? 'pdf'
+      : HTML_TYPES.has(mime)
       ? 'html'
       : TEXT_TYPES.has(mime)
         ? 'text'
@@ -312,37 +317,39 @@ export async function fetchSource(url: string, opts: FetchSourceOptions): Promis
       return failure(url, 'not_text', { finalUrl, detail: mime });
     }
 
-    const { bytes, truncated } = await readCapped(response.body, maxBytes);
-    const sniffed = sniffBytes(bytes);
+    // A PDF or a generic label gets the PDF cap until the bytes say what it is; a page labelled
+    // HTML or text is read to the page cap (a mislabelled PDF longer than that is `too_large`).
+    const cap = declared === 'pdf' ? maxPdfBytes : declared === 'generic' ? Math.max(maxBytes, maxPdfBytes) : maxBytes;
+    const read = await readCapped(response.body, cap);
+    const sniffed = sniffBytes(read.bytes);
+    const head = { ok: true as const, notModified: false as const, url, finalUrl, status: response.status, ...validators };
     // Mislabelled PDFs and binaries are common on file servers; the bytes win over the label.
-    if (sniffed === 'pdf') return failure(url, 'pdf', { finalUrl });
+    if (sniffed === 'pdf') {
+      if (read.truncated || read.bytes.byteLength > maxPdfBytes) return failure(url, 'too_large', { finalUrl, detail: 'pdf_over_cap' });
+      return { ...head, contentType: 'application/pdf', kind: 'pdf', data: read.bytes, bytes: read.bytes.byteLength, truncated: false };
+    }
+    if (declared === 'pdf') return failure(url, 'not_text', { finalUrl, detail: 'pdf_label_without_pdf' });
     if (sniffed === 'binary') return failure(url, 'not_text', { finalUrl, detail: mime || 'binary' });
+    const truncated = read.truncated || read.bytes.byteLength > maxBytes;
+    const bytes = read.bytes.byteLength > maxBytes ? read.bytes.subarray(0, maxBytes) : read.bytes;
     const kind: BodyKind = declared === 'generic' ? (sniffed === 'html' ? 'html' : 'text') : declared;
     let body = decodeBody(bytes, charset, kind);
     // A cap can cut a multi-byte character in half: drop the replacement character it leaves.
     if (truncated) body = body.replace(/\uFFFD+$/, '');
     return {
-      ok: true,
-      notModified: false,
-      url,
-      finalUrl,
-      status: response.status,
+      ...head,
       contentType: mime || (kind === 'html' ? 'text/html' : 'text/plain'),
       kind,
       body,
       bytes: bytes.byteLength,
       truncated,
-      ...validators,
     };
   } catch (error) {
-    if (timedOut) return failure(url, 'timeout', { finalUrl: current.href });
+    if (timeout.aborted && !opts.signal?.aborted) return failure(url, 'timeout', { finalUrl: current.href });
     const aborted = opts.signal?.aborted ?? false;
     return failure(url, 'network', {
       finalUrl: current.href,
       detail: aborted ? 'aborted' : error instanceof Error ? error.message : String(error),
     });
-  } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onOuterAbort);
   }
 }

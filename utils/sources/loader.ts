@@ -19,12 +19,19 @@
  *   fine for a loopback test page is not served to a public page.
  * - A reader (the offscreen document) that fails cannot say why; that is reported as `not_text`,
  *   the closest reason of the closed set ("the page could not be turned into text").
+ * - A dead original (archive.ts says which failures count) is read through the archived copy the
+ *   citing page gives, or, when the reader turned the lookup on, the Wayback Machine's closest
+ *   copy. The original is always asked first; when it reads, no archive is asked. The outcome
+ *   keeps the original's URL and says `readFrom: "archive"`; it is cached under the original's
+ *   key, so a warm check asks neither.
  */
 import type { UnavailableReason } from './types';
 import { DEFAULT_CACHE_TTL_MS, isFresh, type CachedSource, type CacheEntryInput, type SourceCache } from './cache';
+import { archivedAtOf, fetchableArchiveUrl, isDeadLink, lookupWayback } from './archive';
 import { fetchSource, type FetchResult } from './fetch';
+import { readPdfHere } from './pdf';
 import { looksLikePaywall, readPlainText, unreadableReason } from './read';
-import type { HtmlReader, LoadOptions, ReadSource, SourceLoader, SourceOutcome } from './types';
+import type { HtmlReader, LoadOptions, PdfReader, ReadSource, SourceLoader, SourceOutcome } from './types';
 import { checkSourceUrl, classifyHost, normalizeUrl } from './url';
 
 export const MAX_REQUESTS_PER_HOST = 2;
@@ -39,24 +46,33 @@ export interface LoaderSettings {
   allowPrivate: boolean;
   /** Cache time to live. */
   ttlMs: number;
+  /** Ask the Wayback Machine for a copy of a dead link that the page gives none for (opt-in). */
+  waybackLookup?: boolean;
 }
 
 export interface SourceLoaderOptions {
   fetchImpl?: typeof fetch;
   readHtml: HtmlReader;
+  /** Reads PDFs; pdf.js where the loader runs by default (Chrome's worker hands them to the offscreen document). */
+  readPdf?: PdfReader;
   cache?: SourceCache | null;
   settings: () => Promise<LoaderSettings> | LoaderSettings;
   now?: () => number;
   timeoutMs?: number;
   maxBytes?: number;
+  maxPdfBytes?: number;
+  /** The Wayback availability endpoint (tests point it at a local stand-in). */
+  waybackEndpoint?: string;
   perHost?: number;
   total?: number;
 }
 
+const LASTING = new Set<UnavailableReason>(['pdf', 'not_text', 'empty', 'paywall', 'too_large', 'js_required', 'pdf_no_text', 'pdf_encrypted', 'pdf_broken']);
+
 /** Failures worth remembering for the time to live: asking again would give the same answer. */
 function isLasting(reason: UnavailableReason, httpStatus?: number): boolean {
   if (reason === 'http_error') return httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500 && httpStatus !== 408 && httpStatus !== 429;
-  return reason === 'pdf' || reason === 'not_text' || reason === 'empty' || reason === 'paywall' || reason === 'too_large';
+  return LASTING.has(reason);
 }
 
 /** A FIFO of waiters with a per-host and a global limit. */
@@ -102,11 +118,40 @@ export function createLimiter(perHost: number, total: number) {
   };
 }
 
+/** What fetching and reading one address gave. */
+type Fetched =
+  | { kind: 'failed'; reason: UnavailableReason; httpStatus?: number; finalUrl?: string }
+  | { kind: 'not-modified'; finalUrl: string; etag?: string; lastModified?: string }
+  | { kind: 'read'; doc: ReadSource; truncated: boolean; finalUrl: string; etag?: string; lastModified?: string };
+
+/** The fields of a read source that an outcome and a cache entry share. */
+function readFields(doc: ReadSource) {
+  return {
+    text: doc.text,
+    ...(doc.title ? { title: doc.title } : {}),
+    ...(doc.byline ? { byline: doc.byline } : {}),
+    ...(doc.published ? { published: doc.published } : {}),
+    ...(doc.pages ? { pages: doc.pages } : {}),
+    ...(doc.pageCount ? { pageCount: doc.pageCount } : {}),
+  };
+}
+
+function archiveFields(entry: Pick<CachedSource, 'readFrom' | 'archiveUrl' | 'archivedAt'>) {
+  return entry.readFrom === 'archive'
+    ? {
+        readFrom: 'archive' as const,
+        ...(entry.archiveUrl ? { archiveUrl: entry.archiveUrl } : {}),
+        ...(entry.archivedAt ? { archivedAt: entry.archivedAt } : {}),
+      }
+    : {};
+}
+
 export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
   const now = options.now ?? Date.now;
   const cache = options.cache ?? null;
   const limiter = createLimiter(options.perHost ?? MAX_REQUESTS_PER_HOST, options.total ?? MAX_REQUESTS_TOTAL);
   const inFlight = new Map<string, Promise<SourceOutcome>>();
+  const readPdf: PdfReader = options.readPdf ?? ((data) => readPdfHere(data));
 
   const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -140,10 +185,8 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
       fetchedAt: iso(entry.fetchedAt),
       fromCache: true,
       truncated: entry.truncated,
-      text: entry.text,
-      ...(entry.title ? { title: entry.title } : {}),
-      ...(entry.byline ? { byline: entry.byline } : {}),
-      ...(entry.published ? { published: entry.published } : {}),
+      ...readFields(entry),
+      ...archiveFields(entry),
     };
   };
 
@@ -155,16 +198,80 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
     }
   };
 
-  const read = async (result: Extract<FetchResult, { ok: true; notModified: false }>): Promise<ReadSource | null> => {
+  /** The read page, or the reason it could not be read. */
+  const read = async (result: Extract<FetchResult, { ok: true; notModified: false }>): Promise<ReadSource | UnavailableReason> => {
     try {
-      if (result.kind === 'text') return readPlainText(result.body);
-      const doc = await options.readHtml(result.body, result.finalUrl);
+      if (result.kind === 'pdf') {
+        const pdf = await readPdf(result.data, result.finalUrl);
+        if (!pdf.ok) return pdf.reason;
+        const { ok: _ok, truncated: _truncated, ...doc } = pdf;
+        return doc;
+      }
+      const doc = result.kind === 'text' ? readPlainText(result.body) : await options.readHtml(result.body, result.finalUrl);
       // A reader across a message boundary may drop the paywall flag: judge the text here too.
-      return doc.paywall || looksLikePaywall({ text: doc.text }) ? { ...doc, paywall: true } : doc;
+      const checked = doc.paywall || looksLikePaywall({ text: doc.text }) ? { ...doc, paywall: true } : doc;
+      return unreadableReason(checked, result.truncated) ?? checked;
     } catch {
-      return null;
+      return 'not_text';
     }
   };
+
+  /** Fetches one address (held to the host limits) and reads what it answers. */
+  async function fetchAndRead(
+    href: string,
+    pageUrl: string,
+    settings: LoaderSettings,
+    conditional?: { etag?: string; lastModified?: string },
+  ): Promise<Fetched> {
+    const result = await limiter.run(new URL(href).hostname, () =>
+      fetchSource(href, {
+        pageUrl,
+        fetchImpl: options.fetchImpl,
+        timeoutMs: options.timeoutMs,
+        maxBytes: options.maxBytes,
+        maxPdfBytes: options.maxPdfBytes,
+        credentials: settings.useLogins ? 'include' : 'omit',
+        allowPrivate: settings.allowPrivate,
+        conditional,
+      }),
+    );
+    if (!result.ok) return { kind: 'failed', reason: result.reason, httpStatus: result.httpStatus, finalUrl: result.finalUrl };
+    const validators = {
+      ...(result.etag ? { etag: result.etag } : {}),
+      ...(result.lastModified ? { lastModified: result.lastModified } : {}),
+    };
+    if (result.notModified) return { kind: 'not-modified', finalUrl: result.finalUrl, ...validators };
+    const doc = await read(result);
+    if (typeof doc === 'string') return { kind: 'failed', reason: doc, finalUrl: result.finalUrl };
+    const pdfSkipped = result.kind === 'pdf' && (doc.pageCount ?? 0) > (doc.pages?.length ?? 0);
+    return { kind: 'read', doc, truncated: result.truncated || pdfSkipped, finalUrl: result.finalUrl, ...validators };
+  }
+
+  /** The archived copy of a dead original, when the page gives one or the lookup finds one. */
+  async function loadArchive(
+    url: string,
+    key: string,
+    archiveUrl: string | undefined,
+    pageUrl: string,
+    settings: LoaderSettings,
+  ): Promise<SourceOutcome | null> {
+    let copy = archiveUrl;
+    if (!copy && settings.waybackLookup) {
+      const endpoint = options.waybackEndpoint;
+      if (endpoint && !checkSourceUrl(endpoint, pageUrl, { allowPrivate: settings.allowPrivate }).ok) return null;
+      copy = (await lookupWayback(url, { endpoint, fetchImpl: options.fetchImpl })) ?? undefined;
+    }
+    if (!copy) return null;
+    const check = checkSourceUrl(copy, pageUrl, { allowPrivate: settings.allowPrivate });
+    if (!check.ok) return null;
+    const got = await fetchAndRead(fetchableArchiveUrl(check.url.href), pageUrl, settings);
+    if (got.kind !== 'read') return null;
+    const fetchedAt = now();
+    const archivedAt = archivedAtOf(copy);
+    const archive = { readFrom: 'archive' as const, archiveUrl: copy, ...(archivedAt ? { archivedAt } : {}) };
+    await store({ key, url, status: 'ok', truncated: got.truncated, fetchedAt, ...readFields(got.doc), ...archive });
+    return { ok: true, url, finalUrl: url, fetchedAt: iso(fetchedAt), fromCache: false, truncated: got.truncated, ...readFields(got.doc), ...archive };
+  }
 
   async function loadFresh(
     url: string,
@@ -173,92 +280,69 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
     pageUrl: string,
     settings: LoaderSettings,
     stale: CachedSource | null,
+    archiveUrl: string | undefined,
   ): Promise<SourceOutcome> {
     const conditional =
-      stale && stale.status === 'ok' && (stale.etag || stale.lastModified)
+      stale && stale.status === 'ok' && stale.readFrom !== 'archive' && (stale.etag || stale.lastModified)
         ? { ...(stale.etag ? { etag: stale.etag } : {}), ...(stale.lastModified ? { lastModified: stale.lastModified } : {}) }
         : undefined;
-    const result = await limiter.run(target.hostname, () =>
-      fetchSource(target.href, {
-        pageUrl,
-        fetchImpl: options.fetchImpl,
-        timeoutMs: options.timeoutMs,
-        maxBytes: options.maxBytes,
-        credentials: settings.useLogins ? 'include' : 'omit',
-        allowPrivate: settings.allowPrivate,
-        conditional,
-      }),
-    );
+    const got = await fetchAndRead(target.href, pageUrl, settings, conditional);
     const fetchedAt = now();
     const base = { key, url };
 
-    if (!result.ok) {
-      if (cache && isLasting(result.reason, result.httpStatus)) {
+    if (got.kind === 'failed') {
+      if (isDeadLink(got.reason, got.httpStatus, got.finalUrl, target.href)) {
+        const copy = await loadArchive(url, key, archiveUrl, pageUrl, settings);
+        if (copy) return copy;
+      }
+      if (cache && isLasting(got.reason, got.httpStatus)) {
         await store({
           ...base,
-          finalUrl: result.finalUrl,
+          finalUrl: got.finalUrl,
           status: 'unavailable',
-          reason: result.reason,
-          httpStatus: result.httpStatus,
+          reason: got.reason,
+          httpStatus: got.httpStatus,
           truncated: false,
           fetchedAt,
           text: '',
         });
       }
-      return failed(url, result.reason, { finalUrl: result.finalUrl, httpStatus: result.httpStatus, fetchedAt });
+      return failed(url, got.reason, { finalUrl: got.finalUrl, httpStatus: got.httpStatus, fetchedAt });
     }
 
-    if (result.notModified) {
-      if (!stale) return failed(url, 'http_error', { finalUrl: result.finalUrl, httpStatus: 304, fetchedAt });
+    if (got.kind === 'not-modified') {
+      if (!stale) return failed(url, 'http_error', { finalUrl: got.finalUrl, httpStatus: 304, fetchedAt });
       const { hash: _hash, bytes: _bytes, lastUsed: _lastUsed, ...kept } = stale;
       const refreshed: CacheEntryInput = {
         ...kept,
         fetchedAt,
-        ...(result.etag ? { etag: result.etag } : {}),
-        ...(result.lastModified ? { lastModified: result.lastModified } : {}),
+        ...(got.etag ? { etag: got.etag } : {}),
+        ...(got.lastModified ? { lastModified: got.lastModified } : {}),
       };
       await store(refreshed);
       // The text is the cached one: the reader sees it as served from the cache.
       return fromEntry(url, { ...stale, fetchedAt });
     }
 
-    const doc = await read(result);
-    const reason: UnavailableReason | null = doc ? unreadableReason(doc, result.truncated) : 'not_text';
-    const validators = {
-      ...(result.etag ? { etag: result.etag } : {}),
-      ...(result.lastModified ? { lastModified: result.lastModified } : {}),
-    };
-    if (reason || !doc) {
-      const failure = reason ?? 'not_text';
-      if (cache && isLasting(failure)) {
-        await store({ ...base, finalUrl: result.finalUrl, status: 'unavailable', reason: failure, truncated: result.truncated, fetchedAt, text: '' });
-      }
-      return failed(url, failure, { finalUrl: result.finalUrl, fetchedAt });
-    }
     const entry: CacheEntryInput = {
       ...base,
-      finalUrl: result.finalUrl,
+      finalUrl: got.finalUrl,
       status: 'ok',
-      truncated: result.truncated,
+      truncated: got.truncated,
       fetchedAt,
-      text: doc.text,
-      ...(doc.title ? { title: doc.title } : {}),
-      ...(doc.byline ? { byline: doc.byline } : {}),
-      ...(doc.published ? { published: doc.published } : {}),
-      ...validators,
+      ...readFields(got.doc),
+      ...(got.etag ? { etag: got.etag } : {}),
+      ...(got.lastModified ? { lastModified: got.lastModified } : {}),
     };
     if (cache) await store(entry);
     return {
       ok: true,
       url,
-      finalUrl: result.finalUrl,
+      finalUrl: got.finalUrl,
       fetchedAt: iso(fetchedAt),
       fromCache: false,
-      truncated: result.truncated,
-      text: doc.text,
-      ...(doc.title ? { title: doc.title } : {}),
-      ...(doc.byline ? { byline: doc.byline } : {}),
-      ...(doc.published ? { published: doc.published } : {}),
+      truncated: got.truncated,
+      ...readFields(got.doc),
     };
   }
 
@@ -269,6 +353,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
     pageUrl: string,
     settings: LoaderSettings,
     bypassCache: boolean,
+    archiveUrl: string | undefined,
   ): Promise<SourceOutcome> {
     let stale: CachedSource | null = null;
     if (cache) {
@@ -286,12 +371,19 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
         }
         // A wall met without the reader's logins may open with them: retry it once they are on.
         const retryWithLogins = entry.reason === 'paywall' && settings.useLogins;
-        if (!bypassCache && !retryWithLogins && isFresh(entry, now(), settings.ttlMs)) return fromEntry(url, entry);
+        if (!bypassCache && !retryWithLogins && isFresh(entry, now(), settings.ttlMs)) {
+          // A remembered dead link that this page gives a copy of: read the copy, not the original again.
+          if (entry.status === 'unavailable' && archiveUrl && entry.reason && isDeadLink(entry.reason, entry.httpStatus, undefined, url)) {
+            const copy = await loadArchive(url, key, archiveUrl, pageUrl, settings);
+            if (copy) return copy;
+          }
+          return fromEntry(url, entry);
+        }
         stale = entry;
       }
     }
     // Re-check re-reads the page: no conditional request, the stale copy only serves as a fallback key.
-    return loadFresh(url, key, target, pageUrl, settings, bypassCache ? null : stale);
+    return loadFresh(url, key, target, pageUrl, settings, bypassCache ? null : stale, archiveUrl);
   }
 
   return {
@@ -310,11 +402,12 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
       // load that may be answered from the cache.
       const scope = settings.allowPrivate ? 'any' : classifyPageScope(loadOptions.pageUrl);
       const bypass = loadOptions.bypassCache ?? false;
-      const sharedKey = `${scope} ${settings.useLogins ? 'cred' : 'anon'} ${key}`;
+      const archiveUrl = loadOptions.archiveUrl;
+      const sharedKey = `${scope} ${settings.useLogins ? 'cred' : 'anon'} ${key} ${archiveUrl ?? ''}`;
       const joinable = inFlight.get(`${sharedKey} fresh`) ?? (bypass ? undefined : inFlight.get(`${sharedKey} any`));
       if (joinable) return withUrl(await joinable, url);
       const flightKey = `${sharedKey} ${bypass ? 'fresh' : 'any'}`;
-      const promise = loadOnce(url, key, check.url, loadOptions.pageUrl, settings, bypass).finally(() => {
+      const promise = loadOnce(url, key, check.url, loadOptions.pageUrl, settings, bypass, archiveUrl).finally(() => {
         inFlight.delete(flightKey);
       });
       inFlight.set(flightKey, promise);

@@ -93,7 +93,9 @@ describe('readDocument', () => {
 
   it.each([
     ['empty.html', 'empty'],
-    ['js-app.html', 'empty'],
+    ['loading-only.html', 'empty'],
+    ['js-app.html', 'js_required'],
+    ['app-shell.html', 'js_required'],
   ])('names %s as %s', (name, reason) => {
     expect(unreadableReason(read(name), false)).toBe(reason);
   });

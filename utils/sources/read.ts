@@ -16,7 +16,10 @@
  *   `paywall` class, a password field: many free pages carry a hidden login box) only under 150,
  *   the size of a teaser. A long article with a "Subscribe" footer is never a paywall.
  * - `<form>` is not removed: some sites wrap the whole page in one.
- * - Text too thin to check ("Loading…", "Please enable JavaScript") is empty, not "unsupported".
+ * - Text too thin to check ("Loading…") is empty, not "unsupported". When the page is an app
+ *   shell (a `<noscript>` asking for JavaScript, an empty or "Loading…" root element of a
+ *   script-built page, or a thin text that itself asks for JavaScript) the reason is
+ *   `js_required`: the text exists, only not without running the page's scripts.
  */
 import { Readability } from '@mozilla/readability';
 import type { UnavailableReason } from './types';
@@ -116,7 +119,12 @@ const WALL_PHRASES = [
 const WALL_MARKUP =
   '[class*="paywall"],[id*="paywall"],[class*="Paywall"],[id*="Paywall"],[class*="regwall"],[class*="subscriber-only"],[class*="piano-"],input[type="password"]';
 
-const NEEDS_SCRIPT = /\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:required|disabled)\b|\bloading\s*(?:\.\.\.|…)?$/i;
+const NEEDS_SCRIPT = /\b(?:enable|turn on|activate|allow) javascript\b|\bjavascript (?:is )?(?:required|disabled|needed)\b|\brequires? javascript\b/i;
+const LOADING_ONLY = /^\s*loading\s*(?:\.\.\.|…)?\s*$/i;
+/** Mount points of script-built pages (React, Vue, Next, Nuxt, Angular, Svelte…). */
+const APP_ROOTS = '#root,#app,#__next,#__nuxt,#svelte,#main-app,[data-reactroot],app-root,[ng-version]';
+/** Under this many words, signs of an app shell make the page `js_required`. */
+const SHELL_MAX_WORDS = 50;
 
 export function countWords(text: string): number {
   // Counting with a regex over the whole text is linear, unlike Node 20's Intl.Segmenter.
@@ -151,10 +159,23 @@ export function looksLikePaywall(signals: PaywallSignals): boolean {
 export function unreadableReason(read: ReadSource, truncated: boolean): UnavailableReason | null {
   if (read.paywall) return 'paywall';
   const words = countWords(read.text);
+  if (words < SHELL_MAX_WORDS && (read.jsRequired || NEEDS_SCRIPT.test(read.text.trim()))) return 'js_required';
   if (words === 0) return truncated ? 'too_large' : 'empty';
-  if (words < EMPTY_MIN_WORDS) return 'empty';
-  if (words < 50 && NEEDS_SCRIPT.test(read.text.trim())) return 'empty';
+  if (words < EMPTY_MIN_WORDS || LOADING_ONLY.test(read.text)) return 'empty';
   return null;
+}
+
+/** Signs, in the page as served, that its text is written by its scripts (see the header). */
+function looksLikeAppShell(doc: Document): boolean {
+  for (const noscript of Array.from(doc.querySelectorAll('noscript'))) {
+    if (/javascript|\bjs\b/i.test(noscript.textContent ?? '')) return true;
+  }
+  if (!doc.querySelector('script')) return false;
+  for (const root of Array.from(doc.querySelectorAll(APP_ROOTS))) {
+    const text = collapse(root.textContent ?? '');
+    if (!text || LOADING_ONLY.test(text)) return true;
+  }
+  return false;
 }
 
 function collapse(text: string): string {
@@ -272,6 +293,7 @@ export function readDocument(doc: Document, url: string): ReadSource {
   void url; // Readability resolves links against the document's own URL; only text is kept here.
   const pageText = doc.body ? collapse(doc.body.textContent ?? '') : '';
   const wallMarkup = hasWallMarkup(doc);
+  const appShell = looksLikeAppShell(doc);
   const declaredPaid = declaresPaid(doc);
   const metaDate = toIsoDate(
     metaContent(doc, [
@@ -316,6 +338,7 @@ export function readDocument(doc: Document, url: string): ReadSource {
   const date = metaDate ?? readabilityDate ?? timeDate;
   if (date) result.published = date;
   if (looksLikePaywall({ text, pageText, wallMarkup, declaredPaid })) result.paywall = true;
+  if (appShell && countWords(text) < SHELL_MAX_WORDS) result.jsRequired = true;
   return result;
 }
 

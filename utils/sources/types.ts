@@ -34,6 +34,7 @@ export type UnavailableReason = z.infer<typeof UnavailableReasonSchema>;
  * link to follow), as opposed to a link that failed this time.
  */
 export const UNCHECKABLE_REASONS: readonly UnavailableReason[] = ['no_url', 'blocked_scheme'];
+import type { PdfRead } from './pdf-schema';
 
 /** What reading a fetched page yields (Readability over a Document, or plain text as is). */
 export interface ReadSource {
@@ -45,6 +46,12 @@ export interface ReadSource {
   published?: string;
   /** The page is a subscription, login or cookie wall, not the cited content (`paywall`). */
   paywall?: boolean;
+  /** The page is an app shell whose text only its scripts write (`js_required`). */
+  jsRequired?: boolean;
+  /** PDFs: where each page starts in `text` (`pages[0]` is page 1, at 0). */
+  pages?: number[];
+  /** PDFs: how many pages the document has (more than `pages.length` when some were skipped). */
+  pageCount?: number;
 }
 
 export type SourceOutcome =
@@ -55,6 +62,11 @@ export type SourceOutcome =
       fetchedAt: string;
       fromCache: boolean;
       truncated: boolean;
+      /** Set when the original was dead and its archived copy was read instead. */
+      readFrom?: 'archive';
+      /** The copy read (the page's own archive link, or the Wayback lookup's answer). */
+      archiveUrl?: string;
+      archivedAt?: string;
     } & ReadSource)
   | {
       ok: false;
@@ -71,6 +83,8 @@ export interface LoadOptions {
   pageUrl: string;
   /** Re-check: skip the cache for this load (the fresh result is stored). */
   bypassCache?: boolean;
+  /** An archived copy the citing page gives, read only when the original is dead. */
+  archiveUrl?: string;
 }
 
 export interface SourceLoader {
@@ -79,3 +93,6 @@ export interface SourceLoader {
 
 /** Turns fetched HTML into readable text. Chrome MV3 runs it in an offscreen document. */
 export type HtmlReader = (html: string, url: string) => Promise<ReadSource>;
+
+/** Turns fetched PDF bytes into page-aware text. Chrome MV3 runs it in the offscreen document. */
+export type PdfReader = (data: Uint8Array, url: string) => Promise<PdfRead>;
