@@ -56,6 +56,27 @@ describe('checkSourceUrl: what a public article may make the extension fetch', (
     expect(result.ok ? 'ok' : result.reason).toBe(expected);
   });
 
+  it.each([
+    ['[::a00:1]', 'private'], // IPv4-compatible 10.0.0.1
+    ['[::7f00:1]', 'loopback'], // IPv4-compatible 127.0.0.1
+    ['[64:ff9b::7f00:1]', 'loopback'], // NAT64 of 127.0.0.1
+    ['[2002:808:808::1]', 'public'], // 6to4 of 8.8.8.8
+    ['[fec0::1]', 'private'],
+    ['[ff02::1]', 'private'],
+    ['[2001:db8::1]', 'private'],
+    ['[2001:db9::1]', 'public'],
+    ['[not-an-address]', 'private'],
+    ['198.19.255.255', 'private'],
+    ['198.20.0.1', 'public'],
+    ['192.0.0.8', 'private'],
+    ['192.0.2.1', 'public'],
+    ['223.255.255.255', 'public'],
+    ['255.255.255.255', 'private'],
+    ['0.1.2.3', 'loopback'],
+  ])('classifies %s as %s', (host, expected) => {
+    expect(classifyHost(host)).toBe(expected);
+  });
+
   it('keeps public addresses just outside the private ranges', () => {
     for (const host of ['172.15.255.255', '172.32.0.1', '192.169.0.1', '100.128.0.1', '11.0.0.1', '169.255.0.1']) {
       expect(checkSourceUrl(`http://${host}/`, PUBLIC_PAGE, { allowPrivate: false }).ok, host).toBe(true);

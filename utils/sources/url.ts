@@ -14,7 +14,10 @@
  *   nor the socket. Browsers' own Private Network Access rules are the remaining line there.
  * - WHATWG URL parsing already turns `http://0x7f.1/`, `http://2130706433/` and `http://0177.0.0.1/`
  *   into `127.0.0.1`, and IPv6 into its compressed hex form, so ranges are checked on that form.
+ *   Addresses are parsed and matched with ipaddr.js; which ranges count as loopback or private is
+ *   this module's policy, written out in the tables below.
  */
+import ipaddr from 'ipaddr.js';
 
 export type HostClass = 'public' | 'loopback' | 'private';
 
@@ -30,79 +33,75 @@ const PRIVATE_SUFFIXES = ['.local', '.internal', '.lan', '.home.arpa', '.intrane
 /** Query parameters that identify a click, not a document: dropped from cache keys. */
 const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid)$/i;
 
-function parseIpv4(host: string): number[] | null {
-  const parts = host.split('.');
-  if (parts.length !== 4) return null;
-  const bytes = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
-  return bytes.every((b) => b >= 0 && b <= 255) ? bytes : null;
+type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
+const v4 = (cidr: string): Cidr => ipaddr.IPv4.parseCIDR(cidr);
+const v6 = (cidr: string): Cidr => ipaddr.IPv6.parseCIDR(cidr);
+
+/** Our policy for IPv4, by range (ipaddr.js matches; the choice of ranges is ours). */
+const IPV4_RANGES: Record<'loopback' | 'private', Cidr[]> = {
+  // 0.0.0.0 reaches the local host on Linux and macOS.
+  loopback: [v4('127.0.0.0/8'), v4('0.0.0.0/8')],
+  private: [
+    v4('10.0.0.0/8'),
+    v4('172.16.0.0/12'),
+    v4('192.168.0.0/16'),
+    v4('169.254.0.0/16'), // link-local, cloud metadata endpoints
+    v4('100.64.0.0/10'), // carrier-grade NAT
+    v4('192.0.0.0/24'),
+    v4('198.18.0.0/15'),
+    v4('224.0.0.0/3'), // multicast, reserved, broadcast
+  ],
+};
+
+/** IPv6 ranges that carry an IPv4 address: classified by that address. */
+const IPV6_EMBEDDING: Record<'mapped' | 'compatible' | 'nat64' | 'sixToFour', Cidr[]> = {
+  mapped: [v6('::ffff:0:0/96')],
+  compatible: [v6('::/96')], // deprecated
+  nat64: [v6('64:ff9b::/96')],
+  sixToFour: [v6('2002::/16')],
+};
+
+const IPV6_RANGES: Record<'loopback' | 'private', Cidr[]> = {
+  // "::" reaches the local host like 0.0.0.0.
+  loopback: [v6('::1/128'), v6('::/128')],
+  private: [
+    v6('fc00::/7'), // unique local
+    v6('fe80::/10'), // link-local
+    v6('fec0::/10'), // site-local
+    v6('ff00::/8'), // multicast
+    v6('2001:db8::/32'), // documentation range
+  ],
+};
+
+/** Four decimal octets only: other IPv4 spellings never reach here (see the header). */
+const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+function classifyIpv4(address: ipaddr.IPv4): HostClass {
+  return ipaddr.subnetMatch(address, IPV4_RANGES, 'public') as HostClass;
 }
 
-function classifyIpv4([a, b, c]: number[]): HostClass {
-  if (a === 127 || a === 0) return 'loopback'; // 0.0.0.0 reaches the local host on Linux and macOS
-  if (a === 10) return 'private';
-  if (a === 172 && b >= 16 && b <= 31) return 'private';
-  if (a === 192 && b === 168) return 'private';
-  if (a === 169 && b === 254) return 'private'; // link-local, cloud metadata endpoints
-  if (a === 100 && b >= 64 && b <= 127) return 'private'; // carrier-grade NAT
-  if (a === 192 && b === 0 && c === 0) return 'private';
-  if (a === 198 && (b === 18 || b === 19)) return 'private';
-  if (a >= 224) return 'private'; // multicast, reserved, broadcast
-  return 'public';
+function embeddedIpv4(address: ipaddr.IPv6, kind: keyof typeof IPV6_EMBEDDING): ipaddr.IPv4 {
+  const g = address.parts;
+  const [hi, lo] = kind === 'sixToFour' ? [g[1], g[2]] : [g[6], g[7]];
+  return new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
 }
 
-/** Eight 16-bit groups of an IPv6 address (without brackets), or null. */
-function parseIpv6(host: string): number[] | null {
-  let text = host.toLowerCase();
-  const zone = text.indexOf('%');
-  if (zone >= 0) text = text.slice(0, zone);
-  const lastColon = text.lastIndexOf(':');
-  const maybeV4 = text.slice(lastColon + 1);
-  if (maybeV4.includes('.')) {
-    // A trailing dotted quad ("::ffff:10.0.0.1") stands for the last two groups.
-    const v4 = parseIpv4(maybeV4);
-    if (!v4) return null;
-    text = `${text.slice(0, lastColon + 1)}${((v4[0] << 8) | v4[1]).toString(16)}:${((v4[2] << 8) | v4[3]).toString(16)}`;
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const toGroups = (s: string) => (s === '' ? [] : s.split(':').map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN)));
-  const head = toGroups(halves[0]);
-  const rest = halves.length === 2 ? toGroups(halves[1]) : [];
-  const explicit = head.length + rest.length;
-  if (halves.length === 1 && explicit !== 8) return null;
-  if (halves.length === 2 && explicit > 7) return null;
-  const groups = [...head, ...new Array(8 - explicit).fill(0), ...rest];
-  return groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
-}
-
-function embeddedIpv4(hi: number, lo: number): number[] {
-  return [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff];
-}
-
-function classifyIpv6(g: number[]): HostClass {
-  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
-  if (zeros(0, 7) && g[7] === 1) return 'loopback';
-  if (zeros(0, 8)) return 'loopback'; // "::" reaches the local host like 0.0.0.0
-  if (zeros(0, 5) && g[5] === 0xffff) return classifyIpv4(embeddedIpv4(g[6], g[7])); // IPv4-mapped
-  if (zeros(0, 6)) return classifyIpv4(embeddedIpv4(g[6], g[7])); // IPv4-compatible (deprecated)
-  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return classifyIpv4(embeddedIpv4(g[6], g[7])); // NAT64
-  if (g[0] === 0x2002) return classifyIpv4(embeddedIpv4(g[1], g[2])); // 6to4
-  if ((g[0] & 0xfe00) === 0xfc00) return 'private'; // unique local
-  if ((g[0] & 0xffc0) === 0xfe80 || (g[0] & 0xffc0) === 0xfec0) return 'private'; // link/site-local
-  if ((g[0] & 0xff00) === 0xff00) return 'private'; // multicast
-  if (g[0] === 0x2001 && g[1] === 0x0db8) return 'private'; // documentation range
-  return 'public';
+function classifyIpv6(address: ipaddr.IPv6): HostClass {
+  const direct = ipaddr.subnetMatch(address, IPV6_RANGES, 'public') as HostClass;
+  if (direct !== 'public') return direct;
+  const embedding = ipaddr.subnetMatch(address, IPV6_EMBEDDING, 'none') as keyof typeof IPV6_EMBEDDING | 'none';
+  return embedding === 'none' ? 'public' : classifyIpv4(embeddedIpv4(address, embedding));
 }
 
 /** Classifies a URL's hostname as the WHATWG URL parser leaves it. */
 export function classifyHost(hostname: string): HostClass {
   const host = hostname.toLowerCase().replace(/\.+$/, '');
   if (host.startsWith('[') && host.endsWith(']')) {
-    const groups = parseIpv6(host.slice(1, -1));
-    return groups ? classifyIpv6(groups) : 'private';
+    const inner = host.slice(1, -1);
+    // Unparseable brackets are refused, never waved through.
+    return ipaddr.IPv6.isValid(inner) ? classifyIpv6(ipaddr.IPv6.parse(inner)) : 'private';
   }
-  const v4 = parseIpv4(host);
-  if (v4) return classifyIpv4(v4);
+  if (DOTTED_QUAD.test(host) && ipaddr.IPv4.isValidFourPartDecimal(host)) return classifyIpv4(ipaddr.IPv4.parse(host));
   if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback';
   if (!host.includes('.')) return 'private';
   if (PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix))) return 'private';
