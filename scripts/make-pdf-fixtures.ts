@@ -1,5 +1,6 @@
 /**
- * Writes the PDF fixtures of tests/fixtures/sources/pdf/ (committed; re-run after a change):
+ * Writes the PDF fixtures of tests/fixtures/sources/pdf/ and the demo's PDF source
+ * (assets/demo/sources/riverton-tree-survey.pdf), committed; re-run after a change:
  *
  *   npx tsx scripts/make-pdf-fixtures.ts
  *
@@ -143,6 +144,23 @@ function thirtyPages(): string[] {
   return pages;
 }
 
+/** The demo article's PDF source: the fact it cites is on page 3. */
+const DEMO_SURVEY = [
+  textPage('Riverton Street Tree Survey 2022', [
+    'This report sets out the results of the street tree survey that the Riverton Parks Department ran with volunteers from every district of the city during 2022.',
+    'Volunteers recorded the species, the trunk girth and the condition of each street tree, and noted every empty tree pit they found on the way.',
+  ]),
+  textPage('Method', [
+    'Each district was split into walking routes of about two kilometres. Every route was walked twice, in spring and in autumn, by different volunteers.',
+    'Trees on private land were not counted, nor were the trees of the three large parks, which the department surveys separately.',
+  ]),
+  textPage('Results for the harbour district', [
+    'Volunteers counted 4,210 street trees in the harbour district, up from 3,650 in the previous survey of 2017.',
+    'London plane and small-leaved lime together made up two thirds of the trees recorded in the district.',
+    'The survey found 380 empty tree pits, most of them along the old warehouse streets near the quay.',
+  ]),
+];
+
 const SCAN_PAGE = 'q 500 0 0 700 56 46 cm /Im1 Do Q';
 
 mkdirSync(out, { recursive: true });
@@ -157,3 +175,6 @@ for (const [name, bytes] of Object.entries(files)) {
   writeFileSync(path.join(out, name), bytes);
   console.log(`${name}: ${bytes.byteLength} bytes`);
 }
+const demo = buildPdf({ pages: DEMO_SURVEY, info: { title: 'Riverton Street Tree Survey 2022', created: 'D:20230130120000Z' } });
+writeFileSync(path.resolve(import.meta.dirname, '../assets/demo/sources/riverton-tree-survey.pdf'), demo);
+console.log(`demo riverton-tree-survey.pdf: ${demo.byteLength} bytes`);

@@ -2,6 +2,11 @@
  * A small static file server on 127.0.0.1 for the demo and the end-to-end tests.
  * Serves one folder, answers 404 for anything else, counts requests per path, and can be given
  * extra routes (a page rendered at start, a slow answer) by the caller.
+ *
+ * Two things let a page cite a dead link with an archived copy without leaving loopback:
+ * `{{origin}}` in a served HTML file becomes the server's own origin (an archive address holds
+ * the original's absolute URL), and Wayback-style addresses `/web/<timestamp>[id_]/<original URL>`
+ * are answered from `<root>/archive/<timestamp>/<original's path>`, a stand-in web archive.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -14,7 +19,10 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
   '.png': 'image/png',
+  '.pdf': 'application/pdf',
 };
+
+const WAYBACK_PATH = /^\/web\/(\d{14})(?:id_)?\/https?:\/\/[^/]+(\/.*)$/;
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -40,12 +48,14 @@ export async function startStaticServer(
   } = {},
 ): Promise<StaticServer> {
   const requests = new Map<string, number>();
+  let origin = '';
   const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.set(pathname, (requests.get(pathname) ?? 0) + 1);
     const route = options.routes?.[pathname];
     if (route) return void (await route(req, res));
-    let served = pathname;
+    const copy = WAYBACK_PATH.exec(pathname);
+    let served = copy ? `/archive/${copy[1]}${copy[2]}` : pathname;
     if (options.slow && pathname.startsWith(options.slow.prefix)) {
       await new Promise((resolve) => setTimeout(resolve, options.slow!.ms));
       served = '/' + pathname.slice(options.slow.prefix.length);
@@ -61,7 +71,7 @@ export async function startStaticServer(
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      res.end(path.extname(file) === '.html' ? body.toString('utf8').replaceAll('{{origin}}', origin) : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><title>Not found</title><h1>404 Not Found</h1>');
@@ -73,8 +83,9 @@ export async function startStaticServer(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  origin = `http://127.0.0.1:${port}`;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     requests,
     count: (p) => requests.get(p) ?? 0,
     close: () =>

@@ -16,7 +16,7 @@ import {
   type ExtensionBrowser,
 } from '../../scripts/lib/chromium';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { DEMO_VERDICTS } from './demo-article';
+import { DEMO_ARCHIVED, DEMO_PDF_PAGE, DEMO_VERDICTS } from './demo-article';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(root, 'test-output');
@@ -52,7 +52,7 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
     const before = await page.evaluate(() =>
       [...document.querySelectorAll('citecheck-badge')].map((b) => (b.previousSibling?.textContent ?? '').trimEnd().match(/\[[^\]]*\]$/)?.[0]),
     );
-    expect(before).toEqual(['[Source 1]', '[Source 2]', '[Source 3]', '[Source 4]', '[Source 5]', '[Source 7]']);
+    expect(before).toEqual(['[Source 1]', '[Source 2]', '[Source 3]', '[Source 4]', '[Source 5]', '[Source 9]', '[Source 6]', '[Source 7]']);
     await page.screenshot({ path: path.join(shots, 'chromium-article.png'), fullPage: true });
   });
 
@@ -65,6 +65,39 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
     expect(c4).toMatchObject({ verdict: 'unavailable', score: 0, evidence: [] });
     const c1 = report.claims.find((c) => c.id === 'c1');
     expect(c1?.evidence[0]?.text).toContain('4 degrees Celsius cooler');
+  });
+
+  it('reads the PDF source in the offscreen document, and the dead link through its archived copy', async () => {
+    const tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
+    const report = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
+    const pdfClaim = report.claims.find((c) => c.id === DEMO_PDF_PAGE.claimId)!;
+    expect(pdfClaim.verdict).toBe('supported');
+    expect(pdfClaim.evidence[0]).toMatchObject({ page: DEMO_PDF_PAGE.page });
+    expect(pdfClaim.evidence[0].text).toContain('4,210 street trees');
+    expect(report.sources.find((s) => s.url.endsWith('/riverton-tree-survey.pdf'))).toMatchObject({ status: 'ok', pageCount: 3 });
+    const archived = report.sources.find((s) => s.id === report.claims.find((c) => c.id === DEMO_ARCHIVED.claimId)!.sourceIds[0])!;
+    expect(archived).toMatchObject({
+      url: `${server.origin}/sources/harbour-ferry-figures.html`,
+      status: 'ok',
+      readFrom: 'archive',
+      archivedAt: DEMO_ARCHIVED.archivedAt,
+    });
+    expect(server.count('/sources/harbour-ferry-figures.html')).toBeGreaterThan(0);
+    expect(server.count(`/web/20210602101500id_/${server.origin}/sources/harbour-ferry-figures.html`)).toBeGreaterThan(0);
+
+    await page.locator(`citecheck-badge[data-claim-id="${DEMO_PDF_PAGE.claimId}"] button`).hover();
+    const card = page.locator(`[data-citecheck-card][data-claim-id="${DEMO_PDF_PAGE.claimId}"]`);
+    await card.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await card.locator('[data-testid="passage-page"]').textContent()).toBe(`, page ${DEMO_PDF_PAGE.page}`);
+    expect(await card.locator('[data-testid="open-passage"]').getAttribute('href')).toBe(`${server.origin}/sources/riverton-tree-survey.pdf#page=3`);
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await page.locator(`citecheck-badge[data-claim-id="${DEMO_ARCHIVED.claimId}"] button`).hover();
+    const archiveCard = page.locator(`[data-citecheck-card][data-claim-id="${DEMO_ARCHIVED.claimId}"]`);
+    await archiveCard.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await archiveCard.locator('[data-testid="archived"]').textContent()).toContain('Read from an archived copy of 2 June 2021');
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
   });
 
   it('opens a hover card with the verdict and the best passage as text', async () => {
@@ -84,14 +117,14 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
     await popup.setViewportSize({ width: 440, height: 640 });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
     await popup.locator('[data-testid="summary"]').waitFor();
-    await popup.waitForFunction(() => document.querySelectorAll('[data-claim-id][data-verdict]').length === 6);
+    await popup.waitForFunction(() => document.querySelectorAll('[data-claim-id][data-verdict]').length === 8);
     const rows = await popup.evaluate(() =>
       Object.fromEntries(
         [...document.querySelectorAll('[data-claim-id][data-verdict]')].map((r) => [r.getAttribute('data-claim-id'), r.getAttribute('data-verdict')]),
       ),
     );
     expect(rows).toEqual(DEMO_VERDICTS);
-    expect(await popup.locator('[data-testid="summary"]').innerText()).toMatch(/6 claims/);
+    expect(await popup.locator('[data-testid="summary"]').innerText()).toMatch(/8 claims/);
     await popup.screenshot({ path: path.join(shots, 'chromium-popup.png') });
     await popup.close();
   });

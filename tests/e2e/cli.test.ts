@@ -27,7 +27,7 @@ describe('npm run check', () => {
   it('prints a report that validates against the schema with --json', async () => {
     const { stdout } = await check(`${server.origin}/article.html`, '--json');
     const report = FinishedReportSchema.parse(JSON.parse(stdout));
-    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked']);
+    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked', 'supported', 'supported']);
     expect(report.sources.find((s) => s.label === 'Source 4')).toMatchObject({ status: 'unavailable', reason: 'http_error', httpStatus: 404 });
   });
 
@@ -37,14 +37,18 @@ describe('npm run check', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'citecheck-cli-')), 'saved.html');
     writeFileSync(file, html);
     const { stdout } = await check(file);
-    expect(stdout).toContain('6 claims');
+    expect(stdout).toContain('8 claims');
     expect(stdout).toMatch(/c4\s+unavailable/);
   });
 
   it('resolves a saved page\'s relative source links against --base', async () => {
-    const { stdout } = await check(path.join(root, 'assets/demo/article.html'), '--json', '--base', `${server.origin}/article.html`);
+    // The demo server writes its origin into the archive link ({{origin}}); a saved copy has it written in.
+    const saved = readFileSync(path.join(root, 'assets/demo/article.html'), 'utf8').replaceAll('{{origin}}', server.origin);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'citecheck-cli-')), 'article.html');
+    writeFileSync(file, saved);
+    const { stdout } = await check(file, '--json', '--base', `${server.origin}/article.html`);
     const report = FinishedReportSchema.parse(JSON.parse(stdout));
-    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked']);
+    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked', 'supported', 'supported']);
     expect(report.sources[0].url).toBe(`${server.origin}/sources/street-trees-heat.html`);
   });
 

@@ -8,4 +8,12 @@ export const DEMO_VERDICTS: Record<string, Verdict> = {
   c4: 'unavailable',
   c5: 'contradicted',
   c6: 'unlinked',
+  /** A PDF source: the passage is on its page 3. */
+  c7: 'supported',
+  /** A dead link (404) read through the archived copy the article gives. */
+  c8: 'supported',
 };
+
+/** Where the demo's PDF passage is, and the date of its archived copy. */
+export const DEMO_PDF_PAGE = { claimId: 'c7', page: 3 };
+export const DEMO_ARCHIVED = { claimId: 'c8', archivedAt: '2021-06-02T10:15:00.000Z' };

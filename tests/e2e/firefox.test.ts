@@ -7,7 +7,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxMissing, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { DEMO_VERDICTS } from './demo-article';
+import { DEMO_ARCHIVED, DEMO_PDF_PAGE, DEMO_VERDICTS } from './demo-article';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const missing = firefoxMissing();
@@ -34,7 +34,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR: the demo article', () => {
     await page.waitForFunction(
       () => {
         const hosts = [...document.querySelectorAll('citecheck-badge')];
-        return hosts.length === 6 && hosts.every((h) => h.getAttribute('data-verdict') !== 'pending');
+        return hosts.length === 8 && hosts.every((h) => h.getAttribute('data-verdict') !== 'pending');
       },
       { timeout: 45_000 },
     );
@@ -45,5 +45,27 @@ describe.skipIf(!haveFirefox)('Firefox ESR: the demo article', () => {
     // The background really fetched the sources (the 404 one too).
     expect(server.count('/sources/street-trees-heat.html')).toBeGreaterThan(0);
     expect(server.count('/sources/summer-records.html')).toBeGreaterThan(0);
+
+    // The PDF was read in the background page by pdf.js; the dead link through its archived copy.
+    const cardText = async (claimId: string) => {
+      await page.evaluate((id) => document.querySelector<HTMLElement>(`citecheck-badge[data-claim-id="${id}"]`)!.shadowRoot!.querySelector('button')!.click(), claimId);
+      await page.waitForFunction(
+        (id) => document.querySelector('citecheck-card')?.shadowRoot?.querySelector('[data-citecheck-card]')?.getAttribute('data-claim-id') === id,
+        { timeout: 5_000 },
+        claimId,
+      );
+      return page.evaluate(() => {
+        const card = document.querySelector('citecheck-card')!.shadowRoot!.querySelector<HTMLElement>('[data-citecheck-card]')!;
+        return { text: card.innerText, link: card.querySelector('[data-testid="open-passage"]')?.getAttribute('href') ?? '' };
+      });
+    };
+    const pdf = await cardText(DEMO_PDF_PAGE.claimId);
+    expect(pdf.text).toContain(`page ${DEMO_PDF_PAGE.page}`);
+    expect(pdf.link).toBe(`${server.origin}/sources/riverton-tree-survey.pdf#page=${DEMO_PDF_PAGE.page}`);
+    await page.keyboard.press('Escape');
+    const archived = await cardText(DEMO_ARCHIVED.claimId);
+    expect(archived.text).toContain('Read from an archived copy of 2 June 2021');
+    expect(archived.link.startsWith(`${server.origin}/web/20210602101500/`)).toBe(true);
+    expect(server.count('/sources/riverton-tree-survey.pdf')).toBeGreaterThan(0);
   });
 });
