@@ -359,7 +359,9 @@ describe('source loader: concurrency', () => {
     // Twenty public hosts, all routed to the fixture server.
     const routed: typeof fetch = (input, init) =>
       fetch(String(input).replace(/^http:\/\/host\d+\.example/, server.url), init);
-    const h = await harness({ fetchImpl: routed });
+    // The last four wait for a slot while the first sixteen are read: no timeout may cut them short
+    // on a busy machine, this test is about the limit.
+    const h = await harness({ fetchImpl: routed, timeoutMs: 30_000 });
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) => h.load(`http://host${i}.example/hold/${i}?ms=80`, { pageUrl: 'https://news.example.com/' })),
     );
