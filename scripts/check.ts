@@ -1,16 +1,20 @@
 /**
- * Command-line checker: `npm run check -- <url-or-html-file> [--json] [--base <url>]`.
+ * Command-line checker: `npm run check -- <url-or-html-file> [--json] [--base <url>] [--claims-only]`.
  * Exit 0 when the check ran (whatever the verdicts); 2 with a message on bad input.
+ *
+ * `--claims-only` runs extraction alone and fetches nothing: what the page cites, claim by claim,
+ * and to which source; with `--json`, the report with every cited claim `unchecked`.
  *
  * `--base` gives a saved page the address it was saved from, so that its relative source links
  * resolve to the web rather than to the local disk.
  */
 import { parseArgs } from 'node:util';
-import { ReportSchema } from '../utils/report/schema';
+import { ReportSchema, type Report } from '../utils/report/schema';
+import { initialReport } from '../utils/verify';
 import { formatReport } from './lib/format-report';
-import { checkArticle, InputError, loadArticle } from './lib/node-checker';
+import { checkArticle, extractFromHtml, InputError, loadArticle } from './lib/node-checker';
 
-const USAGE = 'usage: npm run check -- <url-or-html-file> [--json] [--base <url the page was saved from>]';
+const USAGE = 'usage: npm run check -- <url-or-html-file> [--json] [--base <url the page was saved from>] [--claims-only]';
 
 async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parse>;
@@ -18,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, base: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, base: { type: 'string' }, 'claims-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   try {
     args = parse();
@@ -45,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
       }
       pageUrl = args.values.base;
     }
+    if (args.values['claims-only']) {
+      const report = ReportSchema.parse(claimsOnlyReport(html, pageUrl));
+      if (args.values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      else console.log(formatClaimsOnly(report));
+      return 0;
+    }
     // A local file is the reader's own: its loopback and private sources may be fetched.
     const report = ReportSchema.parse(await checkArticle(html, pageUrl, { allowPrivate: url.startsWith('file:') }));
     if (args.values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -60,6 +70,27 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** Extraction alone: every cited claim `unchecked`, sources untouched unless extraction knows why they cannot be read. */
+function claimsOnlyReport(html: string, url: string): Report {
+  const report = initialReport(extractFromHtml(html, url));
+  for (const claim of report.claims) if (claim.verdict === 'pending') claim.verdict = 'unchecked';
+  report.state = 'done';
+  return report;
+}
+
+/** One line per claim: id, markers, the sources they point at, the claim's words. */
+function formatClaimsOnly(report: Report): string {
+  const byId = new Map(report.sources.map((s) => [s.id, s]));
+  const lines = [`${report.title || report.url}: ${report.claims.length} cited claims, ${report.sources.length} sources (not fetched)`];
+  for (const claim of report.claims) {
+    const cited = claim.sourceIds.map((id) => byId.get(id)).map((s) => (s ? (s.url || `(${s.reason ?? 'no link'}: ${s.title ?? s.label})`) : '?'));
+    lines.push(`${claim.id}  ${claim.markers.join(' ')}  → ${cited.length ? cited.join(', ') : 'unlinked'}`);
+    lines.push(`    ${claim.text}`);
+  }
+  if (report.claims.length === 0) lines.push('No cited claims found on this page.');
+  return lines.join('\n');
 }
 
 main(process.argv.slice(2)).then((code) => process.exit(code));

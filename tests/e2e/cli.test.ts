@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FinishedReportSchema } from '../../utils/report/schema';
+import { FinishedReportSchema, ReportSchema } from '../../utils/report/schema';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 
 const run = promisify(execFile);
@@ -50,6 +50,25 @@ describe('npm run check', () => {
     const report = FinishedReportSchema.parse(JSON.parse(stdout));
     expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked', 'supported', 'supported']);
     expect(report.sources[0].url).toBe(`${server.origin}/sources/street-trees-heat.html`);
+  });
+
+  it('--claims-only lists what the page cites and fetches nothing; with --json every cited claim is unchecked', async () => {
+    // A server of its own, so that every request it saw was this test's.
+    const quiet = await startStaticServer(path.join(root, 'assets/demo'));
+    try {
+      const { stdout } = await check(`${quiet.origin}/article.html`, '--claims-only', '--json');
+      const report = ReportSchema.parse(JSON.parse(stdout));
+      expect(report.claims.map((c) => c.verdict)).toEqual(['unchecked', 'unchecked', 'unchecked', 'unchecked', 'unchecked', 'unlinked']);
+      expect(report.sources.every((s) => s.status === 'pending' && s.fetchedAt === undefined)).toBe(true);
+      const { stdout: listing } = await check(`${quiet.origin}/article.html`, '--claims-only');
+      expect(listing).toContain('6 cited claims');
+      expect(listing).toMatch(/c1\s+\[Source 1\]\s+→ http:\/\/127\.0\.0\.1:\d+\/sources\//);
+      // The article itself, twice; never a source.
+      expect([...quiet.requests.keys()]).toEqual(['/article.html']);
+      expect(quiet.count('/article.html')).toBe(2);
+    } finally {
+      await quiet.close();
+    }
   });
 
   it.each([
