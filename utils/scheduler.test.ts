@@ -70,15 +70,20 @@ describe('scheduler: priorities', () => {
     expect(h.keys().slice(4, 8)).toEqual(['u54', 'u55', 'u56', 'u57']);
   });
 
-  it('puts the claim the reader asked for ahead of everything queued', async () => {
+  it('puts the claim the reader asked for ahead of everything queued, at once', async () => {
     const h = harness({ ...page(60, 1), perHost: 1, total: 1 });
-    h.scheduler.viewport(['c0', 'c1', 'c2'], []);
+    h.scheduler.viewport([], ['c0', 'c1', 'c2']);
     expect(h.keys()).toEqual(['u0']);
     h.scheduler.requestClaim('c40');
-    await advance(200);
     expect(h.keys()).toEqual(['u0', 'u40']);
     await advance(200);
     expect(h.keys()).toEqual(['u0', 'u40', 'u1']);
+  });
+
+  it('starts the sources of claims in view at once, beyond its own limits (the loader paces requests)', () => {
+    const h = harness({ ...page(30, 1), perHost: 2, total: 4 });
+    h.scheduler.viewport(['c0', 'c1', 'c2', 'c3', 'c4', 'c5'], ['c6']);
+    expect(h.keys()).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5']);
   });
 
   it('keeps the per-host and global limits', async () => {
@@ -103,7 +108,7 @@ describe('scheduler: priorities', () => {
       { key: 'y1', host: 'y' },
     ];
     const h = harness({ claims, sources });
-    h.scheduler.viewport(['a', 'b', 'c'], []);
+    h.scheduler.viewport([], ['a', 'b', 'c', 'd']);
     expect(h.keys()).toEqual(['x1', 'x2', 'y1']);
   });
 });
@@ -182,7 +187,7 @@ describe('scheduler: budget', () => {
 
   it('stops starting loads once stopped', async () => {
     const h = harness({ ...page(50), total: 2 });
-    h.scheduler.viewport(['c0', 'c1', 'c2', 'c3'], []);
+    h.scheduler.viewport([], ['c0', 'c1', 'c2', 'c3']);
     h.scheduler.stop();
     await advance(10_000);
     expect(h.keys()).toEqual(['u0', 'u1']);

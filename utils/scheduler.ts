@@ -17,8 +17,10 @@
  * - Automatic mode fetches visible claims and the look-ahead by itself; otherwise only what is
  *   asked for. "Check all" lifts the budget: everything left is fetched, in the same order.
  * - A source is started at most once, whatever number of claims cite it and however often it is
- *   asked for. The per-host and global limits match the loader's, so a queued source never waits
- *   inside the loader while a more urgent one could have gone first.
+ *   asked for. Sources of claims in view or asked for start at once: the loader's own per-host
+ *   and global limits pace their requests, and their reading overlaps the next requests. The
+ *   rest keep to the per-host and global limits here too, so few of them ever wait inside the
+ *   loader ahead of a claim that comes into view later.
  */
 
 /** Sources fetched ahead of what the reader has seen, before any scrolling (the stated budget). */
@@ -127,9 +129,12 @@ export function createScheduler(options: SchedulerOptions) {
     if (stopped) return;
     let ahead = aheadCount();
     for (const key of candidates()) {
-      if (running >= options.total) break;
       const host = hostOf.get(key) ?? '';
-      if ((runningPerHost.get(host) ?? 0) >= options.perHost) continue;
+      const urgent = asked.includes(key) || inView.has(key);
+      if (!urgent) {
+        if (running >= options.total) break;
+        if ((runningPerHost.get(host) ?? 0) >= options.perHost) continue;
+      }
       if (!everything && !seen.has(key)) {
         if (!isAhead(key) || ahead >= lookAhead) continue;
         ahead++;

@@ -1,16 +1,35 @@
 /**
  * `npm run bench`: runs every benchmark module in this folder, prints one table and writes
  * bench-output/results.json. Figures are medians; ratios compare with a reference measured in the
- * same run, because these machines are noisy. `npm run bench -- match ui` runs only those areas.
+ * same run, because these machines are noisy. `npm run bench -- match ui` runs only those areas;
+ * `--references`, `--hosts` and `--latency` shape the scheduling bench's long article.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readArgs } from '../lib/args';
-import type { BenchModule, BenchRow } from './types';
+import type { BenchModule, BenchOptions, BenchRow } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const only = new Set(readArgs('usage: npm run bench [-- area…]   (areas: the file names in scripts/bench)', {}, { positionals: true }).positionals);
+const args = readArgs(
+  'usage: npm run bench [-- area…] [--references N] [--hosts N] [--latency MS]   (areas: the file names in scripts/bench; the numbers shape the scheduling bench\'s long article)',
+  { references: { type: 'string' }, hosts: { type: 'string' }, latency: { type: 'string' } },
+  { positionals: true },
+);
+const only = new Set(args.positionals);
+const number = (value: string | undefined, name: string): number | undefined => {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    console.error(`--${name} takes a positive whole number`);
+    process.exit(2);
+  }
+  return Number(value);
+};
+const options: BenchOptions = {
+  references: number(args.values.references, 'references'),
+  hosts: number(args.values.hosts, 'hosts'),
+  latency: number(args.values.latency, 'latency'),
+};
 
 function format(row: BenchRow): string {
   const value = row.unit === 'ms' ? `${row.value.toFixed(row.value < 10 ? 2 : 1)} ms` : `${+row.value.toFixed(2)} ${row.unit}`;
@@ -31,7 +50,7 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${area}…\n`);
     try {
       const run = (await import(pathToFileURL(path.join(here, file)).href)).default as BenchModule;
-      const result = await run();
+      const result = await run(options);
       rows.push(...result);
       for (const row of result) console.log(format(row));
     } catch (error) {

@@ -13,7 +13,14 @@ export interface BenchRow {
   note?: string;
 }
 
-export type BenchModule = () => Promise<BenchRow[]>;
+/** Parameters of `npm run bench` (`--references 400 --hosts 10 --latency 200`); modules read what applies. */
+export interface BenchOptions {
+  references?: number;
+  hosts?: number;
+  latency?: number;
+}
+
+export type BenchModule = (options: BenchOptions) => Promise<BenchRow[]>;
 
 /** Median of a list of numbers. */
 export function median(values: number[]): number {
