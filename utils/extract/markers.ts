@@ -79,7 +79,8 @@ export function markerLabelOf(text: string): { label: string; bracketed: boolean
   if (t.length === 0 || t.length > LIMITS.markerChars) return undefined;
   const bracketed = t.match(/^\[\s*([^\[\]]{1,12}?)\s*\]$/);
   const inner = bracketed ? bracketed[1] : t;
-  if (/^(?:[1-9]\d{0,2}|[a-z]{1,2}|(?:note|n|fn|ref|nb)\s*[1-9]\d{0,2}|Source\s+[1-9]\d{0,2})$/i.test(inner)) {
+  // Up to four digits in an element (a long page's "[1204]"); text markers stop at three (a year "[2019]").
+  if (/^(?:[1-9]\d{0,3}|[a-z]{1,2}|(?:note|n|fn|ref|nb)\s*[1-9]\d{0,2}|Source\s+[1-9]\d{0,2})$/i.test(inner)) {
     return { label: inner, bracketed: Boolean(bracketed) };
   }
   return undefined;
