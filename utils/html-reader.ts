@@ -16,8 +16,8 @@ import type { HtmlReader, PdfReader, ReadSource } from './sources/types';
 const OFFSCREEN_PATH = '/offscreen.html';
 
 /** Reads HTML with the DOMParser of the current context. */
-export function readHtmlHere(html: string, url: string): ReadSource {
-  return readText(html, 'text/html', url, (markup) => new DOMParser().parseFromString(markup, 'text/html'));
+export function readHtmlHere(html: string): ReadSource {
+  return readText(html, 'text/html', (markup) => new DOMParser().parseFromString(markup, 'text/html'));
 }
 
 /** The two Chrome-only calls this module needs (not in webextension-polyfill's types). */
@@ -85,7 +85,7 @@ export function createPdfReader(): PdfReader {
 
 export function createHtmlReader(): HtmlReader {
   if (typeof DOMParser !== 'undefined') {
-    return async (html, url) => readHtmlHere(html, url);
+    return async (html) => readHtmlHere(html);
   }
   // The offscreen document takes a while to start: start it now, not when the first source arrives.
   ensureOffscreenDocument().catch(() => undefined);

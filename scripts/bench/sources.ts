@@ -21,7 +21,7 @@ const PAGES = 20;
 const RUNS = 5;
 
 const readHtml: HtmlReader = async (html, url) =>
-  readText(html, 'text/html', url, (markup) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole() }).window.document);
+  readText(html, 'text/html', (markup) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole() }).window.document);
 
 export default async function bench(): Promise<BenchRow[]> {
   const server = await startSourceServer();

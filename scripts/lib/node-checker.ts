@@ -60,7 +60,7 @@ export async function checkArticle(html: string, url: string, options: CheckOpti
   const page = extractFromHtml(html, url);
   const allowPrivate = options.allowPrivate ?? url.startsWith('file:');
   const loader = createSourceLoader({
-    readHtml: async (body, sourceUrl) => readText(body, 'text/html', sourceUrl, (markup) => parseHtml(markup, sourceUrl)),
+    readHtml: async (body, sourceUrl) => readText(body, 'text/html', (markup) => parseHtml(markup, sourceUrl)),
     cache: null,
     settings: () => ({ useLogins: false, allowPrivate, ttlMs: 0 }),
   });

@@ -12,7 +12,7 @@ import { startSourceServer, type SourceServer } from '../../tests/helpers/source
 const TTL = 24 * 3_600_000;
 
 const readHtml: HtmlReader = async (html, url) =>
-  readText(html, 'text/html', url, (markup) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole() }).window.document);
+  readText(html, 'text/html', (markup) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole() }).window.document);
 
 let server: SourceServer;
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import { fixture } from '../../tests/helpers/source-server';
 
 const URL_ = 'https://source.example/page';
 const parse = (html: string) => new JSDOM(html, { url: URL_ }).window.document;
-const read = (name: string) => readDocument(parse(fixture(name)), URL_);
+const read = (name: string) => readDocument(parse(fixture(name)));
 
 describe('readDocument', () => {
   it('keeps the article text, title, byline and date, and drops navigation and footer', () => {
@@ -56,7 +56,7 @@ describe('readDocument', () => {
   it('does not modify the document it reads', () => {
     const doc = parse(fixture('references.html'));
     const before = doc.documentElement.outerHTML;
-    readDocument(doc, URL_);
+    readDocument(doc);
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
@@ -73,20 +73,20 @@ describe('readDocument', () => {
   it('recognises a wall declared in JSON-LD on a short page', () => {
     const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","isAccessibleForFree":"False"}</script></head>
       <body><article><h1>Port strike enters second week</h1><p>Dockworkers at the southern terminal stayed out for an eighth day on Tuesday as talks stalled.</p></article></body></html>`;
-    expect(readDocument(parse(html), URL_).paywall).toBe(true);
+    expect(readDocument(parse(html)).paywall).toBe(true);
   });
 
   it('does not call a long article with a subscribe footer a paywall', () => {
     const long = Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i} of the long report on regional rail describes the timetable and its delays in detail.</p>`).join('');
     const html = `<html><body><article><h1>Rail report</h1>${long}</article><div class="promo">Subscribe to continue reading our newsletter. Already a subscriber? Sign in.</div></body></html>`;
-    expect(readDocument(parse(html), URL_).paywall).toBeUndefined();
+    expect(readDocument(parse(html)).paywall).toBeUndefined();
   });
 
   it('does not call a short free article a paywall for its header login box', () => {
     const body = Array.from({ length: 12 }, (_, i) => `<p>Sentence group ${i}: the district council approved the new cycle lanes along the river road after a long debate.</p>`).join('');
     const html = `<html><body><header><a href="/login">Already a subscriber? Sign in to continue</a><div class="paywall-modal" hidden><input type="password"></div></header>
       <article><h1>Cycle lanes approved</h1>${body}</article></body></html>`;
-    const source = readDocument(parse(html), URL_);
+    const source = readDocument(parse(html));
     expect(source.text).toContain('approved the new cycle lanes');
     expect(source.paywall).toBeUndefined();
   });
@@ -112,11 +112,11 @@ describe('readDocument', () => {
 
 describe('readText', () => {
   it('reads HTML through the given parser and plain text as is, paragraph by paragraph', () => {
-    const html = readText(fixture('article.html'), 'text/html', URL_, parse);
+    const html = readText(fixture('article.html'), 'text/html', parse);
     expect(html.text).toContain('41 gigawatt hours');
-    const xhtml = readText(fixture('article.html'), 'application/xhtml+xml', URL_, parse);
+    const xhtml = readText(fixture('article.html'), 'application/xhtml+xml', parse);
     expect(xhtml.text).toContain('41 gigawatt hours');
-    const plain = readText(fixture('plain.txt'), 'text/plain', URL_, () => {
+    const plain = readText(fixture('plain.txt'), 'text/plain', () => {
       throw new Error('plain text is never parsed as HTML');
     });
     expect(plain.text.split('\n\n')).toEqual([
@@ -127,7 +127,7 @@ describe('readText', () => {
   });
 
   it('shows markup in a text/plain body as text, never as elements', () => {
-    const plain = readText('<script>alert(1)</script> The report lists eleven stations along the coast line.', 'text/plain', URL_, parse);
+    const plain = readText('<script>alert(1)</script> The report lists eleven stations along the coast line.', 'text/plain', parse);
     expect(plain.text).toContain('<script>alert(1)</script>');
   });
 });

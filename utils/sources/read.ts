@@ -289,8 +289,7 @@ function cleanField(value: string | null | undefined, max: number): string | und
 }
 
 /** Reads a parsed page into text, title, byline and date. The document is not modified. */
-export function readDocument(doc: Document, url: string): ReadSource {
-  void url; // Readability resolves links against the document's own URL; only text is kept here.
+export function readDocument(doc: Document): ReadSource {
   const pageText = doc.body ? collapse(doc.body.textContent ?? '') : '';
   const wallMarkup = hasWallMarkup(doc);
   const appShell = looksLikeAppShell(doc);
@@ -361,9 +360,8 @@ const HTML_MIME = /^(?:text\/html|application\/xhtml\+xml)\b/i;
 export function readText(
   body: string,
   contentType: string,
-  url: string,
   parseHtml: (html: string) => Document,
 ): ReadSource {
-  if (HTML_MIME.test(contentType.trim())) return readDocument(parseHtml(body), url);
+  if (HTML_MIME.test(contentType.trim())) return readDocument(parseHtml(body));
   return readPlainText(body);
 }
