@@ -12,7 +12,7 @@ import type { HtmlReader } from './types';
 import { startSourceServer, type SourceServer } from '../../tests/helpers/source-server';
 
 const readHtml: HtmlReader = async (html, url) =>
-  readText(html, 'text/html', url, (markup) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole() }).window.document);
+  readText(html, 'text/html', (markup) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole() }).window.document);
 
 let server: SourceServer;
 beforeAll(async () => {
