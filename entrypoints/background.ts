@@ -33,7 +33,7 @@ export default defineBackground({
       cache: sourceCache,
       settings: async () => {
         const s = await settings();
-        return { useLogins: s.useLogins, allowPrivate: s.allowPrivate, ttlMs: s.cacheTtlHours * 3_600_000 };
+        return { useLogins: s.useLogins, allowPrivate: s.allowPrivate, ttlMs: s.cacheTtlHours * 3_600_000, waybackLookup: s.waybackLookup };
       },
     });
     const store = createSessionTabStore(browser.storage.session);

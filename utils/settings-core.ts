@@ -25,6 +25,8 @@ export const SettingsSchema = z.object({
   cacheTtlHours: z.catch(z.number().check(z.positive(), z.lte(24 * 365)), 24),
   useLogins: z.catch(z.boolean(), false),
   allowPrivate: z.catch(z.boolean(), false),
+  /** Ask the Internet Archive for a copy of a dead link that the article gives none for. */
+  waybackLookup: z.catch(z.boolean(), false),
   checkMode: z.catch(CheckModeSchema, 'auto'),
   allowedSites: z.catch(z.array(z.string()), []),
   badgeStyle: z.catch(BadgeStyleSchema, 'auto'),
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cacheTtlHours: 24,
   useLogins: false,
   allowPrivate: false,
+  waybackLookup: false,
   checkMode: 'auto',
   allowedSites: [],
   badgeStyle: 'auto',

@@ -28,11 +28,18 @@ describe('settings storage', () => {
       cacheTtlHours: 24,
       useLogins: false,
       allowPrivate: false,
+      waybackLookup: false,
       checkMode: 'auto',
       allowedSites: [],
       badgeStyle: 'auto',
       judge: { tier: 'off', baseUrl: 'http://127.0.0.1:11434/v1', model: '', allowNonLoopback: false },
     });
+  });
+
+  it('keeps the Wayback lookup off unless the reader turns it on, and repairs a bad value', () => {
+    expect(DEFAULT_SETTINGS.waybackLookup).toBe(false);
+    expect(normalizeSettings({ waybackLookup: 'yes' }).waybackLookup).toBe(false);
+    expect(normalizeSettings({ waybackLookup: true }).waybackLookup).toBe(true);
   });
 
   it('keeps the on-device judge off unless the reader turns it on, and repairs a bad judge entry', () => {
@@ -89,6 +96,7 @@ describe('version 2: check modes', () => {
       cacheTtlHours: 6,
       useLogins: true,
       allowPrivate: false,
+      waybackLookup: false,
       checkMode: 'auto',
       allowedSites: [],
       badgeStyle: 'auto',

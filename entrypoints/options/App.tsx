@@ -198,6 +198,19 @@ export function OptionsApp({ api, judgeApi }: { api: OptionsApi; judgeApi?: Judg
               to probe your network; turn it on only for pages you trust. Off by default.
             </span>
           </label>
+          <label class="field">
+            <input
+              type="checkbox"
+              data-testid="wayback-lookup"
+              checked={settings.waybackLookup}
+              onChange={(e) => change({ ...settings, waybackLookup: (e.currentTarget as HTMLInputElement).checked })}
+            />
+            <span>Look up archived copies of dead links</span>
+            <span class="hint">
+              When a cited link is dead and the article gives no archived copy, asks the Internet Archive's Wayback
+              Machine for one. This sends the dead link's address to the Internet Archive. Off by default.
+            </span>
+          </label>
         </section>
 
         {judgeApi ? (

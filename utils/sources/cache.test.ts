@@ -180,3 +180,21 @@ describe('isFresh', () => {
     expect(isFresh({ fetchedAt }, now, ttl)).toBe(expected);
   });
 });
+
+describe('source cache: other connections', () => {
+  it('lets another context upgrade the database: the open cache closes instead of blocking it', async () => {
+    const factory = new IDBFactory();
+    const cache = await openSourceCache({ name: 'upgrade-test', indexedDB: factory });
+    const upgraded = await new Promise<string>((resolve) => {
+      const request = factory.open('upgrade-test', 2);
+      request.onblocked = () => resolve('blocked');
+      request.onsuccess = () => {
+        request.result.close();
+        resolve('opened');
+      };
+      request.onerror = () => resolve('error');
+    });
+    expect(upgraded).toBe('opened');
+    cache.close();
+  });
+});

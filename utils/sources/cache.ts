@@ -14,7 +14,7 @@
  * - The cache does not decide freshness; it records `fetchedAt` and the validators (ETag,
  *   Last-Modified) and the loader applies the reader's time to live.
  */
-import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import * as z from 'zod/mini';
 import { UnavailableReasonSchema } from './types';
 
@@ -115,23 +115,20 @@ export function isFresh(entry: Pick<CachedSource, 'fetchedAt'>, now: number, ttl
   return now - entry.fetchedAt < ttlMs && entry.fetchedAt <= now + 60_000;
 }
 
-function openRaw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = factory.open(name, 1);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
-      if (!db.objectStoreNames.contains('bodies')) db.createObjectStore('bodies', { keyPath: 'key' });
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // Another context upgrading the database must not wait on this one forever.
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
-    request.onblocked = () => reject(new Error('IndexedDB open blocked'));
-  });
+/** Runs `open` with `factory` as the global `indexedDB` (idb's `openDB` uses the global). */
+async function withFactory<T>(factory: IDBFactory, open: () => Promise<T>): Promise<T> {
+  const scope = globalThis as { indexedDB?: IDBFactory };
+  const previous = scope.indexedDB;
+  if (previous === factory) return open();
+  scope.indexedDB = factory;
+  try {
+    // openDB calls indexedDB.open synchronously, so the swap only has to last until it returns.
+    const opening = open();
+    scope.indexedDB = previous;
+    return await opening;
+  } finally {
+    scope.indexedDB = previous;
+  }
 }
 
 export async function openSourceCache(options: SourceCacheOptions = {}): Promise<OpenedSourceCache> {
@@ -142,7 +139,28 @@ export async function openSourceCache(options: SourceCacheOptions = {}): Promise
   const factory = options.indexedDB ?? globalThis.indexedDB;
   if (!factory) throw new Error('IndexedDB is not available');
 
-  const db = wrap(await openRaw(factory, name)) as unknown as IDBPDatabase<CacheDB>;
+  // A connection elsewhere that does not let go (an old worker) must not stall every check: the
+  // open fails, and sources are checked uncached, as before idb.
+  let refuse: (error: Error) => void = () => undefined;
+  const blockedOpen = new Promise<never>((_, reject) => (refuse = reject));
+  // idb opens with the given factory when it is the global one; a test's own factory is swapped in.
+  const opening = withFactory(factory, () =>
+    openDB<CacheDB>(name, 1, {
+      upgrade(database) {
+        if (!database.objectStoreNames.contains('meta')) database.createObjectStore('meta', { keyPath: 'key' });
+        if (!database.objectStoreNames.contains('bodies')) database.createObjectStore('bodies', { keyPath: 'key' });
+      },
+      blocked() {
+        refuse(new Error('IndexedDB open blocked'));
+        opening.then((late) => late.close(), () => undefined);
+      },
+      blocking(_current, _next, event) {
+        // Another context upgrading the database must not wait on this one forever.
+        (event.target as IDBDatabase).close();
+      },
+    }),
+  );
+  const db: IDBPDatabase<CacheDB> = await Promise.race([opening, blockedOpen]);
 
   const drop = async (key: string) => {
     const tx = db.transaction(['meta', 'bodies'], 'readwrite');

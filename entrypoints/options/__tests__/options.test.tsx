@@ -26,6 +26,7 @@ describe('options page', () => {
     expect(((await screen.findByTestId('enabled')) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByTestId('use-logins') as HTMLInputElement).checked).toBe(false);
     expect((screen.getByTestId('allow-private') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByTestId('wayback-lookup') as HTMLInputElement).checked).toBe(false);
     expect((screen.getByTestId('ttl') as HTMLSelectElement).value).toBe('24');
   });
 
@@ -33,12 +34,19 @@ describe('options page', () => {
     ['enabled', { enabled: false }],
     ['use-logins', { useLogins: true }],
     ['allow-private', { allowPrivate: true }],
+    ['wayback-lookup', { waybackLookup: true }],
   ] as const)('saves a change of %s at once', async (testId, expected) => {
     const { api, saved } = fakeApi();
     render(<OptionsApp api={api} />);
     fireEvent.click(await screen.findByTestId(testId));
     await waitFor(() => expect(saved.at(-1)).toMatchObject(expected));
     expect(screen.getByTestId('status').textContent).toBe('Saved.');
+  });
+
+  it('says that the Wayback lookup sends the dead link to the Internet Archive', async () => {
+    render(<OptionsApp api={fakeApi().api} />);
+    const label = (await screen.findByTestId('wayback-lookup')).closest('label')!;
+    expect(label.textContent).toContain("sends the dead link's address to the Internet Archive");
   });
 
   it('saves the cache time to live', async () => {
