@@ -5,6 +5,8 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const fixtureDir = path.join(repoRoot, 'tests/fixtures/extract');
 export const sharedDir = path.resolve(repoRoot, '../shared');
 export const hasShared = existsSync(sharedDir);
+// In CI the suites that read ../shared must run: its absence is a failure there, not a skip.
+if (!hasShared && process.env.CI === 'true') throw new Error(`CI=true but ${sharedDir} is missing`);
 
 /** Parses an HTML string into a detached Document (whatever DOM the test environment provides). */
 export function parseHtml(html: string): Document {

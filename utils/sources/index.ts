@@ -28,7 +28,6 @@ export {
   createSourceLoader,
   MAX_REQUESTS_PER_HOST,
   MAX_REQUESTS_TOTAL,
-  MAX_SOURCES_PER_PAGE,
   type LoaderSettings,
   type SourceLoaderOptions,
 } from './loader';

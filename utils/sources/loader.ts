@@ -36,8 +36,6 @@ import { checkSourceUrl, classifyHost, normalizeUrl } from './url';
 
 export const MAX_REQUESTS_PER_HOST = 2;
 export const MAX_REQUESTS_TOTAL = 16;
-/** Sources taken from one page (the extractor caps its list at the same number). */
-export const MAX_SOURCES_PER_PAGE = 200;
 
 export interface LoaderSettings {
   /** Send the reader's cookies with source requests. */
