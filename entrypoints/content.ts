@@ -4,7 +4,7 @@ import { citationsKey } from '@/utils/extract/key';
 import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
 import { send, serve, type MessageEvents } from '@/utils/messages';
 import type { Report } from '@/utils/report/schema';
-import { isSiteEnabled, readSettings } from '@/utils/settings-core';
+import { isSiteEnabled, normalizeSettings, readSettings, SETTINGS_STORAGE_KEY } from '@/utils/settings-core';
 import { measureViewport, watchViewport } from '@/utils/viewport';
 
 /**
@@ -37,11 +37,17 @@ export default defineContentScript({
     if (!isSiteEnabled(settings, location.hostname)) return;
 
     const layer = createBadgeLayer(document, {
+      badgeStyle: settings.badgeStyle,
       // The card offers to ask the on-device judge again only when the reader turned one on.
       onAskJudge:
         settings.judge.tier === 'off' ? undefined : (claimId) => void send(browser, 'judge-claim', { claimId }).then(show, () => undefined),
     });
     ctx.onInvalidated(() => layer.destroy());
+    const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && SETTINGS_STORAGE_KEY in changes) layer.setBadgeStyle(normalizeSettings(changes[SETTINGS_STORAGE_KEY].newValue).badgeStyle);
+    };
+    browser.storage.onChanged.addListener(onSettings);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
     let anchors = new Map<string, Range>();
     let lastKey = '';
     let latest: Report | null = null;

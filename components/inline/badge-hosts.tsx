@@ -32,6 +32,8 @@ export interface BadgeEntry {
 /** How every badge looks on this page right now. */
 export interface BadgeLook {
   theme: PageTheme;
+  /** Icon only (the word in the name and the tooltip), for pages dense with markers. */
+  compact: boolean;
 }
 
 export interface BadgeHosts {
@@ -86,7 +88,7 @@ export function createBadgeHosts(doc: Document, style: (root: ShadowRoot) => voi
 
     draw(entry, look, expanded) {
       const { claim, kind } = entry;
-      const key = `${kind}|${entry.label}|${expanded}|${look.theme}`;
+      const key = `${kind}|${entry.label}|${expanded}|${look.theme}|${look.compact}`;
       if (key === entry.rendered) return;
       const previousKind = entry.rendered.split('|')[0];
       entry.rendered = key;
@@ -106,6 +108,14 @@ export function createBadgeHosts(doc: Document, style: (root: ShadowRoot) => voi
       button.setAttribute('data-theme', look.theme);
       button.setAttribute('aria-label', entry.label);
       button.setAttribute('aria-expanded', expanded ? 'true' : 'false');
+      // Compact is an attribute, not another tree: switching keeps focus, flash and listeners.
+      if (look.compact) {
+        button.setAttribute('data-compact', '');
+        button.title = entry.label;
+      } else if (button.hasAttribute('data-compact')) {
+        button.removeAttribute('data-compact');
+        button.removeAttribute('title');
+      }
     },
 
     button(id) {

@@ -316,3 +316,95 @@ describe('badge layer: scrollToClaim', () => {
     expect(layer.scrollToClaim('nope')).toBe(false);
   });
 });
+
+describe('badge layer: compact badges', () => {
+  /** A page of `n` cited sentences, each with its own marker. */
+  function densePage(n: number): { report: Report; anchors: Map<string, Range> } {
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p>Claim ${i}.<sup id="d${i}"><a href="#r">[${i + 1}]</a></sup></p>`).join('');
+    const claims = Array.from({ length: n }, (_, i) => claim(`d${i}`, i % 2 ? 'partial' : 'supported', { markers: [`[${i + 1}]`] }));
+    const anchors = new Map(claims.map((c) => [c.id, rangeOver(document.querySelector(`#${c.id}`)!)]));
+    return { report: report(claims), anchors };
+  }
+
+  const compact = (id: string) => button(id).hasAttribute('data-compact');
+
+  it('auto: word badges up to 40 markers, compact above', () => {
+    const few = densePage(40);
+    layer.render(few.report, few.anchors);
+    expect(compact('d0')).toBe(false);
+    expect(button('d0').hasAttribute('title')).toBe(false);
+    layer.destroy();
+    layer = createBadgeLayer(document);
+    const many = densePage(41);
+    layer.render(many.report, many.anchors);
+    expect([...document.querySelectorAll(BADGE_TAG)].every((h) => h.shadowRoot!.querySelector('button')!.hasAttribute('data-compact'))).toBe(true);
+  });
+
+  it('a compact badge keeps the word in its accessible name and its tooltip', () => {
+    const many = densePage(41);
+    layer.render(many.report, many.anchors);
+    for (const [id, word] of [['d0', 'supported'], ['d1', 'partly']] as const) {
+      expect(button(id).getAttribute('aria-label')!.toLowerCase()).toContain(word);
+      expect(button(id).title.toLowerCase()).toContain(word);
+      expect(button(id).querySelector('svg.cc-icon')).not.toBeNull();
+    }
+  });
+
+  it('the reader’s setting wins over the count: always compact, always the word', () => {
+    layer.destroy();
+    layer = createBadgeLayer(document, { badgeStyle: 'compact' });
+    layer.render(baseReport(), anchorsFor());
+    expect(compact('c1')).toBe(true);
+    layer.destroy();
+    layer = createBadgeLayer(document, { badgeStyle: 'full' });
+    const many = densePage(41);
+    layer.render(many.report, many.anchors);
+    expect(compact('d0')).toBe(false);
+  });
+
+  it('switching style redraws in place: same button, focus kept, card still open', () => {
+    layer.render(baseReport(), anchorsFor());
+    const before = button('c2');
+    before.focus();
+    layer.setBadgeStyle('compact');
+    expect(button('c2')).toBe(before);
+    expect(compact('c2')).toBe(true);
+    expect(host('c2').shadowRoot!.activeElement).toBe(before);
+    expect(card()?.getAttribute('data-claim-id')).toBe('c2');
+    layer.setBadgeStyle('full');
+    expect(compact('c2')).toBe(false);
+    expect(before.hasAttribute('title')).toBe(false);
+  });
+
+  it('a compact badge opens its card on focus and on click like any other', () => {
+    layer.destroy();
+    layer = createBadgeLayer(document, { badgeStyle: 'compact' });
+    layer.render(baseReport(), anchorsFor());
+    button('c1').focus();
+    expect(card()?.getAttribute('data-claim-id')).toBe('c1');
+    button('c3').click();
+    expect(card()?.getAttribute('data-claim-id')).toBe('c3');
+  });
+
+  it('every verdict has an icon of its own shape, so the compact badge reads without colour', () => {
+    const verdicts = ['supported', 'partial', 'unsupported', 'contradicted', 'unavailable', 'unlinked', 'pending'] as const;
+    const shapes = verdicts.map((verdict) => {
+      layer.render(baseReport({ c1: verdict }), anchorsFor());
+      const svg = button('c1').querySelector('svg')!;
+      return [...svg.children].map((el) => el.outerHTML.replace(/\s*class="[^"]*"/g, '')).join('');
+    });
+    expect(new Set(shapes).size).toBe(verdicts.length);
+  });
+
+  it('the compact look is in the badge stylesheet: the word hidden, a narrower fixed width', () => {
+    layer.destroy();
+    layer = createBadgeLayer(document, { badgeStyle: 'compact' });
+    layer.render(baseReport(), anchorsFor());
+    const root = host('c1').shadowRoot!;
+    const css = root.adoptedStyleSheets.length
+      ? [...root.adoptedStyleSheets[0].cssRules].map((r) => r.cssText).join('\n')
+      : root.querySelector('style')!.textContent!;
+    expect(css).toMatch(/\.cc-badge\[data-compact\] \.cc-word\s*\{\s*display: none/);
+    expect(css).toMatch(/\.cc-badge\[data-compact\]\s*\{[^}]*width: 1\.9em/);
+  });
+});

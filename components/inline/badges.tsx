@@ -10,11 +10,13 @@
  */
 import type { Report, Source } from '../../utils/report/schema';
 import { claimKind } from '../../utils/report/verdicts';
+import type { BadgeStyle } from '../../utils/settings-core';
 import { claimLabel } from '../labels';
 import { BADGE_CSS, BADGE_THEME_CSS, CARD_CSS, SHARED_CSS, THEME_CSS } from '../styles';
 import { BADGE_TAG, createBadgeHosts, type BadgeLook } from './badge-hosts';
 import { createCardMachine, shownId, type Timers } from './card-machine';
 import { CARD_TAG, createCardView } from './card-view';
+import { isCompact } from './density';
 import { listenLayer } from './events';
 import { insertAll } from './insert';
 import { makeStyler } from './styler';
@@ -27,6 +29,8 @@ const FLASH_MS = 1900;
 export interface BadgeLayer {
   /** Shows (or updates in place) one badge per claim that has an anchor. */
   render(report: Report, anchors: Map<string, Range>): void;
+  /** Word badges, compact ones, or compact on pages with many markers (the reader's setting). */
+  setBadgeStyle(style: BadgeStyle): void;
   /** Scrolls a claim's badge into view and flashes it; false when the claim has no badge. */
   scrollToClaim(claimId: string): boolean;
   /** Removes every badge, the card and every listener. */
@@ -38,6 +42,8 @@ export interface BadgeLayerOptions {
   timers?: Timers;
   /** Set when an on-device judge is on: the card offers to ask it about a claim again. */
   onAskJudge?: (claimId: string) => void;
+  /** `auto` by default. */
+  badgeStyle?: BadgeStyle;
 }
 
 export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {}): BadgeLayer {
@@ -50,12 +56,17 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {})
   const card = createCardView(doc, makeStyler(doc, THEME_CSS + SHARED_CSS + CARD_CSS));
   let anchors = new Map<string, Range>();
   let sources = new Map<string, Source>();
+  let badgeStyle: BadgeStyle = options.badgeStyle ?? 'auto';
   let look: BadgeLook | null = null;
   let returningFocus = false;
   let frame = 0;
   const flashTimers = new Set<number>();
 
-  const currentLook = (): BadgeLook => (look ??= { theme: detectPageTheme(doc) });
+  const currentLook = (): BadgeLook => (look ??= { theme: detectPageTheme(doc), compact: false });
+
+  const restyle = (badgeCount: number) => {
+    currentLook().compact = isCompact(badgeStyle, badgeCount);
+  };
 
   const drawBadge = (id: string | null) => {
     const entry = id ? badges.entries.get(id) : undefined;
@@ -123,6 +134,7 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {})
       sources = new Map(report.sources.map((s) => [s.id, s]));
       const seen = new Set<string>();
       const toInsert: [Element, Range][] = [];
+      restyle(report.claims.reduce((n, claim) => n + (nextAnchors.has(claim.id) ? 1 : 0), 0));
       for (const claim of report.claims) {
         const range = nextAnchors.get(claim.id);
         if (!range) continue;
@@ -139,6 +151,12 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {})
       }
       const open = shownId(machine.state);
       if (open && badges.entries.has(open)) renderCard(open);
+    },
+
+    setBadgeStyle(style) {
+      badgeStyle = style;
+      restyle(badges.entries.size);
+      for (const id of badges.entries.keys()) drawBadge(id);
     },
 
     scrollToClaim(claimId) {

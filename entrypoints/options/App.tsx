@@ -3,10 +3,13 @@
  * what it saved. Matching thresholds are deliberately absent: they are tuned, not preferences.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { normalizeHostname, withSite, type Settings } from '../../utils/settings';
+import { withSite, type CheckMode, type Settings } from '../../utils/settings';
 import type { OptionsApi } from './api';
 import type { JudgeApi } from './judge-api';
 import { JudgeSection } from './JudgeSection';
+import { BadgeSection } from './BadgeSection';
+import { FetchSection } from './FetchSection';
+import { SiteForm, SiteList } from './sites';
 
 export const TTL_CHOICES: { hours: number; label: string }[] = [
   { hours: 1, label: '1 hour' },
@@ -21,22 +24,9 @@ type Status = { kind: 'info' | 'error'; text: string } | null;
 
 export function OptionsApp({ api, judgeApi }: { api: OptionsApi; judgeApi?: JudgeApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [site, setSite] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const [clearing, setClearing] = useState(false);
-  /** Where the site list was when its focused "turn on" button went away with its row. */
-  const [refocusAt, setRefocusAt] = useState<number | null>(null);
-  const siteList = useRef<HTMLUListElement>(null);
   const siteInput = useRef<HTMLInputElement>(null);
-
-  // Keyboard focus moves to the next site's button (or the site field when none is left) instead
-  // of falling to the page's start with the removed row.
-  useEffect(() => {
-    if (refocusAt === null) return;
-    const buttons = [...(siteList.current?.querySelectorAll('button') ?? [])];
-    (buttons[Math.min(refocusAt, buttons.length - 1)] ?? siteInput.current)?.focus();
-    setRefocusAt(null);
-  }, [refocusAt, settings]);
 
   useEffect(() => {
     api.load().then(setSettings, (error: unknown) => setStatus({ kind: 'error', text: `Could not read the settings: ${String(error)}` }));
@@ -61,15 +51,15 @@ export function OptionsApp({ api, judgeApi }: { api: OptionsApi; judgeApi?: Judg
     );
   };
 
-  const addSite = (e: Event) => {
-    e.preventDefault();
-    const host = normalizeHostname(site);
-    if (!host) {
-      setStatus({ kind: 'error', text: 'That is not a site name. Write it like example.com.' });
-      return;
-    }
-    setSite('');
-    change(withSite(settings, host, false), `Citecheck is now off on ${host}.`);
+  const invalidSite = () => setStatus({ kind: 'error', text: 'That is not a site name. Write it like example.com.' });
+
+  // Through the background, so open tabs follow the new mode.
+  const setMode = (mode: CheckMode) => {
+    setSettings({ ...settings, checkMode: mode });
+    api.setCheckMode(mode).then(
+      () => setStatus({ kind: 'info', text: 'Saved.' }),
+      (error: unknown) => setStatus({ kind: 'error', text: `Could not save: ${String(error)}` }),
+    );
   };
 
   const clearCache = async () => {
@@ -106,45 +96,31 @@ export function OptionsApp({ api, judgeApi }: { api: OptionsApi; judgeApi?: Judg
             <span>Check articles as I open them</span>
             <span class="hint">When off, Citecheck adds nothing to any page.</span>
           </label>
-          <form class="row" onSubmit={addSite}>
-            <label for="site-input">Turn off on a site:</label>
-            <input
-              id="site-input"
-              ref={siteInput}
-              type="text"
-              data-testid="site-input"
-              placeholder="example.com"
-              value={site}
-              onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)}
-            />
-            <button type="submit" class="cc-button" data-testid="site-add">
-              Turn off
-            </button>
-          </form>
-          {settings.disabledSites.length ? (
-            <ul class="sites" data-testid="disabled-sites" aria-label="Sites where Citecheck is off" ref={siteList}>
-              {settings.disabledSites.map((host, index) => (
-                <li key={host} data-site={host}>
-                  <span>{host}</span>
-                  <button
-                    type="button"
-                    class="cc-button"
-                    aria-label={`Turn Citecheck on again for ${host}`}
-                    onClick={(e) => {
-                      if (document.activeElement === e.currentTarget) setRefocusAt(index);
-                      change(withSite(settings, host, true), `Citecheck is on again on ${host}.`);
-                    }}
-                  >
-                    {/* The visible words are part of the name, so speech input can use them. */}
-                    Turn Citecheck on again
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : (
+          <SiteForm
+            id="site-input"
+            label="Turn off on a site:"
+            button="Turn off"
+            testId="site"
+            inputRef={siteInput}
+            onAdd={(host) => change(withSite(settings, host, false), `Citecheck is now off on ${host}.`)}
+            onInvalid={invalidSite}
+          />
+          <SiteList
+            sites={settings.disabledSites}
+            testId="disabled-sites"
+            label="Sites where Citecheck is off"
+            button="Turn Citecheck on again"
+            onRemove={(host) => change(withSite(settings, host, true), `Citecheck is on again on ${host}.`)}
+            fallbackFocus={() => siteInput.current}
+          />
+          {settings.disabledSites.length ? null : (
             <p class="muted">Citecheck is on for every site{settings.enabled ? '' : ' (while checking is switched on)'}.</p>
           )}
         </section>
+
+        <FetchSection settings={settings} setMode={setMode} change={change} invalidSite={invalidSite} />
+
+        <BadgeSection settings={settings} change={change} />
 
         <section aria-labelledby="cache">
           <h2 id="cache">Cache of sources</h2>

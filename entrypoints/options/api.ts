@@ -1,11 +1,13 @@
 /** What the options page needs from the extension, behind an interface tests can fake. */
 import { browser } from 'wxt/browser';
 import { send } from '../../utils/messages';
-import { getSettings, saveSettings, type Settings } from '../../utils/settings';
+import { getSettings, saveSettings, type CheckMode, type Settings } from '../../utils/settings';
 
 export interface OptionsApi {
   load(): Promise<Settings>;
   save(settings: Settings): Promise<void>;
+  /** Sets when pages are checked, through the background (open tabs follow). */
+  setCheckMode(mode: CheckMode): Promise<void>;
   /** Empties the source cache; resolves with an error message when the background refuses. */
   clearCache(): Promise<{ ok: true } | { ok: false; error: string }>;
 }
@@ -14,6 +16,9 @@ export function createBrowserOptionsApi(): OptionsApi {
   return {
     load: getSettings,
     save: saveSettings,
+    async setCheckMode(mode) {
+      await send(browser, 'set-check-mode', { mode });
+    },
     async clearCache() {
       try {
         await send(browser, 'clear-cache', {});

@@ -9,7 +9,12 @@ import type { ProbeResult } from '../../../utils/judge/tiers/local-server';
 
 function fakeOptions(initial: Settings = DEFAULT_SETTINGS) {
   const saved: Settings[] = [];
-  const api: OptionsApi = { load: async () => initial, save: async (s) => void saved.push(s), clearCache: async () => ({ ok: true }) };
+  const api: OptionsApi = {
+    load: async () => initial,
+    save: async (s) => void saved.push(s),
+    setCheckMode: async () => undefined,
+    clearCache: async () => ({ ok: true }),
+  };
   return { api, saved };
 }
 
