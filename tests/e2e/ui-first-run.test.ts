@@ -1,0 +1,84 @@
+/**
+ * The first-run page end to end in Chromium: it says what Citecheck fetches and when, it passes
+ * axe in light and dark, and the mode picked there is the one the extension stores.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_BUILD, chromiumMissing, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const shots = path.join(root, 'test-output');
+const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
+const missing = chromiumMissing();
+if (missing) console.warn(`Skipping Chromium first-run tests: ${missing}`);
+
+/** Serious and critical axe findings on an extension page (its CSP forbids inline scripts, not evaluate). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await readFile(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return (result.violations as any[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')}`);
+  });
+}
+
+async function storedCheckMode(ext: ExtensionBrowser): Promise<unknown> {
+  return (await ext.currentWorker()).evaluate(async () => {
+    const stored = await (globalThis as any).chrome.storage.local.get('settings');
+    return stored.settings?.checkMode ?? null;
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  describe.skipIf(!!missing)(`Chromium UI: the first-run page (${scheme})`, () => {
+    let ext: ExtensionBrowser;
+    let page: Page;
+
+    beforeAll(async () => {
+      await mkdir(shots, { recursive: true });
+      ext = await launchWithExtension(CHROME_BUILD, { colorScheme: scheme });
+      page = await ext.context.newPage();
+      await page.setViewportSize({ width: 900, height: 1000 });
+      await page.goto(`chrome-extension://${ext.extensionId}/welcome.html`);
+      await page.locator('[data-testid="welcome"][data-state="ready"]').waitFor();
+    });
+
+    afterAll(async () => {
+      await ext?.close();
+    });
+
+    it('says what is fetched and when, with "automatically on every site" chosen', async () => {
+      const text = await page.locator('main').innerText();
+      expect(text).toContain('Only the pages an article cites');
+      expect(text).toContain('Nothing leaves your browser');
+      expect(await page.getByRole('radio', { name: 'Automatically on every site' }).isChecked()).toBe(true);
+      expect(await page.getByRole('radio', { name: 'Only when I click' }).isChecked()).toBe(false);
+      const background = await page.evaluate(() => getComputedStyle(document.querySelector('.welcome')!).backgroundColor);
+      expect(background).toBe(scheme === 'dark' ? 'rgb(29, 34, 41)' : 'rgb(255, 255, 255)');
+      await page.screenshot({ path: path.join(shots, `ui-first-run-${scheme}.png`), fullPage: true });
+    });
+
+    it('has no serious or critical axe violations', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('the mode picked, by keyboard, is the mode stored', async () => {
+      await page.getByRole('radio', { name: 'Automatically on every site' }).focus();
+      // Arrow keys move through a radio group and select as they go.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.getByRole('radio', { name: 'Only when I click' }).isChecked()).toBe(true);
+      await expect.poll(() => storedCheckMode(ext)).toBe('click');
+      await expect.poll(() => page.locator('[data-testid="status"]').innerText()).toBe('Saved: “Only when I click”.');
+      // The options page shows the same choice.
+      const options = await ext.context.newPage();
+      await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+      await options.locator('[data-testid="options"][data-state="ready"]').waitFor();
+      expect(await options.getByRole('radio', { name: 'Only when I click' }).isChecked()).toBe(true);
+      await options.close();
+    });
+  });
+}
