@@ -387,7 +387,7 @@ describe('badge layer: compact badges', () => {
   });
 
   it('every verdict has an icon of its own shape, so the compact badge reads without colour', () => {
-    const verdicts = ['supported', 'partial', 'unsupported', 'contradicted', 'unavailable', 'unlinked', 'pending'] as const;
+    const verdicts = ['supported', 'partial', 'unsupported', 'contradicted', 'unavailable', 'unlinked', 'unchecked', 'pending'] as const;
     const shapes = verdicts.map((verdict) => {
       layer.render(baseReport({ c1: verdict }), anchorsFor());
       const svg = button('c1').querySelector('svg')!;

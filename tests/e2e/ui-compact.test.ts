@@ -7,8 +7,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VERDICT_WORD } from '../../utils/report/summary';
-import type { Verdict } from '../../utils/report/schema';
+import { kindWord } from '../../components/verdicts';
+import type { ClaimKind } from '../../utils/report/verdicts';
 import { chromiumMissing, launchWithExtension, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { denseArticle } from '../helpers/dense-article';
@@ -25,7 +25,7 @@ const MARKERS = 60;
 
 interface BadgeFacts {
   id: string;
-  verdict: Verdict;
+  verdict: ClaimKind;
   compact: boolean;
   width: number;
   label: string;
@@ -40,7 +40,7 @@ async function badgeFacts(page: Page): Promise<BadgeFacts[]> {
       const word = button.querySelector<HTMLElement>('.cc-word');
       return {
         id: host.getAttribute('data-claim-id')!,
-        verdict: button.getAttribute('data-verdict') as Verdict,
+        verdict: button.getAttribute('data-verdict') as ClaimKind,
         compact: button.hasAttribute('data-compact'),
         width: button.getBoundingClientRect().width,
         label: button.getAttribute('aria-label') ?? '',
@@ -94,7 +94,7 @@ describe.skipIf(!!missing)('Chromium UI: compact badges on a long article', () =
     for (const b of badges) {
       expect(b.compact, b.id).toBe(true);
       expect(b.wordShown, b.id).toBe(false);
-      expect(b.label.toLowerCase(), b.id).toContain(VERDICT_WORD[b.verdict].toLowerCase());
+      expect(b.label.toLowerCase(), b.id).toContain(kindWord(b.verdict).toLowerCase());
       expect(b.title, b.id).toBe(b.label);
       // About a fifth of a word badge's width (10.25em): the text around it barely moves.
       expect(b.width, b.id).toBeLessThan(26);
