@@ -41,6 +41,8 @@ export default defineContentScript({
       // The card offers to ask the on-device judge again only when the reader turned one on.
       onAskJudge:
         settings.judge.tier === 'off' ? undefined : (claimId) => void send(browser, 'judge-claim', { claimId }).then(show, () => undefined),
+      // A click on a "Not checked" badge checks that claim alone.
+      onCheckClaim: (claimId) => send(browser, 'check-claim', { claimId }).then(show),
     });
     ctx.onInvalidated(() => layer.destroy());
     const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -109,13 +109,11 @@ export function createBadgeHosts(doc: Document, style: (root: ShadowRoot) => voi
       button.setAttribute('aria-label', entry.label);
       button.setAttribute('aria-expanded', expanded ? 'true' : 'false');
       // Compact is an attribute, not another tree: switching keeps focus, flash and listeners.
-      if (look.compact) {
-        button.setAttribute('data-compact', '');
-        button.title = entry.label;
-      } else if (button.hasAttribute('data-compact')) {
-        button.removeAttribute('data-compact');
-        button.removeAttribute('title');
-      }
+      button.toggleAttribute('data-compact', look.compact);
+      // The tooltip: the word a compact badge does not show, and what a click on "Not checked" does.
+      const title = kind === 'unchecked' ? `${entry.label}. Click to check it.` : look.compact ? entry.label : null;
+      if (title) button.title = title;
+      else button.removeAttribute('title');
     },
 
     button(id) {

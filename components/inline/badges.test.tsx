@@ -408,3 +408,80 @@ describe('badge layer: compact badges', () => {
     expect(css).toMatch(/\.cc-badge\[data-compact\]\s*\{[^}]*width: 1\.9em/);
   });
 });
+
+describe('badge layer: "Not checked" badges', () => {
+  function setup(answer: () => Promise<unknown> = () => new Promise(() => {})) {
+    const asked: string[] = [];
+    layer.destroy();
+    layer = createBadgeLayer(document, {
+      onCheckClaim: (id) => {
+        asked.push(id);
+        return answer();
+      },
+    });
+    const anchors = anchorsFor();
+    layer.render(baseReport({ c1: 'unchecked', c2: 'unchecked' }), anchors);
+    return { asked, anchors };
+  }
+
+  it('says "Not checked" with the word in its name, and a tooltip that says a click checks it', () => {
+    setup();
+    const b = button('c1');
+    expect(b.querySelector('.cc-word')!.textContent).toBe('Not checked');
+    expect(b.querySelector('svg[data-icon="unchecked"]')).not.toBeNull();
+    expect(b.getAttribute('aria-label')!.toLowerCase()).toContain('not checked');
+    expect(b.title).toContain('Click to check it');
+  });
+
+  it('a click asks for that claim alone and the badge says "Checking" at once, then its verdict', () => {
+    const { asked, anchors } = setup();
+    button('c1').click();
+    expect(asked).toEqual(['c1']);
+    expect(host('c1').getAttribute('data-verdict')).toBe('pending');
+    expect(button('c1').querySelector('.cc-word')!.textContent).toBe('Checking');
+    expect(host('c2').getAttribute('data-verdict')).toBe('unchecked');
+    // The pinned card follows: checking now.
+    expect(card()?.getAttribute('data-verdict')).toBe('pending');
+    // A report from before the request still says unchecked: the badge keeps checking.
+    layer.render(baseReport({ c1: 'unchecked', c2: 'unchecked' }), anchors);
+    expect(host('c1').getAttribute('data-verdict')).toBe('pending');
+    layer.render(baseReport({ c1: 'supported', c2: 'unchecked' }), anchors);
+    expect(host('c1').getAttribute('data-verdict')).toBe('supported');
+    expect(card()?.getAttribute('data-verdict')).toBe('supported');
+    expect(button('c1').hasAttribute('title')).toBe(false);
+  });
+
+  it('Enter on a focused "Not checked" badge checks it too', () => {
+    const { asked } = setup();
+    button('c2').focus();
+    button('c2').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 0 }));
+    expect(asked).toEqual(['c2']);
+    expect(host('c2').getAttribute('data-verdict')).toBe('pending');
+  });
+
+  it('a second click on a badge already asked for asks nothing more', () => {
+    const { asked } = setup();
+    button('c1').click();
+    button('c1').click();
+    expect(asked).toEqual(['c1']);
+  });
+
+  it('a click on a checked badge asks nothing', () => {
+    const asked: string[] = [];
+    layer.destroy();
+    layer = createBadgeLayer(document, { onCheckClaim: async (id) => void asked.push(id) });
+    layer.render(baseReport(), anchorsFor());
+    button('c1').click();
+    expect(asked).toEqual([]);
+    expect(card()?.getAttribute('data-claim-id')).toBe('c1');
+  });
+
+  it('when the request fails the badge says "Not checked" again', async () => {
+    setup(() => Promise.reject(new Error('worker gone')));
+    button('c1').click();
+    expect(host('c1').getAttribute('data-verdict')).toBe('pending');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(host('c1').getAttribute('data-verdict')).toBe('unchecked');
+    expect(card()?.getAttribute('data-verdict')).toBe('unchecked');
+  });
+});

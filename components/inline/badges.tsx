@@ -8,7 +8,7 @@
  * Opened from the keyboard, the card takes focus so its links are reachable; Escape gives focus
  * back, and tabbing out of either end of the card lands next to its badge, not at the page's end.
  */
-import type { Report, Source } from '../../utils/report/schema';
+import type { Claim, Report, Source } from '../../utils/report/schema';
 import { claimKind } from '../../utils/report/verdicts';
 import type { BadgeStyle } from '../../utils/settings-core';
 import { claimLabel } from '../labels';
@@ -44,6 +44,11 @@ export interface BadgeLayerOptions {
   onAskJudge?: (claimId: string) => void;
   /** `auto` by default. */
   badgeStyle?: BadgeStyle;
+  /**
+   * Asks for one "Not checked" claim to be checked (a click on its badge). The badge shows
+   * "Checking" until a report brings its verdict; if the request fails it says "Not checked" again.
+   */
+  onCheckClaim?: (claimId: string) => Promise<unknown>;
 }
 
 export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {}): BadgeLayer {
@@ -61,6 +66,31 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {})
   let returningFocus = false;
   let frame = 0;
   const flashTimers = new Set<number>();
+  /** Claims the reader asked to check, as they were: shown as checking while reports still say unchecked. */
+  const asked = new Map<string, Claim>();
+
+  const asShown = (claim: Claim): Claim => (asked.has(claim.id) && claim.verdict === 'unchecked' ? { ...claim, verdict: 'pending' } : claim);
+
+  const place = (claim: Claim) => {
+    const shown = asShown(claim);
+    return badges.upsert(shown, claimKind(shown, sources), claimLabel(shown, sources));
+  };
+
+  const checkClaim = (id: string) => {
+    const claim = badges.entries.get(id)?.claim;
+    if (!options.onCheckClaim || claim?.verdict !== 'unchecked') return;
+    asked.set(id, claim);
+    place(claim);
+    drawBadge(id);
+    options.onCheckClaim(id).catch(() => {
+      const original = asked.get(id);
+      asked.delete(id);
+      if (!original || !badges.entries.has(id)) return;
+      place(original);
+      drawBadge(id);
+      if (shownId(machine.state) === id) renderCard(id);
+    });
+  };
 
   const currentLook = (): BadgeLook => (look ??= { theme: detectPageTheme(doc), compact: false });
 
@@ -118,6 +148,7 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {})
     shownId: () => shownId(machine.state),
     ignoringFocus: () => returningFocus,
     tabLeavesCard: (backwards) => card.tabLeaves(backwards),
+    badgeClicked: checkClaim,
     send: (event) => machine.send(event),
     viewportChanged() {
       if (!shownId(machine.state) || frame) return;
@@ -139,7 +170,8 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {})
         const range = nextAnchors.get(claim.id);
         if (!range) continue;
         seen.add(claim.id);
-        const { entry, created } = badges.upsert(claim, claimKind(claim, sources), claimLabel(claim, sources));
+        if (claim.verdict !== 'unchecked') asked.delete(claim.id);
+        const { entry, created } = place(claim);
         if (created || !entry.host.isConnected) toInsert.push([entry.host, range]);
         drawBadge(claim.id);
       }
@@ -147,6 +179,7 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {})
       for (const id of [...badges.entries.keys()]) {
         if (seen.has(id)) continue;
         badges.remove(id);
+        asked.delete(id);
         machine.send({ type: 'removed', id });
       }
       const open = shownId(machine.state);
