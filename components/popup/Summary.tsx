@@ -1,5 +1,6 @@
 import type { ReportSummary } from '../../utils/report/summary';
 import { summaryLine } from '../summary-words';
+import { progressText } from './CheckPanel';
 
 export interface SummaryProps {
   summary: ReportSummary;
@@ -21,11 +22,9 @@ export function Summary({ summary, running, rechecking }: SummaryProps) {
           <progress
             max={Math.max(total, 1)}
             value={rechecking && !running ? 0 : done}
-            aria-label="Sources loaded"
+            aria-label="Sources read"
           />
-          <span class="progress-text">
-            {rechecking && !running ? 'Checking again…' : `Loading sources: ${done} of ${total}`}
-          </span>
+          <span class="progress-text">{rechecking && !running ? 'Checking again…' : progressText(done, total)}</span>
         </div>
       ) : null}
     </div>

@@ -4,6 +4,8 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { Controls } from '../../components/popup/Controls';
+import { CheckModeControl } from '../../components/popup/CheckModeControl';
+import { CheckPanel } from '../../components/popup/CheckPanel';
 import { ClaimRow } from '../../components/popup/ClaimRow';
 import { EmptyState } from '../../components/popup/EmptyState';
 import { Summary } from '../../components/popup/Summary';
@@ -12,6 +14,7 @@ import type { Source } from '../../utils/report/schema';
 import type { PopupApi, SiteState } from './api';
 import { downloadText, exportBaseName } from './download';
 import { filterOptions, initialState, reducer, visibleRows } from './state';
+import { useCheckMode } from './useCheckMode';
 import { useReport } from './useReport';
 export { REQUESTED_MARK } from './useReport';
 
@@ -36,6 +39,7 @@ export function App({ api }: { api: PopupApi }) {
   const siteOffButton = useRef<HTMLButtonElement>(null);
 
   const { reload } = useReport(api, tabId, dispatch);
+  const checkMode = useCheckMode(api);
 
   useEffect(() => {
     let live = true;
@@ -188,6 +192,9 @@ export function App({ api }: { api: PopupApi }) {
       {state.status === 'ready' && report && state.summary ? (
         <main class="main">
           <Summary summary={state.summary} running={report.state === 'running'} rechecking={rechecking} />
+          {typeof tabId === 'number' ? (
+            <CheckPanel summary={state.summary} running={report.state === 'running'} onCheckPage={() => api.checkPage(tabId)} />
+          ) : null}
           {state.error ? (
             <p class="note" role="alert" data-testid="refresh-error">
               Could not refresh the report: {state.error}
@@ -234,6 +241,21 @@ export function App({ api }: { api: PopupApi }) {
             </>
           )}
         </main>
+      ) : null}
+
+      {checkMode.state && !siteOff ? (
+        <CheckModeControl
+          mode={checkMode.state.mode}
+          host={checkMode.state.host}
+          allowed={checkMode.state.allowed}
+          onMode={checkMode.setMode}
+          onAllow={checkMode.allow}
+        />
+      ) : null}
+      {checkMode.error ? (
+        <p class="note" role="alert" data-testid="mode-error">
+          {checkMode.error}
+        </p>
       ) : null}
 
       <footer class="foot">

@@ -8,7 +8,7 @@ import { ReportSchema, type Report } from '../../utils/report/schema';
 import { tabKey } from '../../utils/background/tab-store';
 
 const UNREADABLE = 'The extension gave an answer the popup does not understand.';
-import { getSettings, isSiteEnabled, normalizeHostname, updateSettings, withSite } from '../../utils/settings';
+import { checksAutomatically, getSettings, isSiteEnabled, normalizeHostname, updateSettings, withSite, type CheckMode } from '../../utils/settings';
 
 /** Whether Citecheck runs on the tab's site, and why not when it does not. */
 /** The background's answer to "what is this tab's report": the report, none yet, or why not. */
@@ -19,6 +19,14 @@ export interface SiteState {
   enabled: boolean;
   /** Off everywhere (the global switch), rather than on this site only. */
   globallyOff: boolean;
+}
+
+/** When this browser checks pages, and whether the tab's site is checked automatically. */
+export interface ModeState {
+  mode: CheckMode;
+  host: string;
+  /** The site is in the list of sites checked automatically (what counts in `allowed`). */
+  allowed: boolean;
 }
 
 export interface PopupApi {
@@ -35,6 +43,20 @@ export interface PopupApi {
   site(tabUrl: string | undefined): Promise<SiteState | null>;
   /** Turns Citecheck on or off for a site (turning on also sets the global switch on). */
   setSiteEnabled(host: string, enabled: boolean): Promise<void>;
+  /** The check mode as it applies to a tab's site; null for pages Citecheck never runs on. */
+  checkMode(tabUrl: string | undefined): Promise<ModeState | null>;
+  setCheckMode(mode: CheckMode): Promise<void>;
+  /** Adds the site to the sites checked automatically (or takes it out). */
+  allowSite(host: string, allowed: boolean): Promise<void>;
+  /** Checks every claim of the tab's page not yet checked. */
+  checkPage(tabId: number): Promise<void>;
+}
+
+export function modeStateOf(settings: Parameters<typeof checksAutomatically>[0], tabUrl: string | undefined): ModeState | null {
+  if (!tabUrl || !/^https?:/i.test(tabUrl)) return null;
+  const host = normalizeHostname(tabUrl);
+  if (!host) return null;
+  return { mode: settings.checkMode, host, allowed: checksAutomatically({ ...settings, checkMode: 'allowed' }, host) };
 }
 
 export function siteStateOf(settings: Parameters<typeof isSiteEnabled>[0], tabUrl: string | undefined): SiteState | null {
@@ -102,6 +124,18 @@ export function createBrowserApi(search: string): PopupApi {
     },
     async setSiteEnabled(host, enabled) {
       await updateSettings((s) => ({ ...withSite(s, host, enabled), enabled: enabled ? true : s.enabled }));
+    },
+    async checkMode(tabUrl) {
+      return modeStateOf(await getSettings(), tabUrl);
+    },
+    async setCheckMode(mode) {
+      await send(browser, 'set-check-mode', { mode });
+    },
+    async allowSite(host, allowed) {
+      await send(browser, 'allow-site', { host, allowed });
+    },
+    async checkPage(tabId) {
+      await send(browser, 'check-page', { tabId });
     },
   };
 }

@@ -1021,7 +1021,7 @@ describe.skipIf(!haveChromium)('Chromium UI: progress while sources load', () =>
     await popup.setViewportSize({ width: 420, height: 600 });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
     await popup.locator('[data-testid="progress"]').waitFor({ timeout: 5_000 });
-    expect(await popup.locator('[data-testid="progress"]').innerText()).toMatch(/Loading sources: [0-2] of 3/);
+    expect(await popup.locator('[data-testid="progress"]').innerText()).toMatch(/^[0-2] of 3 sources read; the ones on screen first$/);
     expect((await popupRows(popup)).some(([, verdict]) => verdict === 'pending')).toBe(true);
     const title = await (await ext.currentWorker()).evaluate(
       (id) => (globalThis as any).chrome.action.getTitle({ tabId: id }) as Promise<string>,

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { siteStateOf, type PopupApi, type ReportResult, type SiteState } from '../api';
+import { modeStateOf, siteStateOf, type ModeState, type PopupApi, type ReportResult, type SiteState } from '../api';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { App, FIRST_ROWS } from '../App';
 import type { Report } from '../../../utils/report/schema';
@@ -9,8 +9,18 @@ import { claim, nineClaims, report, source } from '../../../tests/helpers/ui-fix
 function fakeApi(
   answers: (ReportResult | Report | null)[],
   site: SiteState | null = { host: 'blog.example', enabled: true, globallyOff: false },
+  mode: ModeState | null = { mode: 'auto', host: 'blog.example', allowed: false },
 ): PopupApi & { calls: Record<string, unknown[][]> } {
-  const calls: Record<string, unknown[][]> = { getReport: [], watchReport: [], recheck: [], scrollToClaim: [], setSiteEnabled: [] };
+  const calls: Record<string, unknown[][]> = {
+    getReport: [],
+    watchReport: [],
+    recheck: [],
+    scrollToClaim: [],
+    setSiteEnabled: [],
+    setCheckMode: [],
+    allowSite: [],
+    checkPage: [],
+  };
   let i = 0;
   const asResult = (answer: ReportResult | Report | null): ReportResult =>
     answer && 'ok' in answer ? answer : { ok: true, value: answer as Report | null };
@@ -34,6 +44,10 @@ function fakeApi(
     openOptions: async () => undefined,
     site: async () => site,
     setSiteEnabled: async (host, enabled) => void calls.setSiteEnabled.push([host, enabled]),
+    checkMode: async () => mode,
+    setCheckMode: async (m) => void calls.setCheckMode.push([m]),
+    allowSite: async (host, allowed) => void calls.allowSite.push([host, allowed]),
+    checkPage: async (tabId) => void calls.checkPage.push([tabId]),
   };
 }
 
@@ -180,7 +194,7 @@ describe('popup', () => {
     const done = report([claim('c1', 'partial'), claim('c2', 'supported')], [source('s1'), source('s2')]);
     const api = fakeApi([running, running, done]);
     const { container } = render(<App api={api} />);
-    expect((await screen.findByTestId('progress')).textContent).toContain('Loading sources: 1 of 2');
+    expect((await screen.findByTestId('progress')).textContent).toContain('1 of 2 sources read; the ones on screen first');
     await waitFor(() => expect(container.querySelector('[data-report-state="done"]')).not.toBeNull(), { timeout: 3000 });
     expect(screen.queryByTestId('progress')).toBeNull();
     // The first report was asked for; the next two came as storage changes, not polls.
@@ -218,5 +232,97 @@ describe('popup', () => {
     expect(JSON.parse(await created[1].text()).claims).toHaveLength(9);
     spy.mockRestore();
     vi.unstubAllGlobals();
+  });
+
+  it('"Check this page" when claims are not checked yet: asks the background for the tab', async () => {
+    const waiting = report([claim('c1', 'unchecked'), claim('c2', 'unchecked'), claim('c3', 'supported')]);
+    const api = fakeApi([waiting], undefined, { mode: 'click', host: 'blog.example', allowed: false });
+    render(<App api={api} />);
+    expect((await screen.findByTestId('not-checked')).textContent).toBe(
+      '2 claims are not checked yet: nothing is fetched from their sources until you ask.',
+    );
+    expect(screen.queryByTestId('progress')).toBeNull();
+    const button = screen.getByTestId('check-page');
+    expect(button.textContent).toBe('Check this page');
+    fireEvent.click(button);
+    await waitFor(() => expect(api.calls.checkPage).toEqual([[7]]));
+    expect(button.textContent).toBe('Checking…');
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(button);
+    expect(api.calls.checkPage).toHaveLength(1);
+  });
+
+  it('while sources load: "23 of 400 sources read; the ones on screen first" and "Check the rest now"', async () => {
+    const sources = Array.from({ length: 400 }, (_, i) => source(`s${i + 1}`, i < 23 ? {} : { status: 'pending' }));
+    const claims = sources.map((s, i) => claim(`c${i + 1}`, i < 23 ? 'supported' : 'pending', { sourceIds: [s.id] }));
+    const loading = { ...report(claims, sources), state: 'running' as const };
+    const api = fakeApi([loading]);
+    render(<App api={api} />);
+    expect((await screen.findByTestId('progress')).textContent).toBe('23 of 400 sources read; the ones on screen first');
+    fireEvent.click(screen.getByTestId('check-rest'));
+    await waitFor(() => expect(api.calls.checkPage).toEqual([[7]]));
+    expect(screen.queryByTestId('check-page')).toBeNull();
+  });
+
+  it('a finished page that nothing waits on offers no check button', async () => {
+    render(<App api={fakeApi([nineClaims()])} />);
+    await screen.findByTestId('summary');
+    expect(screen.queryByTestId('check-panel')).toBeNull();
+  });
+
+  it('says why when the page check cannot start, and lets the reader try again', async () => {
+    const api = fakeApi([report([claim('c1', 'unchecked')])], undefined, { mode: 'click', host: 'blog.example', allowed: false });
+    api.checkPage = async () => {
+      throw new Error('the tab is gone');
+    };
+    render(<App api={api} />);
+    fireEvent.click(await screen.findByTestId('check-page'));
+    expect((await screen.findByTestId('check-error')).textContent).toBe('Could not start the check: the tab is gone');
+    expect(screen.getByTestId('check-page').textContent).toBe('Check this page');
+  });
+
+  it('shows the check mode and changes it through the background', async () => {
+    const api = fakeApi([nineClaims()]);
+    render(<App api={api} />);
+    const select = (await screen.findByTestId('popup-check-mode')) as HTMLSelectElement;
+    expect(select.value).toBe('auto');
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'Automatically on every site',
+      'Automatically on sites I allow, elsewhere when I click',
+      'Only when I click',
+    ]);
+    expect(screen.queryByTestId('popup-allow-site')).toBeNull();
+    select.value = 'allowed';
+    fireEvent.change(select);
+    await waitFor(() => expect(api.calls.setCheckMode).toEqual([['allowed']]));
+    // In the allowed-sites mode the site itself can be added.
+    const allow = (await screen.findByTestId('popup-allow-site')) as HTMLInputElement;
+    expect(allow.checked).toBe(false);
+    expect(allow.closest('label')!.textContent).toBe('Check blog.example automatically');
+    fireEvent.click(allow);
+    await waitFor(() => expect(api.calls.allowSite).toEqual([['blog.example', true]]));
+    expect(allow.checked).toBe(true);
+  });
+
+  it('a mode that cannot be saved goes back to the stored one and says why', async () => {
+    const api = fakeApi([nineClaims()], undefined, { mode: 'click', host: 'blog.example', allowed: false });
+    api.setCheckMode = async () => {
+      throw new Error('storage is full');
+    };
+    render(<App api={api} />);
+    const select = (await screen.findByTestId('popup-check-mode')) as HTMLSelectElement;
+    select.value = 'auto';
+    fireEvent.change(select);
+    expect((await screen.findByTestId('mode-error')).textContent).toBe('Could not save: storage is full');
+    await waitFor(() => expect((screen.getByTestId('popup-check-mode') as HTMLSelectElement).value).toBe('click'));
+  });
+
+  it.each([
+    ['https://news.blog.example/a', { checkMode: 'allowed', allowedSites: ['blog.example'] }, { mode: 'allowed', host: 'news.blog.example', allowed: true }],
+    ['https://other.example/', { checkMode: 'allowed', allowedSites: ['blog.example'] }, { mode: 'allowed', host: 'other.example', allowed: false }],
+    ['https://blog.example/', { checkMode: 'click', allowedSites: ['blog.example'] }, { mode: 'click', host: 'blog.example', allowed: true }],
+    ['chrome://extensions', { checkMode: 'auto', allowedSites: [] }, null],
+  ] as const)('mode state of %s', (url, settings, expected) => {
+    expect(modeStateOf({ ...DEFAULT_SETTINGS, ...settings, allowedSites: [...settings.allowedSites] }, url)).toEqual(expected);
   });
 });
