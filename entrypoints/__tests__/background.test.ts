@@ -5,6 +5,7 @@ import background from '../background';
 import type { PageCitations } from '../../utils/extract/types';
 import { FinishedReportSchema, type Report } from '../../utils/report/schema';
 import { getSettings } from '../../utils/settings';
+import { openSourceCache } from '../../utils/sources/cache';
 
 const PAGE_URL = 'https://news.example/article.html';
 
@@ -146,7 +147,14 @@ describe('background messages', () => {
     expect(await send({ type: 'check-page' }, self())).toMatchObject({ ok: false, error: 'no tab named' });
   });
 
-  it('clears the source cache on request', async () => {
+  it('clears the source cache on request: a stored source is gone afterwards', async () => {
+    const cache = await openSourceCache({});
+    const url = 'https://a.example/report';
+    await cache.put({ key: url, url, status: 'unavailable', reason: 'http_error', httpStatus: 404, truncated: false, fetchedAt: Date.now(), text: '' });
+    expect(await cache.get(url)).not.toBeNull();
     expect(await send({ type: 'clear-cache' }, self())).toEqual({ ok: true, value: null });
+    expect(await cache.get(url)).toBeNull();
+    expect((await cache.stats()).entries).toBe(0);
+    cache.close();
   });
 });
