@@ -108,6 +108,10 @@ export default defineBackground({
       },
     });
 
+    // The first-run page says what Citecheck fetches and when, once, on a new install (not on updates).
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install') quietly(() => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }));
+    });
     browser.tabs.onRemoved.addListener((tabId) => {
       toolbar.forget(tabId);
       void checker.forget(tabId);

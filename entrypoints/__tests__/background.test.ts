@@ -147,6 +147,20 @@ describe('background messages', () => {
     expect(await send({ type: 'check-page' }, self())).toMatchObject({ ok: false, error: 'no tab named' });
   });
 
+  it('opens the first-run page once on a new install, not on an update', async () => {
+    const welcome = fakeBrowser.runtime.getURL('/welcome.html');
+    const welcomeTabs = async () => (await fakeBrowser.tabs.query({})).filter((t) => t.url === welcome);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await welcomeTabs()).toHaveLength(0);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    const opened = await until(async () => {
+      const tabs = await welcomeTabs();
+      return tabs.length ? tabs : null;
+    });
+    expect(opened).toHaveLength(1);
+  });
+
   it('clears the source cache on request: a stored source is gone afterwards', async () => {
     const cache = await openSourceCache({});
     const url = 'https://a.example/report';
