@@ -14,6 +14,12 @@ export default defineConfig({
     permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Citecheck' },
+    // Extension pages (the reader view shows cited sources) run only their own scripts and load
+    // no images, plugins, frames, fonts or media from anywhere. pdf.js keeps its WebAssembly.
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; img-src 'self' data:; media-src 'none'; frame-src 'none'; font-src 'self'; base-uri 'none'; form-action 'none'",
+    },
     ...(browser === 'firefox'
       ? {
           // Firefox's on-device ML for the optional judge, asked for only when the reader picks it.

@@ -60,11 +60,14 @@ function EvidenceBlock({
   source,
   label,
   quote,
+  onShow,
 }: {
   evidence: Evidence;
   source?: Source;
   label: string;
   quote?: { start: number; end: number } | null;
+  /** Opens Citecheck's reader view of the source at this passage. */
+  onShow?: () => void;
 }) {
   const href = source ? evidenceLink(source, evidence) : null;
   return (
@@ -96,6 +99,13 @@ function EvidenceBlock({
             </li>
           ))}
         </ul>
+      ) : null}
+      {onShow && source?.status === 'ok' ? (
+        <p class="cc-note cc-open">
+          <button type="button" class="cc-button cc-show-source" data-testid="show-in-citecheck" onClick={onShow}>
+            Show in Citecheck
+          </button>
+        </p>
       ) : null}
       {href ? (
         <p class="cc-note cc-open">
@@ -143,6 +153,8 @@ export interface ClaimDetailsProps {
   maxEvidence?: number;
   /** Set when the reader turned an on-device judge on: asks it about this claim again. */
   onAskJudge?: (claimId: string) => void;
+  /** Opens the reader view of one of the claim's sources at its passage ("Show in Citecheck"). */
+  onShowSource?: (claimId: string, sourceId: string) => void;
 }
 
 /** The passages to show, best first, with the one the judge quoted among them. */
@@ -156,7 +168,7 @@ function shownEvidence(claim: Claim, max: number): { evidence: Evidence; quote: 
   }));
 }
 
-export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1, onAskJudge }: ClaimDetailsProps) {
+export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1, onAskJudge, onShowSource }: ClaimDetailsProps) {
   const cited = claim.sourceIds.map((id) => sources.get(id)).filter((s): s is Source => Boolean(s));
   const kind = claimKind(claim, sources);
   const judged = isJudgement(kind);
@@ -213,6 +225,7 @@ export function ClaimDetails({ claim, sources, showClaim = true, maxEvidence = 1
             evidence={item}
             quote={quote}
             source={source}
+            onShow={onShowSource ? () => onShowSource(claim.id, item.sourceId) : undefined}
             label={`${quote ? 'The passage the model quoted' : i === 0 ? 'Best passage in the source' : 'Another passage'}${from}`}
           />
         );

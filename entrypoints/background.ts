@@ -9,7 +9,8 @@ import { createToolbar } from '@/utils/background/toolbar';
 import { send, serve, type MessageEvents, type Sender } from '@/utils/messages';
 import type { Report } from '@/utils/report/schema';
 import { checksAutomatically, getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
-import { createSourceLoader, isSelfCitation, openSourceCache, withMemoryLayer } from '@/utils/sources';
+import { createSourceLoader, isSelfCitation, normalizeUrl, openSourceCache, withMemoryLayer } from '@/utils/sources';
+import { readerUrl, toSourceView } from '@/utils/reader/view';
 import { createHtmlReader, createPdfReader } from '@/utils/html-reader';
 import { createJudgeService } from '@/utils/judge/service';
 
@@ -101,6 +102,17 @@ export default defineBackground({
       async 'allow-site'({ host, allowed }) {
         await updateSettings((s) => withAllowedSite(s, host, allowed));
         return null;
+      },
+      async 'open-reader'(request, sender) {
+        const tabId = tabOf(request, sender);
+        await browser.tabs.create({ url: browser.runtime.getURL(readerUrl({ tabId, claimId: request.claimId, sourceId: request.sourceId }) as '/reader.html') });
+        return null;
+      },
+      async 'read-source'({ url }, sender) {
+        // Cached texts are for the extension's own pages, never a content script's.
+        if (!(sender.url?.startsWith(extensionOrigin) ?? false)) throw new Error('read-source is for extension pages');
+        const key = normalizeUrl(url);
+        return key ? toSourceView(await sourceCache.get(key)) : null;
       },
       async 'clear-cache'() {
         await sourceCache.clear();

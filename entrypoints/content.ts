@@ -43,6 +43,8 @@ export default defineContentScript({
         settings.judge.tier === 'off' ? undefined : (claimId) => void send(browser, 'judge-claim', { claimId }).then(show, () => undefined),
       // A click on a "Not checked" badge checks that claim alone.
       onCheckClaim: (claimId) => send(browser, 'check-claim', { claimId }).then(show),
+      // A page cannot open an extension page itself: the background opens the reader in a new tab.
+      onShowSource: (claimId, sourceId) => void send(browser, 'open-reader', { claimId, sourceId }).catch(() => undefined),
     });
     ctx.onInvalidated(() => layer.destroy());
     const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -32,6 +32,20 @@ export const ReadSourceSchema = z.object({
   jsRequired: z.optional(z.boolean()),
 });
 
+/** A cached source as the reader view shows it: its text with where it came from. */
+export const CachedSourceViewSchema = z.object({
+  url: z.string(),
+  finalUrl: z.optional(z.string()),
+  title: z.optional(z.string()),
+  fetchedAt: z.number(),
+  readFrom: z.optional(z.literal('archive')),
+  archiveUrl: z.optional(z.string()),
+  archivedAt: z.optional(z.string()),
+  text: z.string(),
+  pages: z.optional(z.array(z.int().check(z.nonnegative()))),
+  truncated: z.boolean(),
+});
+
 /**
  * Every call. `to` says which context serves it; a call sent to a tab carries the tab id in
  * `send()`'s options, and a call from a tab gets the tab from the browser's sender, never from
@@ -91,6 +105,22 @@ export const PROTOCOL = {
     to: 'background',
     request: z.object({ host: z.string().check(z.minLength(1)), allowed: z.boolean() }),
     response: z.null(),
+  },
+
+  // ── card, popup → background ──
+  /** Opens the reader view of one claim's source in a new tab ("Show in Citecheck"). */
+  'open-reader': {
+    to: 'background',
+    request: z.object({ tabId: z.optional(TabId), claimId: z.string().check(z.minLength(1)), sourceId: z.string().check(z.minLength(1)) }),
+    response: z.null(),
+  },
+
+  // ── reader view → background ──
+  /** The source's text as cached (no request is made); null when it is not cached or not readable. */
+  'read-source': {
+    to: 'background',
+    request: z.object({ url: z.string().check(z.minLength(1)) }),
+    response: z.nullable(CachedSourceViewSchema),
   },
 
   // ── options → background ──

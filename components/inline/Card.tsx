@@ -13,10 +13,11 @@ export interface CardProps {
   onClose: () => void;
   /** Set when an on-device judge is on: asks it about this claim again. */
   onAskJudge?: (claimId: string) => void;
+  onShowSource?: (claimId: string, sourceId: string) => void;
 }
 
 /** The hover card's content for one claim. Positioning is the layer's job. */
-export function Card({ claim, sources, theme, label, onClose, onAskJudge }: CardProps) {
+export function Card({ claim, sources, theme, label, onClose, onAskJudge, onShowSource }: CardProps) {
   const kind = claimKind(claim, sources);
   return (
     <div
@@ -40,7 +41,7 @@ export function Card({ claim, sources, theme, label, onClose, onAskJudge }: Card
           ×
         </button>
       </div>
-      <ClaimDetails claim={claim} sources={sources} onAskJudge={onAskJudge} />
+      <ClaimDetails claim={claim} sources={sources} onAskJudge={onAskJudge} onShowSource={onShowSource} />
     </div>
   );
 }

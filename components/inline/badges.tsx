@@ -49,6 +49,8 @@ export interface BadgeLayerOptions {
    * "Checking" until a report brings its verdict; if the request fails it says "Not checked" again.
    */
   onCheckClaim?: (claimId: string) => Promise<unknown>;
+  /** The card's "Show in Citecheck": opens the reader view of a source at the claim's passage. */
+  onShowSource?: (claimId: string, sourceId: string) => void;
 }
 
 export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {}): BadgeLayer {
@@ -115,6 +117,7 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {})
       range: anchors.get(id),
       onClose: () => machine.send({ type: 'close-button' }),
       onAskJudge: options.onAskJudge,
+      onShowSource: options.onShowSource,
     });
   };
 

@@ -23,6 +23,8 @@ export interface CardContent {
   onClose: () => void;
   /** Set when an on-device judge is on: asks it about the claim again. */
   onAskJudge?: (claimId: string) => void;
+  /** Opens the reader view of a source at the claim's passage. */
+  onShowSource?: (claimId: string, sourceId: string) => void;
 }
 
 export interface CardView {
@@ -99,6 +101,7 @@ export function createCardView(doc: Document, style: (root: ShadowRoot) => void)
           label={content.label}
           onClose={content.onClose}
           onAskJudge={content.onAskJudge}
+          onShowSource={content.onShowSource}
         />,
         ensure(),
       );

@@ -12,6 +12,7 @@ export interface ClaimRowProps {
   sources: SourceLookup;
   expanded: boolean;
   onActivate: (claimId: string) => void;
+  onShowSource?: (claimId: string, sourceId: string) => void;
 }
 
 function sourcesLine(claim: Claim, sources: SourceLookup): string {
@@ -26,7 +27,7 @@ function sourcesLine(claim: Claim, sources: SourceLookup): string {
 }
 
 /** One claim in the popup: a button that expands it and shows its marker in the page. */
-export function ClaimRow({ claim, position, sources, expanded, onActivate }: ClaimRowProps) {
+export function ClaimRow({ claim, position, sources, expanded, onActivate, onShowSource }: ClaimRowProps) {
   const detailsId = `details-${claim.id}`;
   const kind = claimKind(claim, sources);
   const item = useRef<HTMLLIElement>(null);
@@ -57,7 +58,7 @@ export function ClaimRow({ claim, position, sources, expanded, onActivate }: Cla
       </button>
       {expanded ? (
         <div class="row-details" id={detailsId} data-testid="claim-details">
-          <ClaimDetails claim={claim} sources={sources} showClaim={false} maxEvidence={3} />
+          <ClaimDetails claim={claim} sources={sources} showClaim={false} maxEvidence={3} onShowSource={onShowSource} />
         </div>
       ) : null}
     </li>

@@ -234,6 +234,11 @@ export function App({ api }: { api: PopupApi }) {
                       sources={sources}
                       expanded={state.expanded.has(row.claim.id)}
                       onActivate={onActivate}
+                      onShowSource={
+                        typeof tabId === 'number' && api.showSource
+                          ? (claimId, sourceId) => void api.showSource!(tabId, claimId, sourceId).catch(() => undefined)
+                          : undefined
+                      }
                     />
                   ))}
                 </ol>

@@ -37,6 +37,8 @@ export interface PopupApi {
   watchReport(tabId: number, onResult: (result: ReportResult) => void): () => void;
   recheck(tabId: number): Promise<void>;
   scrollToClaim(tabId: number, claimId: string): Promise<void>;
+  /** Opens the reader view of a claim's source at its passage in a new tab. */
+  showSource?(tabId: number, claimId: string, sourceId: string): Promise<void>;
   /** The extension's options page. */
   openOptions(): Promise<void>;
   /** Citecheck's state on a tab's site; null for pages it never runs on (not http or https). */
@@ -112,6 +114,9 @@ export function createBrowserApi(search: string): PopupApi {
     },
     async recheck(tabId) {
       await send(browser, 'recheck', { tabId });
+    },
+    async showSource(tabId, claimId, sourceId) {
+      await send(browser, 'open-reader', { tabId, claimId, sourceId });
     },
     async scrollToClaim(tabId, claimId) {
       await send(browser, 'scroll-to-claim', { claimId }, { tabId });

@@ -1,0 +1,149 @@
+/**
+ * End to end in Chromium: the reader view ("Show in Citecheck") of the demo article's sources,
+ * opened from the popup and by its address, read from the cache with the source server stopped,
+ * highlighted at the claim's passage, and axe-clean in light and dark.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FinishedReportSchema, type Report } from '../../utils/report/schema';
+import { chromiumMissing, launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { DEMO_ARCHIVED, DEMO_PDF_PAGE } from './demo-article';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const shots = path.join(root, 'test-output');
+const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
+const missing = chromiumMissing();
+if (missing) console.warn(`Skipping reader view end-to-end tests: ${missing}`);
+
+/** Where the marked passage is, and whether it is on screen. */
+async function passageOnScreen(page: Page): Promise<{ text: string; top: number; bottom: number; height: number; marks: number }> {
+  const mark = page.getByTestId('reader-passage');
+  await mark.waitFor();
+  return page.evaluate(() => {
+    const el = document.querySelector('[data-testid="reader-passage"]')!;
+    const box = el.getBoundingClientRect();
+    return { text: el.textContent ?? '', top: box.top, bottom: box.bottom, height: window.innerHeight, marks: document.querySelectorAll('mark').length };
+  });
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Extension pages forbid injected scripts: axe's source is evaluated through the DevTools protocol.
+  await page.evaluate(await readFile(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')}`);
+  });
+}
+
+describe.skipIf(Boolean(missing))('Chromium: the reader view', () => {
+  let server: StaticServer | null = null;
+  let ext: ExtensionBrowser;
+  let tabId: number;
+  let report: Report;
+
+  const readerPage = async (claimId: string, sourceId: string, colorScheme: 'light' | 'dark' = 'light') => {
+    const page = await ext.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`chrome-extension://${ext.extensionId}/reader.html?tab=${tabId}&claim=${claimId}&source=${sourceId}`);
+    return page;
+  };
+  const claim = (id: string) => report.claims.find((c) => c.id === id)!;
+
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    server = await startStaticServer(path.join(root, 'assets/demo'));
+    ext = await launchWithExtension();
+    const article = await ext.context.newPage();
+    const articleUrl = `${server.origin}/article.html`;
+    await article.goto(articleUrl);
+    await waitForVerdicts(article);
+    tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
+    report = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
+    // From here on the sources exist only in the extension's cache: the reader view makes no request.
+    await server.close();
+    server = null;
+  }, 90_000);
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('opens from the popup row and marks the claim’s best passage of an HTML source, on screen', async () => {
+    const c1 = claim('c1');
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.locator('[data-testid="claim-row"][data-claim-id="c1"] button.row-main').click();
+    const opened = ext.context.waitForEvent('page');
+    await popup.locator('[data-testid="claim-row"][data-claim-id="c1"]').getByTestId('show-in-citecheck').first().click();
+    const page = await opened;
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe('/reader.html');
+    const shown = await passageOnScreen(page);
+    expect(shown.text).toBe(c1.evidence[0].text);
+    expect(shown.text).toContain('4 degrees Celsius cooler');
+    expect(shown.top).toBeGreaterThanOrEqual(0);
+    expect(shown.bottom).toBeLessThanOrEqual(shown.height);
+    const source = report.sources.find((s) => s.id === c1.evidence[0].sourceId)!;
+    // The title is the source page's own, as read (the article's citation may word it longer).
+    const title = (await page.getByTestId('reader-title').textContent()) ?? '';
+    expect(title).toBe('Street trees and afternoon heat');
+    expect(source.title).toContain(title);
+    const link = page.getByTestId('reader-url');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    // The source's text is text: nothing in it became an element but the marks.
+    expect(await page.evaluate(() => document.querySelector('[data-testid="reader-text"]')!.querySelectorAll('*:not(mark)').length)).toBe(0);
+    await page.screenshot({ path: path.join(shots, 'reader-html.png') });
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows the PDF source with the passage’s page, and each stated part of the partial claim', async () => {
+    const c7 = claim(DEMO_PDF_PAGE.claimId);
+    const page = await readerPage(c7.id, c7.evidence[0].sourceId);
+    const shown = await passageOnScreen(page);
+    expect(shown.text).toBe(c7.evidence[0].text);
+    expect(shown.text).toContain('4,210 street trees');
+    expect(shown.top).toBeGreaterThanOrEqual(0);
+    expect(shown.bottom).toBeLessThanOrEqual(shown.height);
+    expect(await page.getByTestId('reader-page').textContent()).toContain(`page ${DEMO_PDF_PAGE.page}`);
+    await page.screenshot({ path: path.join(shots, 'reader-pdf.png') });
+    await page.close();
+
+    const c2 = claim('c2');
+    const stated = (c2.parts ?? []).filter((p) => p.stated && p.evidence && p.evidence.sourceId === c2.evidence[0].sourceId);
+    const partial = await readerPage(c2.id, c2.evidence[0].sourceId);
+    const marked = await passageOnScreen(partial);
+    expect(marked.text.length).toBeGreaterThan(0);
+    const allMarked = await partial.evaluate(() => [...document.querySelectorAll('mark')].map((m) => m.textContent ?? '').join('\n'));
+    for (const part of stated) expect(allMarked).toContain(part.evidence!.text);
+    await partial.close();
+  });
+
+  it('says when the text came from an archived copy, and its date', async () => {
+    const c8 = claim(DEMO_ARCHIVED.claimId);
+    const page = await readerPage(c8.id, c8.sourceIds[0]);
+    await passageOnScreen(page);
+    const note = await page.getByTestId('reader-archived').textContent();
+    expect(note).toContain('archived copy of');
+    expect(note).toContain('2021');
+    await page.close();
+  });
+
+  it('has no serious or critical axe violations in light and dark', async () => {
+    const c7 = claim(DEMO_PDF_PAGE.claimId);
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await readerPage(c7.id, c7.evidence[0].sourceId, scheme);
+      await passageOnScreen(page);
+      expect(await seriousViolations(page), scheme).toEqual([]);
+      if (scheme === 'dark') await page.screenshot({ path: path.join(shots, 'reader-dark.png') });
+      await page.close();
+    }
+  });
+});
