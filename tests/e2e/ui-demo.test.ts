@@ -103,7 +103,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
 
     await page.keyboard.press('Enter');
     await expect.poll(() => openCardId(page)).toBe('c5');
-    // Through the card's own controls (close, the passage link), then out of it.
+    // Through the card's own controls (close, "Show in Citecheck", the passage link), then out of it.
     const inCard: string[] = [];
     for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
@@ -111,7 +111,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
       if (f.host !== 'citecheck-card') break;
       inCard.push(f.inner!);
     }
-    expect(inCard).toEqual(['button', 'a']);
+    expect(inCard).toEqual(['button', 'button', 'a']);
     expect(await focused(page)).toMatchObject({ host: 'citecheck-badge', inner: 'button', claimId: 'c6' });
     await closeAnyCard(page);
   });
