@@ -2,7 +2,7 @@
  * The first-run page, opened once when Citecheck is installed: what it fetches and when, in plain
  * words, and the reader's choice of when it may fetch. The choice is saved as soon as it is made.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CheckModeChoice, CHECK_MODE_WORDS } from '../../components/CheckModeChoice';
 import type { CheckMode } from '../../utils/settings';
 import type { WelcomeApi } from './api';
@@ -17,11 +17,17 @@ export function WelcomeApp({ api }: { api: WelcomeApi }) {
     api.mode().then(setMode, () => setMode('auto'));
   }, [api]);
 
+  // Arrow keys choose as they move, so saves overlap: only the latest choice's outcome is shown.
+  const latestChoice = useRef(0);
   const choose = (next: CheckMode) => {
     setMode(next);
+    const choice = ++latestChoice.current;
+    const show = (value: Status) => {
+      if (choice === latestChoice.current) setStatus(value);
+    };
     api.setMode(next).then(
-      () => setStatus({ kind: 'info', text: `Saved: “${CHECK_MODE_WORDS[next].label}”.` }),
-      (error: unknown) => setStatus({ kind: 'error', text: `Could not save: ${String(error)}` }),
+      () => show({ kind: 'info', text: `Saved: “${CHECK_MODE_WORDS[next].label}”.` }),
+      (error: unknown) => show({ kind: 'error', text: `Could not save: ${String(error)}` }),
     );
   };
 

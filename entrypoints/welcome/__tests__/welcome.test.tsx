@@ -39,6 +39,23 @@ describe('first-run page', () => {
     expect(screen.getByRole('group', { name: 'Check the sources an article cites' })).toBeTruthy();
   });
 
+  it('says the latest choice was saved when an earlier save answers after it', async () => {
+    const pending = new Map<CheckMode, () => void>();
+    const api: WelcomeApi = {
+      mode: async () => 'auto',
+      setMode: (mode) => new Promise<void>((resolve) => void pending.set(mode, resolve)),
+      openOptions: async () => undefined,
+    };
+    render(<WelcomeApp api={api} />);
+    fireEvent.click(await screen.findByRole('radio', { name: 'Automatically on sites I allow, elsewhere when I click' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Only when I click' }));
+    pending.get('click')!();
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('Saved: “Only when I click”.'));
+    pending.get('allowed')!();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByTestId('status').textContent).toBe('Saved: “Only when I click”.');
+  });
+
   it('shows the stored mode when the reader comes back to the page', async () => {
     render(<WelcomeApp api={fakeApi('allowed').api} />);
     const allowed = (await screen.findByRole('radio', { name: 'Automatically on sites I allow, elsewhere when I click' })) as HTMLInputElement;
