@@ -35,16 +35,6 @@ export const NEGATIONS = new Set([
 export const NEGATIVE_PREFIXES = ['un', 'in', 'im', 'il', 'ir', 'dis', 'non'];
 
 /**
- * Absolute words: a claim that says "only", "all" or "never" states more than a passage that
- * does not say so too.
- */
-export const ABSOLUTES = new Set([
-  'only', 'all', 'every', 'always', 'never', 'none', 'entirely', 'completely', 'totally',
-  'perfectly', 'solely', 'exclusively', 'fully', 'absolutely', 'certainly', 'definitely',
-  'guaranteed', 'proven', 'proves', 'impossible', 'nobody', 'everyone', 'everything',
-]);
-
-/**
  * Change words (by stem): a passage that says one where the claim says the other, about the same
  * subject, disagrees with it ("fares increased" / "fares decreased"). Verbs of change and
  * comparatives of amount only: these are the opposites a reader takes as a plain contradiction.
@@ -85,20 +75,3 @@ export const ORDER_AND_PLACE = new Set(
     'east west north south northern southern eastern western here there'
   ).split(' '),
 );
-
-/**
- * Hedges: a claim that says a thing "may" happen or a study "suggests" it states less than one
- * that says it does. Compared between claim and passage, not weighed on their own.
- */
-export const HEDGES = new Set([
-  'may', 'might', 'could', 'can', 'possibly', 'possible', 'perhaps', 'likely', 'unlikely', 'potentially',
-  'potential', 'suggest', 'suggests', 'suggested', 'appear', 'appears', 'appeared', 'seem', 'seems',
-  'probably', 'uncertain', 'unclear', 'preliminary',
-]);
-
-/** Intensifiers: "greatly", "significantly" claim a size of effect the passage must state too. */
-export const INTENSIFIERS = new Set([
-  'greatly', 'significantly', 'substantially', 'dramatically', 'drastically', 'strongly', 'highly',
-  'vastly', 'hugely', 'massively', 'severely', 'clearly', 'sharply', 'considerably', 'markedly',
-  'far', 'much', 'extremely', 'major', 'huge', 'massive', 'dramatic', 'significant', 'substantial',
-]);
