@@ -6,7 +6,10 @@
 import type { Report } from '../utils/report/schema';
 import { summarizeReport, type ReportSummary } from '../utils/report/summary';
 import { KIND_ORDER, isSettled } from '../utils/report/verdicts';
+import type { ToolbarBadge } from '../utils/background/toolbar';
 import { kindColor, kindPhrase } from './verdicts';
+
+export type { ToolbarBadge };
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -17,18 +20,6 @@ export function summaryLine(summary: ReportSummary): string {
   if (summary.total === 0) return 'No cited claims found';
   const parts = KIND_ORDER.filter((k) => summary.counts[k] > 0).map((k) => `${summary.counts[k]} ${kindPhrase(k)}`);
   return `${plural(summary.total, 'claim', 'claims')}: ${parts.join(', ')}`;
-}
-
-export interface ToolbarBadge {
-  /**
-   * The number of claims that need a look; '' when there are none. Where pages are checked only
-   * on request, a page nobody asked about shows its number of cited claims not checked yet, in
-   * the not-checked colour, so the reader still sees that it has cited claims.
-   */
-  text: string;
-  color: string;
-  /** The action's tooltip: says what the number means. */
-  title: string;
 }
 
 const NO_CLAIMS = 'Citecheck: no cited claims on this page';

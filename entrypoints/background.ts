@@ -6,6 +6,7 @@ import { quietly } from '@/utils/background/quietly';
 import { createSettingsMemo } from '@/utils/background/settings-memo';
 import { createSessionTabStore } from '@/utils/background/tab-store';
 import { createToolbar } from '@/utils/background/toolbar';
+import { toolbarBadge } from '@/components/summary-words';
 import { send, serve, type MessageEvents, type Sender } from '@/utils/messages';
 import type { Report } from '@/utils/report/schema';
 import { checksAutomatically, getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
@@ -38,7 +39,7 @@ export default defineBackground({
       },
     });
     const store = createSessionTabStore(browser.storage.session);
-    const toolbar = createToolbar(browser.action);
+    const toolbar = createToolbar(browser.action, toolbarBadge);
     const notify = (tabId: number, report: Report) => {
       // The tab may be gone or may have no content script: the page and the icon are best effort.
       quietly(() => send(browser, 'report-update', { report }, { tabId }));

@@ -46,9 +46,9 @@ function ensureOffscreenDocument(): Promise<void> {
   return offscreenReady;
 }
 
-async function readOffscreen(html: string, url: string): Promise<ReadSource> {
+async function readOffscreen(html: string): Promise<ReadSource> {
   await ensureOffscreenDocument();
-  return send(browser, 'read-html', { html, url });
+  return send(browser, 'read-html', { html });
 }
 
 /** Bytes as base64, in slices small enough for `String.fromCharCode`. */
@@ -65,20 +65,20 @@ export function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-async function readPdfOffscreen(data: Uint8Array, url: string): Promise<PdfRead> {
+async function readPdfOffscreen(data: Uint8Array): Promise<PdfRead> {
   await ensureOffscreenDocument();
-  return send(browser, 'read-pdf', { data: bytesToBase64(data), url });
+  return send(browser, 'read-pdf', { data: bytesToBase64(data) });
 }
 
 /** Where pdf.js can be imported (a page with a DOM), it reads here; else in the offscreen document. */
 export function createPdfReader(): PdfReader {
   if (typeof DOMParser !== 'undefined') return async (data) => readPdfHere(data);
-  return async (data, url) => {
+  return async (data) => {
     try {
-      return await readPdfOffscreen(data, url);
+      return await readPdfOffscreen(data);
     } catch {
       offscreenReady = null;
-      return readPdfOffscreen(data, url);
+      return readPdfOffscreen(data);
     }
   };
 }
@@ -89,13 +89,13 @@ export function createHtmlReader(): HtmlReader {
   }
   // The offscreen document takes a while to start: start it now, not when the first source arrives.
   ensureOffscreenDocument().catch(() => undefined);
-  return async (html, url) => {
+  return async (html) => {
     try {
-      return await readOffscreen(html, url);
+      return await readOffscreen(html);
     } catch {
       // The document may have been closed under us: make sure it exists, and try once more.
       offscreenReady = null;
-      return readOffscreen(html, url);
+      return readOffscreen(html);
     }
   };
 }

@@ -139,9 +139,9 @@ export const PROTOCOL = {
 
   // ── background → offscreen document (Chrome MV3: the worker has no DOMParser) ──
   /** Reads fetched HTML into plain text. */
-  'read-html': { to: 'offscreen', request: z.object({ html: z.string(), url: z.string() }), response: ReadSourceSchema },
+  'read-html': { to: 'offscreen', request: z.object({ html: z.string() }), response: ReadSourceSchema },
   /** Reads a fetched PDF (base64: extension messages are JSON) into page-aware text with pdf.js. */
-  'read-pdf': { to: 'offscreen', request: z.object({ data: z.string(), url: z.string() }), response: PdfReadSchema },
+  'read-pdf': { to: 'offscreen', request: z.object({ data: z.string() }), response: PdfReadSchema },
 } as const satisfies Record<string, { to: Target; request: z.ZodMiniObject; response: z.ZodMiniType }>;
 
 export type MessageType = keyof typeof PROTOCOL;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createToolbar } from './toolbar';
+import { toolbarBadge } from '../../components/summary-words';
 import type { Report } from '../report/schema';
 
 function report(verdicts: Report['claims'][number]['verdict'][]): Report {
@@ -24,7 +25,7 @@ function fakeAction() {
 describe('toolbar', () => {
   it('sets the icon once per change, per tab', () => {
     const action = fakeAction();
-    const toolbar = createToolbar(action);
+    const toolbar = createToolbar(action, toolbarBadge);
     toolbar.show(1, report(['unsupported']));
     toolbar.show(1, report(['unsupported']));
     expect(action.setBadgeText).toHaveBeenCalledTimes(1);
@@ -37,7 +38,7 @@ describe('toolbar', () => {
 
   it('after clearing a tab, shows its count again even if unchanged', () => {
     const action = fakeAction();
-    const toolbar = createToolbar(action);
+    const toolbar = createToolbar(action, toolbarBadge);
     toolbar.show(1, report(['unsupported']));
     toolbar.clear(1);
     expect(action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 1, text: '' });
@@ -52,7 +53,7 @@ describe('toolbar', () => {
       },
       setBadgeBackgroundColor: async () => Promise.reject(new Error('gone')),
       setTitle: vi.fn(async () => undefined),
-    });
+    }, toolbarBadge);
     expect(() => toolbar.show(1, report(['supported']))).not.toThrow();
   });
 });

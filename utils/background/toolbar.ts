@@ -3,7 +3,6 @@
  * sources load and most changes leave the icon as it was; only a change is sent to the browser.
  */
 import type { Report } from '../report/schema';
-import { toolbarBadge } from '../../components/summary-words';
 import { quietly } from './quietly';
 
 /** The three `action` calls used (the MV3 name; Firefox MV3 has it too). */
@@ -13,13 +12,26 @@ export interface ActionApi {
   setTitle(details: { tabId: number; title: string }): Promise<void>;
 }
 
-export function createToolbar(action: ActionApi) {
+/** What a tab's icon shows; the words and colours are the interface's (components/summary-words.ts). */
+export interface ToolbarBadge {
+  /**
+   * The number of claims that need a look; '' when there are none. Where pages are checked only
+   * on request, a page nobody asked about shows its number of cited claims not checked yet, in
+   * the not-checked colour, so the reader still sees that it has cited claims.
+   */
+  text: string;
+  color: string;
+  /** The action's tooltip: says what the number means. */
+  title: string;
+}
+
+export function createToolbar(action: ActionApi, badgeOf: (report: Report) => ToolbarBadge) {
   /** What each tab's icon shows now. */
   const shown = new Map<number, string>();
   return {
     /** Shows the report's count on the tab's icon, unless the icon shows it already. */
     show(tabId: number, report: Report): void {
-      const badge = toolbarBadge(report);
+      const badge = badgeOf(report);
       const key = `${badge.text}|${badge.color}|${badge.title}`;
       if (shown.get(tabId) === key) return;
       shown.set(tabId, key);

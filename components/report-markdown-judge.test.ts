@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reportToJson, reportToMarkdown } from './export';
-import { ReportSchema } from './schema';
-import { claim, report, source } from '../../tests/helpers/ui-fixtures';
+import { reportToMarkdown } from './report-markdown';
+import { reportToJson } from '../utils/report/export';
+import { ReportSchema } from '../utils/report/schema';
+import { claim, report, source } from '../tests/helpers/ui-fixtures';
 
 const judged = claim('c1', 'contradicted', {
   judgedBy: 'llama3.2 at 127.0.0.1:11434',
