@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTabChecker, type TabEntry, type TabStore } from './checker';
-import type { PageCitations } from './extract/types';
+import { createTabChecker } from './checker';
 import type { Claim, Report } from './report/schema';
-import type { SourceLoader } from './sources/types';
+import { countingLoader, memoryStore, PAGE } from '../tests/helpers/tab-checker';
 
-const TEXT = 'The city planted 12,000 new street trees in 2022 along the eastern bus corridors.';
-const PAGE: PageCitations = {
-  url: 'http://127.0.0.1:8000/a.html',
-  title: 'A',
-  claims: [{ id: 'c1', text: TEXT, markers: ['[Source 1]'], sourceIds: ['s1'], unlinkedLabels: [] }],
-  sources: [{ id: 's1', label: 'Source 1', url: 'http://127.0.0.1:8000/s1.html', domain: '127.0.0.1' }],
-  limits: { markersCapped: false, sourcesCapped: false },
-};
-const loader: SourceLoader = {
-  async load(url) {
-    return { ok: true, url, finalUrl: url, fetchedAt: new Date().toISOString(), fromCache: false, truncated: false, text: TEXT };
-  },
-};
-function memoryStore(): TabStore & { data: Map<number, unknown> } {
-  const data = new Map<number, unknown>();
-  return {
-    data,
-    get: async (tabId) => data.get(tabId),
-    set: async (tabId, entry: TabEntry) => void data.set(tabId, structuredClone(entry)),
-    remove: async (tabId) => void data.delete(tabId),
-  };
-}
+const { loader } = countingLoader();
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 describe('tab checker with an on-device judge', () => {

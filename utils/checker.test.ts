@@ -1,39 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTabChecker, type TabEntry, type TabStore } from './checker';
+import { createTabChecker, type TabEntry } from './checker';
 import type { PageCitations } from './extract/types';
 import type { Report } from './report/schema';
 import type { SourceLoader } from './sources/types';
-
-const TEXT = 'The city planted 12,000 new street trees in 2022 along the eastern bus corridors.';
-
-const PAGE: PageCitations = {
-  url: 'http://127.0.0.1:8000/a.html',
-  title: 'A',
-  claims: [{ id: 'c1', text: TEXT, markers: ['[Source 1]'], sourceIds: ['s1'], unlinkedLabels: [] }],
-  sources: [{ id: 's1', label: 'Source 1', url: 'http://127.0.0.1:8000/s1.html', domain: '127.0.0.1' }],
-  limits: { markersCapped: false, sourcesCapped: false },
-};
-
-function memoryStore(): TabStore & { data: Map<number, unknown> } {
-  const data = new Map<number, unknown>();
-  return {
-    data,
-    get: async (tabId) => data.get(tabId),
-    set: async (tabId, entry: TabEntry) => void data.set(tabId, structuredClone(entry)),
-    remove: async (tabId) => void data.delete(tabId),
-  };
-}
-
-function countingLoader() {
-  const calls: boolean[] = [];
-  const loader: SourceLoader = {
-    async load(url, options) {
-      calls.push(!!options.bypassCache);
-      return { ok: true, url, finalUrl: url, fetchedAt: new Date().toISOString(), fromCache: false, truncated: false, text: TEXT };
-    },
-  };
-  return { loader, calls };
-}
+import { countingLoader, memoryStore, PAGE, TEXT } from '../tests/helpers/tab-checker';
 
 async function settle(checker: ReturnType<typeof createTabChecker>, tabId: number): Promise<Report> {
   for (let i = 0; i < 100; i++) {

@@ -19,21 +19,24 @@ beforeEach(() => {
   fakeBrowser.reset();
 });
 
+/** What a reader starts with, written out here on purpose: a change to a default must show up as a failing test. */
+const FIRST_RUN = {
+  enabled: true,
+  disabledSites: [],
+  cacheTtlHours: 24,
+  useLogins: false,
+  allowPrivate: false,
+  waybackLookup: false,
+  checkMode: 'auto',
+  allowedSites: [],
+  badgeStyle: 'auto',
+  judge: { tier: 'off', baseUrl: 'http://127.0.0.1:11434/v1', model: '', allowNonLoopback: false },
+};
+
 describe('settings storage', () => {
   it('starts with everything that widens fetching turned off', async () => {
     const settings = await getSettings();
-    expect(settings).toEqual({
-      enabled: true,
-      disabledSites: [],
-      cacheTtlHours: 24,
-      useLogins: false,
-      allowPrivate: false,
-      waybackLookup: false,
-      checkMode: 'auto',
-      allowedSites: [],
-      badgeStyle: 'auto',
-      judge: { tier: 'off', baseUrl: 'http://127.0.0.1:11434/v1', model: '', allowNonLoopback: false },
-    });
+    expect(settings).toEqual(FIRST_RUN);
   });
 
   it('keeps the Wayback lookup off unless the reader turns it on, and repairs a bad value', () => {
@@ -90,18 +93,7 @@ describe('version 2: check modes', () => {
       'settings$': { v: 1 },
     });
     await settingsItem.migrate();
-    expect(await getSettings()).toEqual({
-      enabled: true,
-      disabledSites: ['example.com'],
-      cacheTtlHours: 6,
-      useLogins: true,
-      allowPrivate: false,
-      waybackLookup: false,
-      checkMode: 'auto',
-      allowedSites: [],
-      badgeStyle: 'auto',
-      judge: { tier: 'off', baseUrl: 'http://127.0.0.1:11434/v1', model: '', allowNonLoopback: false },
-    });
+    expect(await getSettings()).toEqual({ ...FIRST_RUN, disabledSites: ['example.com'], cacheTtlHours: 6, useLogins: true });
     expect(await settingsItem.getMeta()).toMatchObject({ v: 2 });
   });
 

@@ -9,19 +9,14 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { readHtmlWithJsdom } from '../../tests/helpers/jsdom-reader';
 import { startSourceServer } from '../../tests/helpers/source-server';
 import { openSourceCache } from '../../utils/sources/cache';
 import { createSourceLoader } from '../../utils/sources/loader';
-import { readText } from '../../utils/sources/read';
-import type { HtmlReader } from '../../utils/sources/types';
 import { median, type BenchRow } from './types';
 
 const PAGES = 20;
 const RUNS = 5;
-
-const readHtml: HtmlReader = async (html, url) =>
-  readText(html, 'text/html', (markup) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole() }).window.document);
 
 export default async function bench(): Promise<BenchRow[]> {
   const server = await startSourceServer();
@@ -41,7 +36,7 @@ export default async function bench(): Promise<BenchRow[]> {
       const factory = new IDBFactory();
       const name = `bench-sources-${run}`;
       let cache = await openSourceCache({ name, indexedDB: factory });
-      let loader = createSourceLoader({ readHtml, cache, settings });
+      let loader = createSourceLoader({ readHtml: readHtmlWithJsdom, cache, settings });
       server.reset();
       let t0 = performance.now();
       const coldOutcomes = await Promise.all(urls.map((u) => loader.load(u, { pageUrl })));
@@ -52,7 +47,7 @@ export default async function bench(): Promise<BenchRow[]> {
       // A restart: the cache is reopened and the loader rebuilt, nothing kept in memory.
       cache.close();
       cache = await openSourceCache({ name, indexedDB: factory });
-      loader = createSourceLoader({ readHtml, cache, settings });
+      loader = createSourceLoader({ readHtml: readHtmlWithJsdom, cache, settings });
       server.reset();
       t0 = performance.now();
       const warmOutcomes = await Promise.all(urls.map((u) => loader.load(u, { pageUrl })));

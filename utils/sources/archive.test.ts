@@ -1,27 +1,16 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { archivedAtOf, fetchableArchiveUrl, isDeadLink, lookupWayback } from './archive';
 import { openSourceCache } from './cache';
 import { createSourceLoader, type LoaderSettings } from './loader';
 import { pageAt } from './pdf';
-import { readText } from './read';
-import type { HtmlReader } from './types';
-import { startSourceServer, type SourceServer } from '../../tests/helpers/source-server';
+import { readHtmlWithJsdom as readHtml } from '../../tests/helpers/jsdom-reader';
+import { useSourceServer } from '../../tests/helpers/use-source-server';
 
-const readHtml: HtmlReader = async (html, url) =>
-  readText(html, 'text/html', (markup) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole() }).window.document);
 
-let server: SourceServer;
-beforeAll(async () => {
-  server = await startSourceServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = useSourceServer();
 
 describe('archive addresses', () => {
   it.each([

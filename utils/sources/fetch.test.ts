@@ -1,15 +1,10 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fetchSource, type FetchResult, type FetchSourceOptions } from './fetch';
-import { startSourceServer, type SourceServer } from '../../tests/helpers/source-server';
+import { startSourceServer } from '../../tests/helpers/source-server';
+import { useSourceServer } from '../../tests/helpers/use-source-server';
 
-let server: SourceServer;
-beforeAll(async () => {
-  server = await startSourceServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useSourceServer({ resetEach: false });
 
 /** The article under test is served from loopback too, so loopback sources are allowed. */
 const get = (path: string, opts: Partial<FetchSourceOptions> = {}) =>

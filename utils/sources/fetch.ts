@@ -27,7 +27,7 @@
  * - Charset: the header, then a byte-order mark, then a `<meta>` in the first 1024 bytes, then
  *   UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers fall back to).
  */
-import type { UnavailableReason } from './types';
+import type { SourceFailure, UnavailableReason } from './types';
 import { PDF_MAX_BYTES } from './pdf';
 import { checkSourceUrl } from './url';
 
@@ -82,15 +82,10 @@ export type FetchResult =
       etag?: string;
       lastModified?: string;
     }
-  | {
-      ok: false;
-      url: string;
-      finalUrl?: string;
-      reason: UnavailableReason;
-      httpStatus?: number;
+  | (SourceFailure & {
       /** For logs and tests only ("too_many_redirects", "aborted"); never shown as a reason. */
       detail?: string;
-    };
+    });
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);

@@ -1,27 +1,17 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSourceCache, type OpenedSourceCache } from './cache';
 import { createSourceLoader, MAX_REQUESTS_TOTAL, type LoaderSettings, type SourceLoaderOptions } from './loader';
-import { readText } from './read';
-import type { HtmlReader, SourceOutcome } from './types';
-import { startSourceServer, type SourceServer } from '../../tests/helpers/source-server';
+import type { SourceOutcome } from './types';
+import { readHtmlWithJsdom as readHtml } from '../../tests/helpers/jsdom-reader';
+import { useSourceServer } from '../../tests/helpers/use-source-server';
 
 const TTL = 24 * 3_600_000;
 
-const readHtml: HtmlReader = async (html, url) =>
-  readText(html, 'text/html', (markup) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole() }).window.document);
 
-let server: SourceServer;
-beforeAll(async () => {
-  server = await startSourceServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = useSourceServer();
 
 interface Harness {
   load: (path: string, opts?: { bypassCache?: boolean; pageUrl?: string }) => Promise<SourceOutcome>;

@@ -54,6 +54,15 @@ export interface ReadSource {
   pageCount?: number;
 }
 
+/** A source that could not be read, with its precise reason: the fetcher's failure and the loader's. */
+export interface SourceFailure {
+  ok: false;
+  url: string;
+  finalUrl?: string;
+  reason: UnavailableReason;
+  httpStatus?: number;
+}
+
 export type SourceOutcome =
   | ({
       ok: true;
@@ -68,15 +77,7 @@ export type SourceOutcome =
       archiveUrl?: string;
       archivedAt?: string;
     } & ReadSource)
-  | {
-      ok: false;
-      url: string;
-      finalUrl?: string;
-      reason: UnavailableReason;
-      httpStatus?: number;
-      fetchedAt: string;
-      fromCache: boolean;
-    };
+  | (SourceFailure & { fetchedAt: string; fromCache: boolean });
 
 export interface LoadOptions {
   /** The article's own URL: decides whether loopback/private sources are allowed. */
