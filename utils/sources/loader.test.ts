@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openSourceCache, type OpenedSourceCache } from './cache';
+import { openSourceCache, type OpenedSourceCache, type SourceCache } from './cache';
 import { createSourceLoader, MAX_REQUESTS_TOTAL, type LoaderSettings, type SourceLoaderOptions } from './loader';
 import type { SourceOutcome } from './types';
 import { readHtmlWithJsdom as readHtml } from '../../tests/helpers/jsdom-reader';
@@ -20,6 +20,8 @@ interface Harness {
   settings: LoaderSettings;
   advance: (ms: number) => void;
   restart: () => Promise<void>;
+  /** Waits for the loader's cache writes (a load answers before its write is done). */
+  flushed: () => Promise<void>;
 }
 
 /** A loader on the fixture server with its own fresh IndexedDB and a controllable clock. */
@@ -51,6 +53,7 @@ async function harness(extra: Partial<SourceLoaderOptions> = {}): Promise<Harnes
       current.cache.close();
       current = await make();
     },
+    flushed: () => current.loader.flushed(),
   };
   return h;
 }
@@ -176,6 +179,7 @@ describe('source loader: cache', () => {
   it('stores the extracted text, never the raw HTML', async () => {
     const h = await harness();
     const outcome = await h.load('/article.html');
+    await h.flushed();
     const stored = await h.cache.get(`${server.url}/article.html`);
     expect(stored?.text).toBe(outcome.ok ? outcome.text : 'no text');
     expect(stored?.text).not.toMatch(/<\/?[a-z]/i);
@@ -185,9 +189,38 @@ describe('source loader: cache', () => {
   it('still has it after a restart (new loader, cache reopened)', async () => {
     const h = await harness();
     await h.load('/article.html');
+    await h.flushed();
     await h.restart();
     const again = await h.load('/article.html');
     expect(again.ok && again.fromCache).toBe(true);
+    expect(server.count('/article.html')).toBe(1);
+  });
+
+  it('answers before its cache write is done; a second load waits for the write and makes no request', async () => {
+    const h = await harness();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let written = 0;
+    const slow: SourceCache = {
+      get: (key) => h.cache.get(key),
+      put: async (entry) => {
+        await gate;
+        await h.cache.put(entry);
+        written++;
+      },
+      delete: (key) => h.cache.delete(key),
+      clear: () => h.cache.clear(),
+      stats: () => h.cache.stats(),
+    };
+    const loader = createSourceLoader({ readHtml, cache: slow, settings: () => h.settings, timeoutMs: 2000 });
+    const options = { pageUrl: `${server.url}/index.html` };
+    const first = await loader.load(`${server.url}/article.html`, options);
+    expect(first.ok && !first.fromCache).toBe(true);
+    expect(written).toBe(0);
+    const second = loader.load(`${server.url}/article.html`, options);
+    release();
+    expect((await second).fromCache).toBe(true);
+    expect(written).toBe(1);
     expect(server.count('/article.html')).toBe(1);
   });
 
@@ -241,6 +274,7 @@ describe('source loader: cache', () => {
   it('recovers from a corrupt entry by fetching again', async () => {
     const h = await harness();
     await h.load('/article.html');
+    await h.flushed();
     const key = `${server.url}/article.html`;
     await new Promise<void>((resolve, reject) => {
       const open = h.factory.open('loader-test', 1);

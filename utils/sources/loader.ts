@@ -144,7 +144,7 @@ function archiveFields(entry: Pick<CachedSource, 'readFrom' | 'archiveUrl' | 'ar
     : {};
 }
 
-export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
+export function createSourceLoader(options: SourceLoaderOptions): SourceLoader & { flushed(): Promise<void> } {
   const now = options.now ?? Date.now;
   const cache = options.cache ?? null;
   const limiter = createLimiter(options.perHost ?? MAX_REQUESTS_PER_HOST, options.total ?? MAX_REQUESTS_TOTAL);
@@ -188,12 +188,23 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
     };
   };
 
-  const store = async (entry: CacheEntryInput) => {
-    try {
-      await cache?.put(entry);
-    } catch {
+  /**
+   * Cache writes still running, by key. The outcome does not wait for its write (a write hashes
+   * the text and takes IndexedDB transactions: on a long page they queued up behind each other
+   * and held every verdict back); a later load of the same key waits for it before reading.
+   */
+  const writing = new Map<string, Promise<void>>();
+  const store = (entry: CacheEntryInput): void => {
+    if (!cache) return;
+    const before = writing.get(entry.key) ?? Promise.resolve();
+    const done: Promise<void> = before
+      .then(() => cache.put(entry))
       // A full or broken cache only costs a refetch next time.
-    }
+      .catch(() => undefined)
+      .then(() => {
+        if (writing.get(entry.key) === done) writing.delete(entry.key);
+      });
+    writing.set(entry.key, done);
   };
 
   /** The read page, or the reason it could not be read. */
@@ -221,8 +232,8 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
     settings: LoaderSettings,
     conditional?: { etag?: string; lastModified?: string },
   ): Promise<Fetched> {
-    const result = await limiter.run(new URL(href).hostname, () =>
-      fetchSource(href, {
+    console.log('TRACE ' + Date.now() + ' ' + 'queue ' + href.slice(-12));
+    const result = await limiter.run(new URL(href).hostname, () => { console.log('TRACE ' + Date.now() + ' ' + 'fetch ' + href.slice(-12)); return fetchSource(href, {
         pageUrl,
         fetchImpl: options.fetchImpl,
         timeoutMs: options.timeoutMs,
@@ -231,8 +242,9 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
         credentials: settings.useLogins ? 'include' : 'omit',
         allowPrivate: settings.allowPrivate,
         conditional,
-      }),
+      }); },
     );
+    console.log('TRACE ' + Date.now() + ' ' + 'fetched ' + href.slice(-12));
     if (!result.ok) return { kind: 'failed', reason: result.reason, httpStatus: result.httpStatus, finalUrl: result.finalUrl };
     const validators = {
       ...(result.etag ? { etag: result.etag } : {}),
@@ -240,6 +252,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
     };
     if (result.notModified) return { kind: 'not-modified', finalUrl: result.finalUrl, ...validators };
     const doc = await read(result);
+    console.log('TRACE ' + Date.now() + ' ' + 'read ' + href.slice(-12));
     if (typeof doc === 'string') return { kind: 'failed', reason: doc, finalUrl: result.finalUrl };
     const pdfSkipped = result.kind === 'pdf' && (doc.pageCount ?? 0) > (doc.pages?.length ?? 0);
     return { kind: 'read', doc, truncated: result.truncated || pdfSkipped, finalUrl: result.finalUrl, ...validators };
@@ -267,7 +280,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
     const fetchedAt = now();
     const archivedAt = archivedAtOf(copy);
     const archive = { readFrom: 'archive' as const, archiveUrl: copy, ...(archivedAt ? { archivedAt } : {}) };
-    await store({ key, url, status: 'ok', truncated: got.truncated, fetchedAt, ...readFields(got.doc), ...archive });
+    store({ key, url, status: 'ok', truncated: got.truncated, fetchedAt, ...readFields(got.doc), ...archive });
     return { ok: true, url, finalUrl: url, fetchedAt: iso(fetchedAt), fromCache: false, truncated: got.truncated, ...readFields(got.doc), ...archive };
   }
 
@@ -294,7 +307,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
         if (copy) return copy;
       }
       if (cache && isLasting(got.reason, got.httpStatus)) {
-        await store({
+        store({
           ...base,
           finalUrl: got.finalUrl,
           status: 'unavailable',
@@ -317,7 +330,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
         ...(got.etag ? { etag: got.etag } : {}),
         ...(got.lastModified ? { lastModified: got.lastModified } : {}),
       };
-      await store(refreshed);
+      store(refreshed);
       // The text is the cached one: the reader sees it as served from the cache.
       return fromEntry(url, { ...stale, fetchedAt });
     }
@@ -332,7 +345,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
       ...(got.etag ? { etag: got.etag } : {}),
       ...(got.lastModified ? { lastModified: got.lastModified } : {}),
     };
-    if (cache) await store(entry);
+    store(entry);
     return {
       ok: true,
       url,
@@ -356,6 +369,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
     let stale: CachedSource | null = null;
     if (cache) {
       let entry: CachedSource | null = null;
+      await writing.get(key);
       try {
         entry = (await cache.get(key)) ?? null;
       } catch {
@@ -385,6 +399,10 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
   }
 
   return {
+    /** Resolves once every cache write started so far has finished. */
+    async flushed(): Promise<void> {
+      while (writing.size) await Promise.all(writing.values());
+    },
     async load(url: string, loadOptions: LoadOptions): Promise<SourceOutcome> {
       let settings: LoaderSettings;
       try {
