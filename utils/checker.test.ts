@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createTabChecker, type TabEntry } from './checker';
+import { describe, expect, it, vi } from 'vitest';
+import { createTabChecker, PROGRESS_INTERVAL_MS, STORE_INTERVAL_MS, type TabEntry, type TabStore } from './checker';
 import type { PageCitations } from './extract/types';
 import type { Report } from './report/schema';
 import type { SourceLoader } from './sources/types';
@@ -92,6 +92,66 @@ describe('tab checker', () => {
     // 8 sources settled: without coalescing there would be 10 notifications.
     expect(notified.length).toBeLessThan(10);
   });
+
+  it('stores progress at most once per store interval, and the first report, the reader\'s request and the final report at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const { loader, waiting } = heldLoader();
+      const writes: Report[] = [];
+      const store = memoryStore();
+      const recording: TabStore = { ...store, set: async (tabId, entry) => { writes.push(entry.report); await store.set(tabId, entry); } };
+      const notified: Report[] = [];
+      const checker = createTabChecker({ loader, store: recording, notify: (_, r) => notified.push(r), automatic: () => false });
+      await checker.verify(2, longPage(6));
+      expect(writes.map((r) => r.state)).toEqual(['done']);
+      // A request is stored at once: a worker stopped right after it still knows the claims were asked for.
+      await checker.checkPage(2);
+      expect(writes).toHaveLength(2);
+      expect(writes[1].claims.every((c) => c.verdict === 'pending')).toBe(true);
+      // Six sources, one every 70 ms: each reaches the page; storage waits for the interval or the end.
+      await vi.advanceTimersByTimeAsync(0);
+      for (let i = 0; i < 5; i++) {
+        waiting.shift()!();
+        await vi.advanceTimersByTimeAsync(70);
+      }
+      expect(5 * 70).toBeLessThan(STORE_INTERVAL_MS);
+      expect(writes).toHaveLength(2);
+      expect(notified.filter((r) => r.state === 'running').length).toBeGreaterThanOrEqual(6);
+      waiting.shift()!();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(writes).toHaveLength(3);
+      expect(writes[2].state).toBe('done');
+      expect(writes[2].claims.every((c) => c.verdict === 'supported')).toBe(true);
+      // Nothing more is written after the final report.
+      await vi.advanceTimersByTimeAsync(STORE_INTERVAL_MS * 2);
+      expect(writes).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stores a long check\'s progress once the store interval has passed', async () => {
+    vi.useFakeTimers();
+    try {
+      const { loader, waiting } = heldLoader();
+      const writes: Report[] = [];
+      const store = memoryStore();
+      const recording: TabStore = { ...store, set: async (tabId, entry) => { writes.push(entry.report); await store.set(tabId, entry); } };
+      const checker = createTabChecker({ loader, store: recording, notify: () => undefined });
+      await checker.verify(3, longPage(2), false, { inView: ['c1', 'c2'], nearView: [] });
+      expect(writes).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(0);
+      waiting.shift()!();
+      // The page hears of it after the progress interval; storage the store interval after that.
+      await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS + STORE_INTERVAL_MS - 1);
+      expect(writes).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(writes).toHaveLength(2);
+      expect(writes[1].claims.map((c) => c.verdict)).toEqual(['supported', 'pending']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 /** A page of `n` claims, claim i citing source i, all on one host. */
@@ -121,7 +181,7 @@ function heldLoader() {
       await new Promise((r) => setTimeout(r, 0));
     }
   };
-  return { loader, urls, releaseAll, ref: (url: string) => Number(/s(\d+)\.html/.exec(url)![1]) };
+  return { loader, urls, waiting, releaseAll, ref: (url: string) => Number(/s(\d+)\.html/.exec(url)![1]) };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));

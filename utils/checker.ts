@@ -54,11 +54,19 @@ export interface CheckerDeps {
   judgeClaim?: (claim: Claim, sources: readonly Source[], signal: AbortSignal) => Promise<Claim | null>;
 }
 
-/** How often progress reaches storage, the page and the toolbar while sources load. */
+/** How often progress reaches the page and the toolbar while sources load. */
 export const PROGRESS_INTERVAL_MS = 50;
+/**
+ * How often progress reaches the stored entry (and the popup, which follows it) while sources
+ * load. Each write serialises the whole page and report, and every extension context listening
+ * to storage changes reads it back: on a 400-claim page, writing at the page's pace took a good
+ * part of the worker's time. The first and the final report, and the reader's requests, are
+ * stored at once; a worker stopped between two writes resumes from the sources cache.
+ */
+export const STORE_INTERVAL_MS = 500;
 
 interface Job {
-  /** Writes and sends the report now, whatever the progress interval. */
+  /** Stores and sends the report now, whatever the intervals. */
   publish: () => void;
   key: string;
   generation: number;
@@ -113,17 +121,26 @@ export function createTabChecker(deps: CheckerDeps) {
     const isCurrent = () => jobs.get(tabId)?.generation === gen;
     let published = false;
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
+    let storeTimer: ReturnType<typeof setTimeout> | null = null;
     let job: Job | null = null;
     let first: Report | null = null;
     const judging = new AbortController();
     const rejudged = new Map<string, Claim>();
     const judgeClaim = deps.judgeClaim;
-    function publish() {
+    function persist() {
+      if (storeTimer) clearTimeout(storeTimer);
+      storeTimer = null;
+      if (!job || !isCurrent()) return;
+      void deps.store.set(tabId, { key, page, report: job.report, ...(job.everything ? { everything: true } : {}) });
+    }
+    /** Sends the report to the page and the toolbar; stores it now or within STORE_INTERVAL_MS. */
+    function publish(storeNow = true) {
       if (flushTimer) clearTimeout(flushTimer);
       flushTimer = null;
       if (!job || !isCurrent()) return;
       published = true;
-      void deps.store.set(tabId, { key, page, report: job.report, ...(job.everything ? { everything: true } : {}) });
+      if (storeNow || job.report.state === 'done') persist();
+      else storeTimer ??= setTimeout(persist, STORE_INTERVAL_MS);
       deps.notify(tabId, job.report);
     }
     const verification = startVerification(page, {
@@ -147,12 +164,12 @@ export function createTabChecker(deps: CheckerDeps) {
         // Sources answered from the cache settle within milliseconds of each other: progress is
         // written and sent at most once per PROGRESS_INTERVAL_MS, the first and the final report at once.
         if (report.state === 'done' || !published) publish();
-        else flushTimer ??= setTimeout(publish, PROGRESS_INTERVAL_MS);
+        else flushTimer ??= setTimeout(() => publish(false), PROGRESS_INTERVAL_MS);
       },
     });
     jobs.get(tabId)?.verification.stop();
     jobs.get(tabId)?.judging.abort();
-    job = { publish, key, generation: gen, page, report: first!, verification, everything: options.everything ?? false, judging, rejudged };
+    job = { publish: () => publish(), key, generation: gen, page, report: first!, verification, everything: options.everything ?? false, judging, rejudged };
     jobs.set(tabId, job);
     if (!published) publish();
     return job.report;
