@@ -94,6 +94,34 @@ describe('watchViewport', () => {
     expect(reports).toHaveLength(1);
   });
 
+  it('reports the first change after a quiet spell at once, and changes soon after it at the end of the debounce', () => {
+    const anchors = setup({ c1: 0, c2: 0, c3: 0, c4: 0 });
+    const reports: ViewportReport[] = [];
+    watchViewport({ anchors, onChange: (r) => reports.push(r), initial: { inView: ['c1'], nearView: [] }, Observer: FakeObserver as never });
+    const [inView, near] = FakeObserver.all;
+    // A jump to the end of the page: both observers report in one task, and the report follows it.
+    inView.fire([['m1', false], ['m4', true]]);
+    near.fire([['m1', false], ['m3', true], ['m4', true]]);
+    expect(reports).toHaveLength(0);
+    vi.advanceTimersByTime(0);
+    expect(reports).toEqual([{ inView: ['c4'], nearView: ['c3'] }]);
+    // Another change 30 ms later waits for the rest of the debounce.
+    vi.advanceTimersByTime(30);
+    inView.fire([['m3', true]]);
+    vi.advanceTimersByTime(DEBOUNCE_MS - 31);
+    expect(reports).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(reports).toEqual([
+      { inView: ['c4'], nearView: ['c3'] },
+      { inView: ['c3', 'c4'], nearView: [] },
+    ]);
+    // After a quiet spell, at once again.
+    vi.advanceTimersByTime(DEBOUNCE_MS * 3);
+    inView.fire([['m3', false]]);
+    vi.advanceTimersByTime(0);
+    expect(reports).toHaveLength(3);
+  });
+
   it('stops reporting once stopped', () => {
     const anchors = setup({ c1: 0, c2: 0, c3: 0, c4: 0 });
     const onChange = vi.fn();

@@ -6,8 +6,10 @@
  *   the paragraph around a "[Source 2]" text marker). Claims sharing an element are seen together.
  * - "Near" is within one screen height above or below the view: what a reader reaches with a
  *   flick of the wheel.
- * - Reports are debounced (trailing, DEBOUNCE_MS) and sent only when the sets change, so a long
- *   scroll costs a message every few frames at most and a still page costs nothing.
+ * - Reports are sent only when the sets change, and at most once per DEBOUNCE_MS: the first
+ *   change after a quiet spell goes at once (a jump to the end of the page is reported in the
+ *   frame it lands, not DEBOUNCE_MS later), and changes within DEBOUNCE_MS of a report wait for
+ *   its end. A long scroll costs a message every few frames at most; a still page costs nothing.
  */
 
 export const DEBOUNCE_MS = 120;
@@ -55,6 +57,7 @@ export interface ViewportWatchOptions {
   Observer?: typeof IntersectionObserver;
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  now?: () => number;
 }
 
 /** Watches the markers' elements; returns a function that stops watching. */
@@ -62,6 +65,8 @@ export function watchViewport(options: ViewportWatchOptions): () => void {
   const Observer = options.Observer ?? globalThis.IntersectionObserver;
   const setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const now = options.now ?? (() => Date.now());
+  const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const claimsOf = new Map<Element, string[]>();
   for (const [id, range] of options.anchors) {
     const element = markerElement(range);
@@ -72,18 +77,23 @@ export function watchViewport(options: ViewportWatchOptions): () => void {
   const near = new Set<string>([...(options.initial?.nearView ?? []), ...inView]);
   let last = key(options.initial ?? { inView: [], nearView: [] });
   let timer: unknown = null;
+  let sentAt = -Infinity;
 
   const flush = () => {
     timer = null;
     const sorted = (ids: Iterable<string>) => [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const report = { inView: sorted(inView), nearView: sorted([...near].filter((id) => !inView.has(id))) };
-    const now = key(report);
-    if (now === last) return;
-    last = now;
+    const current = key(report);
+    if (current === last) return;
+    last = current;
+    sentAt = now();
     options.onChange(report);
   };
   const schedule = () => {
-    if (timer === null) timer = setTimer(flush, options.debounceMs ?? DEBOUNCE_MS);
+    if (timer !== null) return;
+    // A zero delay still waits for the rest of this frame's entries (both observers report in one task).
+    const quiet = now() - sentAt >= debounceMs;
+    timer = setTimer(flush, quiet ? 0 : debounceMs - (now() - sentAt));
   };
   const track = (set: Set<string>) => (entries: IntersectionObserverEntry[]) => {
     for (const entry of entries) {
