@@ -5,13 +5,23 @@ import { GECKO_ID } from './utils/extension-id';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The content script, loaded on every page, uses only promise APIs both browsers have natively
+    // (runtime messages, storage): it goes without the polyfill, 2.6 kB gzipped less on each page.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
+    },
+  },
   vite: () => ({ plugins: [preact()] }),
   // The sources zip (for store review) holds the project, not what its runs write.
   zip: { excludeSources: ['demo-output/**', 'test-output/**', 'bench-output/**', '.ci/**'] },
   manifest: ({ browser }) => ({
     name: 'Citecheck',
     description: "See, claim by claim, whether an article's cited sources say what it attributes to them.",
-    permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // scripting: the hover card's code is run in a tab only when the reader first opens a card.
+    permissions: ['storage', 'tabs', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Citecheck' },
     // Extension pages (the reader view shows cited sources) run only their own scripts and load

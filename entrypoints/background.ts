@@ -14,6 +14,7 @@ import { createSourceLoader, isSelfCitation, normalizeUrl, openSourceCache, with
 import { readerUrl, toSourceView } from '@/utils/reader/view';
 import { createHtmlReader, createPdfReader } from '@/utils/html-reader';
 import { createJudgeService } from '@/utils/judge/service';
+import { CARD_SCRIPT } from '@/utils/card-key';
 
 /**
  * Wiring only: messages in, the tab checker, reports out to the tab and the toolbar.
@@ -102,6 +103,12 @@ export default defineBackground({
       },
       async 'allow-site'({ host, allowed }) {
         await updateSettings((s) => withAllowedSite(s, host, allowed));
+        return null;
+      },
+      async 'load-card'(_request, sender) {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) throw new Error('load-card must come from a tab');
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CARD_SCRIPT] });
         return null;
       },
       async 'open-reader'(request, sender) {

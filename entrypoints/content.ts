@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createBadgeLayer } from '@/components/inline/badges';
+import type { CardRenderer } from '@/components/inline/card-render';
+import { CARD_RENDERER_KEY } from '@/utils/card-key';
 import { citationsKey } from '@/utils/extract/key';
 import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
 import { send, serve, type MessageEvents } from '@/utils/messages';
@@ -37,6 +39,14 @@ export default defineContentScript({
     if (!isSiteEnabled(settings, location.hostname)) return;
 
     const layer = createBadgeLayer(document, {
+      // The card's code comes when the reader first opens a card: pages that are only read skip it.
+      card: async () => {
+        const world = globalThis as Record<string, unknown>;
+        if (!world[CARD_RENDERER_KEY]) await send(browser, 'load-card', {});
+        const renderer = world[CARD_RENDERER_KEY] as CardRenderer | undefined;
+        if (!renderer) throw new Error('the card script did not load');
+        return renderer;
+      },
       badgeStyle: settings.badgeStyle,
       // The card offers to ask the on-device judge again only when the reader turned one on.
       onAskJudge:

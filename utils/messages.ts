@@ -107,6 +107,9 @@ export const PROTOCOL = {
     response: z.null(),
   },
 
+  /** Runs the hover card's script in the sender's frame (the first time the reader opens a card there). */
+  'load-card': { to: 'background', request: z.object({}), response: z.null() },
+
   // ── card, popup → background ──
   /** Opens the reader view of one claim's source in a new tab ("Show in Citecheck"). */
   'open-reader': {
@@ -208,6 +211,7 @@ export async function send<K extends MessageType>(
 /** Who sent a call, as the browser says (only what receivers read). */
 export interface Sender {
   id?: string;
+  frameId?: number;
   tab?: { id?: number; url?: string };
   url?: string;
 }

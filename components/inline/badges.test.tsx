@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_TAG, CARD_TAG, createBadgeLayer, type BadgeLayer } from './badges';
+import { inlineCard, type CardRenderer } from './card-render';
 import type { Report, Verdict } from '../../utils/report/schema';
 import { claim, report, source, UNAVAILABLE_CASES } from '../../tests/helpers/ui-fixtures';
 
@@ -60,7 +61,7 @@ let layer: BadgeLayer;
 
 beforeEach(() => {
   document.body.innerHTML = ARTICLE;
-  layer = createBadgeLayer(document);
+  layer = createBadgeLayer(document, { card: inlineCard });
 });
 
 afterEach(() => {
@@ -239,6 +240,43 @@ describe('badge layer: the card', () => {
     expect(card()!.querySelector('a[data-testid="open-passage"]')).not.toBeNull();
   });
 
+  it('with a card loaded on first use, the card shows (and takes focus) once its code is there, and a close meanwhile cancels it', async () => {
+    layer.destroy();
+    let loads = 0;
+    let deliver: (renderer: CardRenderer) => void = () => undefined;
+    layer = createBadgeLayer(document, {
+      card: () => {
+        loads++;
+        return new Promise<CardRenderer>((resolve) => (deliver = resolve));
+      },
+    });
+    layer.render(baseReport(), anchorsFor());
+    button('c2').focus();
+    button('c2').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 0 }));
+    expect(card()).toBeNull();
+    deliver(inlineCard);
+    await Promise.resolve();
+    expect(card()?.getAttribute('data-claim-id')).toBe('c2');
+    expect(document.querySelector(CARD_TAG)!.shadowRoot!.activeElement).toBe(card());
+    expect(loads).toBe(1);
+    // Loaded once: later cards open at once.
+    button('c1').click();
+    expect(card()?.getAttribute('data-claim-id')).toBe('c1');
+    expect(loads).toBe(1);
+  });
+
+  it('a card closed while its code loads stays closed', async () => {
+    layer.destroy();
+    let deliver: (renderer: CardRenderer) => void = () => undefined;
+    layer = createBadgeLayer(document, { card: () => new Promise<CardRenderer>((resolve) => (deliver = resolve)) });
+    layer.render(baseReport(), anchorsFor());
+    button('c1').click();
+    button('c1').click();
+    deliver(inlineCard);
+    await Promise.resolve();
+    expect(card()).toBeNull();
+  });
+
   it('a click elsewhere on the page closes the card', () => {
     layer.render(baseReport(), anchorsFor());
     button('c1').click();
@@ -334,7 +372,7 @@ describe('badge layer: compact badges', () => {
     expect(compact('d0')).toBe(false);
     expect(button('d0').hasAttribute('title')).toBe(false);
     layer.destroy();
-    layer = createBadgeLayer(document);
+    layer = createBadgeLayer(document, { card: inlineCard });
     const many = densePage(41);
     layer.render(many.report, many.anchors);
     expect([...document.querySelectorAll(BADGE_TAG)].every((h) => h.shadowRoot!.querySelector('button')!.hasAttribute('data-compact'))).toBe(true);
@@ -352,11 +390,11 @@ describe('badge layer: compact badges', () => {
 
   it('the reader’s setting wins over the count: always compact, always the word', () => {
     layer.destroy();
-    layer = createBadgeLayer(document, { badgeStyle: 'compact' });
+    layer = createBadgeLayer(document, { card: inlineCard, badgeStyle: 'compact' });
     layer.render(baseReport(), anchorsFor());
     expect(compact('c1')).toBe(true);
     layer.destroy();
-    layer = createBadgeLayer(document, { badgeStyle: 'full' });
+    layer = createBadgeLayer(document, { card: inlineCard, badgeStyle: 'full' });
     const many = densePage(41);
     layer.render(many.report, many.anchors);
     expect(compact('d0')).toBe(false);
@@ -378,7 +416,7 @@ describe('badge layer: compact badges', () => {
 
   it('a compact badge opens its card on focus and on click like any other', () => {
     layer.destroy();
-    layer = createBadgeLayer(document, { badgeStyle: 'compact' });
+    layer = createBadgeLayer(document, { card: inlineCard, badgeStyle: 'compact' });
     layer.render(baseReport(), anchorsFor());
     button('c1').focus();
     expect(card()?.getAttribute('data-claim-id')).toBe('c1');
@@ -398,7 +436,7 @@ describe('badge layer: compact badges', () => {
 
   it('the compact look is in the badge stylesheet: the word hidden, a narrower fixed width', () => {
     layer.destroy();
-    layer = createBadgeLayer(document, { badgeStyle: 'compact' });
+    layer = createBadgeLayer(document, { card: inlineCard, badgeStyle: 'compact' });
     layer.render(baseReport(), anchorsFor());
     const root = host('c1').shadowRoot!;
     const css = root.adoptedStyleSheets.length
@@ -414,6 +452,7 @@ describe('badge layer: "Not checked" badges', () => {
     const asked: string[] = [];
     layer.destroy();
     layer = createBadgeLayer(document, {
+      card: inlineCard,
       onCheckClaim: (id) => {
         asked.push(id);
         return answer();
@@ -469,7 +508,7 @@ describe('badge layer: "Not checked" badges', () => {
   it('a click on a checked badge asks nothing', () => {
     const asked: string[] = [];
     layer.destroy();
-    layer = createBadgeLayer(document, { onCheckClaim: async (id) => void asked.push(id) });
+    layer = createBadgeLayer(document, { card: inlineCard, onCheckClaim: async (id) => void asked.push(id) });
     layer.render(baseReport(), anchorsFor());
     button('c1').click();
     expect(asked).toEqual([]);

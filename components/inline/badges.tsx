@@ -12,9 +12,10 @@ import type { Claim, Report, Source } from '../../utils/report/schema';
 import { claimKind } from '../../utils/report/verdicts';
 import type { BadgeStyle } from '../../utils/settings-core';
 import { claimLabel } from '../labels';
-import { BADGE_CSS, BADGE_THEME_CSS, CARD_CSS, SHARED_CSS, THEME_CSS } from '../styles';
+import { BADGE_CSS, BADGE_THEME_CSS } from '../styles';
 import { BADGE_TAG, createBadgeHosts, type BadgeLook } from './badge-hosts';
 import { createCardMachine, shownId, type Timers } from './card-machine';
+import type { CardSource } from './card-render';
 import { CARD_TAG, createCardView } from './card-view';
 import { isCompact } from './density';
 import { listenLayer } from './events';
@@ -38,6 +39,11 @@ export interface BadgeLayer {
 }
 
 export interface BadgeLayerOptions {
+  /**
+   * What draws the card: `inlineCard` (card-render.tsx), or a loader the content script uses so
+   * that the card's code reaches a page only when the reader first opens a card.
+   */
+  card: CardSource;
   /** The card's timers; the window's by default. */
   timers?: Timers;
   /** Set when an on-device judge is on: the card offers to ask it about a claim again. */
@@ -53,14 +59,14 @@ export interface BadgeLayerOptions {
   onShowSource?: (claimId: string, sourceId: string) => void;
 }
 
-export function createBadgeLayer(doc: Document, options: BadgeLayerOptions = {}): BadgeLayer {
+export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): BadgeLayer {
   const view = doc.defaultView as Window;
   const timers: Timers = options.timers ?? {
     set: (fn, ms) => view.setTimeout(fn, ms),
     clear: (handle) => view.clearTimeout(handle as number),
   };
   const badges = createBadgeHosts(doc, makeStyler(doc, BADGE_THEME_CSS + BADGE_CSS));
-  const card = createCardView(doc, makeStyler(doc, THEME_CSS + SHARED_CSS + CARD_CSS));
+  const card = createCardView(doc, options.card);
   let anchors = new Map<string, Range>();
   let sources = new Map<string, Source>();
   let badgeStyle: BadgeStyle = options.badgeStyle ?? 'auto';

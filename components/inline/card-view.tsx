@@ -1,10 +1,12 @@
 /**
  * The one hover card's host, rendering and position. The host hangs on the root element rather
  * than the body (single-page apps replace the body), in an open shadow root page CSS cannot reach.
+ * What the card shows comes from a `CardRenderer` (card-render.tsx), which may load on first use:
+ * until it is there the card waits, and only the latest request to show (and to focus) is kept.
  */
-import { render as renderPreact } from 'preact';
 import type { Claim, Source } from '../../utils/report/schema';
-import { Card } from './Card';
+import type { CardProps } from './Card';
+import type { CardRenderer, CardSource } from './card-render';
 import { placeCard, unionBox, type Box } from './placement';
 import type { PageTheme } from './theme';
 
@@ -42,17 +44,21 @@ function toBox(rect: DOMRect): Box {
   return { top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right };
 }
 
-export function createCardView(doc: Document, style: (root: ShadowRoot) => void): CardView {
+export function createCardView(doc: Document, source: CardSource): CardView {
   const view = doc.defaultView as Window;
   let host: HTMLElement | null = null;
   let root: ShadowRoot | null = null;
   let anchor: Pick<CardContent, 'badge' | 'range'> | null = null;
+  let renderer: CardRenderer | null = typeof source === 'function' ? null : source;
+  let loading = false;
+  /** Asked for while the renderer loads: the latest content, and whether it should take focus. */
+  let waiting: CardProps | null = null;
+  let focusWhenShown = false;
 
   const ensure = (): ShadowRoot => {
     if (root && host?.isConnected) return root;
     host = doc.createElement(CARD_TAG);
     root = host.attachShadow({ mode: 'open' });
-    style(root);
     doc.documentElement.appendChild(host);
     return root;
   };
@@ -93,27 +99,51 @@ export function createCardView(doc: Document, style: (root: ShadowRoot) => void)
     },
     render(content) {
       anchor = { badge: content.badge, range: content.range };
-      renderPreact(
-        <Card
-          claim={content.claim}
-          sources={content.sources}
-          theme={content.theme}
-          label={content.label}
-          onClose={content.onClose}
-          onAskJudge={content.onAskJudge}
-          onShowSource={content.onShowSource}
-        />,
-        ensure(),
+      const props: CardProps = {
+        claim: content.claim,
+        sources: content.sources,
+        theme: content.theme,
+        label: content.label,
+        onClose: content.onClose,
+        onAskJudge: content.onAskJudge,
+        onShowSource: content.onShowSource,
+      };
+      if (renderer) {
+        renderer.render(props, ensure());
+        position();
+        return;
+      }
+      waiting = props;
+      if (loading || typeof source !== 'function') return;
+      loading = true;
+      source().then(
+        (loaded) => {
+          loading = false;
+          renderer = loaded;
+          const shown = waiting;
+          waiting = null;
+          if (!shown || !anchor) return;
+          loaded.render(shown, ensure());
+          position();
+          if (focusWhenShown) element()?.focus({ preventScroll: true });
+          focusWhenShown = false;
+        },
+        () => {
+          // The next open tries again.
+          loading = false;
+        },
       );
-      position();
     },
     position,
     focus() {
-      element()?.focus({ preventScroll: true });
+      if (!renderer && waiting) focusWhenShown = true;
+      else element()?.focus({ preventScroll: true });
     },
     clear() {
       anchor = null;
-      if (root) renderPreact(null, root);
+      waiting = null;
+      focusWhenShown = false;
+      if (root && renderer) renderer.render(null, root);
     },
     tabLeaves(backwards) {
       const card = element();

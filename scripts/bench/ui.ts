@@ -175,7 +175,7 @@ async function benchPopup(): Promise<BenchRow[]> {
 async function layerBundle(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: `import { createBadgeLayer } from './components/inline/badges'; (globalThis as any).createBadgeLayer = createBadgeLayer;`,
+      contents: `import { createBadgeLayer } from './components/inline/badges'; import { inlineCard } from './components/inline/card-render'; (globalThis as any).createBadgeLayer = (doc: Document) => createBadgeLayer(doc, { card: inlineCard });`,
       resolveDir: repoRoot,
       loader: 'ts',
     },

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../utils/extension-id';
 
@@ -35,6 +36,22 @@ describe.skipIf(!built)('built extensions', () => {
     expect(m.browser_specific_settings.gecko.id).toBe(GECKO_ID);
     expect(m.permissions).not.toContain('offscreen');
     expect(existsSync(path.join(firefoxDir, 'offscreen.html'))).toBe(false);
+  });
+
+  it.each([
+    ['Chrome', chromeDir],
+    ['Firefox', firefoxDir],
+  ])('%s: every page gets the content script alone; the card script is built apart, run by the background, never offered to pages', (_name, dir) => {
+    const m = manifest(dir);
+    expect(m.content_scripts.map((c: { js: string[] }) => c.js)).toEqual([['content-scripts/content.js']]);
+    expect(m.permissions).toContain('scripting');
+    expect(existsSync(path.join(dir, 'card.js'))).toBe(true);
+    expect(JSON.stringify(m.web_accessible_resources ?? [])).not.toContain('card.js');
+  });
+
+  it('keeps the content script under 40 kB gzipped', () => {
+    const size = gzipSync(readFileSync(path.join(chromeDir, 'content-scripts/content.js'))).length;
+    expect(size).toBeLessThan(40 * 1024);
   });
 
   it('passes web-ext lint on the Firefox build with no errors', async () => {
