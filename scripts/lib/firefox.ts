@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../utils/extension-id';
 
 export const FIREFOX_BUILD = path.resolve(import.meta.dirname, '../../.output/firefox-mv3');
@@ -52,4 +52,28 @@ export async function launchFirefoxWithExtension(extensionDir = FIREFOX_BUILD): 
   });
   await browser.installExtension(extensionDir);
   return { browser, origin: `moz-extension://${FIREFOX_UUID}` };
+}
+
+function causeChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e instanceof Error && parts.length < 10; e = e.cause) parts.push(`${e.name}: ${e.message}`);
+  return parts.join(' <- ');
+}
+
+/** Opens an extension page without awaiting its navigation (it never settles), then waits for `selector`. */
+export async function openExtensionPage(browser: Browser, url: string, selector: string): Promise<Page> {
+  const page = await browser.newPage();
+  void page.goto(url).catch(() => undefined);
+  // While the page swaps about:blank for the extension page, a BiDi evaluation can fail with a
+  // protocol error instead of waiting: wait again until the deadline in that case.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      if (Date.now() >= deadline || !/protocol error/i.test(causeChain(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }

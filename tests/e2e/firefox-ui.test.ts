@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firefoxMissing, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
+import { firefoxMissing, launchFirefoxWithExtension, openExtensionPage } from '../../scripts/lib/firefox';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { DEMO_VERDICTS } from './demo-article';
 import { focusedElement, type FocusedElement } from './probes';
@@ -22,30 +22,6 @@ if (missing) console.warn(`Skipping Firefox UI tests: ${missing}`);
 
 
 /** An error's message and the messages of its causes, one after the other. */
-function causeChain(error: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = error; e instanceof Error && parts.length < 10; e = e.cause) parts.push(`${e.name}: ${e.message}`);
-  return parts.join(' <- ');
-}
-
-/** Opens an extension page without awaiting its navigation (it never settles), then waits for `selector`. */
-async function openExtensionPage(browser: Browser, url: string, selector: string): Promise<Page> {
-  const page = await browser.newPage();
-  void page.goto(url).catch(() => undefined);
-  // While the page swaps about:blank for the extension page, a BiDi evaluation can fail with a
-  // protocol error instead of waiting: wait again until the deadline in that case.
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
-      return page;
-    } catch (error) {
-      if (Date.now() >= deadline || !/protocol error/i.test(causeChain(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 /** The element with focus, looking through the badge and card shadow roots. */
 const focused = (page: Page): Promise<FocusedElement> => page.evaluate(focusedElement);
 
