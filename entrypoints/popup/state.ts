@@ -4,7 +4,9 @@
  *
  * Re-check is a small protocol of its own: the background may still answer with the old report
  * for a moment after it was asked to check again, so the popup stays in "re-checking" until it
- * sees a report that is running or was checked at a different time (or polling gives up).
+ * sees a report that is running or was checked at a different time (or MAX_RECHECK_ANSWERS
+ * reports came without one). Reports arrive as answers and as the tab's stored entry changes
+ * (useReport.ts); nothing polls.
  */
 import type { Claim, Report } from '../../utils/report/schema';
 import { summarizeReport, type ReportSummary } from '../../utils/report/summary';
@@ -24,14 +26,12 @@ export interface PopupState {
   expanded: ReadonlySet<string>;
   /** `checkedAt` of the report shown when re-check was asked for; null when not re-checking. */
   recheckFrom: string | null;
-  /** Answers received since re-check was asked for; polling gives up after MAX_RECHECK_POLLS. */
+  /** Reports received since re-check was asked for; re-checking is given up after MAX_RECHECK_ANSWERS. */
   recheckPolls: number;
-  /** Answers received so far: every answer is a new state, so polling always moves on. */
-  loads: number;
 }
 
-/** About 12 seconds of polling at the popup's pace before re-checking is given up. */
-export const MAX_RECHECK_POLLS = 40;
+/** Reports that may still be the old one before "re-checking" is given up. */
+export const MAX_RECHECK_ANSWERS = 40;
 
 export type Action =
   | { type: 'report-loaded'; report: Report | null }
@@ -51,7 +51,6 @@ export const initialState: PopupState = {
   expanded: new Set(),
   recheckFrom: null,
   recheckPolls: 0,
-  loads: 0,
 };
 
 function stillRechecking(state: PopupState, report: Report | null): string | null {
@@ -64,18 +63,17 @@ export function reducer(state: PopupState, action: Action): PopupState {
   switch (action.type) {
     case 'report-loaded': {
       const { report } = action;
-      const loads = state.loads + 1;
       const recheckPolls = state.recheckFrom === null ? 0 : state.recheckPolls + 1;
       let recheckFrom = stillRechecking(state, report);
-      if (recheckPolls >= MAX_RECHECK_POLLS) recheckFrom = null;
+      if (recheckPolls >= MAX_RECHECK_ANSWERS) recheckFrom = null;
       // While re-checking, an answer of "no report yet" keeps what is on screen and keeps polling.
       if (report === null && state.recheckFrom !== null) {
-        const recheck = recheckPolls >= MAX_RECHECK_POLLS ? null : state.recheckFrom;
+        const recheck = recheckPolls >= MAX_RECHECK_ANSWERS ? null : state.recheckFrom;
         const status = state.report ? state.status : 'empty';
-        return { ...state, status, loads, recheckPolls, recheckFrom: recheck };
+        return { ...state, status, recheckPolls, recheckFrom: recheck };
       }
       if (report === null) {
-        return { ...state, status: 'empty', report: null, summary: null, error: null, recheckFrom: null, recheckPolls: 0, loads };
+        return { ...state, status: 'empty', report: null, summary: null, error: null, recheckFrom: null, recheckPolls: 0 };
       }
       // A new check of the page may bring new claims: keep only expansions that still exist.
       const ids = new Set(report.claims.map((c) => c.id));
@@ -83,7 +81,7 @@ export function reducer(state: PopupState, action: Action): PopupState {
         ? state.expanded
         : new Set([...state.expanded].filter((id) => ids.has(id)));
       const summary = summarizeReport(report);
-      return { ...state, status: 'ready', report, summary, error: null, expanded, recheckFrom, recheckPolls, loads };
+      return { ...state, status: 'ready', report, summary, error: null, expanded, recheckFrom, recheckPolls };
     }
     case 'load-failed':
       return {
@@ -92,7 +90,6 @@ export function reducer(state: PopupState, action: Action): PopupState {
         error: action.error,
         recheckFrom: null,
         recheckPolls: 0,
-        loads: state.loads + 1,
       };
     case 'set-filter':
       return { ...state, filter: action.filter };
@@ -143,9 +140,4 @@ export function filterOptions(summary: ReportSummary | null): { filter: Filter; 
     { filter: 'all' as Filter, count: summary.total },
     ...KIND_ORDER.filter((v) => summary.counts[v] > 0).map((v) => ({ filter: v as Filter, count: summary.counts[v] })),
   ];
-}
-
-/** Poll again soon while the report is still filling in or a re-check is under way. */
-export function shouldPoll(state: PopupState): boolean {
-  return state.recheckFrom !== null || state.report?.state === 'running';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterOptions, initialState, MAX_RECHECK_POLLS, reducer, shouldPoll, visibleRows, type PopupState } from '../state';
+import { filterOptions, initialState, MAX_RECHECK_ANSWERS, reducer, visibleRows, type PopupState } from '../state';
 import { claim, nineClaims, report } from '../../../tests/helpers/ui-fixtures';
 import { summaryLine } from '../../../components/summary-words';
 
@@ -69,15 +69,10 @@ describe('popup state', () => {
     ]);
   });
 
-  it('polls while the report runs and stops when it is done', () => {
-    expect(shouldPoll(loaded(report([claim('c1', 'pending')], undefined, { state: 'running' })))).toBe(true);
-    expect(shouldPoll(loaded())).toBe(false);
-  });
-
   it('re-checking waits for a new report, not the old one answered again', () => {
     const before = loaded();
     const asked = reducer(before, { type: 'recheck-started' });
-    expect(shouldPoll(asked)).toBe(true);
+    expect(asked.recheckFrom).toBe(before.report!.checkedAt);
     const sameAgain = reducer(asked, { type: 'report-loaded', report: nineClaims() });
     expect(sameAgain.recheckFrom).not.toBeNull();
     const noneYet = reducer(sameAgain, { type: 'report-loaded', report: null });
@@ -85,18 +80,12 @@ describe('popup state', () => {
     expect(noneYet.report).toBe(sameAgain.report);
     const fresh = reducer(noneYet, { type: 'report-loaded', report: { ...nineClaims(), checkedAt: '2026-02-01T00:00:00.000Z' } });
     expect(fresh.recheckFrom).toBeNull();
-    expect(shouldPoll(fresh)).toBe(false);
+    expect(fresh.report?.checkedAt).toBe('2026-02-01T00:00:00.000Z');
   });
 
-  it('gives up re-checking after a bounded number of polls', () => {
+  it('gives up re-checking after a bounded number of reports that are still the old one', () => {
     let state = reducer(loaded(), { type: 'recheck-started' });
-    for (let i = 0; i < MAX_RECHECK_POLLS; i++) state = reducer(state, { type: 'report-loaded', report: nineClaims() });
+    for (let i = 0; i < MAX_RECHECK_ANSWERS; i++) state = reducer(state, { type: 'report-loaded', report: nineClaims() });
     expect(state.recheckFrom).toBeNull();
-  });
-
-  it('every answer moves the load counter, so polling re-arms even when nothing changed', () => {
-    const a = reducer(initialState, { type: 'report-loaded', report: null });
-    const b = reducer(a, { type: 'report-loaded', report: null });
-    expect(b.loads).toBe(a.loads + 1);
   });
 });
