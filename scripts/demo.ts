@@ -1,7 +1,9 @@
 /**
  * The main job, on an embedded default: builds the extension, serves the demo article and its
  * sources on 127.0.0.1, loads the extension in Chromium, and saves screenshots of the page with its
- * badges, an open hover card and the popup under demo-output/, then prints the report.
+ * badges, an open hover card, the popup, the first-run page, a long generated article with compact
+ * badges, and a page in "only when I click" mode with its "Not checked" badges under demo-output/,
+ * then prints the report.
  * Without Chromium it says how to install it and prints the command-line report instead.
  *
  *   npm run demo              build, serve, screenshot, report
@@ -20,6 +22,7 @@ import { formatReport } from './lib/format-report';
 import { checkArticle } from './lib/node-checker';
 import { readArgs } from './lib/args';
 import { startStaticServer } from './lib/static-server';
+import { startLongArticleServer } from '../tests/helpers/long-article';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'demo-output');
@@ -92,8 +95,11 @@ async function main(): Promise<void> {
       if (args.judge) await screenshotJudgedCard(browser, page, tabId);
       const report: Report = ReportSchema.parse(await storedReport(await browser.currentWorker(), tabId));
       await writeFile(path.join(out, 'report.json'), JSON.stringify(report, null, 2));
+      await screenshotFirstRun(browser);
+      await screenshotLongArticle(browser);
       console.log('\n' + formatReport(report));
-      console.log(`\nScreenshots: ${['article.png', 'hover-card.png', 'partial-card.png', 'popup.png'].map((f) => path.join('demo-output', f)).join(', ')}`);
+      const shots = ['article.png', 'hover-card.png', 'partial-card.png', 'popup.png', 'first-run.png', 'long-article-compact.png', 'not-checked.png'];
+      console.log(`\nScreenshots: ${shots.map((f) => path.join('demo-output', f)).join(', ')}`);
       console.log(`Report: ${path.join('demo-output', 'report.json')}`);
     } finally {
       await browser.close();
@@ -102,6 +108,56 @@ async function main(): Promise<void> {
       console.log(`\nServing ${articleUrl} until Ctrl-C.`);
       await new Promise(() => undefined);
     }
+  } finally {
+    await server.close();
+  }
+}
+
+/** The page a new install opens once: what Citecheck fetches and when, and the reader's choice. */
+async function screenshotFirstRun(browser: ExtensionBrowser): Promise<void> {
+  const isWelcome = (p: Page) => p.url().endsWith('/welcome.html');
+  const welcome = browser.context.pages().find(isWelcome) ?? (await browser.context.waitForEvent('page', { predicate: isWelcome, timeout: 10_000 }));
+  await welcome.setViewportSize({ width: 900, height: 900 });
+  await welcome.locator('[data-testid="check-mode"]').waitFor({ timeout: 10_000 });
+  await welcome.screenshot({ path: path.join(out, 'first-run.png'), fullPage: true });
+}
+
+/**
+ * A long generated article (120 references over 6 hosts): compact badges after every marker, the
+ * claims on screen checked first; then the same article in "only when I click" mode, where every
+ * badge says "Not checked" and nothing is fetched.
+ */
+async function screenshotLongArticle(browser: ExtensionBrowser): Promise<void> {
+  const references = 120;
+  const server = await startLongArticleServer({ references, hosts: 6, latencyMs: 40 });
+  const finalOnScreen = () =>
+    [...document.querySelectorAll('citecheck-badge')]
+      .filter((b) => {
+        const box = b.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      })
+      .every((b) => !['pending', 'unchecked', null].includes(b.getAttribute('data-verdict')));
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(server.articleUrl);
+    await page.waitForFunction((n) => document.querySelectorAll('citecheck-badge').length === n, references, { timeout: 20_000 });
+    await page.waitForFunction(finalOnScreen, undefined, { timeout: 20_000 });
+    await page.screenshot({ path: path.join(out, 'long-article-compact.png') });
+    await page.close();
+
+    // The popup's mode control sends this message.
+    const settings = await browser.context.newPage();
+    await settings.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await settings.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'set-check-mode', mode: 'click' }));
+    const since = server.now();
+    const quiet = await browser.context.newPage();
+    await quiet.goto(`${server.articleUrl}?mode=click`);
+    await quiet.waitForFunction((n) => document.querySelectorAll('citecheck-badge[data-verdict="unchecked"]').length === n, references, { timeout: 20_000 });
+    await quiet.screenshot({ path: path.join(out, 'not-checked.png') });
+    console.log(`Only when I click: ${references} badges say "Not checked"; ${server.countSince(since)} source requests.`);
+    await settings.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'set-check-mode', mode: 'auto' }));
+    await quiet.close();
+    await settings.close();
   } finally {
     await server.close();
   }
