@@ -8,6 +8,8 @@ import { createSessionTabStore } from '@/utils/background/tab-store';
 import { createToolbar } from '@/utils/background/toolbar';
 import { toolbarBadge } from '@/components/summary-words';
 import { send, serve, type MessageEvents, type Sender } from '@/utils/messages';
+import { BACKGROUND } from '@/utils/protocol/background';
+import * as toContent from '@/utils/protocol/content';
 import type { Report } from '@/utils/report/schema';
 import { checksAutomatically, getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
 import { createSourceLoader, isSelfCitation, normalizeUrl, openSourceCache, withMemoryLayer } from '@/utils/sources';
@@ -43,7 +45,7 @@ export default defineBackground({
     const toolbar = createToolbar(browser.action, toolbarBadge);
     const notify = (tabId: number, report: Report) => {
       // The tab may be gone or may have no content script: the page and the icon are best effort.
-      quietly(() => send(browser, 'report-update', { report }, { tabId }));
+      quietly(() => send(browser, toContent.reportUpdate, { report }, { tabId }));
       toolbar.show(tabId, report);
     };
 
@@ -74,7 +76,7 @@ export default defineBackground({
     };
 
     // Only the extension's own contexts may talk to the background (serve() checks the sender).
-    serve(browser.runtime.onMessage as unknown as MessageEvents, browser.runtime.id, 'background', {
+    serve(browser.runtime.onMessage as unknown as MessageEvents, browser.runtime.id, BACKGROUND, {
       async verify({ page, force, viewport }, sender) {
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new Error('verify must come from a tab');
@@ -94,7 +96,7 @@ export default defineBackground({
       'judge-claim': (request, sender) => checker.rejudge(tabOf(request, sender), request.claimId),
       async recheck({ tabId }) {
         const report = await checker.recheck(tabId);
-        if (!report) quietly(() => send(browser, 'rescan', { force: true }, { tabId }));
+        if (!report) quietly(() => send(browser, toContent.rescan, { force: true }, { tabId }));
         return report;
       },
       async 'set-check-mode'({ mode }) {

@@ -5,6 +5,8 @@ import { CARD_RENDERER_KEY } from '@/utils/card-key';
 import { citationsKey } from '@/utils/extract/key';
 import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
 import { send, serve, type MessageEvents } from '@/utils/messages';
+import * as toBackground from '@/utils/protocol/background';
+import { CONTENT } from '@/utils/protocol/content';
 import type { Report } from '@/utils/report/schema';
 import { isSiteEnabled, normalizeSettings, readSettings, SETTINGS_STORAGE_KEY } from '@/utils/settings-core';
 import { measureViewport, watchViewport } from '@/utils/viewport';
@@ -42,7 +44,7 @@ export default defineContentScript({
       // The card's code comes when the reader first opens a card: pages that are only read skip it.
       card: async () => {
         const world = globalThis as Record<string, unknown>;
-        if (!world[CARD_RENDERER_KEY]) await send(browser, 'load-card', {});
+        if (!world[CARD_RENDERER_KEY]) await send(browser, toBackground.loadCard, {});
         const renderer = world[CARD_RENDERER_KEY] as CardRenderer | undefined;
         if (!renderer) throw new Error('the card script did not load');
         return renderer;
@@ -50,11 +52,11 @@ export default defineContentScript({
       badgeStyle: settings.badgeStyle,
       // The card offers to ask the on-device judge again only when the reader turned one on.
       onAskJudge:
-        settings.judge.tier === 'off' ? undefined : (claimId) => void send(browser, 'judge-claim', { claimId }).then(show, () => undefined),
+        settings.judge.tier === 'off' ? undefined : (claimId) => void send(browser, toBackground.judgeClaim, { claimId }).then(show, () => undefined),
       // A click on a "Not checked" badge checks that claim alone.
-      onCheckClaim: (claimId) => send(browser, 'check-claim', { claimId }).then(show),
+      onCheckClaim: (claimId) => send(browser, toBackground.checkClaim, { claimId }).then(show),
       // A page cannot open an extension page itself: the background opens the reader in a new tab.
-      onShowSource: (claimId, sourceId) => void send(browser, 'open-reader', { claimId, sourceId }).catch(() => undefined),
+      onShowSource: (claimId, sourceId) => void send(browser, toBackground.openReader, { claimId, sourceId }).catch(() => undefined),
     });
     ctx.onInvalidated(() => layer.destroy());
     const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -73,7 +75,7 @@ export default defineContentScript({
       stopWatching = watchViewport({
         anchors,
         initial,
-        onChange: (view) => void send(browser, 'viewport', view).catch(() => undefined),
+        onChange: (view) => void send(browser, toBackground.viewport, view).catch(() => undefined),
       });
     };
 
@@ -101,11 +103,11 @@ export default defineContentScript({
       const viewport = measureViewport(anchors, window.innerHeight);
       watch(viewport);
       // A refusal (the page left its origin) or a worker that went away leaves the page as it is.
-      const report = await send(browser, 'verify', { page: located.citations, force, viewport }).catch(() => null);
+      const report = await send(browser, toBackground.verify, { page: located.citations, force, viewport }).catch(() => null);
       show(report);
     };
 
-    const stopServing = serve(browser.runtime.onMessage as unknown as MessageEvents, browser.runtime.id, 'content', {
+    const stopServing = serve(browser.runtime.onMessage as unknown as MessageEvents, browser.runtime.id, CONTENT, {
       'report-update': ({ report }) => {
         show(report);
         return null;

@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { send } from './messages';
+import { readHtml, readPdf } from './protocol/offscreen';
 import { readText } from './sources';
 import { readPdfHere, type PdfRead } from './sources/pdf';
 import type { HtmlReader, PdfReader, ReadSource } from './sources/types';
@@ -48,7 +49,7 @@ function ensureOffscreenDocument(): Promise<void> {
 
 async function readOffscreen(html: string): Promise<ReadSource> {
   await ensureOffscreenDocument();
-  return send(browser, 'read-html', { html });
+  return send(browser, readHtml, { html });
 }
 
 /** Bytes as base64, in slices small enough for `String.fromCharCode`. */
@@ -67,7 +68,7 @@ export function base64ToBytes(base64: string): Uint8Array {
 
 async function readPdfOffscreen(data: Uint8Array): Promise<PdfRead> {
   await ensureOffscreenDocument();
-  return send(browser, 'read-pdf', { data: bytesToBase64(data) });
+  return send(browser, readPdf, { data: bytesToBase64(data) });
 }
 
 /** Where pdf.js can be imported (a page with a DOM), it reads here; else in the offscreen document. */

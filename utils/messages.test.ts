@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MessageError, PROTOCOL, parseAnswer, send, serve, type MessageEvents, type Sender } from './messages';
+import { MessageError, parseAnswer, send, serve, type MessageEvents, type Sender } from './messages';
+import { PROTOCOL } from './protocol';
+import { BACKGROUND } from './protocol/background';
+import { CONTENT } from './protocol/content';
+import { OFFSCREEN } from './protocol/offscreen';
 import type { Report } from './report/schema';
 
 const REPORT: Report = {
@@ -38,6 +42,20 @@ describe('the protocol map', () => {
     }
   });
 
+  it('keeps each target\'s calls in its own map, each under its wire name', () => {
+    for (const [map, target] of [
+      [BACKGROUND, 'background'],
+      [CONTENT, 'content'],
+      [OFFSCREEN, 'offscreen'],
+    ] as const) {
+      for (const [type, call] of Object.entries(map)) {
+        expect(call.type).toBe(type);
+        expect(call.to, type).toBe(target);
+      }
+    }
+    expect(Object.keys(PROTOCOL)).toHaveLength(Object.keys(BACKGROUND).length + Object.keys(CONTENT).length + Object.keys(OFFSCREEN).length);
+  });
+
   it('has the calls visible-first checking and the check modes need', () => {
     for (const type of ['viewport', 'check-claim', 'check-page', 'set-check-mode', 'allow-site']) expect(PROTOCOL).toHaveProperty(type);
     expect(PROTOCOL['set-check-mode'].request.safeParse({ mode: 'click' }).success).toBe(true);
@@ -50,7 +68,7 @@ describe('the protocol map', () => {
 describe('send', () => {
   it('sends the type with the fields and answers the validated value', async () => {
     const runtime = { sendMessage: vi.fn(async () => ({ ok: true, value: REPORT })) };
-    const report = await send({ runtime, tabs: { sendMessage: vi.fn() } }, 'get-report', { tabId: 4 });
+    const report = await send({ runtime, tabs: { sendMessage: vi.fn() } }, PROTOCOL['get-report'], { tabId: 4 });
     expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'get-report', tabId: 4 });
     expect(report).toEqual(REPORT);
   });
@@ -58,15 +76,15 @@ describe('send', () => {
   it('sends calls for a content script to the named tab, and refuses without one', async () => {
     const tabs = { sendMessage: vi.fn(async () => ({ ok: true, value: null })) };
     const transport = { runtime: { sendMessage: vi.fn() }, tabs };
-    await send(transport, 'scroll-to-claim', { claimId: 'c3' }, { tabId: 9 });
+    await send(transport, PROTOCOL['scroll-to-claim'], { claimId: 'c3' }, { tabId: 9 });
     expect(tabs.sendMessage).toHaveBeenCalledWith(9, { type: 'scroll-to-claim', claimId: 'c3' });
-    await expect(send(transport, 'scroll-to-claim', { claimId: 'c3' })).rejects.toThrow(/tabId/);
+    await expect(send(transport, PROTOCOL['scroll-to-claim'], { claimId: 'c3' })).rejects.toThrow(/tabId/);
     expect(transport.runtime.sendMessage).not.toHaveBeenCalled();
   });
 
   it('rejects an error answer with its message', async () => {
     const runtime = { sendMessage: async () => ({ ok: false, error: 'page URL does not match its tab' }) };
-    await expect(send({ runtime, tabs: { sendMessage: vi.fn() } }, 'check-page', {})).rejects.toThrow('page URL does not match its tab');
+    await expect(send({ runtime, tabs: { sendMessage: vi.fn() } }, PROTOCOL['check-page'], {})).rejects.toThrow('page URL does not match its tab');
   });
 
   it.each([
@@ -75,12 +93,12 @@ describe('send', () => {
     ['a value of the wrong shape', { ok: true, value: { url: 1 } }],
     ['an error without words', { ok: false }],
   ])('rejects %s as a MessageError', (_what, answer) => {
-    expect(() => parseAnswer('get-report', answer)).toThrow(MessageError);
+    expect(() => parseAnswer(PROTOCOL['get-report'], answer)).toThrow(MessageError);
   });
 
   it('accepts null where the call allows it, and only there', () => {
-    expect(parseAnswer('get-report', { ok: true, value: null })).toBeNull();
-    expect(() => parseAnswer('verify', { ok: true, value: null })).toThrow(MessageError);
+    expect(parseAnswer(PROTOCOL['get-report'], { ok: true, value: null })).toBeNull();
+    expect(() => parseAnswer(PROTOCOL['verify'], { ok: true, value: null })).toThrow(MessageError);
   });
 });
 
@@ -90,14 +108,14 @@ describe('serve', () => {
   it('answers a call of its target with the handler\'s value, passing the sender', async () => {
     const { events, deliver } = fakeEvents();
     const handler = vi.fn(async () => REPORT);
-    serve(events, 'self', 'background', { 'check-page': handler });
+    serve(events, 'self', BACKGROUND, { 'check-page': handler });
     expect(await deliver({ type: 'check-page' }, self)).toEqual({ ok: true, value: REPORT });
     expect(handler).toHaveBeenCalledWith({}, self);
   });
 
   it('answers a thrown error as { ok: false, error }', async () => {
     const { events, deliver } = fakeEvents();
-    serve(events, 'self', 'background', {
+    serve(events, 'self', BACKGROUND, {
       'check-claim': () => {
         throw new Error('no such claim');
       },
@@ -108,7 +126,7 @@ describe('serve', () => {
   it('drops calls from another extension, of another target, unhandled, unknown or malformed', async () => {
     const { events, deliver } = fakeEvents();
     const handlers = { 'get-report': vi.fn(async () => null), 'clear-cache': vi.fn(async () => null) };
-    serve(events, 'self', 'background', handlers);
+    serve(events, 'self', BACKGROUND, handlers);
     const dropped = 'no listener kept the channel';
     expect(await deliver({ type: 'get-report', tabId: 1 }, { id: 'other' })).toBe(dropped);
     expect(await deliver({ type: 'rescan', force: true }, self)).toBe(dropped);
@@ -121,21 +139,21 @@ describe('serve', () => {
 
   it('stops serving when asked', async () => {
     const { events, listeners } = fakeEvents();
-    const stop = serve(events, 'self', 'content', { rescan: () => null });
+    const stop = serve(events, 'self', CONTENT, { rescan: () => null });
     expect(listeners).toHaveLength(1);
     stop();
     expect(listeners).toHaveLength(0);
   });
 
   it('serves over the fake browser\'s onMessage', async () => {
-    serve(fakeBrowser.runtime.onMessage as unknown as MessageEvents, fakeBrowser.runtime.id, 'background', {
+    serve(fakeBrowser.runtime.onMessage as unknown as MessageEvents, fakeBrowser.runtime.id, BACKGROUND, {
       'get-report': ({ tabId }) => (tabId === 2 ? REPORT : null),
     });
     const ask = (tabId: number) =>
       new Promise<unknown>((resolve) => {
         void fakeBrowser.runtime.onMessage.trigger({ type: 'get-report', tabId }, { id: fakeBrowser.runtime.id } as never, resolve);
       });
-    expect(parseAnswer('get-report', await ask(2))).toEqual(REPORT);
-    expect(parseAnswer('get-report', await ask(5))).toBeNull();
+    expect(parseAnswer(PROTOCOL['get-report'], await ask(2))).toEqual(REPORT);
+    expect(parseAnswer(PROTOCOL['get-report'], await ask(5))).toBeNull();
   });
 });

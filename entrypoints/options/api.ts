@@ -1,6 +1,7 @@
 /** What the options page needs from the extension, behind an interface tests can fake. */
 import { browser } from 'wxt/browser';
 import { send } from '../../utils/messages';
+import { clearCache, setCheckMode } from '../../utils/protocol/background';
 import { getSettings, saveSettings, type CheckMode, type Settings } from '../../utils/settings';
 
 export interface OptionsApi {
@@ -17,11 +18,11 @@ export function createBrowserOptionsApi(): OptionsApi {
     load: getSettings,
     save: saveSettings,
     async setCheckMode(mode) {
-      await send(browser, 'set-check-mode', { mode });
+      await send(browser, setCheckMode, { mode });
     },
     async clearCache() {
       try {
-        await send(browser, 'clear-cache', {});
+        await send(browser, clearCache, {});
         return { ok: true };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };

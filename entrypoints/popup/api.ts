@@ -4,6 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { send, type Result } from '../../utils/messages';
+import * as toBackground from '../../utils/protocol/background';
+import { scrollToClaim } from '../../utils/protocol/content';
 import { ReportSchema, type Report } from '../../utils/report/schema';
 import { tabKey } from '../../utils/background/tab-store';
 
@@ -92,7 +94,7 @@ export function createBrowserApi(search: string): PopupApi {
     },
     async getReport(tabId) {
       try {
-        const value = await send(browser, 'get-report', { tabId }, { received: () => performance.mark('citecheck:report-received') });
+        const value = await send(browser, toBackground.getReport, { tabId }, { received: () => performance.mark('citecheck:report-received') });
         performance.mark('citecheck:report-validated');
         return { ok: true, value };
       } catch (error) {
@@ -113,13 +115,13 @@ export function createBrowserApi(search: string): PopupApi {
       return () => browser.storage.onChanged.removeListener(listener);
     },
     async recheck(tabId) {
-      await send(browser, 'recheck', { tabId });
+      await send(browser, toBackground.recheck, { tabId });
     },
     async showSource(tabId, claimId, sourceId) {
-      await send(browser, 'open-reader', { tabId, claimId, sourceId });
+      await send(browser, toBackground.openReader, { tabId, claimId, sourceId });
     },
     async scrollToClaim(tabId, claimId) {
-      await send(browser, 'scroll-to-claim', { claimId }, { tabId });
+      await send(browser, scrollToClaim, { claimId }, { tabId });
     },
     async openOptions() {
       await browser.runtime.openOptionsPage();
@@ -134,13 +136,13 @@ export function createBrowserApi(search: string): PopupApi {
       return modeStateOf(await getSettings(), tabUrl);
     },
     async setCheckMode(mode) {
-      await send(browser, 'set-check-mode', { mode });
+      await send(browser, toBackground.setCheckMode, { mode });
     },
     async allowSite(host, allowed) {
-      await send(browser, 'allow-site', { host, allowed });
+      await send(browser, toBackground.allowSite, { host, allowed });
     },
     async checkPage(tabId) {
-      await send(browser, 'check-page', { tabId });
+      await send(browser, toBackground.checkPage, { tabId });
     },
   };
 }

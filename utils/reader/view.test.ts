@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnswer } from '../messages';
+import { PROTOCOL } from '../protocol';
 import type { CachedSource } from '../sources/cache';
 import { parseReaderQuery, readerUrl, toSourceView } from './view';
 
@@ -39,7 +40,7 @@ describe('read-source answer', () => {
   it('carries the cached text, pages and archive date, and passes the call’s schema', () => {
     const view = toSourceView(cached);
     expect(view).toMatchObject({ text: cached.text, pages: [0, 10], readFrom: 'archive', archivedAt: '2021-06-02T10:15:00.000Z' });
-    expect(parseAnswer('read-source', { ok: true, value: view })).toEqual(view);
+    expect(parseAnswer(PROTOCOL['read-source'], { ok: true, value: view })).toEqual(view);
   });
 
   it('has nothing for a miss or a cached failure', () => {
@@ -49,6 +50,6 @@ describe('read-source answer', () => {
 
   it('rejects an answer without its text', () => {
     const { text: _text, ...withoutText } = toSourceView(cached)!;
-    expect(() => parseAnswer('read-source', { ok: true, value: withoutText })).toThrow(/unexpected answer/);
+    expect(() => parseAnswer(PROTOCOL['read-source'], { ok: true, value: withoutText })).toThrow(/unexpected answer/);
   });
 });

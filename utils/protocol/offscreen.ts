@@ -1,0 +1,21 @@
+/** The calls Chrome's offscreen document serves (the MV3 worker has no DOMParser and no pdf.js). */
+import * as z from 'zod/mini';
+import { call } from '../messages';
+import { PdfReadSchema } from '../sources/pdf-schema';
+
+/** What the offscreen document's reader gives back: text only, never the HTML. */
+export const ReadSourceSchema = z.object({
+  text: z.string(),
+  title: z.optional(z.string()),
+  byline: z.optional(z.string()),
+  published: z.optional(z.string()),
+  paywall: z.optional(z.boolean()),
+  jsRequired: z.optional(z.boolean()),
+});
+
+/** Reads fetched HTML into plain text. */
+export const readHtml = call('read-html', 'offscreen', z.object({ html: z.string() }), ReadSourceSchema);
+/** Reads a fetched PDF (base64: extension messages are JSON) into page-aware text with pdf.js. */
+export const readPdf = call('read-pdf', 'offscreen', z.object({ data: z.string() }), PdfReadSchema);
+
+export const OFFSCREEN = { 'read-html': readHtml, 'read-pdf': readPdf } as const;
