@@ -9,10 +9,9 @@
  * marker element, a "[" or an outbound link.
  */
 import { BLOCK_TAGS, CONTAINER_TAGS, SKIP_CLASS, SKIP_TAGS, isSourceContainer } from './config';
-import { anchorsWithHref } from './dom';
+import { firstAnchorWithHref, hasClass } from './dom';
 import { markerLabelOf } from './markers';
-import { byId } from './sources';
-import { domainOf, inPageFragment, resolveHttpUrl } from './text';
+import { inPageFragment, readHref } from './text';
 
 export interface ElementMarker {
   el: Element;
@@ -58,10 +57,14 @@ export interface WalkOptions {
   pageDomain: string;
   /** The page's own addresses (see pageAddresses): links to them are in-page links. */
   addresses: ReadonlySet<string>;
+  /** getElementById (remembered by the caller). */
+  elementById(id: string): Element | null;
   /** Elements never entered (source lists). */
   skip: Set<Element>;
   /** Receives the containers named as source lists that the walk met (and did not enter). */
   containers: Element[];
+  /** The page marks its outbound links (MediaWiki's `a.external`): no other link is a source. */
+  externalOnly?: boolean;
 }
 
 function isSkipped(el: Element, options: WalkOptions): boolean {
@@ -81,25 +84,27 @@ function isSkipped(el: Element, options: WalkOptions): boolean {
 }
 
 /** The marker an element stands for, if it is one: a <sup> holding a short label, or a short in-page link. */
-function markerOf(el: Element, options: WalkOptions): Omit<ElementMarker, 'start' | 'end'> | undefined {
+function markerOf(el: Element, href: string | null, options: WalkOptions): Omit<ElementMarker, 'start' | 'end'> | undefined {
   const name = el.localName;
   if (name !== 'sup' && name !== 'a') return undefined;
-  if (name === 'a' && !inPageFragment(el.getAttribute('href'), options.addresses, options.base)) return undefined;
+  // An in-page link has a "#": most links have none, and are no markers.
+  if (name === 'a' && (!href || href.indexOf('#') < 0)) return undefined;
   const text = el.textContent ?? '';
   const parsed = markerLabelOf(text);
   if (!parsed) return undefined;
-  const link = name === 'a' ? el : anchorsWithHref(el)[0];
+  if (name === 'a' && !inPageFragment(href, options.addresses, options.base)) return undefined;
+  const link = name === 'a' ? el : firstAnchorWithHref(el);
   // A bare superscript number is an exponent ("km²") unless it links somewhere or says it cites.
   if (!link && !parsed.bracketed && !/cite|ref|foot|note|fn/i.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return undefined;
   let target: Element | null | undefined;
   let fragment: string | undefined;
   if (link) {
-    fragment = inPageFragment(link.getAttribute('href'), options.addresses, options.base);
+    fragment = inPageFragment(link === el ? href : link.getAttribute('href'), options.addresses, options.base);
     if (fragment === undefined) {
       // A superscript linking elsewhere is a link, not a marker (unless it reads "[n]").
       if (!parsed.bracketed) return undefined;
     } else {
-      target = byId(options.doc, fragment);
+      target = options.elementById(fragment);
     }
   }
   const strong =
@@ -126,7 +131,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   let hasBracket = false;
   let blockEl: Element = root;
   const openMarkers = new Map<Element, Omit<ElementMarker, 'start' | 'end'> & { start: number }>();
-  const openLinks = new Map<Element, { url: string | undefined; start: number; block: number }>();
+  const openLinks = new Map<Element, { target: { url: string; host: string } | undefined; start: number; block: number }>();
   // Counts flushed blocks: a link that wraps blocks (a teaser card) belongs to none of them.
   let blockSerial = 0;
   // A line break inside a cell or a caption breaks a line of a title, not a sentence.
@@ -153,18 +158,19 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   const enter = (el: Element) => {
     const name = el.localName;
     if (BLOCK_TAGS.has(name)) flush(el);
+    const href = name === 'a' ? el.getAttribute('href') : null;
     if (insideMarker === 0) {
-      const marker = markerOf(el, options);
+      const marker = markerOf(el, href, options);
       if (marker) {
         openMarkers.set(el, { ...marker, start: length });
         insideMarker++;
         return;
       }
     }
-    if (name === 'a' && el.hasAttribute('href')) {
-      const href = el.getAttribute('href');
-      const url = inPageFragment(href, options.addresses, options.base) === undefined ? resolveHttpUrl(href, options.base) : undefined;
-      openLinks.set(el, { url, start: length, block: blockSerial });
+    if (href !== null) {
+      // On a page that marks its outbound links the others only count as link spans, unparsed.
+      const target = options.externalOnly && !hasClass(el, 'external') ? undefined : readHref(href, options.addresses, options.base);
+      openLinks.set(el, { target: target && 'url' in target ? target : undefined, start: length, block: blockSerial });
     }
   };
 
@@ -180,7 +186,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
       openLinks.delete(el);
       if (length > link.start && link.block === blockSerial) {
         anchors.push({ start: link.start, end: length });
-        if (link.url) links.push({ el, url: link.url, start: link.start, end: length, ownSite: domainOf(link.url) === options.pageDomain });
+        if (link.target) links.push({ el, url: link.target.url, start: link.start, end: length, ownSite: link.target.host === options.pageDomain });
       }
     }
     if (BLOCK_TAGS.has(el.localName)) flush(el.parentElement ?? root);

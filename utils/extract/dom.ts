@@ -57,6 +57,24 @@ export function firstByTags(root: Element, names: readonly string[]): Element | 
   return best;
 }
 
+/**
+ * Elements of several tag names from one pass over the document (one selector query rather than a
+ * traversal per name), grouped by name, each group in document order.
+ */
+export function elementsByTags(root: Document | Element, names: readonly string[]): Map<string, Element[]> {
+  const groups = new Map<string, Element[]>(names.map((n) => [n, []]));
+  for (const el of toArray(root.querySelectorAll(names.join(',')))) groups.get(el.localName)?.push(el);
+  return groups;
+}
+
+/** The first anchor descendant (or the element itself) that carries an href. */
+export function firstAnchorWithHref(el: Element): Element | undefined {
+  if (el.localName === 'a' && el.hasAttribute('href')) return el;
+  const anchors = el.getElementsByTagName('a');
+  for (let i = 0, n = anchors.length; i < n; i++) if (anchors[i].hasAttribute('href')) return anchors[i];
+  return undefined;
+}
+
 /** Anchor descendants (and the element itself) that carry an href. */
 export function anchorsWithHref(el: Element): Element[] {
   const found: Element[] = el.localName === 'a' && el.hasAttribute('href') ? [el] : [];

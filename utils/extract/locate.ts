@@ -21,7 +21,7 @@ import { isAttributedLink, isLinkDense, mergeAdjacentLinks } from './inline';
 import { REGEXPS } from './vocabulary';
 import { labelFor, markerLabelOf } from './markers';
 import { LIMITS } from './config';
-import { byId, findEarlyLists, findSources, sourceContext, type PageSources, type SourceContext } from './sources';
+import { findEarlyLists, findSources, sourceContext, type PageSources, type SourceContext } from './sources';
 import { domainOf, inPageFragment, normalizeSpace } from './text';
 
 export interface LocatedCitations {
@@ -47,12 +47,15 @@ interface PendingClaim {
 function markerTargets(ctx: SourceContext): Element[] {
   const targets: Element[] = [];
   const seen = new Set<Element>();
-  for (const a of toArray(ctx.doc.getElementsByTagName('a'))) {
+  // Only links with a fragment can point within the page: one selector query finds them.
+  for (const a of toArray(ctx.doc.querySelectorAll('a[href*="#"]'))) {
+    const href = a.getAttribute('href');
+    if (!href) continue;
     const text = a.textContent ?? '';
     if (text.length > LIMITS.markerChars * 2 || !markerLabelOf(text)) continue;
-    const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
+    const fragment = inPageFragment(href, ctx.addresses, ctx.base);
     if (fragment === undefined) continue;
-    const target = byId(ctx.doc, fragment);
+    const target = ctx.elementById(fragment);
     // A back-link from a note ("^ a b") leads to the marker itself, not to a list of sources.
     if (!target || target.localName === 'sup' || target.parentElement?.localName === 'sup' || closestClass(a, 'mw-cite-backlink', 4)) continue;
     if (!seen.has(target)) {
@@ -191,7 +194,7 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
   const root = doc.body ?? doc.documentElement;
   const containers: Element[] = [];
   const skip = new Set(early.flatMap((l) => l.containers));
-  const blocks = root ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, skip, containers }) : [];
+  const blocks = root ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip, containers, externalOnly: ctx.externalClassOnly }) : [];
   const found = findSources(ctx, early, containers);
 
   const pending: PendingClaim[] = [];
@@ -262,7 +265,7 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
     // Attributed inline links, one claim per sentence, only in sentences without a marker: a
     // marker, where there is one, says what the sentence cites.
     const bySentence = new Map<number, { links: LinkHit[]; sentence: { start: number; end: number; text: string } }>();
-    const dense = isLinkDense(block.text, block.anchors);
+    const dense = outbound.length > 0 && isLinkDense(block.text, block.anchors);
     for (const link of dense ? [] : outbound) {
       if (markers.some((m) => link.start < m.end && m.start < link.end)) continue;
       const sentence = text.sentenceAround(text.toClean(link.start));

@@ -22,8 +22,8 @@ import type { CitedSource } from './types';
 import { MAX_SOURCES } from './types';
 import { ARCHIVE_HOSTS, IDENTIFIER_HOSTS, IDENTIFIER_TEXT, LIMITS, isSourceContainer } from './config';
 import { REGEXPS } from './vocabulary';
-import { anchorsWithHref, byTags, toArray, closestClass, closestTag, firstByTags, hasClass } from './dom';
-import { domainOf, findBareUrls, inPageFragment, normalizeSpace, pageAddresses, resolveHttpUrl } from './text';
+import { anchorsWithHref, byTags, elementsByTags, toArray, closestClass, closestTag, firstByTags, hasClass } from './dom';
+import { domainOf, findBareUrls, inPageFragment, normalizeSpace, pageAddresses, readHref, resolveHttpUrl } from './text';
 
 /** One entry of a source list: usually a list item, sometimes one line of a paragraph. */
 interface ListItem {
@@ -64,28 +64,45 @@ export interface SourceContext {
   addresses: ReadonlySet<string>;
   /** The page marks external links with class "external": only those are sources. */
   externalClassOnly: boolean;
+  /** Headings, bold lines, <base> and <link> elements, read in one pass. */
+  tagged: Map<string, Element[]>;
+  /** getElementById, remembered: markers, the walk and footnotes look up the same ids. */
+  elementById(id: string): Element | null;
 }
+
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 const LI = new Set(['li']);
 const LISTS = ['ol', 'ul'];
 
 /** Does the page mark its outbound links (MediaWiki: `a.external` inside reference items)? */
 function marksExternalLinks(doc: Document): boolean {
-  for (const a of toArray(doc.getElementsByTagName('a'))) {
-    if (hasClass(a, 'external') && closestTag(a, LI, 12)) return true;
+  for (const el of toArray(doc.getElementsByClassName('external'))) {
+    if (el.localName === 'a' && closestTag(el, LI, 12)) return true;
   }
   return false;
 }
 
 export function sourceContext(doc: Document, pageUrl: string): SourceContext {
-  const baseHref = doc.getElementsByTagName('base')[0]?.getAttribute('href');
+  const tagged = elementsByTags(doc, [...HEADING_TAGS, 'strong', 'b', 'base', 'link']);
+  const baseHref = tagged.get('base')![0]?.getAttribute('href');
   const base = resolveHttpUrl(baseHref, pageUrl) ?? pageUrl;
+  const ids = new Map<string, Element | null>();
   return {
     doc,
     base,
     pageDomain: domainOf(pageUrl),
-    addresses: pageAddresses(doc, pageUrl, base),
+    addresses: pageAddresses(doc, pageUrl, base, tagged.get('link')),
     externalClassOnly: marksExternalLinks(doc),
+    tagged,
+    elementById(id) {
+      let el = ids.get(id);
+      if (el === undefined) {
+        el = byId(doc, id);
+        ids.set(id, el);
+      }
+      return el;
+    },
   };
 }
 
@@ -186,9 +203,9 @@ export function findEarlyLists(ctx: SourceContext, markerTargets: Iterable<Eleme
     }
   }
   // 2. A heading such as "Sources" or "References", then a list or lines with URLs.
-  const headings = byTags(ctx.doc, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  const headings = HEADING_TAGS.flatMap((tag) => ctx.tagged.get(tag)!);
   // "<p><strong>Sources</strong></p>" works as a heading too.
-  for (const bold of byTags(ctx.doc, ['strong', 'b'])) {
+  for (const bold of [...ctx.tagged.get('strong')!, ...ctx.tagged.get('b')!]) {
     const p = bold.parentElement;
     if (p && p.localName === 'p' && p.children.length === 1) headings.push(bold);
   }
@@ -349,7 +366,7 @@ function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem
   const sourceStyle = Boolean(prefix?.[1]);
 
   const anchors = anchorsIn(nodes);
-  const scope = citeScope(anchors);
+  const scope = citeScope(nodes, anchors);
   let candidates = linkCandidates(ctx, scope);
   if (candidates.length === 0 && scope !== anchors) candidates = linkCandidates(ctx, anchors);
 
@@ -369,7 +386,7 @@ function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem
       const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
       // Not a back-link, and not a citation marker inside a note (that note cites, it is not a work).
       if (fragment === undefined || closestClass(a, 'mw-cite-backlink', 4) || closestTag(a, SUP, 3)) continue;
-      const target = byId(ctx.doc, fragment);
+      const target = ctx.elementById(fragment);
       // Only a bibliography entry (a <cite> or another list item) counts, never a back-link
       // to the marker in the text.
       const entry = target && !closestTag(target, SUP, 2) ? closestTag(target, ENTRY_TAGS, 6) : null;
@@ -416,13 +433,13 @@ function citesWork(nodes: Node[], text: string): boolean {
   for (const node of nodes) {
     if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (byTags(el, ['cite']).length > 0) return true;
-    for (const span of byTags(el, ['span'])) {
-      if (/(?:^|\s)(?:citation|ouvrage)(?:\s|$)/.test(span.getAttribute('class') ?? '')) return true;
+    if (el.getElementsByTagName('cite').length > 0) return true;
+    for (const name of ['citation', 'ouvrage']) {
+      for (const found of toArray(el.getElementsByClassName(name))) if (found.localName === 'span') return true;
     }
   }
   if (REGEXPS.workEntry.test(text) && YEAR.test(text)) return true;
-  const italic = nodes.some((n) => n.nodeType === 1 && (WORK_MARKUP.has((n as Element).localName) || byTags(n as Element, ['i', 'em']).length > 0));
+  const italic = nodes.some((n) => n.nodeType === 1 && (WORK_MARKUP.has((n as Element).localName) || (n as Element).getElementsByTagName('i').length > 0 || (n as Element).getElementsByTagName('em').length > 0));
   // A dated italic title, short enough to be a reference rather than a note that explains.
   return italic && YEAR.test(text) && text.length <= 400;
 }
@@ -438,8 +455,10 @@ function anchorsIn(nodes: Node[]): Element[] {
 }
 
 /** Within an entry that holds formatted citations (<cite>), the first citation's links. */
-function citeScope(anchors: Element[]): Element[] {
-  const firstCite = anchors.map((a) => closestTag(a, CITE, 8)).find((c) => c !== null);
+function citeScope(nodes: Node[], anchors: Element[]): Element[] {
+  if (!nodes.some((n) => n.nodeType === 1 && ((n as Element).localName === 'cite' || (n as Element).getElementsByTagName('cite').length > 0))) return anchors;
+  let firstCite: Element | null = null;
+  for (const a of anchors) if ((firstCite = closestTag(a, CITE, 8))) break;
   return firstCite ? anchors.filter((a) => firstCite.contains(a)) : anchors;
 }
 
@@ -447,23 +466,21 @@ function linkCandidates(ctx: SourceContext, anchors: Element[]): LinkCandidate[]
   const other: LinkCandidate[] = [];
   const same: LinkCandidate[] = [];
   for (const a of anchors) {
-    if (closestClass(a, 'mw-cite-backlink', 4)) continue;
     if (ctx.externalClassOnly && !/(?:^|\s)external(?:\s|$)/.test(a.getAttribute('class') ?? '')) continue;
-    const href = a.getAttribute('href');
-    const url = resolveHttpUrl(href, ctx.base);
-    if (!url || inPageFragment(href, ctx.addresses, ctx.base) !== undefined) continue;
-    const candidate = classify(url, withoutDomain(normalizeSpace(a.textContent ?? ''), url));
+    if (closestClass(a, 'mw-cite-backlink', 4)) continue;
+    const target = readHref(a.getAttribute('href'), ctx.addresses, ctx.base);
+    if (!target || !('url' in target)) continue;
+    const candidate = classify(target.url, withoutDomain(normalizeSpace(a.textContent ?? ''), target.host), target.host);
     if (!candidate) continue;
-    (domainOf(url) === ctx.pageDomain ? same : other).push(candidate);
+    (target.host === ctx.pageDomain ? same : other).push(candidate);
   }
   // A self-citation is allowed, but the page's own links come after every other site's.
   return [...other, ...same];
 }
 
 /** Answer engines print the domain inside the link ("Geothermal FAQ example.org"): drop it. */
-function withoutDomain(text: string, url: string): string {
-  const domain = domainOf(url);
-  if (!domain || text.length <= domain.length + 4) return text;
+function withoutDomain(text: string, domain: string): string {
+  if (!domain || text.length <= domain.length + 4 || !text.toLowerCase().includes(domain)) return text;
   const escaped = domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return text.replace(new RegExp(`^(?:www\\.)?${escaped}\\s*[-–—|·:]?\\s+|\\s+[-–—|·(]?\\s*(?:www\\.)?${escaped}\\)?$`, 'i'), '').trim();
 }
@@ -471,8 +488,7 @@ function withoutDomain(text: string, url: string): string {
 /** `/web/20210602101500/https://…`: the address form of Wayback software (pywb, OpenWayback) on any host. */
 const WAYBACK_STYLE_PATH = /^https?:\/\/[^/]+\/(?:[\w-]+\/)?web\/\d{14}(?:[a-z]{2}_)?\/https?:\/\//i;
 
-function classify(url: string, text: string): LinkCandidate | undefined {
-  const host = domainOf(url);
+function classify(url: string, text: string, host = domainOf(url)): LinkCandidate | undefined {
   if (!host) return undefined;
   // Known archives by host; any other by a Wayback-style address holding the original's URL.
   if (ARCHIVE_HOSTS.test(host) || WAYBACK_STYLE_PATH.test(url)) return { url, text, kind: 'archive' };

@@ -61,11 +61,30 @@ export function floorIndex(starts: readonly number[], position: number): number 
   return lo;
 }
 
+/**
+ * An absolute http(s) address already written the way the URL parser writes it back: lower-case
+ * host that is not an IP number nor punycode, no port, an explicit path without dot segments, and
+ * no character the parser would escape. Most links on real pages are written so; for them the
+ * address is its own href and the host is read off without a parse (URL parsing is a good part of
+ * extraction's cost on a page with thousands of links). text.test.ts holds this to the parser.
+ */
+const CANONICAL_HTTP = /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\.?)\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?(?:#[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
+const NOT_CANONICAL = /\/\.\.?(?:[/?#]|$)|%2e|(?:^|[/.])xn--/i;
+
+/** The hostname of an address in the parser's own form (see CANONICAL_HTTP), else undefined. */
+function canonicalHostname(address: string): string | undefined {
+  const m = CANONICAL_HTTP.exec(address);
+  if (!m) return undefined;
+  const rest = address.slice(address.indexOf('//') + 2);
+  return NOT_CANONICAL.test(rest) ? undefined : m[1];
+}
+
 /** An absolute http(s) URL for `href` against `base`, or undefined for anything else. */
 export function resolveHttpUrl(href: string | null | undefined, base: string): string | undefined {
   if (!href) return undefined;
   const trimmed = href.trim();
   if (!trimmed || trimmed.startsWith('#')) return undefined;
+  if (canonicalHostname(trimmed) !== undefined) return trimmed;
   try {
     const url = new URL(trimmed, base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
@@ -80,7 +99,7 @@ export function resolveHttpUrl(href: string | null | undefined, base: string): s
  * ("https://en.wikipedia.org/wiki/Cat#cite_note-2"), so an in-page link is recognised by its
  * address, not only by a leading "#".
  */
-export function pageAddresses(doc: Document, pageUrl: string, base: string): Set<string> {
+export function pageAddresses(doc: Document, pageUrl: string, base: string, links?: readonly Element[]): Set<string> {
   const keys = new Set<string>();
   const add = (href: string | null | undefined, against: string) => {
     if (!href) return;
@@ -94,7 +113,7 @@ export function pageAddresses(doc: Document, pageUrl: string, base: string): Set
   };
   add(pageUrl, pageUrl);
   add(base, pageUrl);
-  for (const link of Array.from(doc.getElementsByTagName('link')).slice(0, 50)) {
+  for (const link of (links ?? Array.from(doc.getElementsByTagName('link'))).slice(0, 50)) {
     if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) add(link.getAttribute('href'), base);
   }
   return keys;
@@ -106,6 +125,8 @@ export function inPageFragment(href: string | null | undefined, addresses: Reado
   const hash = href.indexOf('#');
   if (hash < 0 || hash === href.length - 1) return undefined;
   if (hash === 0) return href.slice(1);
+  // Saved pages spell their own address exactly as the canonical link does: no parse needed.
+  if (addresses.has(href.slice(0, hash))) return href.slice(hash + 1);
   try {
     const url = new URL(href.slice(0, hash), base);
     return addresses.has(url.href) ? href.slice(hash + 1) : undefined;
@@ -114,10 +135,56 @@ export function inPageFragment(href: string | null | undefined, addresses: Reado
   }
 }
 
+/** What a link's href leads to: a fragment of this page, or an http(s) address and its host. */
+export type HrefTarget = { fragment: string } | { url: string; host: string };
+
+/**
+ * inPageFragment and resolveHttpUrl with one URL parse (a large page has thousands of links, and
+ * parsing them is a good part of extraction's cost): the in-page fragment when the link points
+ * within the page, else the absolute http(s) address with its host as domainOf gives it.
+ */
+export function readHref(href: string | null | undefined, addresses: ReadonlySet<string>, base: string): HrefTarget | undefined {
+  if (!href) return undefined;
+  const hash = href.indexOf('#');
+  const hasFragment = hash >= 0 && hash < href.length - 1;
+  if (hash === 0) return hasFragment ? { fragment: href.slice(1) } : undefined;
+  if (hasFragment && addresses.has(href.slice(0, hash))) return { fragment: href.slice(hash + 1) };
+  const trimmed = href.trim();
+  const hostname = canonicalHostname(trimmed);
+  if (hostname !== undefined) {
+    if (hasFragment && addresses.has(trimmed.slice(0, trimmed.indexOf('#')))) return { fragment: href.slice(hash + 1) };
+    return { url: trimmed, host: stripWww(hostname) };
+  }
+  let url: URL;
+  try {
+    url = new URL(trimmed || href, base);
+  } catch {
+    return undefined;
+  }
+  const full = url.href;
+  if (hasFragment) {
+    url.hash = '';
+    if (addresses.has(url.href)) return { fragment: href.slice(hash + 1) };
+  }
+  if (!trimmed || trimmed.startsWith('#')) return undefined;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return { url: full, host: hostOf(url) };
+}
+
+function hostOf(url: URL): string {
+  return stripWww(url.hostname.toLowerCase());
+}
+
+function stripWww(hostname: string): string {
+  return hostname.startsWith('www.') ? hostname.slice(4) : hostname;
+}
+
 /** Hostname without a leading "www.", lower case; "" when the URL does not parse. */
 export function domainOf(url: string): string {
+  const hostname = canonicalHostname(url);
+  if (hostname !== undefined) return stripWww(hostname);
   try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+    return hostOf(new URL(url));
   } catch {
     return '';
   }
