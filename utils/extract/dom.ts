@@ -58,18 +58,23 @@ export function firstByTags(root: Element, names: readonly string[]): Element | 
 }
 
 /**
- * Elements of several tag names from one pass over the document (one selector query rather than a
- * traversal per name), grouped by name, each group in document order.
+ * Elements matching several simple selectors, from one pass over the document (one query rather
+ * than a traversal per tag name), grouped by tag name, each group in document order.
  */
-export function elementsByTags(root: Document | Element, names: readonly string[]): Map<string, Element[]> {
+export function elementsByTags(root: Document | Element, selectors: readonly string[]): Map<string, Element[]> {
+  // Each selector's subject is the tag name after its last space ("p > b:only-child" → b).
+  const names = selectors.map((s) => s.slice(s.lastIndexOf(' ') + 1).replace(/:.*$/, ''));
   const groups = new Map<string, Element[]>(names.map((n) => [n, []]));
-  for (const el of toArray(root.querySelectorAll(names.join(',')))) groups.get(el.localName)?.push(el);
+  for (const el of toArray(root.querySelectorAll(selectors.join(',')))) groups.get(el.localName)?.push(el);
   return groups;
 }
 
 /** The first anchor descendant (or the element itself) that carries an href. */
 export function firstAnchorWithHref(el: Element): Element | undefined {
   if (el.localName === 'a' && el.hasAttribute('href')) return el;
+  // The usual marker, <sup><a href>: the first element child comes first in document order.
+  const first = el.firstElementChild;
+  if (first && first.localName === 'a' && first.hasAttribute('href')) return first;
   const anchors = el.getElementsByTagName('a');
   for (let i = 0, n = anchors.length; i < n; i++) if (anchors[i].hasAttribute('href')) return anchors[i];
   return undefined;

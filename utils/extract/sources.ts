@@ -84,7 +84,8 @@ function marksExternalLinks(doc: Document): boolean {
 }
 
 export function sourceContext(doc: Document, pageUrl: string): SourceContext {
-  const tagged = elementsByTags(doc, [...HEADING_TAGS, 'strong', 'b', 'base', 'link']);
+  // Bold text is a heading only alone in its paragraph: the selector keeps the rest out.
+  const tagged = elementsByTags(doc, [...HEADING_TAGS, 'p > strong:only-child', 'p > b:only-child', 'base', 'link']);
   const baseHref = tagged.get('base')![0]?.getAttribute('href');
   const base = resolveHttpUrl(baseHref, pageUrl) ?? pageUrl;
   const ids = new Map<string, Element | null>();
@@ -359,30 +360,37 @@ const ENTRY_TAGS = new Set(['li', 'cite']);
 const CITE = new Set(['cite']);
 const SUP = new Set(['sup']);
 
+const ENTRY_NUMBER = /^\[?\s*(Source\s+)?([1-9]\d{0,2})\s*(?:\]|\.|:|\))\s*/i;
+
 function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem | undefined {
-  const text = normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' '));
-  const prefix = text.match(/^\[?\s*(Source\s+)?([1-9]\d{0,2})\s*(?:\]|\.|:|\))\s*/i);
+  const raw = nodes.map((n) => n.textContent ?? '').join(' ');
+  // The number sits at the entry's start; the whole text is normalised only when it is read.
+  const prefix = normalizeSpace(raw.trimStart().slice(0, 200)).match(ENTRY_NUMBER);
   const number = prefix ? Number(prefix[2]) : undefined;
   const sourceStyle = Boolean(prefix?.[1]);
+  let normalized: string | undefined;
+  const entryText = () => (normalized ??= normalizeSpace(raw));
 
-  const anchors = anchorsIn(nodes);
-  const scope = citeScope(nodes, anchors);
+  // On a page that marks its outbound links only those can be the work's link.
+  const outbound = ctx.externalClassOnly ? externalAnchorsIn(nodes) : anchorsIn(nodes);
+  const scope = citeScope(nodes, outbound);
   let candidates = linkCandidates(ctx, scope);
-  if (candidates.length === 0 && scope !== anchors) candidates = linkCandidates(ctx, anchors);
+  if (candidates.length === 0 && scope !== outbound) candidates = linkCandidates(ctx, outbound);
 
   let chosen = pickLinks(candidates);
   if (!chosen) {
     // URLs written as text.
+    const text = entryText();
     const bare = findBareUrls(text).map((b) => classify(b.url, b.url));
     chosen = pickLinks(bare.filter((c): c is LinkCandidate => c !== undefined));
     if (chosen && !chosen.title) {
-      const title = titleFromText(text, prefix?.[0].length ?? 0);
+      const title = titleFromText(text, text.match(ENTRY_NUMBER)?.[0].length ?? 0);
       if (title) chosen.title = title;
     }
   }
   if (!chosen && !followed) {
     // A short footnote ("King 2003, p. 41") points at its bibliography entry: read that instead.
-    for (const a of anchors) {
+    for (const a of anchorsIn(nodes)) {
       const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
       // Not a back-link, and not a citation marker inside a note (that note cites, it is not a work).
       if (fragment === undefined || closestClass(a, 'mw-cite-backlink', 4) || closestTag(a, SUP, 3)) continue;
@@ -398,7 +406,7 @@ function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem
   if (!chosen) return undefined;
   if (!chosen.title) {
     // A citation whose only link is an identifier still names its work in quotes.
-    const quoted = text.match(/["“]([^"“”]{3,200})["”]/);
+    const quoted = entryText().match(/["“]([^"“”]{3,200})["”]/);
     if (quoted) chosen.title = quoted[1].trim();
   }
   return { ...chosen, number, sourceStyle };
@@ -444,6 +452,18 @@ function citesWork(nodes: Node[], text: string): boolean {
   return italic && YEAR.test(text) && text.length <= 400;
 }
 
+/** Anchors with an href and class "external" in the nodes, in document order. */
+function externalAnchorsIn(nodes: Node[]): Element[] {
+  const anchors: Element[] = [];
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (el.localName === 'a' && hasClass(el, 'external') && el.hasAttribute('href')) anchors.push(el);
+    for (const a of toArray(el.getElementsByClassName('external'))) if (a.localName === 'a' && a.hasAttribute('href')) anchors.push(a);
+  }
+  return anchors;
+}
+
 function anchorsIn(nodes: Node[]): Element[] {
   const anchors: Element[] = [];
   for (const node of nodes) {
@@ -466,8 +486,10 @@ function linkCandidates(ctx: SourceContext, anchors: Element[]): LinkCandidate[]
   const other: LinkCandidate[] = [];
   const same: LinkCandidate[] = [];
   for (const a of anchors) {
-    if (ctx.externalClassOnly && !/(?:^|\s)external(?:\s|$)/.test(a.getAttribute('class') ?? '')) continue;
-    if (closestClass(a, 'mw-cite-backlink', 4)) continue;
+    if (ctx.externalClassOnly) {
+      // MediaWiki's back-links are in-page links, never of class "external".
+      if (!/(?:^|\s)external(?:\s|$)/.test(a.getAttribute('class') ?? '')) continue;
+    } else if (closestClass(a, 'mw-cite-backlink', 4)) continue;
     const target = readHref(a.getAttribute('href'), ctx.addresses, ctx.base);
     if (!target || !('url' in target)) continue;
     const candidate = classify(target.url, withoutDomain(normalizeSpace(a.textContent ?? ''), target.host), target.host);
