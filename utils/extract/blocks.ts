@@ -70,15 +70,17 @@ export interface WalkOptions {
 function isSkipped(el: Element, options: WalkOptions): boolean {
   const name = el.localName;
   if (SKIP_TAGS.has(name) || options.skip.has(el)) return true;
-  if (CONTAINER_TAGS.has(name) && isSourceContainer(el)) {
+  // Most elements of running text (p, li, b, i) carry no attribute at all.
+  if (!el.hasAttributes()) return false;
+  const role = el.getAttribute('role');
+  const cls = el.getAttribute('class');
+  if (CONTAINER_TAGS.has(name) && isSourceContainer(el, role, cls)) {
     options.containers.push(el);
     return true;
   }
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'doc-endnotes' || role === 'doc-bibliography') return true;
-  const cls = el.getAttribute('class');
   if (cls && SKIP_CLASS.test(cls)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   return style !== null && /display\s*:\s*none/i.test(style);
 }

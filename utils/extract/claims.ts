@@ -180,12 +180,16 @@ export class BlockText {
 
 /** Normalises spaces and trims separators a clause starts or ends with. */
 export function tidyClaim(text: string): string {
+  let tidy = normalizeSpace(text);
   // What a removed parenthesised citation leaves: "( )", "(PRM; )", "( ; Reason)", "(CoT) , have".
-  const residue = /[(,;]/.test(text)
-    ? text.replace(/\s*\(\s*[,;]?\s*\)/g, '').replace(/\s*[,;]\s*\)/g, ')').replace(/\(\s*[,;]\s*/g, '(').replace(/\s+,/g, ',')
-    : text;
-  return normalizeSpace(residue)
-    .replace(/^[\s,;:.)\]–—-]+/, '')
-    .replace(/[\s,;:(\[–—-]+$/, '')
-    .trim();
+  if (tidy.indexOf('(') >= 0 || tidy.indexOf(')') >= 0 || tidy.indexOf(' ,') >= 0) {
+    tidy = normalizeSpace(tidy.replace(/\s*\(\s*[,;]?\s*\)/g, '').replace(/\s*[,;]\s*\)/g, ')').replace(/\(\s*[,;]\s*/g, '(').replace(/\s+,/g, ','));
+  }
+  // Most claims start and end with words: the patterns run only when they can match.
+  if (LEADING_SEPARATORS.includes(tidy.charAt(0))) tidy = tidy.replace(/^[\s,;:.)\]–—-]+/, '');
+  if (TRAILING_SEPARATORS.includes(tidy.charAt(tidy.length - 1))) tidy = tidy.replace(/[\s,;:(\[–—-]+$/, '');
+  return tidy.trim();
 }
+
+const LEADING_SEPARATORS = ' ,;:.)]–—-';
+const TRAILING_SEPARATORS = ' ,;:([–—-';

@@ -39,11 +39,9 @@ export const CONTAINER_TAGS = new Set(['section', 'aside', 'div', 'ol', 'ul', 'f
  * A container named as a source list by ARIA role, class, id or label:
  * `<section class="sources">`, `<aside aria-label="References">`, `<ol role="doc-endnotes">`.
  */
-export function isSourceContainer(el: Element): boolean {
-  const role = el.getAttribute('role');
+export function isSourceContainer(el: Element, role = el.getAttribute('role'), cls = el.getAttribute('class')): boolean {
   if (role === 'doc-endnotes' || role === 'doc-bibliography') return true;
   if (!CONTAINER_TAGS.has(el.localName)) return false;
-  const cls = el.getAttribute('class');
   if (cls && cls.split(/\s+/).some((c) => REGEXPS.sourceName.test(c))) return true;
   const id = el.getAttribute('id');
   if (id && REGEXPS.sourceName.test(id)) return true;

@@ -17,8 +17,11 @@ function segmenter(): Intl.Segmenter {
 
 /** Collapses every run of whitespace (including no-break spaces) to one space and trims. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // A test costs less than a replace, and most text is already single-spaced.
+  return UNUSUAL_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
+
+const UNUSUAL_SPACE = /[^\S ]| {2}|^ | $/;
 
 /** Start offsets of the sentences of `text`, ascending, always beginning with 0. */
 export function sentenceStarts(text: string): number[] {
