@@ -3,20 +3,17 @@
  * badges (the word in each one's name and tooltip), whose cards and keyboard use work as on any
  * page and pass axe; the options' badge size turns the words back on in the open page.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { kindWord } from '../../components/verdicts';
 import type { ClaimKind } from '../../utils/report/verdicts';
-import { chromiumMissing, launchWithExtension, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { chromiumMissing, waitForVerdicts } from '../../scripts/lib/chromium';
 import { denseArticle } from '../helpers/dense-article';
+import { chromiumTest, root, shots } from './fixtures';
 import { focusedElement } from './probes';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const demoDir = path.join(root, 'assets/demo');
-const shots = path.join(root, 'test-output');
 const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
 const missing = chromiumMissing();
 if (missing) console.warn(`Skipping Chromium compact-badge tests: ${missing}`);
@@ -59,31 +56,25 @@ async function openCardId(page: Page): Promise<string | null> {
   });
 }
 
+const it = chromiumTest({
+  routes: () => {
+    const dense = denseArticle(MARKERS);
+    return {
+      '/dense.html': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(dense.html);
+      },
+    };
+  },
+});
+
 describe.skipIf(!!missing)('Chromium UI: compact badges on a long article', () => {
-  let server: StaticServer;
-  let ext: ExtensionBrowser;
   let page: Page;
 
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    const dense = denseArticle(MARKERS);
-    server = await startStaticServer(demoDir, {
-      routes: {
-        '/dense.html': (_req, res) => {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(dense.html);
-        },
-      },
-    });
-    ext = await launchWithExtension();
+  it.beforeAll(async ({ server, ext }) => {
     page = await ext.context.newPage();
     await page.goto(`${server.origin}/dense.html`);
     await waitForVerdicts(page, 60_000);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
   });
 
   it(`above 40 markers every badge is compact: the icon alone, its word in the name and the tooltip`, async () => {
@@ -140,7 +131,7 @@ describe.skipIf(!!missing)('Chromium UI: compact badges on a long article', () =
     await page.keyboard.press('Escape');
   });
 
-  it('"Always with the word" in the options turns the words back on in the open page', async () => {
+  it('"Always with the word" in the options turns the words back on in the open page', async ({ ext }) => {
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.selectOption('[data-testid="badge-style"]', 'full');

@@ -1,12 +1,11 @@
 /** The reader's interface end to end in Debian's Chromium: the dark theme: badges and card follow a dark page, the popup follows the system, both pass axe. */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_BUILD, launchWithExtension, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { describe, expect } from 'vitest';
+import { tabIdOf, waitForVerdicts } from '../../scripts/lib/chromium';
 import { DEMO_VERDICTS } from './demo-article';
+import { chromiumTest } from './fixtures';
 import { demoDir, shots, haveChromium, openPopup, openCardId, seriousViolations, injectAxe, backgroundLuminance } from './ui-shared';
-
 
 // ---------- dark theme ----------
 
@@ -15,30 +14,22 @@ function darkArticle(html: string): string {
   return html.replace('</head>', '<style>body { background: #15181d !important; color: #e3e6ea !important; } a { color: #8ab4f8; }</style>\n</head>');
 }
 
-describe.skipIf(!haveChromium)('Chromium UI: dark theme', () => {
-  let server: StaticServer;
-  let ext: ExtensionBrowser;
-
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
+const it = chromiumTest({
+  colorScheme: 'dark',
+  routes: async (origin) => {
     const demo = await readFile(path.join(demoDir, 'article.html'), 'utf8');
-    server = await startStaticServer(demoDir, {
-      routes: {
-        '/dark-article.html': (_req, res) => {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(darkArticle(demo).replaceAll('{{origin}}', server.origin));
-        },
+    return {
+      '/dark-article.html': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(darkArticle(demo).replaceAll('{{origin}}', origin()));
       },
-    });
-    ext = await launchWithExtension(CHROME_BUILD, { colorScheme: 'dark' });
-  });
+    };
+  },
+});
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+describe.skipIf(!haveChromium)('Chromium UI: dark theme', () => {
 
-  it('draws a dark hover card on a dark page and a dark popup, and both pass axe', async () => {
+  it('draws a dark hover card on a dark page and a dark popup, and both pass axe', async ({ server, ext }) => {
     const page = await ext.context.newPage();
     const url = `${server.origin}/dark-article.html`;
     await page.goto(url);

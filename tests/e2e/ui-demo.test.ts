@@ -1,36 +1,27 @@
 /** The reader's interface end to end in Debian's Chromium: the demo article in the light theme: badges, hover cards, keyboard use, the popup (summary, filters, sort, row clicks, exports, re-check), axe checks. */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { FinishedReportSchema } from '../../utils/report/schema';
-import { launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { storedReport, tabIdOf, waitForVerdicts } from '../../scripts/lib/chromium';
 import { DEMO_VERDICTS } from './demo-article';
+import { chromiumTest } from './fixtures';
 import { demoDir, shots, haveChromium, DEMO_SOURCES, JUDGED, overlaps, openPopup, popupRows, countBy, parseSummary, focused, openCardId, cardGeometry, seriousViolations, injectAxe, closeAnyCard } from './ui-shared';
 
+const it = chromiumTest();
 
 describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
-  let server: StaticServer;
-  let ext: ExtensionBrowser;
   let page: Page;
   let articleUrl: string;
   let tabId: number;
 
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    server = await startStaticServer(demoDir);
+  it.beforeAll(async ({ server, ext }) => {
     articleUrl = `${server.origin}/article.html`;
-    ext = await launchWithExtension();
     page = await ext.context.newPage();
     await page.goto(articleUrl);
     await waitForVerdicts(page);
     tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
   });
 
   it('shows a badge for every verdict, each a button with an icon, a word and a name that holds the word', async () => {
@@ -165,7 +156,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await closeAnyCard(page);
   });
 
-  it('keeps the card inside the viewport and off its marker, also near the right and bottom edges', async () => {
+  it('keeps the card inside the viewport and off its marker, also near the right and bottom edges', async ({ ext }) => {
     const edge = await ext.context.newPage();
     await edge.setViewportSize({ width: 900, height: 560 });
     await edge.goto(articleUrl);
@@ -222,7 +213,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await edge.close();
   });
 
-  it('page CSS cannot hide or restyle the badges and the card', async () => {
+  it('page CSS cannot hide or restyle the badges and the card', async ({ ext }) => {
     const hostile = await ext.context.newPage();
     await hostile.goto(articleUrl);
     expect(await waitForVerdicts(hostile)).toEqual(DEMO_VERDICTS);
@@ -256,7 +247,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await hostile.close();
   });
 
-  it('sets the toolbar badge text and title for the tab', async () => {
+  it('sets the toolbar badge text and title for the tab', async ({ ext }) => {
     const worker = await ext.currentWorker();
     const action = await worker.evaluate(async (id) => {
       const chrome = (globalThis as any).chrome;
@@ -270,7 +261,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     }
   });
 
-  it('popup summary and filter counts match the badges on the page, per verdict', async () => {
+  it('popup summary and filter counts match the badges on the page, per verdict', async ({ ext }) => {
     const badgeCounts = countBy(Object.values(await waitForVerdicts(page)));
     const popup = await openPopup(ext, tabId);
     const summary = parseSummary(await popup.locator('[data-testid="summary"]').innerText());
@@ -287,7 +278,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await popup.close();
   });
 
-  it('popup filters by verdict and sorts by score', async () => {
+  it('popup filters by verdict and sorts by score', async ({ ext }) => {
     const report = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
     const popup = await openPopup(ext, tabId);
 
@@ -322,7 +313,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await popup.close();
   });
 
-  it('clicking a popup row scrolls the page to its badge and flashes it', async () => {
+  it('clicking a popup row scrolls the page to its badge and flashes it', async ({ ext }) => {
     await closeAnyCard(page);
     await page.setViewportSize({ width: 1100, height: 360 });
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -359,7 +350,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
   });
 
-  it('with reduced motion asked for, a row click jumps to the badge and marks it without animation', async () => {
+  it('with reduced motion asked for, a row click jumps to the badge and marks it without animation', async ({ ext }) => {
     await closeAnyCard(page);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 1100, height: 360 });
@@ -389,7 +380,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
   });
 
-  it('exports a JSON report that validates against the schema and a Markdown report naming every claim', async () => {
+  it('exports a JSON report that validates against the schema and a Markdown report naming every claim', async ({ ext }) => {
     const stored = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
     const popup = await openPopup(ext, tabId);
 
@@ -411,7 +402,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await popup.close();
   });
 
-  it('re-check from the popup bypasses the cache: the source server sees new requests', async () => {
+  it('re-check from the popup bypasses the cache: the source server sees new requests', async ({ server, ext }) => {
     const counts = () => DEMO_SOURCES.map((p) => server.count(p));
     // A reload is answered from the cache: no source is fetched again.
     const cached = counts();
@@ -437,7 +428,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await popup.close();
   });
 
-  it('popup for a page without citations says so and lists the styles it looks for', async () => {
+  it('popup for a page without citations says so and lists the styles it looks for', async ({ server, ext }) => {
     const plain = await ext.context.newPage();
     const url = `${server.origin}/sources/air-sensors.html`;
     await plain.goto(url);
@@ -456,7 +447,7 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await plain.close();
   });
 
-  it('has no serious or critical axe violations in the popup', async () => {
+  it('has no serious or critical axe violations in the popup', async ({ ext }) => {
     const popup = await openPopup(ext, tabId);
     await injectAxe(popup, true);
     expect(await seriousViolations(popup)).toEqual([]);

@@ -2,14 +2,13 @@
  * The first-run page end to end in Chromium: it says what Citecheck fetches and when, it passes
  * axe in light and dark, and the mode picked there is the one the extension stores.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_BUILD, chromiumMissing, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { describe, expect } from 'vitest';
+import { chromiumMissing, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { chromiumTest, root, shots } from './fixtures';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-output');
 const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
 const missing = chromiumMissing();
 if (missing) console.warn(`Skipping Chromium first-run tests: ${missing}`);
@@ -33,21 +32,16 @@ async function storedCheckMode(ext: ExtensionBrowser): Promise<unknown> {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
+  // A browser per scheme: the last test stores a choice, which the other scheme's first test must not see.
+  const it = chromiumTest({ colorScheme: scheme });
   describe.skipIf(!!missing)(`Chromium UI: the first-run page (${scheme})`, () => {
-    let ext: ExtensionBrowser;
     let page: Page;
 
-    beforeAll(async () => {
-      await mkdir(shots, { recursive: true });
-      ext = await launchWithExtension(CHROME_BUILD, { colorScheme: scheme });
+    it.beforeAll(async ({ ext }) => {
       page = await ext.context.newPage();
       await page.setViewportSize({ width: 900, height: 1000 });
       await page.goto(`chrome-extension://${ext.extensionId}/welcome.html`);
       await page.locator('[data-testid="welcome"][data-state="ready"]').waitFor();
-    });
-
-    afterAll(async () => {
-      await ext?.close();
     });
 
     it('says what is fetched and when, with "automatically on every site" chosen', async () => {
@@ -65,7 +59,7 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
-    it('the mode picked, by keyboard, is the mode stored', async () => {
+    it('the mode picked, by keyboard, is the mode stored', async ({ ext }) => {
       await page.getByRole('radio', { name: 'Automatically on every site' }).focus();
       // Arrow keys move through a radio group and select as they go.
       await page.keyboard.press('ArrowDown');

@@ -1,10 +1,9 @@
 /** The reader's interface end to end in Debian's Chromium: a 200-claim report in the popup. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { FinishedReportSchema, type Report } from '../../utils/report/schema';
-import { launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { demoDir, haveChromium, openPopup, popupRows, countBy, parseSummary } from './ui-shared';
-
+import { storedReport, tabIdOf, waitForVerdicts } from '../../scripts/lib/chromium';
+import { chromiumTest } from './fixtures';
+import { haveChromium, openPopup, popupRows, countBy, parseSummary } from './ui-shared';
 
 // ---------- a 200-claim report ----------
 
@@ -53,28 +52,18 @@ function manyClaimsArticle(count: number): string {
   ].join('\n');
 }
 
+const it = chromiumTest({
+  routes: () => ({
+    '/many-claims.html': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(manyClaimsArticle(200));
+    },
+  }),
+});
+
 describe.skipIf(!haveChromium)('Chromium UI: a 200-claim report', () => {
-  let server: StaticServer;
-  let ext: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startStaticServer(demoDir, {
-      routes: {
-        '/many-claims.html': (_req, res) => {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(manyClaimsArticle(200));
-        },
-      },
-    });
-    ext = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
-
-  it('popup renders every row of a finished 200-claim report, with counts that match the badges', async () => {
+  it('popup renders every row of a finished 200-claim report, with counts that match the badges', async ({ server, ext }) => {
     const page = await ext.context.newPage();
     const url = `${server.origin}/many-claims.html`;
     await page.goto(url);

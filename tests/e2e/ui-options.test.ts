@@ -1,35 +1,21 @@
 /** The reader's interface end to end in Debian's Chromium: the options page. */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { describe, expect } from 'vitest';
+import { storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { DEMO_VERDICTS } from './demo-article';
-import { demoDir, shots, haveChromium, seriousViolations, injectAxe } from './ui-shared';
-
+import { chromiumTest } from './fixtures';
+import { shots, haveChromium, seriousViolations, injectAxe } from './ui-shared';
 
 // ---------- options page ----------
 
+const it = chromiumTest();
+
 describe.skipIf(!haveChromium)('Chromium UI: options page', () => {
-  let server: StaticServer;
-  let ext: ExtensionBrowser;
-
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    server = await startStaticServer(demoDir);
-    ext = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
-
-  const optionsUrl = () => `chrome-extension://${ext.extensionId}/options.html`;
-  const storedSettings = async () =>
+  const optionsUrl = (ext: ExtensionBrowser) => `chrome-extension://${ext.extensionId}/options.html`;
+  const storedSettings = async (ext: ExtensionBrowser) =>
     (await ext.currentWorker()).evaluate(async () => (await (globalThis as any).chrome.storage.local.get(null)) as Record<string, unknown>);
 
-  it('turning a site off hides the badges on newly opened articles, turning it on restores them, and both persist', async () => {
+  it('turning a site off hides the badges on newly opened articles, turning it on restores them, and both persist', async ({ server, ext }) => {
     const url = `${server.origin}/article.html`;
     // On: badges appear; note how long that takes to size the wait for their absence.
     const first = await ext.context.newPage();
@@ -40,13 +26,13 @@ describe.skipIf(!haveChromium)('Chromium UI: options page', () => {
     await first.close();
 
     const options = await ext.context.newPage();
-    await options.goto(optionsUrl());
+    await options.goto(optionsUrl(ext));
     await options.locator('[data-testid="options"][data-state="ready"]').waitFor();
     await options.fill('[data-testid="site-input"]', '127.0.0.1');
     await options.click('[data-testid="site-add"]');
     await options.locator('[data-testid="disabled-sites"] [data-site="127.0.0.1"]').waitFor();
     await expect.poll(() => options.locator('[data-testid="status"]').innerText()).toBe('Citecheck is now off on 127.0.0.1.');
-    expect(JSON.stringify(await storedSettings())).toContain('"disabledSites":["127.0.0.1"]');
+    expect(JSON.stringify(await storedSettings(ext))).toContain('"disabledSites":["127.0.0.1"]');
 
     // Persisted: a fresh options page shows it.
     await options.reload();
@@ -78,7 +64,7 @@ describe.skipIf(!haveChromium)('Chromium UI: options page', () => {
     await options.reload();
     await options.locator('[data-testid="options"][data-state="ready"]').waitFor();
     expect(await options.locator('[data-testid="disabled-sites"]').count()).toBe(0);
-    expect(JSON.stringify(await storedSettings())).toContain('"disabledSites":[]');
+    expect(JSON.stringify(await storedSettings(ext))).toContain('"disabledSites":[]');
 
     // The options page itself, with a site listed and after, passes axe.
     await injectAxe(options, true);

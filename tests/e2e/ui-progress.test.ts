@@ -1,46 +1,35 @@
 /** The reader's interface end to end in Debian's Chromium: progress in the popup while sources load. */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startStaticServer, type Route, type StaticServer } from '../../scripts/lib/static-server';
+import { describe, expect } from 'vitest';
+import { tabIdOf, waitForVerdicts } from '../../scripts/lib/chromium';
+import type { Route } from '../../scripts/lib/static-server';
+import { chromiumTest } from './fixtures';
 import { demoDir, fixtures, shots, haveChromium, popupRows, countBy, parseSummary } from './ui-shared';
 
 
 // ---------- progress while sources load ----------
 
+/** A demo source answered only after `ms`. */
+const late =
+  (file: string, ms: number): Route =>
+  async (_req, res) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const body = await readFile(path.join(demoDir, 'sources', file));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body);
+  };
+
+const it = chromiumTest({
+  mounts: { '/ui/': fixtures },
+  routes: () => ({
+    '/late/parks-annual-report.html': late('parks-annual-report.html', 2_500),
+    '/later/canopy-survey.html': late('canopy-survey.html', 7_000),
+  }),
+});
+
 describe.skipIf(!haveChromium)('Chromium UI: progress while sources load', () => {
-  let server: StaticServer;
-  let ext: ExtensionBrowser;
-
-  /** A demo source answered only after `ms`. */
-  const late =
-    (file: string, ms: number): Route =>
-    async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      const body = await readFile(path.join(demoDir, 'sources', file));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(body);
-    };
-
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    server = await startStaticServer(demoDir, {
-      mounts: { '/ui/': fixtures },
-      routes: {
-        '/late/parks-annual-report.html': late('parks-annual-report.html', 2_500),
-        '/later/canopy-survey.html': late('canopy-survey.html', 7_000),
-      },
-    });
-    ext = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
-
-  it('popup shows progress and pending claims while sources load, then the final verdicts without reopening', async () => {
+  it('popup shows progress and pending claims while sources load, then the final verdicts without reopening', async ({ server, ext }) => {
     const page = await ext.context.newPage();
     const url = `${server.origin}/ui/progress-article.html`;
     await page.goto(url);

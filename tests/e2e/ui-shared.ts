@@ -1,7 +1,7 @@
 /**
  * Shared by the end-to-end UI files (one file per area of the interface): paths, the launch
- * check, and the page probes each area uses. Every file launches its own browser, so a setting or
- * a theme never leaks between areas.
+ * check, and the page probes each area uses. Each file launches its own browser through the
+ * fixtures of ./fixtures.ts, so a setting or a theme never leaks between areas.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,12 +10,11 @@ import { expect } from 'vitest';
 import { type Verdict } from '../../utils/report/schema';
 import { KIND_WORDS } from '../../components/verdicts';
 import { chromiumMissing, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { demoDir, root, shots } from './fixtures';
 import { focusedElement, type FocusedElement } from './probes';
 
-export const root = path.resolve(import.meta.dirname, '../..');
-export const demoDir = path.join(root, 'assets/demo');
+export { root, demoDir, shots };
 export const fixtures = path.join(root, 'tests/fixtures/e2e/ui');
-export const shots = path.join(root, 'test-output');
 export const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
 export const missing = chromiumMissing();
 export const haveChromium = !missing;

@@ -1,26 +1,15 @@
 /** The reader's interface end to end in Debian's Chromium: the popup's per-site switch. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { describe, expect } from 'vitest';
+import { tabIdOf, waitForVerdicts } from '../../scripts/lib/chromium';
 import { DEMO_VERDICTS } from './demo-article';
-import { demoDir, haveChromium, openPopup } from './ui-shared';
+import { chromiumTest } from './fixtures';
+import { haveChromium, openPopup } from './ui-shared';
+
+const it = chromiumTest();
 
 
 describe.skipIf(!haveChromium)('Chromium UI: the popup\'s site switch', () => {
-  let server: StaticServer;
-  let ext: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startStaticServer(demoDir);
-    ext = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
-
-  it('"Turn off here" switches the site off for new pages and says a reload removes the badges; turning on brings them back', async () => {
+  it('"Turn off here" switches the site off for new pages and says a reload removes the badges; turning on brings them back', async ({ server, ext }) => {
     const url = `${server.origin}/article.html`;
     const page = await ext.context.newPage();
     const started = Date.now();
