@@ -5,49 +5,38 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { FinishedReportSchema, ReportSchema } from '../../utils/report/schema';
 import {
   chromiumMissing,
-  launchWithExtension,
   stopServiceWorker,
   storedReport,
   tabIdOf,
   waitForVerdicts,
-  type ExtensionBrowser,
 } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { parseSeed, seedToHtml } from '../helpers/seed-to-html';
+import { chromiumTest, root } from './fixtures';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const seedFile = path.resolve(root, '../shared/seeds/000_ca19d410bcd32c7c.txt');
 const missing = chromiumMissing();
 const haveChromium = !missing;
 if (missing) console.warn(`Skipping Chromium page tests: ${missing}`);
 if (!existsSync(seedFile)) console.warn(`Skipping the seed article test: ${seedFile} is absent (../shared is only on development and CI machines)`);
 
-describe.skipIf(!haveChromium)('Chromium: citation styles and restarts', () => {
-  let server: StaticServer;
-  let ext: ExtensionBrowser;
-
-  beforeAll(async () => {
+const it = chromiumTest({
+  mounts: { '/fixtures/': path.join(root, 'tests/fixtures/e2e'), '/extract/': path.join(root, 'tests/fixtures/extract') },
+  slow: { prefix: '/slow/', ms: 4_000 },
+  routes: () => {
     const seedHtml = existsSync(seedFile) ? seedToHtml(readFileSync(seedFile, 'utf8')) : '';
-    server = await startStaticServer(path.join(root, 'assets/demo'), {
-      mounts: { '/fixtures/': path.join(root, 'tests/fixtures/e2e'), '/extract/': path.join(root, 'tests/fixtures/extract') },
-      slow: { prefix: '/slow/', ms: 4_000 },
-      routes: {
-        '/seed.html': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(seedHtml),
-      },
-    });
-    ext = await launchWithExtension();
-  });
+    return {
+      '/seed.html': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(seedHtml),
+    };
+  },
+});
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+describe.skipIf(!haveChromium)('Chromium: citation styles and restarts', () => {
 
-  it('puts each badge of a Wikipedia-style page right after its footnote marker', async () => {
+  it('puts each badge of a Wikipedia-style page right after its footnote marker', async ({ server, ext }) => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}/extract/wiki-references/page.html`);
     const verdicts = await waitForVerdicts(page);
@@ -69,7 +58,7 @@ describe.skipIf(!haveChromium)('Chromium: citation styles and restarts', () => {
     await page.close();
   });
 
-  it('finds citations on a page whose article loads after the page', async () => {
+  it('finds citations on a page whose article loads after the page', async ({ server, ext }) => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}/fixtures/late-article.html`);
     expect(await page.locator('citecheck-badge').count()).toBe(0);
@@ -78,7 +67,7 @@ describe.skipIf(!haveChromium)('Chromium: citation styles and restarts', () => {
     await page.close();
   });
 
-  it.skipIf(!existsSync(seedFile))('ties the seed article\'s four claims to its four listed sources', async () => {
+  it.skipIf(!existsSync(seedFile))('ties the seed article\'s four claims to its four listed sources', async ({ server, ext }) => {
     const seed = parseSeed(readFileSync(seedFile, 'utf8'));
     const page = await ext.context.newPage();
     const url = `${server.origin}/seed.html`;
@@ -94,7 +83,7 @@ describe.skipIf(!haveChromium)('Chromium: citation styles and restarts', () => {
     await page.close();
   });
 
-  it('finishes a check after the service worker is stopped in the middle of it', async () => {
+  it('finishes a check after the service worker is stopped in the middle of it', async ({ server, ext }) => {
     const page = await ext.context.newPage();
     const url = `${server.origin}/fixtures/slow-article.html`;
     await page.goto(url);

@@ -2,47 +2,33 @@
  * End to end in Debian's Chromium: the built extension (.output/chrome-mv3) on the demo article,
  * served on 127.0.0.1 with its local sources.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { FinishedReportSchema, ReportSchema } from '../../utils/report/schema';
 import {
   chromiumMissing,
-  launchWithExtension,
   storedReport,
   tabIdOf,
   waitForVerdicts,
-  type ExtensionBrowser,
 } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { DEMO_ARCHIVED, DEMO_PDF_PAGE, DEMO_VERDICTS } from './demo-article';
+import { chromiumTest, shots } from './fixtures';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-output');
 const missing = chromiumMissing();
 const haveChromium = !missing;
 if (missing) console.warn(`Skipping Chromium end-to-end tests: ${missing}`);
 
+const it = chromiumTest();
 
 describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
-  let server: StaticServer;
-  let ext: ExtensionBrowser;
   let page: Page;
   let articleUrl: string;
 
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    server = await startStaticServer(path.join(root, 'assets/demo'));
+  it.beforeAll(async ({ server, ext }) => {
     articleUrl = `${server.origin}/article.html`;
-    ext = await launchWithExtension();
     page = await ext.context.newPage();
     await page.goto(articleUrl);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
   });
 
   it('puts a badge with the expected verdict after each marker', async () => {
@@ -56,7 +42,7 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
     await page.screenshot({ path: path.join(shots, 'chromium-article.png'), fullPage: true });
   });
 
-  it('stores a finished report: the 404 source is unavailable with its status', async () => {
+  it('stores a finished report: the 404 source is unavailable with its status', async ({ ext }) => {
     const tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
     const report = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
     const missing = report.sources.find((s) => s.url.endsWith('/sources/summer-records.html'));
@@ -67,7 +53,7 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
     expect(c1?.evidence[0]?.text).toContain('4 degrees Celsius cooler');
   });
 
-  it('reads the PDF source in the offscreen document, and the dead link through its archived copy', async () => {
+  it('reads the PDF source in the offscreen document, and the dead link through its archived copy', async ({ server, ext }) => {
     const tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
     const report = FinishedReportSchema.parse(await storedReport(await ext.currentWorker(), tabId));
     const pdfClaim = report.claims.find((c) => c.id === DEMO_PDF_PAGE.claimId)!;
@@ -111,7 +97,7 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
     await page.screenshot({ path: path.join(shots, 'chromium-hover-card.png') });
   });
 
-  it('lists every claim in the popup with its verdict', async () => {
+  it('lists every claim in the popup with its verdict', async ({ ext }) => {
     const tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 440, height: 640 });
@@ -129,7 +115,7 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
     await popup.close();
   });
 
-  it('shows the number of claims that need a look on the toolbar icon', async () => {
+  it('shows the number of claims that need a look on the toolbar icon', async ({ ext }) => {
     const tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
     const text = await (await ext.currentWorker()).evaluate(
       (id) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }),
@@ -138,7 +124,7 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
     expect(text).toBe('5');
   });
 
-  it('answers a reload from the cache: no new source requests', async () => {
+  it('answers a reload from the cache: no new source requests', async ({ server, ext }) => {
     const before = server.count('/sources/street-trees-heat.html');
     expect(before).toBeGreaterThan(0);
     await page.reload();
@@ -148,7 +134,7 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
     expect(report.state).toBe('done');
   });
 
-  it('fetches the sources again after the options page clears the cache', async () => {
+  it('fetches the sources again after the options page clears the cache', async ({ server, ext }) => {
     const before = server.count('/sources/street-trees-heat.html');
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);

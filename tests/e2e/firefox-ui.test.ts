@@ -5,39 +5,30 @@
  * `page.goto('moz-extension://…')` never resolves although the page loads, so extension pages are
  * started without awaiting the navigation and waited for by a selector instead.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firefoxMissing, launchFirefoxWithExtension, openExtensionPage } from '../../scripts/lib/firefox';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import type { Page } from 'puppeteer-core';
+import { describe, expect } from 'vitest';
+import { firefoxMissing, openExtensionPage } from '../../scripts/lib/firefox';
 import { DEMO_VERDICTS } from './demo-article';
+import { firefoxTest, shots } from './fixtures';
 import { focusedElement, type FocusedElement } from './probes';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-output');
 const missing = firefoxMissing();
 const haveFirefox = !missing;
 if (missing) console.warn(`Skipping Firefox UI tests: ${missing}`);
 
-
-/** An error's message and the messages of its causes, one after the other. */
 /** The element with focus, looking through the badge and card shadow roots. */
 const focused = (page: Page): Promise<FocusedElement> => page.evaluate(focusedElement);
 
+const it = firefoxTest();
+
 describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let origin: string;
   let article: Page;
   let articleUrl: string;
 
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    server = await startStaticServer(path.join(root, 'assets/demo'));
+  it.beforeAll(async ({ server, firefox }) => {
     articleUrl = `${server.origin}/article.html`;
-    ({ browser, origin } = await launchFirefoxWithExtension());
-    article = await browser.newPage();
+    article = await firefox.browser.newPage();
     await article.goto(articleUrl);
     await article.waitForFunction(
       () => {
@@ -46,11 +37,6 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
       },
       { timeout: 45_000 },
     );
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('every badge shows its whole word within the shared badge width', async () => {
@@ -64,9 +50,9 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
     for (const badge of badges) expect(badge.fits, badge.word).toBe(true);
   });
 
-  it('popup page lists every claim of the article with its verdict and the summary', async () => {
+  it('popup page lists every claim of the article with its verdict and the summary', async ({ firefox }) => {
     // The tab id, asked of the extension from one of its own pages.
-    const options = await openExtensionPage(browser, `${origin}/options.html`, '[data-testid="options"]');
+    const options = await openExtensionPage(firefox.browser, `${firefox.origin}/options.html`, '[data-testid="options"]');
     const tabId = await options.evaluate(async (url) => {
       const tabs = await (globalThis as any).browser.tabs.query({});
       return tabs.find((t: { url?: string }) => t.url === url)?.id ?? null;
@@ -74,7 +60,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
     expect(typeof tabId).toBe('number');
     await options.close();
 
-    const popup = await openExtensionPage(browser, `${origin}/popup.html?tabId=${tabId}`, '[data-testid="claims"][aria-busy="false"]');
+    const popup = await openExtensionPage(firefox.browser, `${firefox.origin}/popup.html?tabId=${tabId}`, '[data-testid="claims"][aria-busy="false"]');
     const rows = await popup.evaluate(() =>
       [...document.querySelectorAll('[data-testid="claims"] [data-claim-id][data-verdict]')].map((r) => [
         r.getAttribute('data-claim-id'),
@@ -102,7 +88,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
     await popup.close();
   });
 
-  it('a badge reached with Tab opens its card on Enter, and Escape gives focus back to the badge', async () => {
+  it('a badge reached with Tab opens its card on Enter, and Escape gives focus back to the badge', async ({ firefox }) => {
     await article.bringToFront();
     await article.evaluate(() => {
       (document.activeElement as HTMLElement | null)?.blur();

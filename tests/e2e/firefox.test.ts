@@ -2,34 +2,21 @@
  * Smoke test in Debian's Firefox ESR: the Firefox MV3 build, installed as a temporary add-on,
  * finds the demo article's claims, fetches its sources from its background page and shows verdicts.
  */
-import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firefoxMissing, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { describe, expect } from 'vitest';
+import { firefoxMissing } from '../../scripts/lib/firefox';
 import { DEMO_ARCHIVED, DEMO_PDF_PAGE, DEMO_VERDICTS } from './demo-article';
+import { firefoxTest } from './fixtures';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const missing = firefoxMissing();
 const haveFirefox = !missing;
 if (missing) console.warn(`Skipping Firefox end-to-end test: ${missing}`);
 
+const it = firefoxTest();
+
 describe.skipIf(!haveFirefox)('Firefox ESR: the demo article', () => {
-  let server: StaticServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startStaticServer(path.join(root, 'assets/demo'));
-    ({ browser } = await launchFirefoxWithExtension());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('shows a badge with a final verdict for every claim, from sources fetched by the background', async () => {
-    const page = await browser.newPage();
+  it('shows a badge with a final verdict for every claim, from sources fetched by the background', async ({ server, firefox }) => {
+    const page = await firefox.browser.newPage();
     await page.goto(`${server.origin}/article.html`);
     await page.waitForFunction(
       () => {

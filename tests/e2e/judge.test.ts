@@ -4,18 +4,15 @@
  * 127.0.0.1, and the demo article's cards show the judge's verdict, reason and quote, or the word
  * match where the judge invented its quote. Screenshots go to test-output/.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ReportSchema } from '../../utils/report/schema';
-import { chromiumMissing, launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { chromiumMissing, storedReport, tabIdOf, waitForVerdicts } from '../../scripts/lib/chromium';
 import { INVENTED_QUOTE, startFakeModelServer, type FakeModelServer, type SeenPrompt } from '../helpers/fake-model-server';
 import { DEMO_VERDICTS } from './demo-article';
+import { chromiumTest, shots } from './fixtures';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-output');
 const missing = chromiumMissing();
 if (missing) console.warn(`Skipping Chromium judge tests: ${missing}`);
 
@@ -31,28 +28,23 @@ function demoJudge(p: SeenPrompt) {
   return { content: 'I think it is fine.' };
 }
 
+const it = chromiumTest();
+
 describe.skipIf(!!missing)('Chromium: the on-device judge', () => {
-  let server: StaticServer;
   let model: FakeModelServer;
-  let ext: ExtensionBrowser;
   let article: Page;
   let articleUrl: string;
 
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    server = await startStaticServer(path.join(root, 'assets/demo'));
+  it.beforeAll(async ({ server }) => {
     articleUrl = `${server.origin}/article.html`;
     model = await startFakeModelServer(demoJudge);
-    ext = await launchWithExtension();
   });
 
-  afterAll(async () => {
-    await ext?.close();
+  it.afterAll(async () => {
     await model?.close();
-    await server?.close();
   });
 
-  it('options: off by default; Chrome’s built-in model is unavailable here, and the page says why', async () => {
+  it('options: off by default; Chrome’s built-in model is unavailable here, and the page says why', async ({ ext }) => {
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.locator('[data-testid="judge-tier-off"]:checked').waitFor();
@@ -65,7 +57,7 @@ describe.skipIf(!!missing)('Chromium: the on-device judge', () => {
     await options.close();
   });
 
-  it('options: the fake local server is probed and its model chosen', async () => {
+  it('options: the fake local server is probed and its model chosen', async ({ server, ext }) => {
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.getByTestId('judge-tier-local-server').check();
@@ -79,7 +71,7 @@ describe.skipIf(!!missing)('Chromium: the on-device judge', () => {
     await options.close();
   });
 
-  it('the card shows the judge’s verdict, its reason and its quote highlighted in the passage', async () => {
+  it('the card shows the judge’s verdict, its reason and its quote highlighted in the passage', async ({ ext }) => {
     article = await ext.context.newPage();
     await article.goto(articleUrl);
     // The word-match verdicts come first, as without a judge.
@@ -125,7 +117,7 @@ describe.skipIf(!!missing)('Chromium: the on-device judge', () => {
     expect(await card.locator('[data-testid="judge-quote"]').count()).toBe(0);
   });
 
-  it('the model server saw only the extension, asking for models and judgements, and only the claims with passages', async () => {
+  it('the model server saw only the extension, asking for models and judgements, and only the claims with passages', async ({ server, ext }) => {
     expect(model.requests.length).toBeGreaterThan(0);
     for (const r of model.requests) {
       expect(['GET /v1/models', 'POST /v1/chat/completions']).toContain(`${r.method} ${r.path}`);
