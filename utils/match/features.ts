@@ -25,9 +25,9 @@ export interface ScoreFactors {
 export const CHUNK = 3;
 
 /** Index ranges of the chunks of `n` terms: threes, a lone last term joined to the chunk before. */
-export function chunks(n: number): [number, number][] {
+export function chunks(n: number, size = CHUNK): [number, number][] {
   const out: [number, number][] = [];
-  for (let i = 0; i < n; i += CHUNK) out.push([i, Math.min(n, i + CHUNK)]);
+  for (let i = 0; i < n; i += size) out.push([i, Math.min(n, i + size)]);
   if (out.length > 1 && out[out.length - 1][1] - out[out.length - 1][0] === 1) {
     const last = out.pop()!;
     out[out.length - 1][1] = last[1];
@@ -42,8 +42,8 @@ export function scoreFactors(r: Retrieval): ScoreFactors {
 }
 
 /** Each chunk's best weighted coverage in any window. */
-export function chunkCoverages(r: Retrieval): number[] {
-  const ranges = chunks(r.analysis.terms.length);
+export function chunkCoverages(r: Retrieval, size = CHUNK): number[] {
+  const ranges = chunks(r.analysis.terms.length, size);
   if (ranges.length === 0) return [];
   const best = new Array<number>(ranges.length).fill(0);
   const totals = ranges.map(([a, b]) => sumRange(r.termWeights, a, b));

@@ -24,6 +24,7 @@ export const WeightsSchema = z.object({
     windowPenalty: unit,
     synonyms: z.optional(z.boolean()),
     synonymCredit: z.optional(unit),
+    maxWindow: z.optional(z.int().check(z.gte(1), z.lte(6))),
   }),
   score: z.object({ floor: unit }),
   thresholds: z

@@ -25,6 +25,8 @@ export interface RetrievalParams {
    * claim's own words is the better one to show.
    */
   synonymCredit?: number;
+  /** Longest window, in sentences (default `MAX_WINDOW`). */
+  maxWindow?: number;
 }
 
 export interface Window {
@@ -115,14 +117,15 @@ function collectWindows(
     }
   });
   const seen = new Set<number>();
+  const longest = params.maxWindow ?? MAX_WINDOW;
   for (const s of has.keys()) {
-    for (let len = 1; len <= MAX_WINDOW; len++) {
+    for (let len = 1; len <= longest; len++) {
       for (let from = s - len + 1; from <= s; from++) {
         const to = from + len - 1;
         if (from < 0 || to >= source.bodyEnd) continue;
         // A window whose edge sentence adds nothing is dominated by a shorter one.
         if (len > 1 && (!has.has(from) || !has.has(to))) continue;
-        const key = from * 4 + len;
+        const key = from * (longest + 1) + len;
         if (seen.has(key)) continue;
         seen.add(key);
         const matched = new Array<boolean>(analysis.terms.length).fill(false);

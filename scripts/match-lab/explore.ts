@@ -1,0 +1,337 @@
+/**
+ * Lab: score and verdict variants measured under the nested protocol of `scripts/fit-match.ts`
+ * (outer folds grouped by source text, repeated; every choice inside the training folds; cluster
+ * bootstrap intervals), without writing anything. Each variant is a function of cached per-claim
+ * quantities, so many can be compared in one run.
+ *
+ *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--boot 300] [--only name,name]
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyse, DEFAULT_PARAMS } from '../../utils/match/index';
+import { indexSource, type SourceIndex } from '../../utils/match/source';
+import { chunkCoverages, shareAnywhere } from '../../utils/match/features';
+import { weightedShare, type Retrieval } from '../../utils/match/passages';
+import { goldSpans, overlaps, readRecords } from '../eval-lib';
+import { auroc, balancedAccuracy, bootstrap, fitPlatt, foldOf, GRID, macroF1, type Scored as CvScored, type Thresholds } from './cv';
+import { readArgs } from '../lib/args';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values } = readArgs('usage: npx tsx scripts/match-lab/explore.ts [--repeats 5] [--boot 300] [--only a,b]', {
+  repeats: { type: 'string', default: '5' },
+  folds: { type: 'string', default: '5' },
+  boot: { type: 'string', default: '300' },
+  only: { type: 'string' },
+  confusion: { type: 'boolean', default: false },
+});
+const REPEATS = Number(values.repeats);
+const FOLDS = Number(values.folds);
+const BOOT = Number(values.boot);
+const INNER = 4;
+const DIGITS = 4;
+const LABELS = ['supported', 'partial', 'unsupported'];
+const files = ['wice-dev.jsonl', 'checkcovid-dev.jsonl', 'expertqa-dev.jsonl'].map((f) => path.resolve(repoRoot, '../shared/eval', f));
+
+/** Cached per claim: coverages by chunk size and longest window, presence shares, parts. */
+interface Row {
+  dataset: number;
+  group: string;
+  label: string;
+  cov: Record<string, number>;
+  numbers: number;
+  names: number;
+  parts: number[];
+  /** Each 3-term chunk's best coverage (shipped coverage's chunks). */
+  chunks: number[];
+  /** Weighted share of the claim's terms found anywhere in the sources. */
+  anywhere: number;
+  contradicted: boolean;
+  hit1: boolean | null;
+}
+
+function coverageOf(r: Retrieval, size: number, longest: number): number {
+  const windows = r.windows.filter((w) => w.to - w.from < longest);
+  const best = chunkCoverages({ ...r, windows }, size);
+  return best.length ? best.reduce((a, b) => a + b, 0) / best.length : 0;
+}
+
+const t0 = Date.now();
+const rows: Row[] = [];
+const indexCache = new Map<string, SourceIndex>();
+const params4 = { ...DEFAULT_PARAMS, retrieval: { ...DEFAULT_PARAMS.retrieval, maxWindow: 4 } };
+const plain = { ...DEFAULT_PARAMS, retrieval: { ...DEFAULT_PARAMS.retrieval, synonyms: false } };
+files.forEach((file, dataset) => {
+  for (const rec of readRecords(file)) {
+    let src = indexCache.get(rec.source_text);
+    if (!src) indexCache.set(rec.source_text, (src = indexSource(rec.id, rec.source_text)));
+    const a = analyse(rec.claim, [src], { maxEvidence: 3 });
+    const a4 = analyse(rec.claim, [src], { maxEvidence: 3, params: params4 });
+    const cov: Record<string, number> = {};
+    if (a.retrieval) {
+      for (const size of [1, 2, 3, 4, 99]) for (const longest of [1, 2, 3]) cov[`c${size}w${longest}`] = coverageOf(a.retrieval, size, longest);
+      for (const size of [2, 3]) cov[`c${size}w4`] = a4.retrieval ? coverageOf(a4.retrieval, size, 4) : 0;
+      const ap = analyse(rec.claim, [src], { maxEvidence: 3, params: plain });
+      cov.c3w3plain = ap.retrieval ? coverageOf(ap.retrieval, 3, 3) : 0;
+    }
+    const gold = goldSpans(rec);
+    rows.push({
+      dataset,
+      group: rec.source_text,
+      label: rec.label,
+      cov,
+      numbers: a.retrieval ? shareAnywhere(a.retrieval, 'number') : 1,
+      names: a.retrieval ? shareAnywhere(a.retrieval, 'name') : 1,
+      parts: a.stated?.best ?? [0],
+      chunks: a.factors?.chunks.length ? a.factors.chunks : [0],
+      anywhere: a.retrieval ? weightedShare(a.retrieval.anywhere, a.retrieval.termWeights, a.retrieval.total) : 0,
+      contradicted: a.match.verdict === 'contradicted',
+      hit1: gold.length ? a.match.evidence.slice(0, 1).some((e) => gold.some((g) => overlaps(e, g))) : null,
+    });
+  }
+});
+console.error(`features for ${rows.length} records in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+/** A variant: a score from a row and a selection, the selection grid, and how thresholds are fitted. */
+interface Variant {
+  name: string;
+  grid: Record<string, number>[];
+  score: (r: Row, sel: Record<string, number>) => number;
+  /** Datasets whose balanced accuracy the supported threshold maximises (mean). */
+  baOn: number[];
+  /** Datasets whose inner-CV figures choose the selection. */
+  selectOn: number[];
+  /**
+   * How the supported threshold is set: the grid step of best balanced accuracy, or where the
+   * Platt-calibrated probability (fitted on the same rows) reaches their share supported, which
+   * is where balanced accuracy is best in expectation.
+   */
+  method?: 'maxBA' | 'prevalence';
+  /** What the "every part" rule reads: the claim's parts (shipped) or its chunks. */
+  every?: 'parts' | 'chunks';
+  /** What `partial` is decided on: the score and the stated-part rule (shipped), or the best chunk, or the best part. */
+  partialOn?: 'score' | 'maxChunk' | 'maxPart' | 'anywhere';
+}
+
+const veto = (f: number, s: number) => f + (1 - f) * s;
+const FLOORS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+const EVERY = [0, 0.2, 0.3, 0.4, 0.5];
+const grid2 = FLOORS.flatMap((floor) => EVERY.map((everyPart) => ({ floor, everyPart })));
+const product = (key: string) => (r: Row, s: Record<string, number>) => (r.cov[key] ?? 0) * veto(s.floor, r.numbers) * veto(s.floor, r.names);
+
+function scoredOf(rs: Row[], v: Variant, sel: Record<string, number>): Scored[] {
+  return rs.map((r) => ({ dataset: r.dataset, label: r.label, score: v.score(r, sel), contradicted: r.contradicted, parts: { best: r.parts, stated: DEFAULT_PARAMS.partStated }, every: v.every === 'chunks' ? r.chunks : r.parts, partialBy: partialBy(r, v) }));
+}
+
+function partialBy(r: Row, v: Variant): number | null {
+  if (v.partialOn === 'maxChunk') return Math.max(...r.chunks);
+  if (v.partialOn === 'maxPart') return Math.max(...r.parts);
+  if (v.partialOn === 'anywhere') return r.anywhere;
+  return null;
+}
+
+function fitT(rows: Scored[], everyPart: number, baOn: number[], method: Variant['method'] = 'maxBA'): Thresholds {
+  if (method === 'prevalence') return fitByPrevalence(rows, everyPart, baOn);
+  // Balanced accuracy at every grid threshold by counting: a claim can be supported only when it
+  // is not contradicted and every part holds `everyPart`; then it is supported at t when score ≥ t.
+  const by = baOn.map((d) => rows.filter((r) => r.dataset === d)).filter((rs) => rs.length);
+  const baAtGrid = new Array<number>(GRID.length).fill(0);
+  for (const rs of by) {
+    const pos = rs.filter((r) => r.label === 'supported').length;
+    const neg = rs.length - pos;
+    const tp = new Array<number>(GRID.length).fill(0);
+    const fp = new Array<number>(GRID.length).fill(0);
+    for (const r of rs) {
+      if (r.contradicted || !r.every.every((c) => c >= everyPart)) continue;
+      // Grid step g (threshold GRID[g]) counts r when r.score >= GRID[g].
+      const top = Math.min(GRID.length, Math.floor(r.score * 200 + 1e-9));
+      const arr = r.label === 'supported' ? tp : fp;
+      for (let g = 0; g < top; g++) if (r.score >= GRID[g]) arr[g]++;
+    }
+    for (let g = 0; g < GRID.length; g++) baAtGrid[g] += pos && neg ? (tp[g] / pos + (neg - fp[g]) / neg) / 2 : 0.5;
+  }
+  let supported = 0.5;
+  let bestBa = -1;
+  GRID.forEach((t, g) => {
+    const ba = baAtGrid[g] / by.length;
+    if (ba > bestBa + 1e-12) {
+      bestBa = ba;
+      supported = t;
+    }
+  });
+  const three = [...new Set(rows.map((r) => r.dataset))].map((d) => rows.filter((r) => r.dataset === d)).filter((rs) => new Set(rs.map((r) => r.label)).size === 3);
+  let partial = supported;
+  let bestF1 = -1;
+  for (const t of GRID) {
+    if (t > supported && rows[0]?.partialBy === null) break;
+    let f1 = 0;
+    for (const rs of three) f1 += macroF1(rs.map((r) => threeWayAt(r, { supported, partial: t, everyPart })), rs.map((r) => r.label), LABELS);
+    if (f1 > bestF1 + 1e-12) {
+      bestF1 = f1;
+      partial = t;
+    }
+  }
+  return { supported, partial, everyPart };
+}
+
+function fitByPrevalence(rows: Scored[], everyPart: number, baOn: number[]): Thresholds {
+  const on = rows.filter((r) => baOn.includes(r.dataset));
+  const ys = on.map((r) => r.label === 'supported');
+  const p = fitPlatt(on.map((r) => r.score), ys);
+  const prior = ys.filter(Boolean).length / ys.length;
+  const supported = Math.min(1, Math.max(0, (Math.log(prior / (1 - prior)) - p.b) / p.a));
+  return { supported, partial: fitPartial(rows, supported, everyPart), everyPart };
+}
+
+function fitPartial(rows: Scored[], supported: number, everyPart: number): number {
+  const three = [...new Set(rows.map((r) => r.dataset))].map((d) => rows.filter((r) => r.dataset === d)).filter((rs) => new Set(rs.map((r) => r.label)).size === 3);
+  let partial = supported;
+  let bestF1 = -1;
+  for (const t of GRID) {
+    if (t > supported && rows[0]?.partialBy === null) break;
+    let f1 = 0;
+    for (const rs of three) f1 += macroF1(rs.map((r) => threeWayAt(r, { supported, partial: t, everyPart })), rs.map((r) => r.label), LABELS);
+    if (f1 > bestF1 + 1e-12) {
+      bestF1 = f1;
+      partial = t;
+    }
+  }
+  return partial;
+}
+
+function criterion(pred: (Scored & { t: Thresholds })[], on: number[]): number {
+  let total = 0;
+  for (const d of on) {
+    const ps = pred.filter((p) => p.dataset === d);
+    const pos = ps.map((p) => p.label === 'supported');
+    const figs = [auroc(ps.map((p) => p.score), pos) ?? 0.5, balancedAccuracy(ps.map((p) => threeWayAt(p, p.t) === 'supported'), pos) ?? 0.5];
+    const gold = ps.map((p) => p.label);
+    if (new Set(gold).size === 3) figs.push(macroF1(ps.map((p) => threeWayAt(p, p.t)), gold, LABELS));
+    total += figs.reduce((a, b) => a + b, 0) / figs.length;
+  }
+  return total / on.length;
+}
+
+function choose(v: Variant, train: Row[], seed: number): Record<string, number> {
+  if (v.grid.length === 1) return v.grid[0];
+  let best = v.grid[0];
+  let bestValue = -1;
+  const fold = train.map((r) => foldOf(r.group, INNER, 1000 + seed));
+  const inTrains = [...Array(INNER).keys()].map((k) => train.filter((_, i) => fold[i] !== k));
+  const inTests = [...Array(INNER).keys()].map((k) => train.filter((_, i) => fold[i] === k));
+  for (const sel of v.grid) {
+    const oof: (Scored & { t: Thresholds })[] = [];
+    for (let k = 0; k < INNER; k++) {
+      const inTrain = inTrains[k];
+      const inTest = inTests[k];
+      const t = fitT(scoredOf(inTrain, v, sel), sel.everyPart ?? 0, v.baOn, v.method);
+      for (const s of scoredOf(inTest, v, sel)) oof.push({ ...s, t });
+    }
+    const value = criterion(oof, v.selectOn);
+    if (value > bestValue + 1e-9) {
+      bestValue = value;
+      best = sel;
+    }
+  }
+  return best;
+}
+
+interface Pred {
+  score: number;
+  verdict: string;
+}
+
+function run(v: Variant): Pred[][] {
+  const out: Pred[][] = [];
+  for (let rep = 0; rep < REPEATS; rep++) {
+    const p: Pred[] = new Array(rows.length);
+    for (let k = 0; k < FOLDS; k++) {
+      const train = rows.filter((r) => foldOf(r.group, FOLDS, rep) !== k);
+      const sel = choose(v, train, rep * 100 + k);
+      const t = fitT(scoredOf(train, v, sel), sel.everyPart ?? 0, v.baOn, v.method);
+      rows.forEach((r, i) => {
+        if (foldOf(r.group, FOLDS, rep) !== k) return;
+        const s = scoredOf([r], v, sel)[0];
+        p[i] = { score: s.score, verdict: threeWayAt(s, t) };
+      });
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+function metric(name: string, preds: Pred[], ix: number[]): number | null {
+  const gold = ix.map((i) => rows[i].label);
+  const pos = gold.map((g) => g === 'supported');
+  if (name === 'auroc') return auroc(ix.map((i) => preds[i].score), pos);
+  if (name === 'ba') return balancedAccuracy(ix.map((i) => preds[i].verdict === 'supported'), pos);
+  return new Set(gold).size === 3 ? macroF1(ix.map((i) => preds[i].verdict), gold, LABELS) : null;
+}
+
+function summary(preds: Pred[][], d: number, name: string, base?: Pred[][]): string {
+  const idx = rows.map((_, i) => i).filter((i) => rows[i].dataset === d);
+  const mean = (ix: number[]) => {
+    let s = 0;
+    for (let r = 0; r < preds.length; r++) s += (metric(name, preds[r], ix) ?? NaN) - (base ? (metric(name, base[r], ix) ?? NaN) : 0);
+    return s / preds.length;
+  };
+  const v = mean(idx);
+  if (!Number.isFinite(v)) return '–';
+  const [lo, hi] = bootstrap(idx.map((i) => rows[i].group), (sample) => mean(sample.map((j) => idx[j])), BOOT, 7 + d);
+  return `${v.toFixed(DIGITS)} [${lo.toFixed(DIGITS)},${hi.toFixed(DIGITS)}]`;
+}
+
+/** Scored, with the coverages the "every part" rule reads (the parts, or the chunks). */
+type Scored = CvScored & { every: number[]; partialBy: number | null };
+/** `decide` of utils/match/model.ts with the "every part" rule on `every`; contradicted → unsupported. */
+function threeWayAt(r: Scored, t: Thresholds): string {
+  if (r.contradicted) return 'unsupported';
+  if (r.score >= t.supported && r.every.every((c) => c >= t.everyPart)) return 'supported';
+  if (r.partialBy !== null) return r.partialBy >= t.partial ? 'partial' : 'unsupported';
+  if (r.score >= t.partial || (r.parts.best.length > 1 && r.parts.best.some((c) => c >= r.parts.stated))) return 'partial';
+  return 'unsupported';
+}
+
+const ALL = [0, 1, 2];
+const variants: Variant[] = [];
+for (const key of ['c3w3', 'c2w3', 'c3w2', 'c3w4']) {
+  variants.push({ name: `${key} maxBA all`, grid: grid2, score: product(key), baOn: ALL, selectOn: ALL });
+  variants.push({ name: `${key} maxBA WiCE`, grid: grid2, score: product(key), baOn: [0], selectOn: ALL });
+  variants.push({ name: `${key} prevalence WiCE`, grid: grid2, score: product(key), baOn: [0], selectOn: ALL, method: 'prevalence' });
+  variants.push({ name: `${key} prevalence all`, grid: grid2, score: product(key), baOn: ALL, selectOn: ALL, method: 'prevalence' });
+}
+const EVERY_CHUNK = [0, 0.2, 0.34, 0.5, 0.67];
+const gridChunks = FLOORS.flatMap((floor) => EVERY_CHUNK.map((everyPart) => ({ floor, everyPart })));
+variants.push({ name: 'every chunk, prevalence WiCE', grid: gridChunks, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'chunks' });
+variants.push({ name: 'every chunk, maxBA all', grid: gridChunks, score: product('c3w3'), baOn: ALL, selectOn: ALL, every: 'chunks' });
+for (const partialOn of ['maxChunk', 'maxPart', 'anywhere'] as const) {
+  variants.push({ name: `partial on ${partialOn}, prevalence WiCE`, grid: grid2, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', partialOn });
+}
+variants.push({ name: 'no synonyms, prevalence WiCE', grid: grid2, score: product('c3w3plain'), baOn: [0], selectOn: ALL, method: 'prevalence' });
+const only = values.only?.split(',');
+let base: Pred[][] | undefined;
+for (const v of variants) {
+  if (only && !only.some((o) => v.name.startsWith(o))) continue;
+  const t = Date.now();
+  const preds = run(v);
+  base ??= preds;
+  const line = [0, 1, 2].map((d) => {
+    const name = ['WiCE', 'CCOVID', 'EQA'][d];
+    return `${name} auroc ${summary(preds, d, 'auroc')} ba ${summary(preds, d, 'ba')}${d === 0 ? ` f1 ${summary(preds, d, 'f1')}` : ''}`;
+  });
+  const diff = preds === base ? '' : `\n   Δ WiCE auroc ${summary(preds, 0, 'auroc', base)} ba ${summary(preds, 0, 'ba', base)} f1 ${summary(preds, 0, 'f1', base)} | EQA auroc ${summary(preds, 2, 'auroc', base)} | CC ba ${summary(preds, 1, 'ba', base)}`;
+  console.log(`${v.name} (${((Date.now() - t) / 1000).toFixed(0)} s)\n   ${line.join('\n   ')}${diff}`);
+  if (values.confusion) {
+    // WiCE three-way confusion summed over the repeats, gold rows × given columns.
+    const m = LABELS.map(() => LABELS.map(() => 0));
+    for (const p of preds) rows.forEach((r, i) => r.dataset === 0 && m[LABELS.indexOf(r.label)][LABELS.indexOf(p[i].verdict)]++);
+    console.log('   WiCE confusion (gold × given, summed over repeats):', JSON.stringify(m));
+  }
+}
+// In-sample ceilings on WiCE (not a figure: how far a threshold alone could go).
+const w = rows.filter((r) => r.dataset === 0);
+for (const key of ['c3w3', 'c2w3', 'c3w4']) {
+  let bestBa = 0;
+  for (const t of GRID) bestBa = Math.max(bestBa, balancedAccuracy(w.map((r) => (r.cov[key] ?? 0) * veto(0.4, r.numbers) * veto(0.4, r.names) >= t), w.map((r) => r.label === 'supported')) ?? 0);
+  const au = auroc(w.map((r) => (r.cov[key] ?? 0) * veto(0.4, r.numbers) * veto(0.4, r.names)), w.map((r) => r.label === 'supported'));
+  console.log(`in-sample WiCE ${key} floor 0.4: auroc ${au?.toFixed(3)} best BA ${bestBa.toFixed(3)}`);
+}
