@@ -81,23 +81,43 @@ export function threeWayAt(r: Scored, thresholds: Thresholds): string {
   return v === 'contradicted' ? 'unsupported' : v;
 }
 
+/** How the supported threshold is fitted (see `fitThresholds`). */
+export type ThresholdMethod = 'maxBA' | 'prevalence';
+
 /**
- * The supported threshold that maximises the mean balanced accuracy over the datasets, then the
- * partial threshold (not above it) that maximises three-way macro-F1 over the datasets with three labels.
+ * The supported threshold, then the partial threshold (not above it) that maximises three-way
+ * macro-F1 over the datasets with three labels.
+ *
+ * The supported threshold is fitted on the datasets `on` (all when empty):
+ * - `prevalence`: where the Platt-calibrated probability of being supported, fitted on those
+ *   rows' scores, reaches their share supported. Balanced accuracy is highest in expectation
+ *   where P(supported | score) equals the base rate, and this estimate of that point moves
+ *   less between training sets than the arg-max of a step curve.
+ * - `maxBA`: the grid step with the best mean balanced accuracy over the datasets (the rule
+ *   before; kept to compare).
  */
-export function fitThresholds(rows: Scored[], everyPart: number): Thresholds {
+export function fitThresholds(rows: Scored[], everyPart: number, method: ThresholdMethod = 'maxBA', on: number[] = []): Thresholds {
   const datasets = [...new Set(rows.map((r) => r.dataset))];
-  const by = datasets.map((d) => rows.filter((r) => r.dataset === d));
+  const fitOn = on.length ? datasets.filter((d) => on.includes(d)) : datasets;
+  const by = fitOn.map((d) => rows.filter((r) => r.dataset === d));
   let supported = 0.5;
-  let bestBa = -1;
-  for (const t of GRID) {
-    const ba = by.reduce((s, rs) => s + baAt(rs, t, everyPart), 0) / by.length;
-    if (ba > bestBa + 1e-12) {
-      bestBa = ba;
-      supported = t;
+  if (method === 'prevalence') {
+    const xs = by.flat();
+    const ys = xs.map((r) => r.label === 'supported');
+    const prior = ys.filter(Boolean).length / ys.length;
+    const p = fitPlatt(xs.map((r) => r.score), ys);
+    supported = Math.round(Math.min(1, Math.max(0, (Math.log(prior / (1 - prior)) - p.b) / p.a)) * 1000) / 1000;
+  } else {
+    let bestBa = -1;
+    for (const t of GRID) {
+      const ba = by.reduce((s, rs) => s + baAt(rs, t, everyPart), 0) / by.length;
+      if (ba > bestBa + 1e-12) {
+        bestBa = ba;
+        supported = t;
+      }
     }
   }
-  const three = by.filter((rs) => new Set(rs.map((r) => r.label)).size === 3);
+  const three = datasets.map((d) => rows.filter((r) => r.dataset === d)).filter((rs) => new Set(rs.map((r) => r.label)).size === 3);
   let partial = supported;
   let bestF1 = -1;
   for (const t of GRID.filter((g) => g <= supported)) {
