@@ -179,7 +179,16 @@ function fitByPrevalence(rows: Scored[], everyPart: number, baOn: number[]): Thr
   const p = fitPlatt(on.map((r) => r.score), ys);
   const prior = ys.filter(Boolean).length / ys.length;
   const supported = Math.min(1, Math.max(0, (Math.log(prior / (1 - prior)) - p.b) / p.a));
-  return { supported, partial: fitPartial(rows, supported, everyPart), everyPart };
+  return { supported, partial: PARTIAL_BY_SHARE ? partialByShare(rows, supported, baOn) : fitPartial(rows, supported, everyPart), everyPart };
+}
+
+let PARTIAL_BY_SHARE = false;
+/** The partial threshold at which the share of the claims of `on` scored below it is their share unsupported. */
+function partialByShare(rows: Scored[], supported: number, on: number[]): number {
+  const xs = rows.filter((r) => on.includes(r.dataset));
+  const share = xs.filter((r) => r.label === 'unsupported').length / xs.length;
+  const sorted = xs.map((r) => r.score).sort((a, b) => a - b);
+  return Math.min(supported, sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]);
 }
 
 function fitPartial(rows: Scored[], supported: number, everyPart: number): number {
@@ -241,6 +250,7 @@ interface Pred {
 }
 
 function run(v: Variant): Pred[][] {
+  PARTIAL_BY_SHARE = v.name.includes('partial by share');
   const out: Pred[][] = [];
   for (let rep = 0; rep < REPEATS; rep++) {
     const p: Pred[] = new Array(rows.length);
@@ -307,6 +317,7 @@ for (const partialOn of ['maxChunk', 'maxPart', 'anywhere'] as const) {
   variants.push({ name: `partial on ${partialOn}, prevalence WiCE`, grid: grid2, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', partialOn });
 }
 variants.push({ name: 'no synonyms, prevalence WiCE', grid: grid2, score: product('c3w3plain'), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'partial by share, prevalence WiCE', grid: grid2, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence' });
 const only = values.only?.split(',');
 let base: Pred[][] | undefined;
 for (const v of variants) {
