@@ -232,8 +232,8 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
     settings: LoaderSettings,
     conditional?: { etag?: string; lastModified?: string },
   ): Promise<Fetched> {
-    console.log('TRACE ' + Date.now() + ' ' + 'queue ' + href.slice(-12));
-    const result = await limiter.run(new URL(href).hostname, () => { console.log('TRACE ' + Date.now() + ' ' + 'fetch ' + href.slice(-12)); return fetchSource(href, {
+    const result = await limiter.run(new URL(href).hostname, () =>
+      fetchSource(href, {
         pageUrl,
         fetchImpl: options.fetchImpl,
         timeoutMs: options.timeoutMs,
@@ -242,9 +242,8 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
         credentials: settings.useLogins ? 'include' : 'omit',
         allowPrivate: settings.allowPrivate,
         conditional,
-      }); },
+      }),
     );
-    console.log('TRACE ' + Date.now() + ' ' + 'fetched ' + href.slice(-12));
     if (!result.ok) return { kind: 'failed', reason: result.reason, httpStatus: result.httpStatus, finalUrl: result.finalUrl };
     const validators = {
       ...(result.etag ? { etag: result.etag } : {}),
@@ -252,7 +251,6 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
     };
     if (result.notModified) return { kind: 'not-modified', finalUrl: result.finalUrl, ...validators };
     const doc = await read(result);
-    console.log('TRACE ' + Date.now() + ' ' + 'read ' + href.slice(-12));
     if (typeof doc === 'string') return { kind: 'failed', reason: doc, finalUrl: result.finalUrl };
     const pdfSkipped = result.kind === 'pdf' && (doc.pageCount ?? 0) > (doc.pages?.length ?? 0);
     return { kind: 'read', doc, truncated: result.truncated || pdfSkipped, finalUrl: result.finalUrl, ...validators };
