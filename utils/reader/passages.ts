@@ -17,12 +17,12 @@ export interface Run {
 }
 
 /**
- * Splits `text` at the highlights: clamped to the text, empty ones dropped, and overlapping ones
- * merged (the evidence wins the kind), so no character is marked twice.
+ * Highlights clamped to `[0, length)`, empty ones dropped, sorted, and overlapping ones merged
+ * (the evidence wins the kind), so no character is marked twice.
  */
-export function splitRuns(text: string, highlights: readonly Highlight[]): Run[] {
+export function mergeHighlights(length: number, highlights: readonly Highlight[]): Highlight[] {
   const ranges = highlights
-    .map((h) => ({ start: Math.max(0, Math.min(h.start, text.length)), end: Math.max(0, Math.min(h.end, text.length)), kind: h.kind }))
+    .map((h) => ({ start: Math.max(0, Math.min(h.start, length)), end: Math.max(0, Math.min(h.end, length)), kind: h.kind }))
     .filter((h) => h.end > h.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Highlight[] = [];
@@ -33,6 +33,12 @@ export function splitRuns(text: string, highlights: readonly Highlight[]): Run[]
       if (range.kind === 'evidence') last.kind = 'evidence';
     } else merged.push({ ...range });
   }
+  return merged;
+}
+
+/** Splits `text` at the highlights, merged as `mergeHighlights` says. */
+export function splitRuns(text: string, highlights: readonly Highlight[]): Run[] {
+  const merged = mergeHighlights(text.length, highlights);
   const runs: Run[] = [];
   let at = 0;
   for (const range of merged) {

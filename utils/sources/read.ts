@@ -24,6 +24,7 @@
 import { Readability } from '@mozilla/readability';
 import type { UnavailableReason } from './types';
 import type { ReadSource } from './types';
+import { BLOCK_TAGS } from './blocks';
 
 /** Removed wherever they are: never the content of a source. */
 const BOILERPLATE_SELECTORS = [
@@ -83,12 +84,6 @@ const REFERENCE_HEADING =
 
 const HEADING = /^H[1-6]$/;
 
-/** Tags whose end closes a block of text. */
-const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
-  'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION',
-  'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL',
-]);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH']);
 
 /** Under this many readable words, a strong wall sign makes a paywall. */
@@ -288,8 +283,13 @@ function cleanField(value: string | null | undefined, max: number): string | und
   return text ? text.slice(0, max) : undefined;
 }
 
+export interface ReadOptions {
+  /** Also give the readable part's HTML (`ReadSource.html`, unsanitised) for the reader view. */
+  html?: boolean;
+}
+
 /** Reads a parsed page into text, title, byline and date. The document is not modified. */
-export function readDocument(doc: Document): ReadSource {
+export function readDocument(doc: Document, options: ReadOptions = {}): ReadSource {
   const pageText = doc.body ? collapse(doc.body.textContent ?? '') : '';
   const wallMarkup = hasWallMarkup(doc);
   const appShell = looksLikeAppShell(doc);
@@ -313,15 +313,20 @@ export function readDocument(doc: Document): ReadSource {
   clone.querySelectorAll(BOILERPLATE_SELECTORS).forEach((el) => el.remove());
   dropReferenceSections(clone);
   // Readability mutates what it reads, so the fallback gets its own cleaned copy.
-  const fallback = clone.body ? blockText(clone.body.cloneNode(true)) : '';
+  const fallbackRoot = clone.body ? (clone.body.cloneNode(true) as Element) : null;
+  const fallback = fallbackRoot ? blockText(fallbackRoot) : '';
 
   let text = '';
+  let content: Element | null = null;
   let title = docTitle;
   let byline: string | undefined;
   let readabilityDate: string | undefined;
   try {
     const article = new Readability<Node>(clone, { serializer: (node) => node }).parse();
-    if (article?.content) text = blockText(article.content);
+    if (article?.content) {
+      text = blockText(article.content);
+      content = article.content as Element;
+    }
     title = cleanField(article?.title, 500) ?? docTitle;
     byline = cleanField(article?.byline, 200);
     readabilityDate = toIsoDate(article?.publishedTime);
@@ -329,9 +334,14 @@ export function readDocument(doc: Document): ReadSource {
     // Readability gives up on some odd documents; the cleaned body below is still the page.
   }
   // Readability keeps only the main candidate; when that is a sliver of the page, keep the page.
-  if (countWords(text) < Math.min(50, countWords(fallback) / 4)) text = fallback;
+  if (countWords(text) < Math.min(50, countWords(fallback) / 4)) {
+    text = fallback;
+    content = fallbackRoot;
+  }
 
   const result: ReadSource = { text };
+  // The HTML of the very part the text came from, so the reader view can find its passages in it.
+  if (options.html && content) result.html = content.innerHTML;
   if (title) result.title = title;
   if (byline) result.byline = byline;
   const date = metaDate ?? readabilityDate ?? timeDate;
@@ -361,7 +371,8 @@ export function readText(
   body: string,
   contentType: string,
   parseHtml: (html: string) => Document,
+  options: ReadOptions = {},
 ): ReadSource {
-  if (HTML_MIME.test(contentType.trim())) return readDocument(parseHtml(body));
+  if (HTML_MIME.test(contentType.trim())) return readDocument(parseHtml(body), options);
   return readPlainText(body);
 }

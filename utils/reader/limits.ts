@@ -1,0 +1,7 @@
+/**
+ * The reader view's bound on a source's sanitised HTML, apart from sanitize.ts so that the message
+ * schemas and the cache can state it without bundling DOMPurify.
+ */
+
+/** Sanitised HTML past this many characters is not kept: the reader view shows the plain text. */
+export const READER_HTML_MAX_CHARS = 2_000_000;
