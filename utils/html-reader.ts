@@ -4,12 +4,13 @@
  * Firefox's background page has a DOM, so it reads in place. Chrome's MV3 service worker has no
  * DOMParser and cannot import pdf.js: it hands the HTML, or the PDF's bytes (base64: extension
  * messages are JSON), to an offscreen document (entrypoints/offscreen) and waits for the text.
- * Only the text and its metadata come back, validated by the message protocol; raw HTML never
- * leaves the reader.
+ * Only the text, its metadata and the readable part's HTML sanitised with DOMPurify come back,
+ * validated by the message protocol; the page's raw HTML never leaves the reader.
  */
 import { browser } from 'wxt/browser';
 import { send } from './messages';
 import { readHtml, readPdf } from './protocol/offscreen';
+import { READER_HTML_MAX_CHARS, sanitizeSourceHtml } from './reader/sanitize';
 import { readText } from './sources';
 import { readPdfHere, type PdfRead } from './sources/pdf';
 import type { HtmlReader, PdfReader, ReadSource } from './sources/types';
@@ -17,8 +18,41 @@ import type { HtmlReader, PdfReader, ReadSource } from './sources/types';
 const OFFSCREEN_PATH = '/offscreen.html';
 
 /** Reads HTML with the DOMParser of the current context. */
-export function readHtmlHere(html: string): ReadSource {
-  return readText(html, 'text/html', (markup) => new DOMParser().parseFromString(markup, 'text/html'));
+/**
+ * Reads HTML with the DOMParser of the current context, with the readable part's HTML sanitised
+ * for the reader view (dropped past its bound: the view then shows the text).
+ */
+export function readHtmlHere(html: string, url: string): ReadSource {
+  const read = readText(html, 'text/html', (markup) => parseAt(markup, url), { html: true });
+  if (read.html === undefined) return read;
+  const { html: raw, ...rest } = read;
+  const safe = sanitizeSourceHtml(raw);
+  return safe.length <= READER_HTML_MAX_CHARS ? { ...rest, html: safe } : rest;
+}
+
+/**
+ * Parses a page and makes its links absolute against the source's address (or the page's own
+ * `<base href>`, resolved against it). A parsed document's own address is this extension page's,
+ * and the extension pages' CSP (`base-uri 'none'`) makes an inserted `<base>` count for nothing, so
+ * Readability alone would point relative links into the extension; the sanitiser then drops them.
+ */
+function parseAt(markup: string, url: string): Document {
+  const doc = new DOMParser().parseFromString(markup, 'text/html');
+  let base: URL;
+  try {
+    const own = doc.querySelector('base[href]')?.getAttribute('href');
+    base = new URL(own ?? url, url);
+  } catch {
+    return doc;
+  }
+  for (const link of Array.from(doc.querySelectorAll('a[href]'))) {
+    try {
+      link.setAttribute('href', new URL(link.getAttribute('href')!.trim(), base).href);
+    } catch {
+      link.removeAttribute('href');
+    }
+  }
+  return doc;
 }
 
 /** The two Chrome-only calls this module needs (not in webextension-polyfill's types). */
@@ -47,9 +81,9 @@ function ensureOffscreenDocument(): Promise<void> {
   return offscreenReady;
 }
 
-async function readOffscreen(html: string): Promise<ReadSource> {
+async function readOffscreen(html: string, url: string): Promise<ReadSource> {
   await ensureOffscreenDocument();
-  return send(browser, readHtml, { html });
+  return send(browser, readHtml, { html, url });
 }
 
 /** Bytes as base64, in slices small enough for `String.fromCharCode`. */
@@ -86,17 +120,17 @@ export function createPdfReader(): PdfReader {
 
 export function createHtmlReader(): HtmlReader {
   if (typeof DOMParser !== 'undefined') {
-    return async (html) => readHtmlHere(html);
+    return async (html, url) => readHtmlHere(html, url);
   }
   // The offscreen document takes a while to start: start it now, not when the first source arrives.
   ensureOffscreenDocument().catch(() => undefined);
-  return async (html) => {
+  return async (html, url) => {
     try {
-      return await readOffscreen(html);
+      return await readOffscreen(html, url);
     } catch {
       // The document may have been closed under us: make sure it exists, and try once more.
       offscreenReady = null;
-      return readOffscreen(html);
+      return readOffscreen(html, url);
     }
   };
 }

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { call } from '../messages';
 import { PageCitationsSchema } from '../extract/types';
+import { ReaderHtmlSchema } from '../reader/limits';
 import { ReportSchema } from '../report/schema';
 import { CheckModeSchema } from '../settings-core';
 
@@ -25,6 +26,8 @@ export const CachedSourceViewSchema = z.object({
   archiveUrl: z.optional(z.string()),
   archivedAt: z.optional(z.string()),
   text: z.string(),
+  /** HTML sources: the readable part's sanitised HTML (sanitised again before it is shown). */
+  html: ReaderHtmlSchema,
   pages: z.optional(z.array(z.int().check(z.nonnegative()))),
   truncated: z.boolean(),
 });

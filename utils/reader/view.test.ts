@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAnswer } from '../messages';
 import { PROTOCOL } from '../protocol';
 import type { CachedSource } from '../sources/cache';
+import { READER_HTML_MAX_CHARS } from './limits';
 import { parseReaderQuery, readerUrl, toSourceView } from './view';
 
 const cached: CachedSource = {
@@ -41,6 +42,15 @@ describe('read-source answer', () => {
     const view = toSourceView(cached);
     expect(view).toMatchObject({ text: cached.text, pages: [0, 10], readFrom: 'archive', archivedAt: '2021-06-02T10:15:00.000Z' });
     expect(parseAnswer(PROTOCOL['read-source'], { ok: true, value: view })).toEqual(view);
+  });
+
+  it('carries an HTML source’s sanitised HTML, and refuses one past the bound', () => {
+    const html = { ...cached, pages: undefined, pageCount: undefined, html: '<p>Reader <em>HTML</em>.</p>' };
+    const view = toSourceView(html);
+    expect(view?.html).toBe('<p>Reader <em>HTML</em>.</p>');
+    expect(parseAnswer(PROTOCOL['read-source'], { ok: true, value: view })).toEqual(view);
+    expect(toSourceView(cached)).not.toHaveProperty('html');
+    expect(() => parseAnswer(PROTOCOL['read-source'], { ok: true, value: { ...view, html: 'x'.repeat(READER_HTML_MAX_CHARS + 1) } })).toThrow(/unexpected answer/);
   });
 
   it('has nothing for a miss or a cached failure', () => {

@@ -36,6 +36,7 @@ export function toSourceView(entry: CachedSource | null): ResponseOf<'read-sourc
     archiveUrl: entry.archiveUrl,
     archivedAt: entry.archivedAt,
     text: entry.text,
+    ...(entry.html !== undefined ? { html: entry.html } : {}),
     pages: entry.pages,
     truncated: entry.truncated,
   };

@@ -9,6 +9,7 @@ import {
   type CacheEntryInput,
   type SourceCacheOptions,
 } from './cache';
+import { READER_HTML_MAX_CHARS } from '../reader/limits';
 
 const NAME = 'test-sources';
 
@@ -134,6 +135,46 @@ describe('source cache', () => {
     await cache.put(entry('k', 'The original text.'));
     await raw(factory, 'bodies', (s) => s.put({ v: CACHE_SCHEMA_VERSION, key: 'k', text: 'A tampered text.' }));
     expect(await cache.get('k')).toBeNull();
+  });
+
+  it('keeps an HTML source’s reader HTML with its text, hashed and counted in the size', async () => {
+    const { open, factory } = setup();
+    const cache = await open();
+    const text = 'The survey counted trees. '.repeat(20);
+    await cache.put(entry('plain', text));
+    await cache.put(entry('k', text, { html: `<p>${'<em>The survey</em> counted trees. '.repeat(20)}</p>` }));
+    const got = await cache.get('k');
+    expect(got?.html).toContain('<em>The survey</em>');
+    expect(got).not.toHaveProperty('htmlHash');
+    const plain = await cache.get('plain');
+    expect(plain).not.toHaveProperty('html');
+    expect(got!.bytes - plain!.bytes).toBeGreaterThan(got!.html!.length);
+    // A changed HTML is a corrupt entry like a changed text: dropped, and fetched again.
+    await raw(factory, 'bodies', (s) => s.put({ v: CACHE_SCHEMA_VERSION, key: 'k', text, html: '<p onclick="x()">Other words</p>' }));
+    expect(await cache.get('k')).toBeNull();
+    expect(await raw(factory, 'meta', (s) => s.get('k'))).toBeUndefined();
+  });
+
+  it('drops an entry whose reader HTML vanished, and one that gained HTML it was stored without', async () => {
+    const { open, factory } = setup();
+    const cache = await open();
+    const text = 'The survey counted trees. '.repeat(20);
+    await cache.put(entry('a', text, { html: '<p>The survey counted trees.</p>' }));
+    await raw(factory, 'bodies', (s) => s.put({ v: CACHE_SCHEMA_VERSION, key: 'a', text }));
+    expect(await cache.get('a')).toBeNull();
+    await cache.put(entry('b', text));
+    await raw(factory, 'bodies', (s) => s.put({ v: CACHE_SCHEMA_VERSION, key: 'b', text, html: '<p>Added later.</p>' }));
+    expect(await cache.get('b')).toBeNull();
+  });
+
+  it('stores the text without the HTML when the HTML is past the reader view’s bound', async () => {
+    const { open } = setup();
+    const cache = await open();
+    await cache.put(entry('k', 'Short text of a long page. '.repeat(10), { html: 'x'.repeat(READER_HTML_MAX_CHARS + 1) }));
+    const got = await cache.get('k');
+    expect(got?.text).toContain('Short text of a long page.');
+    expect(got).not.toHaveProperty('html');
+    expect(got!.bytes).toBeLessThan(10_000);
   });
 
   it('drops an entry whose text is missing', async () => {

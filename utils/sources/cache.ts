@@ -3,7 +3,9 @@
  * worker or browser restart makes no request.
  *
  * Judgement calls:
- * - Only extracted text is stored, never raw HTML: it is smaller, and it is what is matched.
+ * - Only extracted text is stored, never a page's raw HTML: it is smaller, and it is what is
+ *   matched. For the reader view, HTML sources also keep their readable part's HTML as DOMPurify
+ *   left it (bounded, counted in the size, and hashed like the text).
  * - Two object stores: small metadata records (`meta`) and the texts (`bodies`), written in one
  *   transaction. Eviction reads only the metadata, so it stays cheap with 50 MB of text stored.
  * - Every record is parsed with zod on read, and the text's SHA-256 must match the one recorded
@@ -16,6 +18,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import * as z from 'zod/mini';
+import { READER_HTML_MAX_CHARS } from '../reader/limits';
 import { UnavailableReasonSchema } from './types';
 
 /** Bump when the shape of a record changes: records of any other version are dropped on sight. */
@@ -41,6 +44,8 @@ export const CacheMetaSchema = z
     truncated: z.boolean(),
     /** SHA-256 (hex) of the text. */
     hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    /** SHA-256 (hex) of the reader view's HTML, when there is one. */
+    htmlHash: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
     /** Epoch milliseconds (zod 4 numbers are finite). */
     fetchedAt: z.number(),
     lastUsed: z.number(),
@@ -58,12 +63,18 @@ export const CacheMetaSchema = z
   .check(z.refine((m) => (m.status === 'ok') === (m.reason === undefined), 'a failure has a reason, a success none'));
 export type CacheMeta = z.infer<typeof CacheMetaSchema>;
 
-const CacheBodySchema = z.object({ v: z.literal(CACHE_SCHEMA_VERSION), key: z.string(), text: z.string() });
+const CacheBodySchema = z.object({
+  v: z.literal(CACHE_SCHEMA_VERSION),
+  key: z.string(),
+  text: z.string(),
+  /** HTML sources: the readable part's sanitised HTML, for the reader view. */
+  html: z.optional(z.string().check(z.maxLength(READER_HTML_MAX_CHARS))),
+});
 
 /** One cached source, as `get` returns it. */
-export type CachedSource = Omit<CacheMeta, 'v'> & { text: string };
+export type CachedSource = Omit<CacheMeta, 'v' | 'htmlHash'> & { text: string; html?: string };
 
-/** What the loader stores; the cache adds the hash, the size and the use time. */
+/** What the loader stores; the cache adds the hashes, the size and the use time. */
 export type CacheEntryInput = Omit<CachedSource, 'hash' | 'bytes' | 'lastUsed'>;
 
 export interface CacheStats {
@@ -185,26 +196,41 @@ export async function openSourceCache(options: SourceCacheOptions = {}): Promise
         await drop(key);
         return null;
       }
-      if ((await sha256Hex(body.data.text)) !== meta.data.hash) {
+      const { html } = body.data;
+      const htmlIntact = html === undefined ? meta.data.htmlHash === undefined : (await sha256Hex(html)) === meta.data.htmlHash;
+      if ((await sha256Hex(body.data.text)) !== meta.data.hash || !htmlIntact) {
         await drop(key);
         return null;
       }
       const touched: CacheMeta = { ...meta.data, lastUsed: now() };
       await db.put('meta', touched).catch(() => undefined);
-      const { v: _version, ...rest } = touched;
-      return { ...rest, text: body.data.text };
+      const { v: _version, htmlHash: _htmlHash, ...rest } = touched;
+      return { ...rest, text: body.data.text, ...(html !== undefined ? { html } : {}) };
     },
 
     async put(input) {
-      const { text, ...fields } = input;
-      const draft = { ...fields, v: CACHE_SCHEMA_VERSION, hash: await sha256Hex(text), lastUsed: now(), bytes: 0 };
-      draft.bytes = encoder.encode(text).byteLength + encoder.encode(JSON.stringify(draft)).byteLength;
+      const { text, html: givenHtml, ...fields } = input;
+      // Past its bound the HTML is left out (the reader view shows the text), not the whole entry.
+      const html = givenHtml !== undefined && givenHtml.length <= READER_HTML_MAX_CHARS ? givenHtml : undefined;
+      const draft = {
+        ...fields,
+        v: CACHE_SCHEMA_VERSION,
+        hash: await sha256Hex(text),
+        ...(html !== undefined ? { htmlHash: await sha256Hex(html) } : {}),
+        lastUsed: now(),
+        bytes: 0,
+      };
+      draft.bytes =
+        encoder.encode(text).byteLength +
+        (html !== undefined ? encoder.encode(html).byteLength : 0) +
+        encoder.encode(JSON.stringify(draft)).byteLength;
       const meta = CacheMetaSchema.parse(draft);
       if (meta.bytes > maxBytes) return;
       const tx = db.transaction(['meta', 'bodies'], 'readwrite');
       const metas = tx.objectStore('meta');
       const bodies = tx.objectStore('bodies');
-      await Promise.all([metas.put(meta), bodies.put({ v: CACHE_SCHEMA_VERSION, key: meta.key, text })]);
+      const body = CacheBodySchema.parse({ v: CACHE_SCHEMA_VERSION, key: meta.key, text, ...(html !== undefined ? { html } : {}) });
+      await Promise.all([metas.put(meta), bodies.put(body)]);
       // Evict least recently used entries (and any unreadable record) until the bound holds.
       const all = await metas.getAll();
       let total = 0;

@@ -4,7 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openSourceCache, type OpenedSourceCache, type SourceCache } from './cache';
 import { createSourceLoader, MAX_REQUESTS_TOTAL, type LoaderSettings, type SourceLoaderOptions } from './loader';
-import type { SourceOutcome } from './types';
+import type { HtmlReader, SourceOutcome } from './types';
 import { readHtmlWithJsdom as readHtml } from '../../tests/helpers/jsdom-reader';
 import { useSourceServer } from '../../tests/helpers/use-source-server';
 
@@ -184,6 +184,20 @@ describe('source loader: cache', () => {
     expect(stored?.text).toBe(outcome.ok ? outcome.text : 'no text');
     expect(stored?.text).not.toMatch(/<\/?[a-z]/i);
     expect(stored).toMatchObject({ status: 'ok', finalUrl: `${server.url}/article.html`, title: 'Harbour town doubles its tidal turbine output' });
+  });
+
+  it('keeps the reader view’s HTML its reader gives with the text, and serves it from the cache', async () => {
+    const withHtml: HtmlReader = async (html, url) => ({ ...(await readHtml(html, url)), html: '<p><em>Sanitised</em> reader HTML.</p>' });
+    const h = await harness({ readHtml: withHtml });
+    const first = await h.load('/article.html');
+    expect(first.ok && first.html).toBe('<p><em>Sanitised</em> reader HTML.</p>');
+    expect((await h.cache.get(`${server.url}/article.html`))?.html).toBe('<p><em>Sanitised</em> reader HTML.</p>');
+    const again = await h.load('/article.html');
+    expect(again.ok && again.fromCache && again.html).toBe('<p><em>Sanitised</em> reader HTML.</p>');
+    // The default reader of this harness asks for no HTML: none is stored.
+    const plain = await harness();
+    await plain.load('/article.html');
+    expect(await plain.cache.get(`${server.url}/article.html`)).not.toHaveProperty('html');
   });
 
   it('still has it after a restart (new loader, cache reopened)', async () => {

@@ -126,6 +126,7 @@ type Fetched =
 function readFields(doc: ReadSource) {
   return {
     text: doc.text,
+    ...(doc.html !== undefined ? { html: doc.html } : {}),
     ...(doc.title ? { title: doc.title } : {}),
     ...(doc.byline ? { byline: doc.byline } : {}),
     ...(doc.published ? { published: doc.published } : {}),

@@ -11,9 +11,12 @@ import type { CachedSource, CacheEntryInput, SourceCache } from './cache';
 
 export interface MemoryLayerOptions {
   maxEntries?: number;
-  /** Characters of source text held in memory at most. */
+  /** Characters of source text (and reader HTML) held in memory at most. */
   maxChars?: number;
 }
+
+/** Characters an entry holds in memory: its text and its reader HTML. */
+const sizeOf = (entry: CachedSource) => entry.text.length + (entry.html?.length ?? 0);
 
 export function withMemoryLayer(inner: SourceCache, options: MemoryLayerOptions = {}): SourceCache {
   const maxEntries = options.maxEntries ?? 64;
@@ -24,14 +27,14 @@ export function withMemoryLayer(inner: SourceCache, options: MemoryLayerOptions 
 
   const forget = (key: string) => {
     const old = recent.get(key);
-    if (old) chars -= old.text.length;
+    if (old) chars -= sizeOf(old);
     recent.delete(key);
   };
   const remember = (key: string, entry: CachedSource) => {
     forget(key);
-    if (entry.text.length > maxChars) return;
+    if (sizeOf(entry) > maxChars) return;
     recent.set(key, entry);
-    chars += entry.text.length;
+    chars += sizeOf(entry);
     for (const oldest of recent.keys()) {
       if (recent.size <= maxEntries && chars <= maxChars) break;
       forget(oldest);

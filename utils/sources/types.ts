@@ -48,6 +48,11 @@ export interface ReadSource {
   paywall?: boolean;
   /** The page is an app shell whose text only its scripts write (`js_required`). */
   jsRequired?: boolean;
+  /**
+   * HTML pages, where the reader asked for it: the HTML of the part `text` was read from. Raw
+   * until `utils/reader/sanitize.ts` has been over it; only sanitised HTML is cached.
+   */
+  html?: string;
   /** PDFs: where each page starts in `text` (`pages[0]` is page 1, at 0). */
   pages?: number[];
   /** PDFs: how many pages the document has (more than `pages.length` when some were skipped). */
