@@ -18,15 +18,41 @@ const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
 const missing = chromiumMissing();
 if (missing) console.warn(`Skipping reader view end-to-end tests: ${missing}`);
 
-/** Where the marked passage is, and whether it is on screen. */
+/**
+ * Where the marked passage is (its first mark), whether it is on screen, and its text: the marks of
+ * the best passage joined, whitespace collapsed (in HTML a passage crossing elements has several).
+ */
 async function passageOnScreen(page: Page): Promise<{ text: string; top: number; bottom: number; height: number; marks: number }> {
   const mark = page.getByTestId('reader-passage');
-  await mark.waitFor();
+  await mark.first().waitFor();
   return page.evaluate(() => {
-    const el = document.querySelector('[data-testid="reader-passage"]')!;
-    const box = el.getBoundingClientRect();
-    return { text: el.textContent ?? '', top: box.top, bottom: box.bottom, height: window.innerHeight, marks: document.querySelectorAll('mark').length };
+    const marks = [...document.querySelectorAll('[data-testid="reader-passage"]')];
+    const box = marks[0].getBoundingClientRect();
+    // Marks in two blocks (paragraphs, items) are two blocks' words: a space between them.
+    const blockOf = (m: Element) => m.closest('p,li,dd,dt,h1,h2,h3,h4,h5,h6,td,th,blockquote,pre,figcaption,div,article');
+    const text = marks
+      .map((m, i) => (i > 0 && blockOf(m) !== blockOf(marks[i - 1]) ? ' ' : '') + (m.textContent ?? ''))
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return { text, top: box.top, bottom: box.bottom, height: window.innerHeight, marks: document.querySelectorAll('mark').length };
   });
+}
+
+/** Elements and attributes of the shown source that would run or load something. */
+function offendersIn(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const found: string[] = [];
+    const root = document.querySelector(sel)!;
+    for (const el of root.querySelectorAll('script,style,link,meta,base,img,picture,source,video,audio,iframe,object,embed,svg,form')) found.push(el.tagName);
+    for (const el of root.querySelectorAll('*')) {
+      for (const attr of Array.from(el.attributes)) {
+        if (/^on|^(?:src|srcset|style|poster|background|action|formaction|data)$/i.test(attr.name)) found.push(`${el.tagName}[${attr.name}]`);
+      }
+      if (el.hasAttribute('href') && !/^https?:\/\//.test(el.getAttribute('href')!)) found.push(`${el.tagName}[href]`);
+    }
+    return found;
+  }, selector);
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -85,8 +111,17 @@ describe.skipIf(Boolean(missing))('Chromium: the reader view', () => {
     await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toBe('/reader.html');
     const shown = await passageOnScreen(page);
-    expect(shown.text).toBe(c1.evidence[0].text);
+    expect(shown.text).toBe(c1.evidence[0].text.replace(/\s+/g, ' ').trim());
     expect(shown.text).toContain('4 degrees Celsius cooler');
+    // The source's readable HTML, sanitised: the passage is marked across its emphasis.
+    await page.getByTestId('reader-html').waitFor();
+    expect(await page.locator('[data-testid="reader-html"] strong mark').textContent()).toBe('4 degrees Celsius cooler');
+    expect(await page.locator('[data-testid="reader-html"] em mark').textContent()).toBe('mature');
+    expect(await offendersIn(page, '[data-testid="reader-html"]')).toEqual([]);
+    const sourceLink = page.locator('[data-testid="reader-html"] a').first();
+    expect(await sourceLink.getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/research\/riverton-walk-map$/);
+    expect(await sourceLink.getAttribute('target')).toBe('_blank');
+    expect(await sourceLink.getAttribute('rel')).toBe('noopener noreferrer');
     expect(shown.top).toBeGreaterThanOrEqual(0);
     expect(shown.bottom).toBeLessThanOrEqual(shown.height);
     const source = report.sources.find((s) => s.id === c1.evidence[0].sourceId)!;
@@ -97,8 +132,6 @@ describe.skipIf(Boolean(missing))('Chromium: the reader view', () => {
     const link = page.getByTestId('reader-url');
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
-    // The source's text is text: nothing in it became an element but the marks.
-    expect(await page.evaluate(() => document.querySelector('[data-testid="reader-text"]')!.querySelectorAll('*:not(mark)').length)).toBe(0);
     await page.screenshot({ path: path.join(shots, 'reader-html.png') });
     await popup.close();
     await page.close();
@@ -108,11 +141,14 @@ describe.skipIf(Boolean(missing))('Chromium: the reader view', () => {
     const c7 = claim(DEMO_PDF_PAGE.claimId);
     const page = await readerPage(c7.id, c7.evidence[0].sourceId);
     const shown = await passageOnScreen(page);
-    expect(shown.text).toBe(c7.evidence[0].text);
+    expect(shown.text).toBe(c7.evidence[0].text.replace(/\s+/g, ' ').trim());
     expect(shown.text).toContain('4,210 street trees');
     expect(shown.top).toBeGreaterThanOrEqual(0);
     expect(shown.bottom).toBeLessThanOrEqual(shown.height);
     expect(await page.getByTestId('reader-page').textContent()).toContain(`page ${DEMO_PDF_PAGE.page}`);
+    // A PDF's text is text: nothing in it became an element but the marks.
+    expect(await page.evaluate(() => document.querySelector('[data-testid="reader-text"]')!.querySelectorAll('*:not(mark)').length)).toBe(0);
+    expect(await page.getByTestId('reader-html').count()).toBe(0);
     await page.screenshot({ path: path.join(shots, 'reader-pdf.png') });
     await page.close();
 
@@ -121,8 +157,9 @@ describe.skipIf(Boolean(missing))('Chromium: the reader view', () => {
     const partial = await readerPage(c2.id, c2.evidence[0].sourceId);
     const marked = await passageOnScreen(partial);
     expect(marked.text.length).toBeGreaterThan(0);
-    const allMarked = await partial.evaluate(() => [...document.querySelectorAll('mark')].map((m) => m.textContent ?? '').join('\n'));
-    for (const part of stated) expect(allMarked).toContain(part.evidence!.text);
+    // Whitespace aside (marks in HTML split at element edges), every stated part's words are marked.
+    const allMarked = await partial.evaluate(() => [...document.querySelectorAll('mark')].map((m) => m.textContent ?? '').join('').replace(/\s+/g, ''));
+    for (const part of stated) expect(allMarked).toContain(part.evidence!.text.replace(/\s+/g, ''));
     await partial.close();
   });
 
@@ -136,14 +173,21 @@ describe.skipIf(Boolean(missing))('Chromium: the reader view', () => {
     await page.close();
   });
 
-  it('has no serious or critical axe violations in light and dark', async () => {
+  it('has no serious or critical axe violations in light and dark, as text (PDF) and as HTML', async () => {
     const c7 = claim(DEMO_PDF_PAGE.claimId);
+    const c1 = claim('c1');
     for (const scheme of ['light', 'dark'] as const) {
       const page = await readerPage(c7.id, c7.evidence[0].sourceId, scheme);
       await passageOnScreen(page);
       expect(await seriousViolations(page), scheme).toEqual([]);
       if (scheme === 'dark') await page.screenshot({ path: path.join(shots, 'reader-dark.png') });
       await page.close();
+      const html = await readerPage(c1.id, c1.evidence[0].sourceId, scheme);
+      await passageOnScreen(html);
+      await html.getByTestId('reader-html').waitFor();
+      expect(await seriousViolations(html), `${scheme}, HTML`).toEqual([]);
+      if (scheme === 'dark') await html.screenshot({ path: path.join(shots, 'reader-html-dark.png') });
+      await html.close();
     }
   });
 });
