@@ -191,12 +191,15 @@ describe('source loader: cache', () => {
     const h = await harness({ readHtml: withHtml });
     const first = await h.load('/article.html');
     expect(first.ok && first.html).toBe('<p><em>Sanitised</em> reader HTML.</p>');
+    await h.flushed();
     expect((await h.cache.get(`${server.url}/article.html`))?.html).toBe('<p><em>Sanitised</em> reader HTML.</p>');
     const again = await h.load('/article.html');
     expect(again.ok && again.fromCache && again.html).toBe('<p><em>Sanitised</em> reader HTML.</p>');
     // The default reader of this harness asks for no HTML: none is stored.
     const plain = await harness();
     await plain.load('/article.html');
+    await plain.flushed();
+    expect(await plain.cache.get(`${server.url}/article.html`)).not.toBeNull();
     expect(await plain.cache.get(`${server.url}/article.html`)).not.toHaveProperty('html');
   });
 
