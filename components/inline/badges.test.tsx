@@ -265,6 +265,25 @@ describe('badge layer: the card', () => {
     expect(loads).toBe(1);
   });
 
+  it('starts loading the card\'s code when the pointer reaches a badge, so the card opens at once after the hover delay', async () => {
+    layer.destroy();
+    vi.useFakeTimers();
+    let loads = 0;
+    layer = createBadgeLayer(document, {
+      card: async () => {
+        loads++;
+        return inlineCard;
+      },
+    });
+    layer.render(baseReport(), anchorsFor());
+    host('c2').dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
+    expect(loads).toBe(1);
+    expect(card()).toBeNull();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(card()?.getAttribute('data-claim-id')).toBe('c2');
+    expect(loads).toBe(1);
+  });
+
   it('a card closed while its code loads stays closed', async () => {
     layer.destroy();
     let deliver: (renderer: CardRenderer) => void = () => undefined;

@@ -158,7 +158,11 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
     ignoringFocus: () => returningFocus,
     tabLeavesCard: (backwards) => card.tabLeaves(backwards),
     badgeClicked: checkClaim,
-    send: (event) => machine.send(event),
+    send: (event) => {
+      // The card's code starts loading as the pointer or focus reaches a badge, before the card opens.
+      if (event.type === 'pointer-enter-badge' || event.type === 'focus-badge') card.prepare();
+      machine.send(event);
+    },
     viewportChanged() {
       if (!shownId(machine.state) || frame) return;
       frame = view.requestAnimationFrame(() => {

@@ -32,6 +32,8 @@ export interface CardContent {
 export interface CardView {
   readonly host: HTMLElement | null;
   render(content: CardContent): void;
+  /** Starts loading the card's code if it is not there yet (the pointer or focus reached a badge). */
+  prepare(): void;
   /** Places the card again (scroll, resize) against what it was last rendered with. */
   position(): void;
   focus(): void;
@@ -64,6 +66,28 @@ export function createCardView(doc: Document, source: CardSource): CardView {
   };
 
   const element = () => root?.querySelector<HTMLElement>('[data-citecheck-card]') ?? null;
+
+  const load = () => {
+    if (renderer || loading || typeof source !== 'function') return;
+    loading = true;
+    source().then(
+      (loaded) => {
+        loading = false;
+        renderer = loaded;
+        const shown = waiting;
+        waiting = null;
+        if (!shown || !anchor) return;
+        loaded.render(shown, ensure());
+        position();
+        if (focusWhenShown) element()?.focus({ preventScroll: true });
+        focusWhenShown = false;
+      },
+      () => {
+        // The next open tries again.
+        loading = false;
+      },
+    );
+  };
 
   const position = () => {
     const card = element();
@@ -114,26 +138,9 @@ export function createCardView(doc: Document, source: CardSource): CardView {
         return;
       }
       waiting = props;
-      if (loading || typeof source !== 'function') return;
-      loading = true;
-      source().then(
-        (loaded) => {
-          loading = false;
-          renderer = loaded;
-          const shown = waiting;
-          waiting = null;
-          if (!shown || !anchor) return;
-          loaded.render(shown, ensure());
-          position();
-          if (focusWhenShown) element()?.focus({ preventScroll: true });
-          focusWhenShown = false;
-        },
-        () => {
-          // The next open tries again.
-          loading = false;
-        },
-      );
+      load();
     },
+    prepare: () => load(),
     position,
     focus() {
       if (!renderer && waiting) focusWhenShown = true;

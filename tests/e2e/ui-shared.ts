@@ -104,7 +104,10 @@ export async function cardGeometry(page: Page, claimId: string) {
     button.focus({ preventScroll: true });
     await frame();
     await frame();
-    const card = document.querySelector('citecheck-card')?.shadowRoot?.querySelector<HTMLElement>('[data-citecheck-card]');
+    // The first card on a page waits for the card's code (run in the tab on first use).
+    const shownCard = () => document.querySelector('citecheck-card')?.shadowRoot?.querySelector<HTMLElement>('[data-citecheck-card]');
+    for (let waited = 0; shownCard()?.getAttribute('data-claim-id') !== id && waited < 120; waited++) await frame();
+    const card = shownCard();
     let marker = null;
     const text = host.previousSibling;
     if (text?.nodeType === Node.TEXT_NODE) {
