@@ -39,6 +39,8 @@ interface Row {
   label: string;
   cov: Record<string, number>;
   numbers: number;
+  /** `numbers` with a lone "one" not counted as a number (it is mostly a pronoun or determiner). */
+  numbersNoOne: number;
   names: number;
   parts: number[];
   /** Each 3-term chunk's best coverage (shipped coverage's chunks). */
@@ -53,6 +55,17 @@ function coverageOf(r: Retrieval, size: number, longest: number): number {
   const windows = r.windows.filter((w) => w.to - w.from < longest);
   const best = chunkCoverages({ ...r, windows }, size);
   return best.length ? best.reduce((a, b) => a + b, 0) / best.length : 0;
+}
+
+function shareWithout(r: Retrieval, skip: RegExp): number {
+  let n = 0;
+  let got = 0;
+  r.analysis.terms.forEach((t, i) => {
+    if (t.kind !== 'number' || skip.test(t.surface)) return;
+    n++;
+    if (r.anywhere[i]) got++;
+  });
+  return n === 0 ? 1 : got / n;
 }
 
 const t0 = Date.now();
@@ -80,6 +93,7 @@ files.forEach((file, dataset) => {
       label: rec.label,
       cov,
       numbers: a.retrieval ? shareAnywhere(a.retrieval, 'number') : 1,
+      numbersNoOne: a.retrieval ? shareWithout(a.retrieval, /^one$/i) : 1,
       names: a.retrieval ? shareAnywhere(a.retrieval, 'name') : 1,
       parts: a.stated?.best ?? [0],
       chunks: a.factors?.chunks.length ? a.factors.chunks : [0],
@@ -318,6 +332,7 @@ for (const partialOn of ['maxChunk', 'maxPart', 'anywhere'] as const) {
 }
 variants.push({ name: 'no synonyms, prevalence WiCE', grid: grid2, score: product('c3w3plain'), baOn: [0], selectOn: ALL, method: 'prevalence' });
 variants.push({ name: 'partial by share, prevalence WiCE', grid: grid2, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'lone one not a number, prevalence WiCE', grid: grid2, score: (r, s) => (r.cov.c3w3 ?? 0) * veto(s.floor, r.numbersNoOne) * veto(s.floor, r.names), baOn: [0], selectOn: ALL, method: 'prevalence' });
 const only = values.only?.split(',');
 let base: Pred[][] | undefined;
 for (const v of variants) {
