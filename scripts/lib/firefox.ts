@@ -23,7 +23,14 @@ export function firefoxMissing(extensionDir = FIREFOX_BUILD): string | null {
   return null;
 }
 
-export async function launchFirefoxWithExtension(extensionDir = FIREFOX_BUILD): Promise<{ browser: Browser; origin: string }> {
+/**
+ * Firefox with the built extension as a temporary add-on. `colorScheme` sets the pages' scheme by
+ * pref (BiDi has no media emulation in Firefox ESR 140).
+ */
+export async function launchFirefoxWithExtension(
+  extensionDir = FIREFOX_BUILD,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ browser: Browser; origin: string }> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('Firefox ESR not found: install it with `apt-get install -y firefox-esr`');
   const browser = await puppeteer.launch({
@@ -48,6 +55,9 @@ export async function launchFirefoxWithExtension(extensionDir = FIREFOX_BUILD): 
       'browser.shell.checkDefaultBrowser': false,
       // Grant MV3 host permissions to the temporary add-on without a prompt.
       'extensions.originControls.grantByDefault': true,
+      ...(options.colorScheme
+        ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1, 'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0 }
+        : {}),
     },
   });
   await browser.installExtension(extensionDir);

@@ -1,5 +1,5 @@
 /**
- * End to end in Chromium: the reader view ("Show in Citecheck") of the demo article's sources,
+ * End to end in Chromium (Firefox ESR: reader-firefox.test.ts): the reader view ("Show in Citecheck") of the demo article's sources,
  * opened from the popup and by its address, read from the cache with the source server stopped,
  * highlighted at the claim's passage, and axe-clean in light and dark.
  */
