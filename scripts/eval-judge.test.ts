@@ -14,7 +14,8 @@ const gold = [
   { claim: claims[1].claim, label: 'unsupported', evidence: [], source_sentences: [] },
   { claim: claims[2].claim, label: 'supported', evidence: [], source_sentences: [] },
 ];
-const options = (baseUrl: string) => ({ baseUrl, timeoutMs: 300, concurrency: 2, anyHost: false });
+// Judges that answer get a timeout no loaded machine reaches; the one that never answers gets a short one.
+const options = (baseUrl: string, timeoutMs = 10_000) => ({ baseUrl, timeoutMs, concurrency: 2, anyHost: false });
 
 let server: FakeModelServer | null = null;
 afterEach(async () => {
@@ -44,7 +45,7 @@ describe('eval --judge', () => {
   it('against a judge that never answers, it finishes at the timeout with the word-match verdicts', async () => {
     server = await startFakeModelServer(neverAnswers);
     const t0 = Date.now();
-    const { predictions, figures } = await judgeAll(claims, options(server.baseUrl));
+    const { predictions, figures } = await judgeAll(claims, options(server.baseUrl, 300));
     expect(Date.now() - t0).toBeLessThan(5_000);
     expect(predictions.map((p) => p.verdict)).toEqual(claims.map((c) => c.verdict));
     expect(figures.dropped).toEqual({ timeout: 2 });
