@@ -58,14 +58,12 @@ export function firstByTags(root: Element, names: readonly string[]): Element | 
 }
 
 /**
- * Elements matching several simple selectors, from one pass over the document (one query rather
- * than a traversal per tag name), grouped by tag name, each group in document order.
+ * Elements of several tag names from one pass over the document (one query rather than a
+ * traversal per name), grouped by name, each group in document order.
  */
-export function elementsByTags(root: Document | Element, selectors: readonly string[]): Map<string, Element[]> {
-  // Each selector's subject is the tag name after its last space ("p > b:only-child" → b).
-  const names = selectors.map((s) => s.slice(s.lastIndexOf(' ') + 1).replace(/:.*$/, ''));
+export function elementsByTags(root: Document | Element, names: readonly string[]): Map<string, Element[]> {
   const groups = new Map<string, Element[]>(names.map((n) => [n, []]));
-  for (const el of toArray(root.querySelectorAll(selectors.join(',')))) groups.get(el.localName)?.push(el);
+  for (const el of toArray(root.querySelectorAll(names.join(',')))) groups.get(el.localName)?.push(el);
   return groups;
 }
 

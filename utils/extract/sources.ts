@@ -84,8 +84,8 @@ function marksExternalLinks(doc: Document): boolean {
 }
 
 export function sourceContext(doc: Document, pageUrl: string): SourceContext {
-  // Bold text is a heading only alone in its paragraph: the selector keeps the rest out.
-  const tagged = elementsByTags(doc, [...HEADING_TAGS, 'p > strong:only-child', 'p > b:only-child', 'base', 'link']);
+  // Plain tag names: jsdom's selector engine takes a second over combinators on a large page.
+  const tagged = elementsByTags(doc, [...HEADING_TAGS, 'strong', 'b', 'base', 'link']);
   const baseHref = tagged.get('base')![0]?.getAttribute('href');
   const base = resolveHttpUrl(baseHref, pageUrl) ?? pageUrl;
   const ids = new Map<string, Element | null>();
