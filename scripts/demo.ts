@@ -1,7 +1,8 @@
 /**
  * The main job, on an embedded default: builds the extension, serves the demo article and its
  * sources on 127.0.0.1, loads the extension in Chromium, and saves screenshots of the page with its
- * badges, an open hover card, the popup, the first-run page, a long generated article with compact
+ * badges, an open hover card, the popup, the reader view (an HTML and a PDF source at their
+ * passages), the first-run page, a long generated article with compact
  * badges, and a page in "only when I click" mode with its "Not checked" badges under demo-output/,
  * then prints the report.
  * Without Chromium it says how to install it and prints the command-line report instead.
@@ -95,10 +96,11 @@ async function main(): Promise<void> {
       if (args.judge) await screenshotJudgedCard(browser, page, tabId);
       const report: Report = ReportSchema.parse(await storedReport(await browser.currentWorker(), tabId));
       await writeFile(path.join(out, 'report.json'), JSON.stringify(report, null, 2));
+      await screenshotReader(browser, report, tabId);
       await screenshotFirstRun(browser);
       await screenshotLongArticle(browser);
       console.log('\n' + formatReport(report));
-      const shots = ['article.png', 'hover-card.png', 'partial-card.png', 'popup.png', 'first-run.png', 'long-article-compact.png', 'not-checked.png'];
+      const shots = ['article.png', 'hover-card.png', 'partial-card.png', 'popup.png', 'reader-html.png', 'reader-pdf.png', 'first-run.png', 'long-article-compact.png', 'not-checked.png'];
       console.log(`\nScreenshots: ${shots.map((f) => path.join('demo-output', f)).join(', ')}`);
       console.log(`Report: ${path.join('demo-output', 'report.json')}`);
     } finally {
@@ -110,6 +112,35 @@ async function main(): Promise<void> {
     }
   } finally {
     await server.close();
+  }
+}
+
+/**
+ * The reader view ("Show in Citecheck") at the claim's passage: the first supported claim with an
+ * HTML source (its sanitised formatting), and the claim whose passage is on a PDF's page.
+ */
+async function screenshotReader(browser: ExtensionBrowser, report: Report, tabId: number): Promise<void> {
+  const sourceOf = (id: string) => report.sources.find((s) => s.id === id);
+  const withPassage = report.claims.flatMap((c) => (c.evidence[0] ? [{ claim: c, evidence: c.evidence[0] }] : []));
+  const html = withPassage.find(({ claim, evidence }) => claim.verdict === 'supported' && evidence.page === undefined && sourceOf(evidence.sourceId)?.readFrom !== 'archive');
+  const pdf = withPassage.find(({ evidence }) => evidence.page !== undefined);
+  // The PDF's view is shown whole: its header says the passage's page, its text marks it.
+  for (const [file, pick, ready, fullPage] of [
+    ['reader-html.png', html, '[data-testid="reader-html"] mark', false],
+    ['reader-pdf.png', pdf, '[data-testid="reader-page"]', true],
+  ] as const) {
+    if (!pick) {
+      console.log(`No claim for ${file}: skipped`);
+      continue;
+    }
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 900, height: 640 });
+    const query = new URLSearchParams({ tab: String(tabId), claim: pick.claim.id, source: pick.evidence.sourceId });
+    await page.goto(`chrome-extension://${browser.extensionId}/reader.html?${query}`);
+    await page.locator(ready).first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(out, file), fullPage });
+    await page.close();
   }
 }
 
