@@ -14,8 +14,7 @@ import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { build } from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { chromium } from 'playwright-core';
-import { findChromium } from '../lib/chromium';
+import { findChromium, launchPlainChromium } from '../lib/chromium';
 import { extractCitations, hasCitationHints } from '../../utils/extract';
 import { median, type BenchRow } from './types';
 
@@ -138,7 +137,7 @@ async function inChromium(pages: { page: string; url: string }[]): Promise<Map<s
   const executablePath = findChromium();
   if (!executablePath) return 'Chromium not found';
   const bundle = await browserBundle();
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await launchPlainChromium();
   try {
     const context = await browser.newContext({ javaScriptEnabled: false });
     await context.route('**/*', (route) => route.abort());

@@ -14,11 +14,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Claim, Report, Source, Verdict } from '../../utils/report/schema';
 import { isJudgement } from '../../utils/report/verdicts';
-import { FIRST_ROWS } from '../../entrypoints/popup/App';
-import { CHROME_BUILD, findChromium, launchWithExtension } from '../lib/chromium';
+// From the popup's state, not App.tsx: the runner cannot import App's stylesheets.
+import { FIRST_ROWS } from '../../entrypoints/popup/state';
+import { CHROME_BUILD, findChromium, launchPlainChromium, launchWithExtension } from '../lib/chromium';
 import { readArgs } from '../lib/args';
 import { inlineCss } from '../lib/inline-css';
 import { median, type BenchRow } from './types';
@@ -272,7 +273,7 @@ function fixturePage(n: number): string {
 async function benchBadges(): Promise<BenchRow[]> {
   const code = await layerBundle();
   // A plain browser: the layer needs no extension, and an idle extension's workers only add noise.
-  const browser = await chromium.launch({ executablePath: findChromium()!, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchPlainChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await page.setContent(fixturePage(BADGES));

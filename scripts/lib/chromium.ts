@@ -6,13 +6,20 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROME_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 export function findChromium(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+}
+
+/** Headless Chromium without the extension (for measuring page code alone), with no background traffic. */
+export async function launchPlainChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: install it with `apt-get install -y chromium`');
+  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
 
 /** Why the Chromium end-to-end tests cannot run here, or null when they can. */
