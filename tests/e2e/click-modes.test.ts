@@ -5,9 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchWithExtension, tabIdOf, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { chromiumMissing, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { firefoxMissing, launchFirefoxWithExtension, openExtensionPage } from '../../scripts/lib/firefox';
 import { startLongArticleServer, type LongArticleServer } from '../helpers/long-article';
+import { callFromExtensionPage, openLongArticle } from './long-article-tab';
 
 const REFERENCES = 12;
 const HOSTS = 3;
@@ -29,24 +30,9 @@ describe.skipIf(!!noChromium)('Chromium: only when I click', () => {
   let server: LongArticleServer;
   let ext: ExtensionBrowser;
 
-  async function call(message: Record<string, unknown>): Promise<unknown> {
-    const page = await ext.context.newPage();
-    try {
-      await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-      return await page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message);
-    } finally {
-      await page.close();
-    }
-  }
+  const call = (message: Record<string, unknown>) => callFromExtensionPage(ext, message);
 
-  async function open(): Promise<{ page: Page; tabId: number; since: number }> {
-    await call({ type: 'clear-cache' });
-    const since = server.now();
-    const page = await ext.context.newPage();
-    await page.goto(server.articleUrl);
-    await page.waitForFunction((n) => document.querySelectorAll('citecheck-badge').length === n, REFERENCES, { timeout: 20_000 });
-    return { page, tabId: await tabIdOf(await ext.currentWorker(), server.articleUrl), since };
-  }
+  const open = () => openLongArticle(ext, server, REFERENCES);
 
   const badgeButton = (page: Page, claimId: string) => page.locator(`citecheck-badge[data-claim-id="${claimId}"] button`);
 

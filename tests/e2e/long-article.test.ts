@@ -4,12 +4,12 @@
  * once, the claims in view are checked first, the look-ahead keeps to its budget, scrolling
  * re-prioritises, no source is fetched twice; and each check mode, driven by its messages.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchWithExtension, tabIdOf, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { chromiumMissing, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { firefoxMissing, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
 import { LOOK_AHEAD_SOURCES } from '../../utils/scheduler';
 import { startLongArticleServer, type LongArticleServer } from '../helpers/long-article';
+import { callFromExtensionPage, openLongArticle } from './long-article-tab';
 
 const REFERENCES = 120;
 const HOSTS = 6;
@@ -40,26 +40,9 @@ describe.skipIf(!!noChromium)('Chromium: a long article, visible first', () => {
   let server: LongArticleServer;
   let ext: ExtensionBrowser;
 
-  /** Sends one protocol call from an extension page, as the options page or the popup would. */
-  async function call(message: Record<string, unknown>): Promise<unknown> {
-    const page = await ext.context.newPage();
-    try {
-      await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-      return await page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message);
-    } finally {
-      await page.close();
-    }
-  }
+  const call = (message: Record<string, unknown>) => callFromExtensionPage(ext, message);
 
-  /** Opens the article with an empty source cache, so every source checked is a request. */
-  async function open(): Promise<{ page: Page; tabId: number; since: number }> {
-    await call({ type: 'clear-cache' });
-    const since = server.now();
-    const page = await ext.context.newPage();
-    await page.goto(server.articleUrl);
-    await page.waitForFunction((n) => document.querySelectorAll('citecheck-badge').length === n, REFERENCES, { timeout: 20_000 });
-    return { page, tabId: await tabIdOf(await ext.currentWorker(), server.articleUrl), since };
-  }
+  const open = () => openLongArticle(ext, server, REFERENCES);
 
   beforeAll(async () => {
     server = await startLongArticleServer({ references: REFERENCES, hosts: HOSTS, latencyMs: LATENCY_MS });
