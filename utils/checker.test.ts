@@ -3,7 +3,7 @@ import { createTabChecker, PROGRESS_INTERVAL_MS, STORE_INTERVAL_MS, type TabEntr
 import type { PageCitations } from './extract/types';
 import type { Report } from './report/schema';
 import type { SourceLoader } from './sources/types';
-import { countingLoader, memoryStore, PAGE, TEXT } from '../tests/helpers/tab-checker';
+import { countingLoader, memoryStore, PAGE, recordingStore, TEXT } from '../tests/helpers/tab-checker';
 
 async function settle(checker: ReturnType<typeof createTabChecker>, tabId: number): Promise<Report> {
   for (let i = 0; i < 100; i++) {
@@ -97,9 +97,7 @@ describe('tab checker', () => {
     vi.useFakeTimers();
     try {
       const { loader, waiting } = heldLoader();
-      const writes: Report[] = [];
-      const store = memoryStore();
-      const recording: TabStore = { ...store, set: async (tabId, entry) => { writes.push(entry.report); await store.set(tabId, entry); } };
+      const { store: recording, writes } = recordingStore();
       const notified: Report[] = [];
       const checker = createTabChecker({ loader, store: recording, notify: (_, r) => notified.push(r), automatic: () => false });
       await checker.verify(2, longPage(6));
@@ -134,9 +132,7 @@ describe('tab checker', () => {
     vi.useFakeTimers();
     try {
       const { loader, waiting } = heldLoader();
-      const writes: Report[] = [];
-      const store = memoryStore();
-      const recording: TabStore = { ...store, set: async (tabId, entry) => { writes.push(entry.report); await store.set(tabId, entry); } };
+      const { store: recording, writes } = recordingStore();
       const checker = createTabChecker({ loader, store: recording, notify: () => undefined });
       await checker.verify(3, longPage(2), false, { inView: ['c1', 'c2'], nearView: [] });
       expect(writes).toHaveLength(1);

@@ -4,6 +4,7 @@
  */
 import type { TabEntry, TabStore } from '../../utils/checker';
 import type { PageCitations } from '../../utils/extract/types';
+import type { Report } from '../../utils/report/schema';
 import type { SourceLoader } from '../../utils/sources/types';
 
 export const TEXT = 'The city planted 12,000 new street trees in 2022 along the eastern bus corridors.';
@@ -36,4 +37,18 @@ export function memoryStore(): TabStore & { data: Map<number, unknown> } {
     set: async (tabId, entry: TabEntry) => void data.set(tabId, structuredClone(entry)),
     remove: async (tabId) => void data.delete(tabId),
   };
+}
+
+/** An in-memory store that also records each report written to it, in order. */
+export function recordingStore(): { store: TabStore; writes: Report[] } {
+  const writes: Report[] = [];
+  const inner = memoryStore();
+  const store: TabStore = {
+    ...inner,
+    set: async (tabId, entry) => {
+      writes.push(entry.report);
+      await inner.set(tabId, entry);
+    },
+  };
+  return { store, writes };
 }
