@@ -25,7 +25,7 @@ import { indexSource, matchClaim, type SourceIndex } from './match';
 import type { Claim, Report, Source } from './report/schema';
 import { pageAt } from './sources/pdf';
 import type { SourceLoader, SourceOutcome } from './sources/types';
-import { MAX_REQUESTS_PER_HOST, MAX_REQUESTS_TOTAL } from './sources/loader';
+import { MAX_REQUESTS_PER_HOST, MAX_REQUESTS_TOTAL } from './sources/limits';
 import { createScheduler } from './scheduler';
 
 export interface VerifyDeps {

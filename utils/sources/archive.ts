@@ -16,10 +16,10 @@
  *   any cited URL.
  */
 import * as z from 'zod/mini';
+import { WAYBACK_LOOKUP_TIMEOUT_MS } from './limits';
 import type { UnavailableReason } from './types';
 
 export const WAYBACK_AVAILABILITY_ENDPOINT = 'https://archive.org/wayback/available';
-export const WAYBACK_LOOKUP_TIMEOUT_MS = 10_000;
 
 /** Is this failure of the original one an archived copy may stand in for? */
 export function isDeadLink(reason: UnavailableReason, httpStatus: number | undefined, finalUrl: string | undefined, url: string): boolean {

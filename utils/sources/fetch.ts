@@ -1,6 +1,6 @@
 /**
  * One cited URL in, its decoded body or a precise reason out. No reading, no cache: see
- * `read.ts` and `loader.ts`.
+ * `read.ts` and `loader.ts`; what the bytes are and how they decode: `body.ts`.
  *
  * Judgement calls:
  * - GET only, no referrer (the source must not learn which article the reader is on), cookies
@@ -24,16 +24,12 @@
  *   cap (`PDF_MAX_BYTES`): a PDF cut at the cap cannot be parsed (its index is at the end), so a
  *   longer one is `too_large`, refused from its `Content-Length` before any byte is read.
  * - One signal ends a request: the caller's, or the timeout's (`AbortSignal.any` of both).
- * - Charset: the header, then a byte-order mark, then a `<meta>` in the first 1024 bytes, then
- *   UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers fall back to).
  */
+import { GENERIC_TYPES, HTML_TYPES, PDF_TYPES, TEXT_TYPES, decodeBody, parseContentType, readCapped, sniffBytes, type BodyKind } from './body';
 import type { SourceFailure, UnavailableReason } from './types';
-import { PDF_MAX_BYTES } from './pdf';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, PDF_MAX_BYTES } from './limits';
 import { checkSourceUrl } from './url';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-export const DEFAULT_MAX_REDIRECTS = 10;
 
 export interface FetchSourceOptions {
   /** The article's URL: decides whether loopback/private targets are allowed. */
@@ -51,9 +47,6 @@ export interface FetchSourceOptions {
   /** Aborts the fetch (reported as `network`). */
   signal?: AbortSignal;
 }
-
-/** How the body is to be read. */
-export type BodyKind = 'html' | 'text';
 
 interface FetchedHeaders {
   ok: true;
@@ -88,114 +81,11 @@ export type FetchResult =
     });
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
-const TEXT_TYPES = new Set(['text/plain', 'text/markdown', 'text/x-markdown']);
-const PDF_TYPES = new Set(['application/pdf', 'application/x-pdf']);
-/** Labels that say nothing about the content: decided from the bytes instead. */
-const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/unknown']);
 
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1';
 
 /** Fetch functions seen to answer `redirect: 'manual'` with an opaque redirect (browsers). */
 const hidesRedirects = new WeakSet<object>();
-
-export function parseContentType(header: string | null): { mime: string; charset?: string } {
-  if (!header) return { mime: '' };
-  const [mime, ...params] = header.split(';');
-  let charset: string | undefined;
-  for (const param of params) {
-    const match = /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(param);
-    if (match) charset = match[1];
-  }
-  return { mime: mime.trim().toLowerCase(), charset };
-}
-
-/** The first `max` bytes of a stream; cancels the stream once the cap is reached. */
-async function readCapped(
-  body: ReadableStream<Uint8Array> | null,
-  max: number,
-): Promise<{ bytes: Uint8Array; truncated: boolean }> {
-  if (!body) return { bytes: new Uint8Array(0), truncated: false };
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (total + value.byteLength > max) {
-      chunks.push(value.subarray(0, max - total));
-      total = max;
-      truncated = true;
-      reader.cancel().catch(() => undefined);
-      break;
-    }
-    chunks.push(value);
-    total += value.byteLength;
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { bytes, truncated };
-}
-
-function startsWith(bytes: Uint8Array, ascii: string, from = 0): boolean {
-  if (bytes.length < from + ascii.length) return false;
-  for (let i = 0; i < ascii.length; i++) if (bytes[from + i] !== ascii.charCodeAt(i)) return false;
-  return true;
-}
-
-/** What the first bytes look like: used when the header is missing, generic or wrong. */
-export function sniffBytes(bytes: Uint8Array): 'pdf' | 'html' | 'text' | 'binary' {
-  let i = 0;
-  if (startsWith(bytes, '\xEF\xBB\xBF')) i = 3;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-  if (startsWith(bytes, '%PDF-', i)) return 'pdf';
-  const head = bytes.subarray(0, 512);
-  // Text has no NUL bytes (UTF-16 would, but it always comes with a BOM or a header).
-  const hasBom = (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe);
-  if (!hasBom && head.includes(0)) return 'binary';
-  if (bytes[i] === 0x3c /* < */) return 'html';
-  return 'text';
-}
-
-/** The charset a `<meta>` declares in the first 1024 bytes, if any. */
-function metaCharset(bytes: Uint8Array): string | undefined {
-  let head = '';
-  const end = Math.min(bytes.length, 1024);
-  for (let i = 0; i < end; i++) head += String.fromCharCode(bytes[i]);
-  const match = /<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)/i.exec(head);
-  return match?.[1];
-}
-
-function decoderFor(label: string | undefined): TextDecoder | null {
-  if (!label) return null;
-  try {
-    const decoder = new TextDecoder(label.trim());
-    // A page cannot declare UTF-16 in a <meta> it wrote in ASCII; browsers treat that as UTF-8.
-    return decoder.encoding.startsWith('utf-16') ? new TextDecoder('utf-8') : decoder;
-  } catch {
-    return null;
-  }
-}
-
-export function decodeBody(bytes: Uint8Array, headerCharset: string | undefined, kind: BodyKind): string {
-  let decoder: TextDecoder | null = null;
-  if (startsWith(bytes, '\xEF\xBB\xBF')) decoder = new TextDecoder('utf-8');
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoder = new TextDecoder('utf-16be');
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) decoder = new TextDecoder('utf-16le');
-  decoder ??= decoderFor(headerCharset);
-  if (!decoder && kind === 'html') decoder = decoderFor(metaCharset(bytes));
-  if (decoder) return decoder.decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
 
 function failure(
   url: string,

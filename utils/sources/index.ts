@@ -1,14 +1,18 @@
 /** Cited pages: fetch, read and cache them. See each module's header for its judgement calls. */
 export type { HtmlReader, LoadOptions, ReadSource, SourceLoader, SourceOutcome } from './types';
 export { checkSourceUrl, classifyHost, isSelfCitation, normalizeUrl, type HostClass, type UrlCheck } from './url';
+export { fetchSource, type FetchResult, type FetchSourceOptions } from './fetch';
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_REDIRECTS,
   DEFAULT_TIMEOUT_MS,
-  fetchSource,
-  type FetchResult,
-  type FetchSourceOptions,
-} from './fetch';
+  MAX_REQUESTS_PER_HOST,
+  MAX_REQUESTS_TOTAL,
+  PDF_MAX_BYTES,
+  PDF_MAX_PAGES,
+  PDF_TIME_MS,
+  WAYBACK_LOOKUP_TIMEOUT_MS,
+} from './limits';
 export { blockText, looksLikePaywall, readDocument, readPlainText, readText, unreadableReason } from './read';
 export {
   CACHE_SCHEMA_VERSION,
@@ -26,8 +30,6 @@ export {
 } from './cache';
 export {
   createSourceLoader,
-  MAX_REQUESTS_PER_HOST,
-  MAX_REQUESTS_TOTAL,
   type LoaderSettings,
   type SourceLoaderOptions,
 } from './loader';

@@ -32,10 +32,10 @@ import { fetchSource, type FetchResult } from './fetch';
 import { readPdfHere } from './pdf';
 import { looksLikePaywall, readPlainText, unreadableReason } from './read';
 import type { HtmlReader, LoadOptions, PdfReader, ReadSource, SourceLoader, SourceOutcome } from './types';
+import { createLimiter } from './limiter';
+import { MAX_REQUESTS_PER_HOST, MAX_REQUESTS_TOTAL } from './limits';
 import { checkSourceUrl, classifyHost, normalizeUrl } from './url';
 
-export const MAX_REQUESTS_PER_HOST = 2;
-export const MAX_REQUESTS_TOTAL = 16;
 
 export interface LoaderSettings {
   /** Send the reader's cookies with source requests. */
@@ -71,49 +71,6 @@ const LASTING = new Set<UnavailableReason>(['pdf', 'not_text', 'empty', 'paywall
 function isLasting(reason: UnavailableReason, httpStatus?: number): boolean {
   if (reason === 'http_error') return httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500 && httpStatus !== 408 && httpStatus !== 429;
   return LASTING.has(reason);
-}
-
-/** A FIFO of waiters with a per-host and a global limit. */
-export function createLimiter(perHost: number, total: number) {
-  const active = new Map<string, number>();
-  let running = 0;
-  const queue: Array<{ host: string; start: () => void }> = [];
-  const pump = () => {
-    for (let i = 0; i < queue.length && running < total; ) {
-      const waiter = queue[i];
-      if ((active.get(waiter.host) ?? 0) < perHost) {
-        queue.splice(i, 1);
-        running++;
-        active.set(waiter.host, (active.get(waiter.host) ?? 0) + 1);
-        waiter.start();
-      } else {
-        i++;
-      }
-    }
-  };
-  const release = (host: string) => {
-    running--;
-    const left = (active.get(host) ?? 1) - 1;
-    if (left > 0) active.set(host, left);
-    else active.delete(host);
-    pump();
-  };
-  return {
-    async run<T>(host: string, task: () => Promise<T>): Promise<T> {
-      await new Promise<void>((resolve) => {
-        queue.push({ host, start: resolve });
-        pump();
-      });
-      try {
-        return await task();
-      } finally {
-        release(host);
-      }
-    },
-    get running() {
-      return running;
-    },
-  };
 }
 
 /** What fetching and reading one address gave. */

@@ -18,14 +18,11 @@
  *   `pdf_encrypted` (an owner password alone does not stop pdf.js reading the text); one pdf.js
  *   cannot parse is `pdf_broken`.
  */
+import { PDF_MAX_PAGES, PDF_TIME_MS } from './limits';
 import type { PdfFailure, PdfRead } from './pdf-schema';
 
 export type { PdfFailure, PdfRead } from './pdf-schema';
 
-/** PDFs are larger than pages: reports and papers of 5–20 MB are common. */
-export const PDF_MAX_BYTES = 20 * 1024 * 1024;
-export const PDF_MAX_PAGES = 300;
-export const PDF_TIME_MS = 20_000;
 
 
 export interface PdfLimits {
