@@ -40,7 +40,7 @@ export interface ExtensionBrowser {
 
 export async function launchWithExtension(
   extensionDir = CHROME_BUILD,
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; /** More command-line switches (a proxy, say). */ args?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it with `apt-get install -y chromium`');
@@ -64,6 +64,7 @@ export async function launchWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
