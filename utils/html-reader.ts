@@ -10,50 +10,10 @@
 import { browser } from 'wxt/browser';
 import { send } from './messages';
 import { readHtml, readPdf } from './protocol/offscreen';
-import { READER_HTML_MAX_CHARS, sanitizeSourceHtml } from './reader/sanitize';
-import { readText } from './sources';
 import { readPdfHere, type PdfRead } from './sources/pdf';
 import type { HtmlReader, PdfReader, ReadSource } from './sources/types';
 
 const OFFSCREEN_PATH = '/offscreen.html';
-
-/** Reads HTML with the DOMParser of the current context. */
-/**
- * Reads HTML with the DOMParser of the current context, with the readable part's HTML sanitised
- * for the reader view (dropped past its bound: the view then shows the text).
- */
-export function readHtmlHere(html: string, url: string): ReadSource {
-  const read = readText(html, 'text/html', (markup) => parseAt(markup, url), { html: true });
-  if (read.html === undefined) return read;
-  const { html: raw, ...rest } = read;
-  const safe = sanitizeSourceHtml(raw);
-  return safe.length <= READER_HTML_MAX_CHARS ? { ...rest, html: safe } : rest;
-}
-
-/**
- * Parses a page and makes its links absolute against the source's address (or the page's own
- * `<base href>`, resolved against it). A parsed document's own address is this extension page's,
- * and the extension pages' CSP (`base-uri 'none'`) makes an inserted `<base>` count for nothing, so
- * Readability alone would point relative links into the extension; the sanitiser then drops them.
- */
-function parseAt(markup: string, url: string): Document {
-  const doc = new DOMParser().parseFromString(markup, 'text/html');
-  let base: URL;
-  try {
-    const own = doc.querySelector('base[href]')?.getAttribute('href');
-    base = new URL(own ?? url, url);
-  } catch {
-    return doc;
-  }
-  for (const link of Array.from(doc.querySelectorAll('a[href]'))) {
-    try {
-      link.setAttribute('href', new URL(link.getAttribute('href')!.trim(), base).href);
-    } catch {
-      link.removeAttribute('href');
-    }
-  }
-  return doc;
-}
 
 /** The two Chrome-only calls this module needs (not in webextension-polyfill's types). */
 interface ChromeOffscreenApi {
@@ -120,7 +80,9 @@ export function createPdfReader(): PdfReader {
 
 export function createHtmlReader(): HtmlReader {
   if (typeof DOMParser !== 'undefined') {
-    return async (html, url) => readHtmlHere(html, url);
+    // Imported on the first page read: Readability and DOMPurify stay out of the code every
+    // background start loads (and out of Chrome's worker, which never takes this branch).
+    return async (html, url) => (await import('./html-read-here')).readHtmlHere(html, url);
   }
   // The offscreen document takes a while to start: start it now, not when the first source arrives.
   ensureOffscreenDocument().catch(() => undefined);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { base64ToBytes, readHtmlHere } from '@/utils/html-reader';
+import { readHtmlHere } from '@/utils/html-read-here';
+import { base64ToBytes } from '@/utils/html-reader';
 import { serve, type MessageEvents } from '@/utils/messages';
 import { OFFSCREEN } from '@/utils/protocol/offscreen';
 import { readPdfHere } from '@/utils/sources/pdf';

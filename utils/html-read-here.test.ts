@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHtmlHere } from './html-reader';
+import { readHtmlHere } from './html-read-here';
 import { READER_HTML_MAX_CHARS } from './reader/limits';
 
 const hostile = readFileSync(path.resolve(import.meta.dirname, '../tests/fixtures/sources/hostile-reader.html'), 'utf8');
