@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attributionFits, splitAttribution } from '@/utils/extract/attribution';
 import { BlockText } from '@/utils/extract/claims';
 import { expandNumbers, findTextMarkers, markerLabelOf } from '@/utils/extract/markers';
-import { originalOfArchive } from '@/utils/extract/sources';
+import { originalOfArchive } from '@/utils/extract/source-entry';
 import { domainOf, findBareUrls, sentenceStarts } from '@/utils/extract/text';
 
 /** The claims of every marker group in a text, markers found the way extraction finds them. */

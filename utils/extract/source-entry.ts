@@ -1,0 +1,236 @@
+/**
+ * Reading one entry of a source list: its number, and which URL stands for the work it cites (the
+ * judgement calls are in sources.ts's header: the work's own link over an archive copy or an
+ * identifier resolver; a work without a link is `no_url`; a never-fetched scheme `blocked_scheme`).
+ */
+import { ARCHIVE_HOSTS, IDENTIFIER_HOSTS, IDENTIFIER_TEXT } from './config';
+import { REGEXPS } from './vocabulary';
+import { anchorsWithHref, toArray, closestClass, closestTag, hasClass } from './dom';
+import { domainOf, findBareUrls, inPageFragment, normalizeSpace, readHref, resolveHttpUrl } from './text';
+import type { SourceContext } from './sources';
+
+interface ReadItem {
+  /** Empty for a work without a fetchable link (see `reason`). */
+  url: string;
+  reason?: 'no_url' | 'blocked_scheme';
+  archiveUrl?: string;
+  title?: string;
+  /** The number the entry gives itself ("[3] …", "3. …", "Source 3: …"). */
+  number?: number;
+  sourceStyle: boolean;
+}
+
+interface LinkCandidate {
+  url: string;
+  text: string;
+  kind: 'work' | 'identifier' | 'archive';
+}
+
+const ENTRY_TAGS = new Set(['li', 'cite']);
+const CITE = new Set(['cite']);
+const SUP = new Set(['sup']);
+
+const ENTRY_NUMBER = /^\[?\s*(Source\s+)?([1-9]\d{0,2})\s*(?:\]|\.|:|\))\s*/i;
+
+export function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem | undefined {
+  const raw = nodes.map((n) => n.textContent ?? '').join(' ');
+  // The number sits at the entry's start; the whole text is normalised only when it is read.
+  const prefix = normalizeSpace(raw.trimStart().slice(0, 200)).match(ENTRY_NUMBER);
+  const number = prefix ? Number(prefix[2]) : undefined;
+  const sourceStyle = Boolean(prefix?.[1]);
+  let normalized: string | undefined;
+  const entryText = () => (normalized ??= normalizeSpace(raw));
+
+  // On a page that marks its outbound links only those can be the work's link.
+  const outbound = ctx.externalClassOnly ? externalAnchorsIn(nodes) : anchorsIn(nodes);
+  const scope = citeScope(nodes, outbound);
+  let candidates = linkCandidates(ctx, scope);
+  if (candidates.length === 0 && scope !== outbound) candidates = linkCandidates(ctx, outbound);
+
+  let chosen = pickLinks(candidates);
+  if (!chosen) {
+    // URLs written as text.
+    const text = entryText();
+    const bare = findBareUrls(text).map((b) => classify(b.url, b.url));
+    chosen = pickLinks(bare.filter((c): c is LinkCandidate => c !== undefined));
+    if (chosen && !chosen.title) {
+      const title = titleFromText(text, text.match(ENTRY_NUMBER)?.[0].length ?? 0);
+      if (title) chosen.title = title;
+    }
+  }
+  if (!chosen && !followed) {
+    // A short footnote ("King 2003, p. 41") points at its bibliography entry: read that instead.
+    for (const a of anchorsIn(nodes)) {
+      const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
+      // Not a back-link, and not a citation marker inside a note (that note cites, it is not a work).
+      if (fragment === undefined || closestClass(a, 'mw-cite-backlink', 4) || closestTag(a, SUP, 3)) continue;
+      const target = ctx.elementById(fragment);
+      // Only a bibliography entry (a <cite> or another list item) counts, never a back-link
+      // to the marker in the text.
+      const entry = target && !closestTag(target, SUP, 2) ? closestTag(target, ENTRY_TAGS, 6) : null;
+      if (!entry || nodes.some((n) => n.contains(entry) || entry.contains(n))) continue;
+      const read = readItem(ctx, [entry], true);
+      if (read) return { ...read, number, sourceStyle };
+    }
+  }
+  if (!chosen) return undefined;
+  if (!chosen.title) {
+    // A citation whose only link is an identifier still names its work in quotes.
+    const quoted = entryText().match(/["“]([^"“”]{3,200})["”]/);
+    if (quoted) chosen.title = quoted[1].trim();
+  }
+  return { ...chosen, number, sourceStyle };
+}
+
+const BLOCKED_SCHEME = /^\s*(?:javascript|data|file|vbscript):/i;
+const WORK_MARKUP = new Set(['cite', 'i', 'em']);
+const YEAR = /\b(?:1[5-9]|20)\d{2}\b/;
+
+/**
+ * An entry without an http(s) link that still cites a work: a link of a blocked scheme, or a
+ * book or print article described by a formatted citation (`<cite>`, MediaWiki's `citation` or
+ * `ouvrage` classes), an ISBN, page numbers, or an italic title with a year. Anything else is a
+ * note that explains and cites nothing.
+ */
+export function unfetchableItem(ctx: SourceContext, nodes: Node[]): ReadItem | undefined {
+  const text = normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' '));
+  const prefix = text.match(/^\[?\s*(Source\s+)?([1-9]\d{0,3})\s*(?:\]|\.|:|\))\s*/i);
+  const number = prefix ? Number(prefix[2]) : undefined;
+  const sourceStyle = Boolean(prefix?.[1]);
+  const body = text.replace(/^\^\s*(?:[a-z]{1,2}\s+)*/, '').replace(/^↑\s*/, '').trim();
+  const title = body.length > 200 ? `${body.slice(0, 199)}…` : body;
+  const anchors = anchorsIn(nodes).filter((a) => !closestClass(a, 'mw-cite-backlink', 4));
+  if (anchors.some((a) => BLOCKED_SCHEME.test(a.getAttribute('href') ?? ''))) {
+    return { url: '', reason: 'blocked_scheme', ...(title ? { title } : {}), number, sourceStyle };
+  }
+  if (!title || !citesWork(nodes, body)) return undefined;
+  return { url: '', reason: 'no_url', title, number, sourceStyle };
+}
+
+function citesWork(nodes: Node[], text: string): boolean {
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (el.getElementsByTagName('cite').length > 0) return true;
+    for (const name of ['citation', 'ouvrage']) {
+      for (const found of toArray(el.getElementsByClassName(name))) if (found.localName === 'span') return true;
+    }
+  }
+  if (REGEXPS.workEntry.test(text) && YEAR.test(text)) return true;
+  const italic = nodes.some((n) => n.nodeType === 1 && (WORK_MARKUP.has((n as Element).localName) || (n as Element).getElementsByTagName('i').length > 0 || (n as Element).getElementsByTagName('em').length > 0));
+  // A dated italic title, short enough to be a reference rather than a note that explains.
+  return italic && YEAR.test(text) && text.length <= 400;
+}
+
+/** Anchors with an href and class "external" in the nodes, in document order. */
+function externalAnchorsIn(nodes: Node[]): Element[] {
+  const anchors: Element[] = [];
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (el.localName === 'a' && hasClass(el, 'external') && el.hasAttribute('href')) anchors.push(el);
+    for (const a of toArray(el.getElementsByClassName('external'))) if (a.localName === 'a' && a.hasAttribute('href')) anchors.push(a);
+  }
+  return anchors;
+}
+
+function anchorsIn(nodes: Node[]): Element[] {
+  const anchors: Element[] = [];
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    anchors.push(...anchorsWithHref(el));
+  }
+  return anchors;
+}
+
+/** Within an entry that holds formatted citations (<cite>), the first citation's links. */
+function citeScope(nodes: Node[], anchors: Element[]): Element[] {
+  if (!nodes.some((n) => n.nodeType === 1 && ((n as Element).localName === 'cite' || (n as Element).getElementsByTagName('cite').length > 0))) return anchors;
+  let firstCite: Element | null = null;
+  for (const a of anchors) if ((firstCite = closestTag(a, CITE, 8))) break;
+  return firstCite ? anchors.filter((a) => firstCite.contains(a)) : anchors;
+}
+
+function linkCandidates(ctx: SourceContext, anchors: Element[]): LinkCandidate[] {
+  const other: LinkCandidate[] = [];
+  const same: LinkCandidate[] = [];
+  for (const a of anchors) {
+    if (ctx.externalClassOnly) {
+      // MediaWiki's back-links are in-page links, never of class "external".
+      if (!/(?:^|\s)external(?:\s|$)/.test(a.getAttribute('class') ?? '')) continue;
+    } else if (closestClass(a, 'mw-cite-backlink', 4)) continue;
+    const target = readHref(a.getAttribute('href'), ctx.addresses, ctx.base);
+    if (!target || !('url' in target)) continue;
+    const candidate = classify(target.url, withoutDomain(normalizeSpace(a.textContent ?? ''), target.host), target.host);
+    if (!candidate) continue;
+    (target.host === ctx.pageDomain ? same : other).push(candidate);
+  }
+  // A self-citation is allowed, but the page's own links come after every other site's.
+  return [...other, ...same];
+}
+
+/** Answer engines print the domain inside the link ("Geothermal FAQ example.org"): drop it. */
+function withoutDomain(text: string, domain: string): string {
+  if (!domain || text.length <= domain.length + 4 || !text.toLowerCase().includes(domain)) return text;
+  const escaped = domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`^(?:www\\.)?${escaped}\\s*[-–—|·:]?\\s+|\\s+[-–—|·(]?\\s*(?:www\\.)?${escaped}\\)?$`, 'i'), '').trim();
+}
+
+/** `/web/20210602101500/https://…`: the address form of Wayback software (pywb, OpenWayback) on any host. */
+const WAYBACK_STYLE_PATH = /^https?:\/\/[^/]+\/(?:[\w-]+\/)?web\/\d{14}(?:[a-z]{2}_)?\/https?:\/\//i;
+
+function classify(url: string, text: string, host = domainOf(url)): LinkCandidate | undefined {
+  if (!host) return undefined;
+  // Known archives by host; any other by a Wayback-style address holding the original's URL.
+  if (ARCHIVE_HOSTS.test(host) || WAYBACK_STYLE_PATH.test(url)) return { url, text, kind: 'archive' };
+  if (IDENTIFIER_HOSTS.test(host) || IDENTIFIER_TEXT.test(text)) return { url, text, kind: 'identifier' };
+  return { url, text, kind: 'work' };
+}
+
+function pickLinks(candidates: LinkCandidate[]): { url: string; archiveUrl?: string; title?: string } | undefined {
+  const work = candidates.find((c) => c.kind === 'work');
+  const identifier = candidates.find((c) => c.kind === 'identifier');
+  const archive = candidates.find((c) => c.kind === 'archive');
+  const main = work ?? identifier;
+  if (main) {
+    const title = linkTitle(archive && !work ? undefined : main.text, archive?.text);
+    return { url: main.url, ...(archive ? { archiveUrl: archive.url } : {}), ...(title ? { title } : {}) };
+  }
+  if (archive) {
+    const original = originalOfArchive(archive.url);
+    const title = linkTitle(archive.text);
+    if (original) return { url: original, archiveUrl: archive.url, ...(title ? { title } : {}) };
+    return { url: archive.url, ...(title ? { title } : {}) };
+  }
+  return undefined;
+}
+
+/** The readable title among link texts: not a URL, not "the original", not an identifier. */
+function linkTitle(...texts: (string | undefined)[]): string | undefined {
+  for (const raw of texts) {
+    if (!raw) continue;
+    const text = raw.replace(/^["“'‘]+|["”'’]+$/g, '').trim();
+    if (text.length < 2 || /^https?:\/\//i.test(text) || /^(?:the )?original$/i.test(text) || /^archived?$/i.test(text) || IDENTIFIER_TEXT.test(text)) continue;
+    return text;
+  }
+  return undefined;
+}
+
+/** "https://web.archive.org/web/2015…/http://example.org/x" → "http://example.org/x". */
+export function originalOfArchive(url: string): string | undefined {
+  const m = url.match(/^https?:\/\/[^/]+\/(?:web\/)?\d{8,14}[a-z_]*\/(.+)$/i);
+  if (!m) return undefined;
+  const inner = /^https?:\/\//i.test(m[1]) ? m[1] : `http://${m[1]}`;
+  return resolveHttpUrl(inner, 'http://invalid.invalid/');
+}
+
+function titleFromText(text: string, prefixLength: number): string | undefined {
+  const withoutUrls = text
+    .slice(prefixLength)
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\-–—:,.|]+|[\s\-–—:,.|]+$/g, '')
+    .trim();
+  return withoutUrls.length >= 2 ? withoutUrls : undefined;
+}
