@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createTabChecker } from '@/utils/checker';
+import { createTabChecker, type NotifyOptions } from '@/utils/checker';
 import { lazyCache } from '@/utils/background/lazy-cache';
 import { sameOrigin } from '@/utils/background/origin';
 import { quietly } from '@/utils/background/quietly';
@@ -43,9 +43,9 @@ export default defineBackground({
     });
     const store = createSessionTabStore(browser.storage.session);
     const toolbar = createToolbar(browser.action, toolbarBadge);
-    const notify = (tabId: number, report: Report) => {
+    const notify = (tabId: number, report: Report, options: NotifyOptions = {}) => {
       // The tab may be gone or may have no content script: the page and the icon are best effort.
-      quietly(() => send(browser, toContent.reportUpdate, { report }, { tabId }));
+      if (!options.pageHasIt) quietly(() => send(browser, toContent.reportUpdate, { report }, { tabId }));
       toolbar.show(tabId, report);
     };
 

@@ -128,6 +128,21 @@ describe('tab checker', () => {
     }
   });
 
+  it('the first report of a check the page asked for goes to the toolbar only: the page has it as its answer', async () => {
+    const { loader, releaseAll } = heldLoader();
+    const notified: Array<{ report: Report; pageHasIt: boolean }> = [];
+    const checker = createTabChecker({ loader, store: memoryStore(), notify: (_, report, o) => notified.push({ report, pageHasIt: o?.pageHasIt ?? false }) });
+    const answer = await checker.verify(4, longPage(3), false, { inView: ['c1', 'c2', 'c3'], nearView: [] });
+    expect(notified).toEqual([{ report: answer, pageHasIt: true }]);
+    await releaseAll();
+    const final = await settle(checker, 4);
+    expect(notified.at(-1)).toEqual({ report: final, pageHasIt: false });
+    expect(notified.slice(1).every((n) => !n.pageHasIt)).toBe(true);
+    // A re-check the popup asked for has no page waiting for an answer: the page hears of it.
+    await checker.recheck(4);
+    expect(notified.filter((n) => !n.pageHasIt).at(-1)!.report.state).toBe('running');
+  });
+
   it('stores a long check\'s progress once the store interval has passed', async () => {
     vi.useFakeTimers();
     try {

@@ -40,11 +40,16 @@ export interface Viewport {
   nearView: readonly string[];
 }
 
+export interface NotifyOptions {
+  /** The page has this report already (it was the answer to its request): only the toolbar needs it. */
+  pageHasIt?: boolean;
+}
+
 export interface CheckerDeps {
   loader: SourceLoader;
   store: TabStore;
   /** Tells the tab's page and toolbar that its report changed. */
-  notify: (tabId: number, report: Report) => void;
+  notify: (tabId: number, report: Report, options?: NotifyOptions) => void;
   isSelfCitation?: (sourceUrl: string, pageUrl: string) => boolean;
   /** Whether a page at this URL is checked as soon as it loads (the check mode); true when absent. */
   automatic?: (pageUrl: string) => Promise<boolean> | boolean;
@@ -108,6 +113,8 @@ export function createTabChecker(deps: CheckerDeps) {
 
   interface StartOptions {
     force: boolean;
+    /** The page asked (verify) and gets the first report as its answer. */
+    answered?: boolean;
     viewport?: Viewport;
     requested?: readonly string[];
     everything?: boolean;
@@ -171,7 +178,13 @@ export function createTabChecker(deps: CheckerDeps) {
     jobs.get(tabId)?.judging.abort();
     job = { publish: () => publish(), key, generation: gen, page, report: first!, verification, everything: options.everything ?? false, judging, rejudged };
     jobs.set(tabId, job);
-    if (!published) publish();
+    if (!published && options.answered) {
+      // The page gets this report as its answer: sending it again would cost the page a second
+      // parse of the report and a pass over every badge.
+      published = true;
+      persist();
+      deps.notify(tabId, job.report, { pageHasIt: true });
+    } else if (!published) publish();
     return job.report;
   }
 
@@ -202,10 +215,10 @@ export function createTabChecker(deps: CheckerDeps) {
         }
         if (stored && stored.key === key) {
           // The same page again (a reload, a restarted worker): claims asked for stay asked for.
-          return start(tabId, page, key, { force, viewport, requested: requestedIn(stored.report), everything: stored.everything });
+          return start(tabId, page, key, { force, viewport, answered: true, requested: requestedIn(stored.report), everything: stored.everything });
         }
       }
-      return start(tabId, page, key, { force, viewport });
+      return start(tabId, page, key, { force, viewport, answered: true });
     },
 
     /** The claims in and near the reader's view now: their sources go first. */
