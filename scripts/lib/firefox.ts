@@ -87,3 +87,15 @@ export async function openExtensionPage(browser: Browser, url: string, selector:
     }
   }
 }
+
+/** Waits until the page has `count` badges and none is pending (the demo article has 8). */
+export async function waitForFirefoxVerdicts(page: Page, count: number, timeoutMs = 45_000): Promise<void> {
+  await page.waitForFunction(
+    (n: number) => {
+      const hosts = [...document.querySelectorAll('citecheck-badge')];
+      return hosts.length === n && hosts.every((h) => h.getAttribute('data-verdict') !== 'pending');
+    },
+    { timeout: timeoutMs },
+    count,
+  );
+}

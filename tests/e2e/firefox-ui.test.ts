@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect } from 'vitest';
-import { firefoxMissing, openExtensionPage } from '../../scripts/lib/firefox';
+import { firefoxMissing, openExtensionPage, waitForFirefoxVerdicts } from '../../scripts/lib/firefox';
 import { DEMO_VERDICTS } from './demo-article';
 import { firefoxTest, shots } from './fixtures';
 import { focusedElement, type FocusedElement } from './probes';
@@ -30,13 +30,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
     articleUrl = `${server.origin}/article.html`;
     article = await firefox.browser.newPage();
     await article.goto(articleUrl);
-    await article.waitForFunction(
-      () => {
-        const hosts = [...document.querySelectorAll('citecheck-badge')];
-        return hosts.length === 8 && hosts.every((h) => h.getAttribute('data-verdict') !== 'pending');
-      },
-      { timeout: 45_000 },
-    );
+    await waitForFirefoxVerdicts(article, 8);
   });
 
   it('every badge shows its whole word within the shared badge width', async () => {

@@ -3,7 +3,7 @@
  * finds the demo article's claims, fetches its sources from its background page and shows verdicts.
  */
 import { describe, expect } from 'vitest';
-import { firefoxMissing } from '../../scripts/lib/firefox';
+import { firefoxMissing, waitForFirefoxVerdicts } from '../../scripts/lib/firefox';
 import { DEMO_ARCHIVED, DEMO_PDF_PAGE, DEMO_VERDICTS } from './demo-article';
 import { firefoxTest } from './fixtures';
 
@@ -18,13 +18,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR: the demo article', () => {
   it('shows a badge with a final verdict for every claim, from sources fetched by the background', async ({ server, firefox }) => {
     const page = await firefox.browser.newPage();
     await page.goto(`${server.origin}/article.html`);
-    await page.waitForFunction(
-      () => {
-        const hosts = [...document.querySelectorAll('citecheck-badge')];
-        return hosts.length === 8 && hosts.every((h) => h.getAttribute('data-verdict') !== 'pending');
-      },
-      { timeout: 45_000 },
-    );
+    await waitForFirefoxVerdicts(page, 8);
     const verdicts = await page.evaluate(() =>
       Object.fromEntries([...document.querySelectorAll('citecheck-badge')].map((h) => [h.getAttribute('data-claim-id'), h.getAttribute('data-verdict')])),
     );

@@ -7,16 +7,15 @@
  * opened with openExtensionPage), `waitForFunction` is not used on extension pages (expect.poll
  * over `$$eval` instead), and there is no `setViewport`.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, describe, expect } from 'vitest';
 import { FinishedReportSchema, type Report } from '../../utils/report/schema';
-import { firefoxMissing, launchFirefoxWithExtension, openExtensionPage } from '../../scripts/lib/firefox';
+import { firefoxMissing, launchFirefoxWithExtension, openExtensionPage, waitForFirefoxVerdicts } from '../../scripts/lib/firefox';
 import { DEMO_ARCHIVED, DEMO_PDF_PAGE } from './demo-article';
-import { firefoxTest, root, shots } from './fixtures';
+import { firefoxTest, shots } from './fixtures';
+import { extensionPageViolations as seriousViolations } from './axe';
 
-const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
 const missing = firefoxMissing();
 if (missing) console.warn(`Skipping Firefox reader view tests: ${missing}`);
 
@@ -44,15 +43,6 @@ const passageInView = (page: Page) =>
     return box.top >= 0 && box.bottom <= window.innerHeight;
   });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -60,13 +50,7 @@ const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 async function checkArticle(browser: Browser, origin: string, articleUrl: string): Promise<{ tabId: number; report: Report }> {
   const article = await browser.newPage();
   await article.goto(articleUrl);
-  await article.waitForFunction(
-    () => {
-      const hosts = [...document.querySelectorAll('citecheck-badge')];
-      return hosts.length === 8 && hosts.every((h) => h.getAttribute('data-verdict') !== 'pending');
-    },
-    { timeout: 45_000 },
-  );
+  await waitForFirefoxVerdicts(article, 8);
   const options = await openExtensionPage(browser, `${origin}/options.html`, '[data-testid="options"]');
   const found = await options.evaluate(async (url) => {
     const api = (globalThis as any).browser;

@@ -3,7 +3,7 @@
  * opened from the popup and by its address, read from the cache with the source server stopped,
  * highlighted at the claim's passage, and axe-clean in light and dark.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +11,10 @@ import { FinishedReportSchema, type Report } from '../../utils/report/schema';
 import { chromiumMissing, launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { DEMO_ARCHIVED, DEMO_PDF_PAGE } from './demo-article';
+import { extensionPageViolations as seriousViolations } from './axe';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(root, 'test-output');
-const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
 const missing = chromiumMissing();
 if (missing) console.warn(`Skipping reader view end-to-end tests: ${missing}`);
 
@@ -55,16 +55,6 @@ function offendersIn(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Extension pages forbid injected scripts: axe's source is evaluated through the DevTools protocol.
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
 
 describe.skipIf(Boolean(missing))('Chromium: the reader view', () => {
   let server: StaticServer | null = null;

@@ -2,27 +2,16 @@
  * The first-run page end to end in Chromium: it says what Citecheck fetches and when, it passes
  * axe in light and dark, and the mode picked there is the one the extension stores.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { chromiumMissing, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { chromiumTest, root, shots } from './fixtures';
+import { chromiumTest, shots } from './fixtures';
+import { extensionPageViolations as seriousViolations } from './axe';
 
-const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
 const missing = chromiumMissing();
 if (missing) console.warn(`Skipping Chromium first-run tests: ${missing}`);
 
-/** Serious and critical axe findings on an extension page (its CSP forbids inline scripts, not evaluate). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return (result.violations as any[])
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
 
 async function storedCheckMode(ext: ExtensionBrowser): Promise<unknown> {
   return (await ext.currentWorker()).evaluate(async () => {
