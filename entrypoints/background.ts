@@ -36,6 +36,9 @@ export default defineBackground({
       readHtml: createHtmlReader(),
       readPdf: createPdfReader(),
       cache: sourceCache,
+      // Test builds only (`wxt build --mode wayback-standin`): the opt-in lookup asks a stand-in on
+      // the citing page's own server. Every other build asks the Internet Archive.
+      ...(import.meta.env.MODE === 'wayback-standin' ? { waybackEndpoint: (pageUrl: string) => new URL('/wayback/available', pageUrl).href } : {}),
       settings: async () => {
         const s = await settings();
         return { useLogins: s.useLogins, allowPrivate: s.allowPrivate, ttlMs: s.cacheTtlHours * 3_600_000, waybackLookup: s.waybackLookup };

@@ -163,6 +163,25 @@ describe('source loader: dead links through their archived copies', () => {
     expect(server.count('/wayback/available')).toBe(1);
   });
 
+  it('asks an endpoint made from the citing page’s address when given one that way', async () => {
+    const cache = await openSourceCache({ name: 'archive-endpoint-fn', indexedDB: new IDBFactory() });
+    const asked: string[] = [];
+    const loader = createSourceLoader({
+      readHtml,
+      cache,
+      settings: () => ({ ...settings, waybackLookup: true }),
+      timeoutMs: 2000,
+      waybackEndpoint: (pageUrl) => {
+        asked.push(pageUrl);
+        return new URL('/wayback/available', pageUrl).href;
+      },
+    });
+    const outcome = await loader.load(`${server.url}/gone/unlisted`, { pageUrl: `${server.url}/index.html` });
+    expect(outcome.ok && outcome.readFrom).toBe('archive');
+    expect(asked).toEqual([`${server.url}/index.html`]);
+    expect(server.count('/wayback/available')).toBe(1);
+  });
+
   it('refuses a copy the guard refuses (a public page citing a private archive address)', async () => {
     const cache = await openSourceCache({ name: 'archive-guard', indexedDB: new IDBFactory() });
     const loader = createSourceLoader({ readHtml, cache, settings: () => settings, timeoutMs: 500 });

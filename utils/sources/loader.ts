@@ -59,8 +59,11 @@ export interface SourceLoaderOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxPdfBytes?: number;
-  /** The Wayback availability endpoint (tests point it at a local stand-in). */
-  waybackEndpoint?: string;
+  /**
+   * The Wayback availability endpoint (tests point it at a local stand-in): an address, or one
+   * made from the citing page's (a stand-in on the test page's own server, whatever its port).
+   */
+  waybackEndpoint?: string | ((pageUrl: string) => string);
   perHost?: number;
   total?: number;
 }
@@ -224,7 +227,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
   ): Promise<SourceOutcome | null> {
     let copy = archiveUrl;
     if (!copy && settings.waybackLookup) {
-      const endpoint = options.waybackEndpoint;
+      const endpoint = typeof options.waybackEndpoint === 'function' ? options.waybackEndpoint(pageUrl) : options.waybackEndpoint;
       if (endpoint && !checkSourceUrl(endpoint, pageUrl, { allowPrivate: settings.allowPrivate }).ok) return null;
       copy = (await lookupWayback(url, { endpoint, fetchImpl: options.fetchImpl })) ?? undefined;
     }
