@@ -1,52 +1,33 @@
 /**
- * End to end in Chromium: the opt-in Wayback lookup for a dead link the article gives no archived
+ * End to end in Chromium (Firefox ESR: wayback-firefox.test.ts): the opt-in Wayback lookup for a dead link the article gives no archived
  * copy of. The extension is built in its test mode (`wxt build --mode wayback-standin`, into
  * .output/chrome-mv3-wayback-standin), whose lookup asks `/wayback/available` on the citing page's
  * own server: a local stand-in for the Internet Archive's availability API. The real service is
  * never asked. With the option off, no request reaches the stand-in; with it on, the dead link is
  * read from the stand-in's archived copy and marked archived.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FinishedReportSchema } from '../../utils/report/schema';
 import { findChromium, launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { root } from './fixtures';
+import { buildStandIn, SNAPSHOT_DATE, startWaybackStandIn, type WaybackStandIn } from './wayback-standin';
 
-const BUILD = path.join(root, '.output/chrome-mv3-wayback-standin');
-const FIXTURE = path.join(root, 'tests/fixtures/e2e/wayback');
-const SNAPSHOT = '20190305081500';
 const haveChromium = Boolean(findChromium());
 if (!haveChromium) console.warn('Skipping Wayback lookup end-to-end tests: no Chromium (apt-get install -y chromium)');
 
 describe.skipIf(!haveChromium)('Chromium: the opt-in Wayback lookup, against a local stand-in', () => {
-  let server: StaticServer;
-  /** The addresses the stand-in was asked about. */
-  const asked: string[] = [];
-  const deadLink = () => `${server.origin}/sources/lock-keepers.html`;
-  const copy = () => `${server.origin}/web/${SNAPSHOT}/${deadLink()}`;
+  let standIn: WaybackStandIn;
+  let BUILD: string;
 
   beforeAll(async () => {
-    execFileSync('npx', ['wxt', 'build', '--mode', 'wayback-standin'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    server = await startStaticServer(FIXTURE, {
-      routes: {
-        // The availability API's answer: the closest snapshot of the dead link, none of anything else.
-        '/wayback/available': (req, res: ServerResponse) => {
-          const url = new URL(req.url ?? '/', server.origin).searchParams.get('url') ?? '';
-          asked.push(url);
-          const closest = url === deadLink() ? { available: true, url: copy(), timestamp: SNAPSHOT, status: '200' } : undefined;
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ url, archived_snapshots: closest ? { closest } : {} }));
-        },
-      },
-    });
+    BUILD = buildStandIn('chrome');
+    standIn = await startWaybackStandIn();
   }, 120_000);
 
   afterAll(async () => {
-    await server?.close();
+    await standIn?.server.close();
   });
 
   /** Checks the fixture article in a fresh profile; the lookup turned on first when `lookup`. */
@@ -65,7 +46,7 @@ describe.skipIf(!haveChromium)('Chromium: the opt-in Wayback lookup, against a l
         await options.close();
       }
       const article = await ext.context.newPage();
-      const articleUrl = `${server.origin}/article.html`;
+      const articleUrl = standIn.articleUrl;
       await article.goto(articleUrl);
       const verdicts = await waitForVerdicts(article);
       const tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
@@ -83,25 +64,25 @@ describe.skipIf(!haveChromium)('Chromium: the opt-in Wayback lookup, against a l
   });
 
   it('with the option off (the default), the dead link is unavailable and the stand-in is never asked', async () => {
-    const before = server.count('/sources/lock-keepers.html');
+    const before = standIn.server.count('/sources/lock-keepers.html');
     const { verdicts, report } = await checkArticle(false);
     expect(Object.values(verdicts)).toEqual(['unavailable']);
-    const source = report.sources.find((s) => s.url === deadLink())!;
+    const source = report.sources.find((s) => s.url === standIn.deadLink)!;
     expect(source.readFrom).not.toBe('archive');
-    expect(server.count('/sources/lock-keepers.html')).toBeGreaterThan(before);
-    expect(server.count('/wayback/available')).toBe(0);
-    expect(server.count(`/web/${SNAPSHOT}id_/${deadLink()}`)).toBe(0);
+    expect(standIn.server.count('/sources/lock-keepers.html')).toBeGreaterThan(before);
+    expect(standIn.server.count('/wayback/available')).toBe(0);
+    expect(standIn.server.count(standIn.copyPath)).toBe(0);
   }, 120_000);
 
   it('with the option on, the dead link is read from the stand-in’s archived copy and marked archived', async () => {
-    const before = server.count('/sources/lock-keepers.html');
+    const before = standIn.server.count('/sources/lock-keepers.html');
     const { verdicts, report } = await checkArticle(true);
     expect(Object.values(verdicts)).toEqual(['supported']);
-    const source = report.sources.find((s) => s.url === deadLink())!;
-    expect(source).toMatchObject({ readFrom: 'archive', archivedAt: '2019-03-05T08:15:00.000Z' });
+    const source = report.sources.find((s) => s.url === standIn.deadLink)!;
+    expect(source).toMatchObject({ readFrom: 'archive', archivedAt: SNAPSHOT_DATE });
     // The original was asked first (a 404), then the stand-in about that very address, then its copy.
-    expect(server.count('/sources/lock-keepers.html')).toBeGreaterThan(before);
-    expect(asked).toEqual([deadLink()]);
-    expect(server.count(`/web/${SNAPSHOT}id_/${deadLink()}`)).toBe(1);
+    expect(standIn.server.count('/sources/lock-keepers.html')).toBeGreaterThan(before);
+    expect(standIn.asked).toEqual([standIn.deadLink]);
+    expect(standIn.server.count(standIn.copyPath)).toBe(1);
   }, 120_000);
 });
