@@ -73,7 +73,7 @@ export function printSet(r: SetResult): void {
   console.log(`  contradicted: precision ${fmt(r.precision)}, recall ${fmt(r.recall)}`);
   for (const { pair, match } of r.results) {
     const wrong = (pair.expect === 'contradicted') !== (match.verdict === 'contradicted');
-    if (wrong) console.log(`  ✗ ${pair.id} (${pair.kind}) expected ${pair.expect}, got ${match.verdict}: ${match.evidence[0]?.conflicts.join('; ') ?? ''}`);
+    if (wrong) console.log(`  ✗ ${pair.id} (${pair.kind}) expected ${pair.expect}, got ${match.verdict}${match.evidence[0]?.conflicts.length ? `: ${match.evidence[0].conflicts.join('; ')}` : ''}`);
   }
 }
 

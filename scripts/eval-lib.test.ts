@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auroc, balancedAccuracy, goldSpans, macroF1, RecordSchema, threeWay } from './eval-lib';
+import { auroc, balancedAccuracy, goldSpans, macroF1, readRecords, RecordSchema, threeWay } from './eval-lib';
 
 describe('eval metrics', () => {
   it.each([
@@ -36,5 +39,25 @@ describe('eval metrics', () => {
     });
     const spans = goldSpans(record);
     expect(spans.map((s) => record.source_text.slice(s.start, s.end))).toEqual(['Second.', 'Third here.']);
+  });
+});
+
+describe('readRecords', () => {
+  const fileWith = (text: string) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'eval-lib-')), 'claims.jsonl');
+    writeFileSync(file, text);
+    return file;
+  };
+  const record = { id: 'r1', claim: 'The dam opened in 1962.', source_text: 'The dam opened in 1962.', label: 'supported', evidence: [] };
+
+  it('names the file and line of a line that is not JSON', () => {
+    const file = fileWith(`${JSON.stringify(record)}\nnot json\n`);
+    expect(() => readRecords(file)).toThrow(`${file}:2: not a JSON line`);
+  });
+
+  it('names the file and line of a record of the wrong shape, and reads good lines', () => {
+    expect(readRecords(fileWith(`${JSON.stringify(record)}\n\n`)).map((r) => r.id)).toEqual(['r1']);
+    const file = fileWith(`${JSON.stringify(record)}\n{"claim": 3}\n`);
+    expect(() => readRecords(file)).toThrow(`${file}:2:`);
   });
 });

@@ -22,7 +22,13 @@ export function readRecords(file: string): EvalRecord[] {
   const lines = readFileSync(file, 'utf8').split('\n');
   lines.forEach((line, i) => {
     if (!line.trim()) return;
-    const parsed = RecordSchema.safeParse(JSON.parse(line));
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new Error(`${file}:${i + 1}: not a JSON line`);
+    }
+    const parsed = RecordSchema.safeParse(json);
     if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
     out.push(parsed.data);
   });

@@ -68,7 +68,15 @@ if (!file) {
   process.exit(0);
 }
 
-const records = readRecords(file);
+let records: ReturnType<typeof readRecords>;
+try {
+  records = readRecords(file);
+} catch (error) {
+  // A missing file or a line that is not a claim record is bad input: say which, exit 2 like a bad option.
+  const message = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${file}` : error instanceof Error ? error.message : String(error);
+  console.error(`eval: ${message}`);
+  process.exit(2);
+}
 const predictions: { id: string; verdict: string; score: number; judgedBy?: string; wordVerdict?: string; quote?: string }[] = [];
 const matches: { claim: string; verdict: string; evidence: Evidence[] }[] = [];
 let hits1 = 0;
