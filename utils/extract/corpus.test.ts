@@ -71,6 +71,13 @@ const INLINE_ATTRIBUTIONS: Record<string, string[]> = {
   wordpress: ['2017 hiring trends', 'noted'], // "published its analysis of <a>2017 hiring trends</a>"
 };
 
+/**
+ * Pages without claims on which the cheap pre-check still says yes (a false yes costs one
+ * extraction). table-style-attributes: a cue word earlier in a <ul>'s bare text than the sentence
+ * of its link, which only extraction's sentence segmentation tells apart.
+ */
+const PRECHECK_FALSE_YES = new Set(['table-style-attributes']);
+
 /** Pages with bracketed numbers that are not citations, or citations without a source list. */
 const MARKER_PAGES: Record<string, { claims: number; unlinked: number }> = {
   mercurial: { claims: 0, unlinked: 0 }, // "[6]" etc. inside a <pre> of command output
@@ -157,6 +164,8 @@ describe.skipIf(!hasShared)(`real pages (${hasShared ? corpus : reason})`, () =>
     const elapsed = performance.now() - t0;
     // The cheap pre-check never says no where extraction finds a claim.
     if (result.claims.length > 0) expect(hasCitationHints(doc), 'the pre-check passes a page with claims').toBe(true);
+    // And it says no where extraction finds nothing, but on the pages known to fool it.
+    else expect(hasCitationHints(doc), 'the pre-check on a page without claims').toBe(PRECHECK_FALSE_YES.has(page));
     close();
     expect(PageCitationsSchema.safeParse(result).success).toBe(true);
     expect(elapsed).toBeLessThan(HANG_GUARD_MS);

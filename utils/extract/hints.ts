@@ -7,12 +7,12 @@
  * "no" on a page with citations hidden outside paragraphs is the price of being cheap, and the
  * content script asks again when the page changes.
  */
-import { BADGE_TAG, LIMITS } from './config';
+import { BADGE_TAG, BLOCK_TAGS, LIMITS } from './config';
 import { closestTag, toArray } from './dom';
 import { looksLikeMarkerText } from './markers';
-import { inPageFragment, pageAddresses } from './text';
+import { inPageFragment, pageAddresses, readHref } from './text';
 import { REGEXPS } from './vocabulary';
-import { isAttributedLink } from './inline';
+import { isAttributedLink, isLinkDense, type LinkSpan } from './inline';
 
 /** Longer list items are menus or containers of other items, read through their own children. */
 const MAX_ITEM_CHARS = 3000;
@@ -46,10 +46,40 @@ export function hasCitationHints(doc: Document): boolean {
       if (budget < 0) return false;
       if (tag !== 'p' && text.length > MAX_ITEM_CHARS) continue;
       if (text.indexOf('[') >= 0 && looksLikeMarkerText(text) && hasMarkerText(doc, el)) return true;
-      if (hasCitingLink(doc, el, text)) return true;
+      addresses ??= pageAddresses(doc, doc.URL, base);
+      if (hasCitingLink(doc, el, text, addresses, base)) return true;
     }
   }
+
+  // Links whose text sits straight in a <div> or <section> (blog templates write posts so): the
+  // block around each, read once, within what is left of the budget.
+  const read = new Set<Element>();
+  const links = body.getElementsByTagName('a');
+  for (let i = 0, n = Math.min(links.length, LIMITS.hintLinks); i < n; i++) {
+    const href = links[i].getAttribute('href');
+    if (!href || href.startsWith('#') || /^\s*javascript:/i.test(href)) continue;
+    const block = closestTag(links[i], BLOCK_TAGS, 16);
+    if (!block || TEXT_TAG_SET.has(block.localName) || read.has(block)) continue;
+    read.add(block);
+    const text = ownText(block);
+    budget -= text.length;
+    if (budget < 0) return false;
+    addresses ??= pageAddresses(doc, doc.URL, base);
+    if (hasCitingLink(doc, block, text, addresses, base)) return true;
+  }
   return false;
+}
+
+const TEXT_TAG_SET = new Set(TEXT_TAGS);
+
+/** A block's own text, without that of the blocks nested in it (a post's <div>, not the page's). */
+function ownText(block: Element): string {
+  let text = '';
+  for (let child = block.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) text += (child as Text).data;
+    else if (child.nodeType === 1 && !BLOCK_TAGS.has((child as Element).localName)) text += child.textContent ?? '';
+  }
+  return text;
 }
 
 /** A marker in one of the element's own text nodes, not in code or a quotation. */
@@ -58,7 +88,11 @@ function hasMarkerText(doc: Document, el: Element): boolean {
   const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
-    if (data.indexOf('[') >= 0 && looksLikeMarkerText(data) && !closestTag(node.parentElement, IGNORED, 16)) return true;
+    if (data.indexOf('[') < 0 || !looksLikeMarkerText(data) || closestTag(node.parentElement, IGNORED, 16)) continue;
+    // "Go to content [1]" is a link's label (an access key), not a marker; a link reading "[1]" is one.
+    const link = closestTag(node.parentElement, LINK, 8);
+    if (link && !/^\s*\[[^\]]{1,16}\]\s*$/.test(link.textContent ?? '')) continue;
+    return true;
   }
   return false;
 }
@@ -68,35 +102,66 @@ function hasMarkerText(doc: Document, el: Element): boolean {
  * author-year citation, or a link an attribution ties to its text. The element's text is only
  * walked when it holds a cue word or a quotation mark at all.
  */
-function hasCitingLink(doc: Document, el: Element, text: string): boolean {
+function hasCitingLink(doc: Document, el: Element, text: string, addresses: ReadonlySet<string>, base: string): boolean {
   const links = el.getElementsByTagName('a');
   if (links.length === 0) return false;
   const cued = REGEXPS.cueWord.test(text) || /[“"‘«]/.test(text);
   let outbound = false;
+  // As in extraction: only http(s) links off the page are sources (never `javascript:`, never "#…").
+  const leaves = (link: Element) => {
+    const target = readHref(link.getAttribute('href'), addresses, base);
+    return target !== undefined && 'url' in target;
+  };
   for (let i = 0, n = Math.min(links.length, MAX_LINKS); i < n; i++) {
-    const href = links[i].getAttribute('href');
-    if (!href || href.startsWith('#')) continue;
+    if (!leaves(links[i])) continue;
     outbound = true;
     const linkText = (links[i].textContent ?? '').trim();
     if (linkText.length <= 80 && REGEXPS.authorYear.test(linkText)) return true;
   }
-  if (!outbound || !cued || closestTag(el, IGNORED)) return false;
-  // The element's text with the span of each link in it.
-  const spans = new Map<Element, { start: number; end: number }>();
-  let flat = '';
+  if (!outbound || !cued || closestTag(el, IGNORED) || underSourceHeading(el)) return false;
+  // The text of each block inside the element (extraction's unit: a nested <div> or <h3> is a
+  // block of its own), with the span of each link in it: outbound ones, and all, for density.
+  interface BlockSpans {
+    flat: string;
+    outbound: Map<Element, LinkSpan>;
+    every: Map<Element, LinkSpan>;
+  }
+  const blocks = new Map<Element, BlockSpans>();
+  const outboundLinks = new Map<Element, boolean>();
   const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data.replace(/[\n\r\t\f]/g, ' ');
+    const blockEl = closestTag(node.parentElement, BLOCK_TAGS, 16) ?? el;
+    const block = blocks.get(blockEl) ?? { flat: '', outbound: new Map(), every: new Map() };
+    blocks.set(blockEl, block);
     const link = closestTag(node.parentElement, LINK, 8);
-    if (link && el.contains(link) && link.getAttribute('href') && !link.getAttribute('href')!.startsWith('#')) {
-      const span = spans.get(link) ?? { start: flat.length, end: flat.length };
-      span.end = flat.length + data.length;
-      spans.set(link, span);
+    if (link && el.contains(link) && link.hasAttribute('href')) {
+      const span = block.every.get(link) ?? { start: block.flat.length, end: block.flat.length };
+      span.end = block.flat.length + data.length;
+      block.every.set(link, span);
+      if (!outboundLinks.has(link)) outboundLinks.set(link, leaves(link));
+      if (outboundLinks.get(link)) block.outbound.set(link, span);
     }
-    flat += data;
+    block.flat += data;
   }
-  for (const span of spans.values()) if (isAttributedLink(flat, span, 0)) return true;
+  for (const block of blocks.values()) {
+    // Menus, teaser lists and comment headers are mostly links: extraction takes none of their links.
+    if (block.outbound.size === 0 || isLinkDense(block.flat, [...block.every.values()])) continue;
+    for (const span of block.outbound.values()) if (isAttributedLink(block.flat, span, 0)) return true;
+  }
   return false;
+}
+
+/**
+ * Paragraphs and lists right under a "Sources" or "Notes" heading are a list of sources
+ * (extraction reads them as such), not running text whose links could cite.
+ */
+function underSourceHeading(el: Element): boolean {
+  let sibling = (el.localName === 'li' ? el.parentElement : el)?.previousElementSibling ?? null;
+  for (let i = 0; sibling && sibling.localName === 'p' && i < LIMITS.headingSiblings; i++) sibling = sibling.previousElementSibling;
+  if (!sibling || !/^h[1-6]$/.test(sibling.localName)) return false;
+  const title = (sibling.textContent ?? '').replace(/\s+/g, ' ').replace(/\[\s*edit(?:\s+source)?\s*\]/gi, '').replace(/[\s:]+$/, '').trim();
+  return REGEXPS.sourceHeading.test(title);
 }
 
 const LINK = new Set(['a']);
