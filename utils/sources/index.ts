@@ -13,7 +13,8 @@ export {
   PDF_TIME_MS,
   WAYBACK_LOOKUP_TIMEOUT_MS,
 } from './limits';
-export { blockText, looksLikePaywall, readDocument, readPlainText, readText, unreadableReason } from './read';
+export { blockText, readDocument, readPlainText, readText } from './read';
+export { looksLikePaywall, unreadableReason } from './walls';
 export {
   CACHE_SCHEMA_VERSION,
   DEFAULT_CACHE_MAX_BYTES,

@@ -30,7 +30,8 @@ import { DEFAULT_CACHE_TTL_MS, isFresh, type CachedSource, type CacheEntryInput,
 import { archivedAtOf, fetchableArchiveUrl, isDeadLink, lookupWayback } from './archive';
 import { fetchSource, type FetchResult } from './fetch';
 import { readPdfHere } from './pdf';
-import { looksLikePaywall, readPlainText, unreadableReason } from './read';
+import { readPlainText } from './read';
+import { looksLikePaywall, unreadableReason } from './walls';
 import type { HtmlReader, LoadOptions, PdfReader, ReadSource, SourceLoader, SourceOutcome } from './types';
 import { createLimiter } from './limiter';
 import { MAX_REQUESTS_PER_HOST, MAX_REQUESTS_TOTAL } from './limits';
