@@ -22,7 +22,7 @@ import { REGEXPS } from './vocabulary';
 import { labelFor, markerLabelOf } from './markers';
 import { LIMITS } from './config';
 import { findEarlyLists, findSources, sourceContext, type PageSources, type SourceContext } from './sources';
-import { domainOf, inPageFragment, normalizeSpace } from './text';
+import { domainOf, inPageFragment, normalizeSpace, sentenceStarts } from './text';
 
 export interface LocatedCitations {
   citations: PageCitations;
@@ -245,6 +245,14 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
       if (resolved.sourceIds.length === 0 && resolved.unlinked.length === 0) return;
       const claim = claimOfGroup(text, index, group);
       if (!claim) return;
+      // "According to the Mozilla Foundation:[41]" and then a quotation: the quoted passage is
+      // what the source is credited with, never the lead-in alone.
+      const after = block.text.slice(group.end);
+      const endsWithColon = /^\s*:?\s*$/.test(after) && /:\s*$/.test(block.text.slice(Math.max(0, group.start - 3), group.start) + after);
+      if (endsWithColon && isAttributionOnly(claim.text)) {
+        const passage = introducedPassage(block.el);
+        if (passage) Object.assign(claim, splitAttribution(`${claim.text}, ${passage}`));
+      }
       // A data cell ("41") says little alone: its row's header names what it measures.
       const header = rowHeader(block.el);
       if (header && claim.text.length < SHORT_CELL && !claim.text.startsWith(header)) claim.text = `${header}: ${claim.text}`;
@@ -363,6 +371,25 @@ function sameWords(a: string, b: string): boolean {
   const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return words(a) === words(b);
 }
+
+/** Longest quoted passage taken for a lead-in that introduces it. */
+const PASSAGE_CHARS = 300;
+
+/**
+ * The first sentence of the quotation or list right after a block that ends in a colon (the
+ * quotation itself is never read as claims: it cites for someone else), at most PASSAGE_CHARS.
+ */
+function introducedPassage(block: Element): string | undefined {
+  const next = block.nextElementSibling;
+  if (!next || !PASSAGE_TAGS.has(next.localName)) return undefined;
+  const text = normalizeSpace(next.textContent ?? '').slice(0, PASSAGE_CHARS * 2);
+  if (!text) return undefined;
+  const starts = sentenceStarts(text);
+  const first = text.slice(0, starts[1] ?? text.length).trim();
+  return first.length <= PASSAGE_CHARS ? first : `${first.slice(0, PASSAGE_CHARS - 1).trimEnd()}…`;
+}
+
+const PASSAGE_TAGS = new Set(['blockquote', 'ul', 'ol', 'dl']);
 
 /** Longest cell claim that gets its row's header in front. */
 const SHORT_CELL = 60;

@@ -31,6 +31,13 @@ describe('brackets that are code or intervals', () => {
 });
 
 describe('the claim boundary', () => {
+  it('a lead-in that only attributes ("According to X:") takes the first sentence of the quotation it introduces', () => {
+    const html = `<p>According to the Harbour Board:<sup><a href="#r1">[1]</a></sup></p><blockquote><p>The north quay will close for repairs in May. Ferries will use the south quay.</p></blockquote><p>Other text.</p><ol><li id="r1"><a href="https://a.example/1">One</a></li></ol>`;
+    expect(claims(html)).toEqual([{ text: 'The north quay will close for repairs in May.', markers: ['[1]'], attribution: 'Harbour Board' }]);
+    // Without a quotation after it, the lead-in stays what it is (and is still a cited claim).
+    expect(claims(html.replace(/<blockquote>.*<\/blockquote>/, '')).map((c) => c.text)).toEqual(['According to the Harbour Board']);
+  });
+
   it('keeps "by <someone>", possessives and subjects', () => {
     expect(claims(`<table><tr><td>An engineer travels back a week to warn a town that was flooded by the river.<sup><a href="#r1">[1]</a></sup></td></tr><tr><td>Anna Berg's debut work from the film school.<sup><a href="#r2">[2]</a></sup></td></tr></table><ol><li id="r1"><a href="https://a.example/1">One</a></li><li id="r2"><a href="https://b.example/2">Two</a></li></ol>`).map((c) => c.text)).toEqual([
       'An engineer travels back a week to warn a town that was flooded by the river.',
