@@ -55,8 +55,10 @@ async function main(argv: string[]): Promise<number> {
       else console.log(formatClaimsOnly(report));
       return 0;
     }
-    // A local file is the reader's own: its loopback and private sources may be fetched.
-    const report = ReportSchema.parse(await checkArticle(html, pageUrl, { allowPrivate: url.startsWith('file:') }));
+    // A local file is the reader's own: its loopback and private sources may be fetched. Given a
+    // --base, it is a page of that site, and that site's rule applies, as in the browser.
+    const allowPrivate = url.startsWith('file:') && args.values.base === undefined;
+    const report = ReportSchema.parse(await checkArticle(html, pageUrl, { allowPrivate }));
     if (args.values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {
       console.log(formatReport(report));
