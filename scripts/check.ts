@@ -53,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
       const report = ReportSchema.parse(claimsOnlyReport(html, pageUrl));
       if (args.values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else console.log(formatClaimsOnly(report));
+      warnFileLinks(report, pageUrl);
       return 0;
     }
     // A local file is the reader's own: its loopback and private sources may be fetched. Given a
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(formatReport(report));
       if (report.claims.length === 0) console.log('No cited claims found on this page.');
     }
+    warnFileLinks(report, pageUrl);
     return 0;
   } catch (error) {
     if (error instanceof InputError) {
@@ -72,6 +74,19 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * A saved page's relative links resolve against its file: address and are never fetched: say how
+ * to give the page its own address (on stderr, so that --json output stays one document).
+ */
+function warnFileLinks(report: Report, pageUrl: string): void {
+  if (!pageUrl.startsWith('file:')) return;
+  const blocked = report.sources.filter((s) => s.reason === 'blocked_scheme').length;
+  if (blocked === 0) return;
+  console.error(
+    `citecheck: ${blocked} source link${blocked === 1 ? '' : 's'} did not lead to an http(s) address; a saved page's relative links resolve to file: addresses, which are not fetched. Give --base <the address the page was saved from>.`,
+  );
 }
 
 /** Extraction alone: every cited claim `unchecked`, sources untouched unless extraction knows why they cannot be read. */

@@ -82,7 +82,24 @@ export function readItem(ctx: SourceContext, nodes: Node[], followed = false): R
   return { ...chosen, number, sourceStyle };
 }
 
-const BLOCKED_SCHEME = /^\s*(?:javascript|data|file|vbscript):/i;
+// Contact links name a person, not a work; every other scheme but http(s) names a work we may not fetch.
+const CONTACT_SCHEME = new Set(['mailto:', 'tel:', 'sms:']);
+
+/**
+ * A link that points somewhere other than http(s) once resolved against the page: `javascript:`,
+ * `data:`, `ftp:`, and a saved page's root-relative link that resolves to `file:`.
+ */
+function blockedLink(href: string | null, base: string): boolean {
+  const trimmed = href?.trim();
+  if (!trimmed || trimmed.startsWith('#')) return false;
+  let protocol: string;
+  try {
+    protocol = new URL(trimmed, base).protocol;
+  } catch {
+    return false;
+  }
+  return protocol !== 'http:' && protocol !== 'https:' && !CONTACT_SCHEME.has(protocol);
+}
 const WORK_MARKUP = new Set(['cite', 'i', 'em']);
 const YEAR = /\b(?:1[5-9]|20)\d{2}\b/;
 
@@ -100,7 +117,7 @@ export function unfetchableItem(ctx: SourceContext, nodes: Node[]): ReadItem | u
   const body = text.replace(/^\^\s*(?:[a-z]{1,2}\s+)*/, '').replace(/^↑\s*/, '').trim();
   const title = body.length > 200 ? `${body.slice(0, 199)}…` : body;
   const anchors = anchorsIn(nodes).filter((a) => !closestClass(a, 'mw-cite-backlink', 4));
-  if (anchors.some((a) => BLOCKED_SCHEME.test(a.getAttribute('href') ?? ''))) {
+  if (anchors.some((a) => blockedLink(a.getAttribute('href'), ctx.base))) {
     return { url: '', reason: 'blocked_scheme', ...(title ? { title } : {}), number, sourceStyle };
   }
   if (!title || !citesWork(nodes, body)) return undefined;
