@@ -164,8 +164,15 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   const add = (kind: ConflictKind, reliable: boolean, message: string) => list.push({ kind, reliable, message });
 
   // Numbers and years: a rival of the same kind, in the same slot when two content words agree around both.
+  // A source that states the claim's own value elsewhere ("the survey of 2022", then "counted …,
+  // up from the survey of 2017") has the passage's other value about something else: next to the
+  // passage, no conflict at all; further away, no loose "differs" (a reliable rival still counts).
+  const statedNear = (n: NonNullable<(typeof analysis.terms)[number]['number']>) =>
+    source.sentences.slice(Math.max(0, from - 1), Math.min(source.sentences.length, to + 2)).some((s) => s.numbers.some((m) => sameNumber(m, n)));
+  const statedAnywhere = (n: NonNullable<(typeof analysis.terms)[number]['number']>) => source.sentences.some((s) => s.numbers.some((m) => sameNumber(m, n)));
   analysis.terms.forEach((term, i) => {
     if (term.kind !== 'number' || matched[i] || !term.number) return;
+    if (statedNear(term.number)) return;
     const rivals = numbers.filter((m) => comparable(m, term.number!) && !analysis.numbers.some((c) => sameNumber(c, m)));
     if (rivals.length === 0) return;
     const claimNear = around(claimTokens, term.number.first, term.number.last, 4);
@@ -178,10 +185,11 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
         best = r;
       }
     }
-    terms.add(i);
     // Two content words in common around both; or one, where each side has only this one number of its kind.
     const alone = rivals.length === 1 && analysis.numbers.filter((c) => comparable(c, term.number!)).length === 1;
     const reliable = bestShared >= 2 || (bestShared >= 1 && alone);
+    if (!reliable && statedAnywhere(term.number)) return;
+    terms.add(i);
     add(reliable ? 'number' : 'looseNumber', reliable, `source says ${text.slice(best.start, best.end)}, claim says ${term.surface}`);
   });
 

@@ -153,6 +153,20 @@ describe('contradictions', () => {
     expect(match.evidence.flatMap((e) => e.conflicts)).toContain(conflict);
   });
 
+  it('a value the source states elsewhere is no loose difference with another value in the passage', () => {
+    const intro = 'This report sets out the street tree survey the parks team ran during 2022.';
+    const filler = 'The team trained new walkers in spring. Maps were printed for each ward. Weather delayed two walks in the west.';
+    const passage = 'Volunteers counted 4,210 street trees in the harbour district, up from 3,650 in the previous survey of 2017.';
+    const claim = 'Volunteers counted 4,210 street trees in the harbour district in 2022.';
+    const match = matchClaim(claim, [indexSource('t', [intro, filler, passage].join(' '))]);
+    expect(match.verdict).toBe('supported');
+    expect(match.evidence[0].text).toBe(passage);
+    expect(match.evidence.flatMap((e) => e.conflicts).join(' ')).not.toMatch(/2017/);
+    // A source that never states the claim's year still shows the other year as a difference.
+    const alone = matchClaim(claim, [indexSource('t', [intro.replace('during 2022', 'last year'), filler, passage].join(' '))]);
+    expect(alone.evidence.flatMap((e) => e.conflicts)).toContain('differs: source says 2017, claim says 2022');
+  });
+
   it('a passage on another subject does not contradict a number', () => {
     const match = matchClaim('The volcano erupted 57 times during the drought.', [source]);
     expect(match.verdict).not.toBe('contradicted');
