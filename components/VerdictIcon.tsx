@@ -1,7 +1,8 @@
 /**
  * One small icon per verdict, drawn with strokes of the current colour. Each shape differs, so a
  * verdict reads without colour: a tick, a half-filled disc, a dash, a warning triangle, a slashed
- * circle, an open book (no link to read), a question mark, a dashed ring, a turning arc.
+ * circle, an open book (no link to read), a question mark, a play mark (a click checks
+ * the claim: not a ring, which would read as loading), a turning arc.
  */
 import type { ComponentChildren } from 'preact';
 import type { ClaimKind } from '../utils/report/verdicts';
@@ -46,7 +47,8 @@ const SHAPES: Record<ClaimKind, ComponentChildren> = {
   ),
   unchecked: (
     <>
-      <circle cx="8" cy="8" r="6.6" stroke-dasharray="2.2 2.2" />
+      <circle cx="8" cy="8" r="6.6" />
+      <path d="M6.6 5.3v5.4l4.2-2.7z" fill="currentColor" stroke-linejoin="round" />
     </>
   ),
   unlinked: (
