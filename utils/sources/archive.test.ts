@@ -97,6 +97,22 @@ describe('source loader: dead links through their archived copies', () => {
     expect(archiveRequests()).toEqual([`/web/20210602101500id_/${server.url}/gone/ferry`]);
   });
 
+  it('sends the reader’s logins to a dead original, never to its archived copy', async () => {
+    const seen: Array<[string, RequestCredentials | undefined]> = [];
+    const spy: typeof fetch = (input, init) => {
+      seen.push([new URL(String(input instanceof Request ? input.url : input)).pathname, init?.credentials]);
+      return fetch(input, init);
+    };
+    const cache = await openSourceCache({ name: 'archive-logins', indexedDB: new IDBFactory() });
+    const loader = createSourceLoader({ readHtml, cache, settings: () => ({ ...settings, useLogins: true }), timeoutMs: 2000, fetchImpl: spy });
+    const outcome = await loader.load(`${server.url}/gone/ferry`, { pageUrl: `${server.url}/index.html`, archiveUrl: copyOf('/gone/ferry') });
+    expect(outcome.ok && outcome.readFrom).toBe('archive');
+    expect(seen).toEqual([
+      ['/gone/ferry', 'include'],
+      [`/web/20210602101500id_/${server.url}/gone/ferry`, 'omit'],
+    ]);
+  });
+
   it('never asks the archive when the original reads', async () => {
     const { load } = await make();
     const outcome = await load('/article.html', copyOf('/article.html'));

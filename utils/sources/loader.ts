@@ -235,7 +235,8 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
     if (!copy) return null;
     const check = checkSourceUrl(copy, pageUrl, { allowPrivate: settings.allowPrivate });
     if (!check.ok) return null;
-    const got = await fetchAndRead(fetchableArchiveUrl(check.url.href), pageUrl, settings);
+    // The reader's logins are for the sites they cite, never for an archive's copy of one.
+    const got = await fetchAndRead(fetchableArchiveUrl(check.url.href), pageUrl, { ...settings, useLogins: false });
     if (got.kind !== 'read') return null;
     const fetchedAt = now();
     const archivedAt = archivedAtOf(copy);
