@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ReportSchema, type Report } from '../utils/report/schema';
+import { classifyHost } from '../utils/sources/url';
 import { initialReport } from '../utils/verify';
 import { formatReport } from './lib/format-report';
 import { checkArticle, extractFromHtml, InputError, loadArticle } from './lib/node-checker';
@@ -58,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
     }
     // A local file is the reader's own: its loopback and private sources may be fetched. Given a
     // --base, it is a page of that site, and that site's rule applies, as in the browser.
-    const allowPrivate = url.startsWith('file:') && args.values.base === undefined;
+    // A saved page whose own <base> names a public site is that site's page too.
+    const allowPrivate = url.startsWith('file:') && args.values.base === undefined && !savedFromPublicSite(html);
     const report = ReportSchema.parse(await checkArticle(html, pageUrl, { allowPrivate }));
     if (args.values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {
@@ -74,6 +76,14 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** Whether a saved page's `<base href>` (the address it keeps its links under) is on a public host. */
+function savedFromPublicSite(html: string): boolean {
+  const href = html.match(/<base\s[^>]*?href\s*=\s*["']?([^"'\s>]+)/i)?.[1];
+  if (!href || !URL.canParse(href)) return false;
+  const base = new URL(href);
+  return (base.protocol === 'http:' || base.protocol === 'https:') && classifyHost(base.hostname) === 'public';
 }
 
 /**

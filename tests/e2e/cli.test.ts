@@ -84,6 +84,26 @@ describe('npm run check', () => {
     }
   });
 
+  it('a saved page whose own <base> names a public site follows that site\'s rule without --base', async () => {
+    const quiet = await startStaticServer(path.join(root, 'assets/demo'));
+    try {
+      const saved = readFileSync(path.join(root, 'assets/demo/article.html'), 'utf8')
+        .replace('<head>', '<head><base href="https://news.example/2024/">')
+        .replaceAll('href="/sources/', `href="${quiet.origin}/sources/`)
+        .replaceAll('{{origin}}', quiet.origin);
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'citecheck-cli-')), 'saved.html');
+      writeFileSync(file, saved);
+      const { stdout } = await check(file, '--json');
+      const report = FinishedReportSchema.parse(JSON.parse(stdout));
+      const linked = report.sources.filter((s) => s.url.startsWith(quiet.origin));
+      expect(linked.length).toBe(7);
+      expect(linked.every((s) => s.status === 'unavailable' && s.reason === 'blocked_private')).toBe(true);
+      expect(quiet.requests.size).toBe(0);
+    } finally {
+      await quiet.close();
+    }
+  });
+
   it('--claims-only lists what the page cites and fetches nothing; with --json every cited claim is unchecked', async () => {
     // A server of its own, so that every request it saw was this test's.
     const quiet = await startStaticServer(path.join(root, 'assets/demo'));
