@@ -64,36 +64,19 @@ describe('npm run check', () => {
     expect(stderr).toMatch(/7 source links did not lead to an http\(s\) address.*--base/);
   });
 
-  it('a saved page given a public --base follows that site\'s rule: its loopback sources are refused, never requested', async () => {
+  it.each([
+    ['given a public --base', (html: string) => html, ['--base', 'https://news.example/article.html']],
+    ['whose own <base> names a public site, without --base', (html: string) => html.replace('<head>', '<head><base href="https://news.example/2024/">'), []],
+  ])('a saved page %s follows that site\'s rule: its loopback sources are refused, never requested', async (_label, save, args) => {
     const quiet = await startStaticServer(path.join(root, 'assets/demo'));
     try {
       // A hostile page saved from a public site, citing the reader's own machine by absolute address.
-      const saved = readFileSync(path.join(root, 'assets/demo/article.html'), 'utf8')
+      const saved = save(readFileSync(path.join(root, 'assets/demo/article.html'), 'utf8'))
         .replaceAll('href="/sources/', `href="${quiet.origin}/sources/`)
         .replaceAll('{{origin}}', quiet.origin);
       const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'citecheck-cli-')), 'saved.html');
       writeFileSync(file, saved);
-      const { stdout } = await check(file, '--json', '--base', 'https://news.example/article.html');
-      const report = FinishedReportSchema.parse(JSON.parse(stdout));
-      const linked = report.sources.filter((s) => s.url.startsWith(quiet.origin));
-      expect(linked.length).toBe(7);
-      expect(linked.every((s) => s.status === 'unavailable' && s.reason === 'blocked_private')).toBe(true);
-      expect(quiet.requests.size).toBe(0);
-    } finally {
-      await quiet.close();
-    }
-  });
-
-  it('a saved page whose own <base> names a public site follows that site\'s rule without --base', async () => {
-    const quiet = await startStaticServer(path.join(root, 'assets/demo'));
-    try {
-      const saved = readFileSync(path.join(root, 'assets/demo/article.html'), 'utf8')
-        .replace('<head>', '<head><base href="https://news.example/2024/">')
-        .replaceAll('href="/sources/', `href="${quiet.origin}/sources/`)
-        .replaceAll('{{origin}}', quiet.origin);
-      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'citecheck-cli-')), 'saved.html');
-      writeFileSync(file, saved);
-      const { stdout } = await check(file, '--json');
+      const { stdout } = await check(file, '--json', ...args);
       const report = FinishedReportSchema.parse(JSON.parse(stdout));
       const linked = report.sources.filter((s) => s.url.startsWith(quiet.origin));
       expect(linked.length).toBe(7);

@@ -5,29 +5,19 @@
  * Extension pages are opened with openExtensionPage and waited on with expect.poll (ESR 140).
  */
 import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FinishedReportSchema } from '../../utils/report/schema';
 import { findFirefox, launchFirefoxWithExtension, openExtensionPage, waitForFirefoxVerdicts } from '../../scripts/lib/firefox';
-import { buildStandIn, SNAPSHOT_DATE, startWaybackStandIn, type WaybackStandIn } from './wayback-standin';
+import { expectDeadLinkHandled, useWaybackStandIn } from './wayback-standin';
 
 const haveFirefox = Boolean(findFirefox());
 if (!haveFirefox) console.warn('Skipping Firefox Wayback lookup tests: no Firefox ESR (apt-get install -y firefox-esr)');
 
 describe.skipIf(!haveFirefox)('Firefox ESR: the opt-in Wayback lookup, against a local stand-in', () => {
-  let standIn: WaybackStandIn;
-  let build: string;
-
-  beforeAll(async () => {
-    build = buildStandIn('firefox');
-    standIn = await startWaybackStandIn();
-  }, 120_000);
-
-  afterAll(async () => {
-    await standIn?.server.close();
-  });
+  const env = useWaybackStandIn('firefox');
 
   async function checkArticle(lookup: boolean) {
-    const { browser, origin }: { browser: Browser; origin: string } = await launchFirefoxWithExtension(build);
+    const { browser, origin }: { browser: Browser; origin: string } = await launchFirefoxWithExtension(env.build);
     try {
       const options = await openExtensionPage(browser, `${origin}/options.html`, '[data-testid="wayback-lookup"]');
       expect(await options.$eval('[data-testid="wayback-lookup"]', (el) => (el as HTMLInputElement).checked)).toBe(false);
@@ -38,7 +28,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR: the opt-in Wayback lookup, against a
           .toContain('"waybackLookup":true');
       }
       const article = await browser.newPage();
-      await article.goto(standIn.articleUrl);
+      await article.goto(env.standIn.articleUrl);
       await waitForFirefoxVerdicts(article, 1);
       const verdicts = await article.evaluate(() => [...document.querySelectorAll('citecheck-badge')].map((h) => h.getAttribute('data-verdict')));
       const report = await options.evaluate(async (url) => {
@@ -46,30 +36,20 @@ describe.skipIf(!haveFirefox)('Firefox ESR: the opt-in Wayback lookup, against a
         const tab = (await api.tabs.query({})).find((t: { url?: string }) => t.url === url);
         const answer = tab ? await api.runtime.sendMessage({ type: 'get-report', tabId: tab.id }) : null;
         return answer?.ok ? answer.value : null;
-      }, standIn.articleUrl);
+      }, env.standIn.articleUrl);
       return { verdicts, report: FinishedReportSchema.parse(report) };
     } finally {
       await browser.close();
     }
   }
 
-  it('with the option off (the default), the dead link is unavailable and the stand-in is never asked', async () => {
-    const before = standIn.server.count('/sources/lock-keepers.html');
-    const { verdicts, report } = await checkArticle(false);
-    expect(verdicts).toEqual(['unavailable']);
-    expect(report.sources.find((s) => s.url === standIn.deadLink)?.readFrom).not.toBe('archive');
-    expect(standIn.server.count('/sources/lock-keepers.html')).toBeGreaterThan(before);
-    expect(standIn.server.count('/wayback/available')).toBe(0);
-    expect(standIn.server.count(standIn.copyPath)).toBe(0);
-  }, 120_000);
-
-  it('with the option on, the dead link is read from the stand-in’s archived copy and marked archived', async () => {
-    const before = standIn.server.count('/sources/lock-keepers.html');
-    const { verdicts, report } = await checkArticle(true);
-    expect(verdicts).toEqual(['supported']);
-    expect(report.sources.find((s) => s.url === standIn.deadLink)).toMatchObject({ readFrom: 'archive', archivedAt: SNAPSHOT_DATE });
-    expect(standIn.server.count('/sources/lock-keepers.html')).toBeGreaterThan(before);
-    expect(standIn.asked).toEqual([standIn.deadLink]);
-    expect(standIn.server.count(standIn.copyPath)).toBe(1);
+  it.each([
+    ['with the option off (the default), the dead link is unavailable and the stand-in is never asked', false, 'unavailable'],
+    ['with the option on, the dead link is read from the stand-in’s archived copy and marked archived', true, 'supported'],
+  ])('%s', async (_label, lookup, verdict) => {
+    const before = env.standIn.server.count('/sources/lock-keepers.html');
+    const { verdicts, report } = await checkArticle(lookup);
+    expect(verdicts).toEqual([verdict]);
+    expectDeadLinkHandled(env.standIn, report, before, lookup);
   }, 120_000);
 });

@@ -7,7 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import type { Report } from '../../utils/report/schema';
 import { root } from './fixtures';
 
 export const SNAPSHOT = '20190305081500';
@@ -49,4 +51,39 @@ export async function startWaybackStandIn(): Promise<WaybackStandIn> {
   origin = server.origin;
   const deadLink = `${origin}/sources/lock-keepers.html`;
   return { server, asked, articleUrl: `${origin}/article.html`, deadLink, copyPath: `/web/${SNAPSHOT}id_/${deadLink}` };
+}
+
+/** The stand-in and the test build for `browser`, set up once for the file that calls this. */
+export function useWaybackStandIn(browser: 'chrome' | 'firefox'): { readonly standIn: WaybackStandIn; readonly build: string } {
+  const state: { standIn?: WaybackStandIn; build?: string } = {};
+  beforeAll(async () => {
+    state.build = buildStandIn(browser);
+    state.standIn = await startWaybackStandIn();
+  }, 120_000);
+  afterAll(async () => {
+    await state.standIn?.server.close();
+  });
+  return {
+    get standIn() {
+      return state.standIn!;
+    },
+    get build() {
+      return state.build!;
+    },
+  };
+}
+
+/**
+ * What one check of the article did with the dead link: the original was asked (a 404) and then,
+ * when `lookup` is on, the stand-in about that very address and its copy once; off, neither.
+ */
+export function expectDeadLinkHandled(standIn: WaybackStandIn, report: Report, originalRequestsBefore: number, lookup: boolean): void {
+  const source = report.sources.find((s) => s.url === standIn.deadLink);
+  expect(source).toBeDefined();
+  if (lookup) expect(source).toMatchObject({ readFrom: 'archive', archivedAt: SNAPSHOT_DATE });
+  else expect(source?.readFrom).not.toBe('archive');
+  expect(standIn.server.count('/sources/lock-keepers.html')).toBeGreaterThan(originalRequestsBefore);
+  if (lookup) expect(standIn.asked).toEqual([standIn.deadLink]);
+  else expect(standIn.server.count('/wayback/available')).toBe(0);
+  expect(standIn.server.count(standIn.copyPath)).toBe(lookup ? 1 : 0);
 }

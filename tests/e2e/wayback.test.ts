@@ -8,31 +8,21 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FinishedReportSchema } from '../../utils/report/schema';
 import { findChromium, launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { root } from './fixtures';
-import { buildStandIn, SNAPSHOT_DATE, startWaybackStandIn, type WaybackStandIn } from './wayback-standin';
+import { expectDeadLinkHandled, useWaybackStandIn } from './wayback-standin';
 
 const haveChromium = Boolean(findChromium());
 if (!haveChromium) console.warn('Skipping Wayback lookup end-to-end tests: no Chromium (apt-get install -y chromium)');
 
 describe.skipIf(!haveChromium)('Chromium: the opt-in Wayback lookup, against a local stand-in', () => {
-  let standIn: WaybackStandIn;
-  let BUILD: string;
-
-  beforeAll(async () => {
-    BUILD = buildStandIn('chrome');
-    standIn = await startWaybackStandIn();
-  }, 120_000);
-
-  afterAll(async () => {
-    await standIn?.server.close();
-  });
+  const env = useWaybackStandIn('chrome');
 
   /** Checks the fixture article in a fresh profile; the lookup turned on first when `lookup`. */
   async function checkArticle(lookup: boolean) {
-    const ext: ExtensionBrowser = await launchWithExtension(BUILD);
+    const ext: ExtensionBrowser = await launchWithExtension(env.build);
     try {
       if (lookup) {
         const options = await ext.context.newPage();
@@ -46,7 +36,7 @@ describe.skipIf(!haveChromium)('Chromium: the opt-in Wayback lookup, against a l
         await options.close();
       }
       const article = await ext.context.newPage();
-      const articleUrl = standIn.articleUrl;
+      const articleUrl = env.standIn.articleUrl;
       await article.goto(articleUrl);
       const verdicts = await waitForVerdicts(article);
       const tabId = await tabIdOf(await ext.currentWorker(), articleUrl);
@@ -63,26 +53,13 @@ describe.skipIf(!haveChromium)('Chromium: the opt-in Wayback lookup, against a l
     expect(background('.output/chrome-mv3')).not.toMatch(/URL\(`\/wayback\/available`/);
   });
 
-  it('with the option off (the default), the dead link is unavailable and the stand-in is never asked', async () => {
-    const before = standIn.server.count('/sources/lock-keepers.html');
-    const { verdicts, report } = await checkArticle(false);
-    expect(Object.values(verdicts)).toEqual(['unavailable']);
-    const source = report.sources.find((s) => s.url === standIn.deadLink)!;
-    expect(source.readFrom).not.toBe('archive');
-    expect(standIn.server.count('/sources/lock-keepers.html')).toBeGreaterThan(before);
-    expect(standIn.server.count('/wayback/available')).toBe(0);
-    expect(standIn.server.count(standIn.copyPath)).toBe(0);
-  }, 120_000);
-
-  it('with the option on, the dead link is read from the stand-in’s archived copy and marked archived', async () => {
-    const before = standIn.server.count('/sources/lock-keepers.html');
-    const { verdicts, report } = await checkArticle(true);
-    expect(Object.values(verdicts)).toEqual(['supported']);
-    const source = report.sources.find((s) => s.url === standIn.deadLink)!;
-    expect(source).toMatchObject({ readFrom: 'archive', archivedAt: SNAPSHOT_DATE });
-    // The original was asked first (a 404), then the stand-in about that very address, then its copy.
-    expect(standIn.server.count('/sources/lock-keepers.html')).toBeGreaterThan(before);
-    expect(standIn.asked).toEqual([standIn.deadLink]);
-    expect(standIn.server.count(standIn.copyPath)).toBe(1);
+  it.each([
+    ['with the option off (the default), the dead link is unavailable and the stand-in is never asked', false, 'unavailable'],
+    ['with the option on, the dead link is read from the stand-in’s archived copy and marked archived', true, 'supported'],
+  ])('%s', async (_label, lookup, verdict) => {
+    const before = env.standIn.server.count('/sources/lock-keepers.html');
+    const { verdicts, report } = await checkArticle(lookup);
+    expect(Object.values(verdicts)).toEqual([verdict]);
+    expectDeadLinkHandled(env.standIn, report, before, lookup);
   }, 120_000);
 });
