@@ -172,19 +172,7 @@ function fitT(rows: Scored[], everyPart: number, baOn: number[], method: Variant
       supported = t;
     }
   });
-  const three = [...new Set(rows.map((r) => r.dataset))].map((d) => rows.filter((r) => r.dataset === d)).filter((rs) => new Set(rs.map((r) => r.label)).size === 3);
-  let partial = supported;
-  let bestF1 = -1;
-  for (const t of GRID) {
-    if (t > supported && rows[0]?.partialBy === null) break;
-    let f1 = 0;
-    for (const rs of three) f1 += macroF1(rs.map((r) => threeWayAt(r, { supported, partial: t, everyPart })), rs.map((r) => r.label), LABELS);
-    if (f1 > bestF1 + 1e-12) {
-      bestF1 = f1;
-      partial = t;
-    }
-  }
-  return { supported, partial, everyPart };
+  return { supported, partial: fitPartial(rows, supported, everyPart), everyPart };
 }
 
 function fitByPrevalence(rows: Scored[], everyPart: number, baOn: number[]): Thresholds {
