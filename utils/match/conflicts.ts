@@ -22,7 +22,7 @@
  * is the caller's decision (`index.ts`).
  */
 import type { ClaimAnalysis } from './claim';
-import { comparable, sameNumber } from './numbers';
+import { comparable, sameNumber, type NumberMention } from './numbers';
 import type { SourceIndex } from './source';
 import { stem, type Token } from './text';
 import { changeOpposites, otherOpposites } from './lexicon';
@@ -149,6 +149,14 @@ function nameSpans(tokens: Token[], text: string, from = 0, to = tokens.length):
   return out;
 }
 
+/** Every number a source states, gathered once per source (conflicts are sought in many windows of it). */
+const SOURCE_NUMBERS = new WeakMap<SourceIndex, NumberMention[]>();
+function numbersOf(source: SourceIndex): NumberMention[] {
+  let all = SOURCE_NUMBERS.get(source);
+  if (!all) SOURCE_NUMBERS.set(source, (all = source.sentences.flatMap((s) => s.numbers)));
+  return all;
+}
+
 export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from: number, to: number, matched: boolean[]): Conflicts {
   const list: Conflict[] = [];
   const terms = new Set<number>();
@@ -167,9 +175,9 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   // A source that states the claim's own value elsewhere ("the survey of 2022", then "counted …,
   // up from the survey of 2017") has the passage's other value about something else: next to the
   // passage, no conflict at all; further away, no loose "differs" (a reliable rival still counts).
-  const statedNear = (n: NonNullable<(typeof analysis.terms)[number]['number']>) =>
-    source.sentences.slice(Math.max(0, from - 1), Math.min(source.sentences.length, to + 2)).some((s) => s.numbers.some((m) => sameNumber(m, n)));
-  const statedAnywhere = (n: NonNullable<(typeof analysis.terms)[number]['number']>) => source.sentences.some((s) => s.numbers.some((m) => sameNumber(m, n)));
+  const near = source.sentences.slice(Math.max(0, from - 1), Math.min(source.sentences.length, to + 2)).flatMap((s) => s.numbers);
+  const statedNear = (n: NumberMention) => near.some((m) => sameNumber(m, n));
+  const statedAnywhere = (n: NumberMention) => numbersOf(source).some((m) => sameNumber(m, n));
   analysis.terms.forEach((term, i) => {
     if (term.kind !== 'number' || matched[i] || !term.number) return;
     if (statedNear(term.number)) return;
