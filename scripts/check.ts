@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       const report = ReportSchema.parse(claimsOnlyReport(html, pageUrl));
       if (args.values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else console.log(formatClaimsOnly(report));
-      warnFileLinks(report, pageUrl);
+      warnFileLinks(html, pageUrl);
       return 0;
     }
     // A local file is the reader's own: its loopback and private sources may be fetched. Given a
@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(formatReport(report));
       if (report.claims.length === 0) console.log('No cited claims found on this page.');
     }
-    warnFileLinks(report, pageUrl);
+    warnFileLinks(html, pageUrl);
     return 0;
   } catch (error) {
     if (error instanceof InputError) {
@@ -87,15 +87,16 @@ function savedFromPublicSite(html: string): boolean {
 }
 
 /**
- * A saved page's relative links resolve against its file: address and are never fetched: say how
- * to give the page its own address (on stderr, so that --json output stays one document).
+ * A saved page without an address of its own (no --base, no `<base href>`) has its relative links
+ * resolve to file: addresses, which are never read: say how to give it its address (on stderr, so
+ * that --json output stays one document).
  */
-function warnFileLinks(report: Report, pageUrl: string): void {
-  if (!pageUrl.startsWith('file:')) return;
-  const blocked = report.sources.filter((s) => s.reason === 'blocked_scheme').length;
-  if (blocked === 0) return;
+function warnFileLinks(html: string, pageUrl: string): void {
+  if (!pageUrl.startsWith('file:') || /<base\s[^>]*href/i.test(html)) return;
+  const relative = html.match(/<a\s[^>]*?href\s*=\s*["']?(?![a-z][a-z0-9+.-]*:|#|\/\/)/gi)?.length ?? 0;
+  if (relative === 0) return;
   console.error(
-    `citecheck: ${blocked} source link${blocked === 1 ? '' : 's'} did not lead to an http(s) address; a saved page's relative links resolve to file: addresses, which are not fetched. Give --base <the address the page was saved from>.`,
+    `citecheck: ${relative} link${relative === 1 ? ' is' : 's are'} relative; a saved page's relative links resolve to file: addresses, which are not read. Give --base <the address the page was saved from>.`,
   );
 }
 

@@ -85,19 +85,17 @@ export function readItem(ctx: SourceContext, nodes: Node[], followed = false): R
 // Contact links name a person, not a work; every other scheme but http(s) names a work we may not fetch.
 const CONTACT_SCHEME = new Set(['mailto:', 'tel:', 'sms:']);
 
+const SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i;
+
 /**
- * A link that points somewhere other than http(s) once resolved against the page: `javascript:`,
- * `data:`, `ftp:`, and a saved page's root-relative link that resolves to `file:`.
+ * A link written with a scheme other than http(s): `javascript:`, `data:`, `file:`, `ftp:`. A
+ * relative link is judged by the page's own address, as in the browser, so a saved page read
+ * without its address gives the same answers (the command line asks for `--base` instead).
  */
-function blockedLink(href: string | null, base: string): boolean {
-  const trimmed = href?.trim();
-  if (!trimmed || trimmed.startsWith('#')) return false;
-  let protocol: string;
-  try {
-    protocol = new URL(trimmed, base).protocol;
-  } catch {
-    return false;
-  }
+function blockedLink(href: string | null): boolean {
+  const scheme = href?.match(SCHEME)?.[1].toLowerCase();
+  if (!scheme) return false;
+  const protocol = `${scheme}:`;
   return protocol !== 'http:' && protocol !== 'https:' && !CONTACT_SCHEME.has(protocol);
 }
 const WORK_MARKUP = new Set(['cite', 'i', 'em']);
@@ -117,7 +115,7 @@ export function unfetchableItem(ctx: SourceContext, nodes: Node[]): ReadItem | u
   const body = text.replace(/^\^\s*(?:[a-z]{1,2}\s+)*/, '').replace(/^↑\s*/, '').trim();
   const title = body.length > 200 ? `${body.slice(0, 199)}…` : body;
   const anchors = anchorsIn(nodes).filter((a) => !closestClass(a, 'mw-cite-backlink', 4));
-  if (anchors.some((a) => blockedLink(a.getAttribute('href'), ctx.base))) {
+  if (anchors.some((a) => blockedLink(a.getAttribute('href')))) {
     return { url: '', reason: 'blocked_scheme', ...(title ? { title } : {}), number, sourceStyle };
   }
   if (!title || !citesWork(nodes, body)) return undefined;
