@@ -7,6 +7,13 @@
  * "formed.[81] The exact" segments like "formed. The exact" and the marker belongs to the
  * sentence it follows. Closing punctuation right after the marker ("small[2].") stays with the
  * claim when nothing else follows it in the sentence.
+ *
+ * Parentheses: a claim never starts or ends inside a parenthesis opened or closed outside it.
+ * Ending inside one ("166 gares (402 millions en 2013[44]), un réseau…"), it runs on to the
+ * closing bracket, or closes it when another group comes first ("(mice[1], birds[2])"). Starting
+ * inside one ("Berlin (… [3] Écouter) est la capitale[4]"), it starts where the parenthesis
+ * opens, and leaves out the parenthesis when its own words come after it: that aside holds
+ * other groups and is theirs ("Berlin est la capitale").
  */
 import { floorIndex, normalizeSpace, sentenceStarts } from './text';
 
@@ -139,7 +146,7 @@ export class BlockText {
           break;
         }
       }
-      return tidyClaim(clean.slice(start, this.sentenceEnd(s)));
+      return tidyClaim(this.balanced(start, this.sentenceEnd(s), starts[s], this.sentenceEnd(s), '', at));
     }
     let end = at;
     while (end > 0 && /\s/.test(clean[end - 1])) end--;
@@ -161,7 +168,49 @@ export class BlockText {
     const rest = clean.slice(at, sentenceEnd);
     const closing = rest.match(/^[.!?…"'”’)\]]+/);
     const tail = closing && /^\s*$/.test(rest.slice(closing[0].length)) && this.nextGroupAfter(index) >= at + closing[0].length ? closing[0] : '';
-    return tidyClaim(clean.slice(start, end) + tail);
+    return tidyClaim(this.balanced(start, end, starts[s], sentenceEnd, tail, at));
+  }
+
+  /**
+   * The clean text from `start` to `end` (then `tail`, the closing punctuation read at
+   * `tailAt`, where the claim's own group sits), its parentheses balanced within the sentence [sentenceStart, sentenceEnd): see
+   * the rule at the top of this module.
+   */
+  private balanced(start: number, end: number, sentenceStart: number, sentenceEnd: number, tail = '', tailAt = end): string {
+    const own = tailAt;
+    const clean = this.clean;
+    const read = (i: number) => (i < end ? clean.charCodeAt(i) : tail.charCodeAt(i - end));
+    const opens: number[] = [];
+    let cut: [number, number] | undefined;
+    for (let i = start; i < end + tail.length; i++) {
+      const ch = read(i);
+      if (ch === 40 /* ( */) opens.push(i);
+      else if (ch === 41 /* ) */ && opens.pop() === undefined && !cut) {
+        // Only separators before it: it closes the previous group's parenthesis.
+        if (!HAS_WORD.test(clean.slice(start, Math.min(i, end)))) {
+          start = i + 1;
+          continue;
+        }
+        const open = matchingOpen(clean, start, sentenceStart);
+        if (open === undefined) continue;
+        const from = this.groupAt.filter((at) => at >= sentenceStart && at <= open).pop() ?? sentenceStart;
+        if (HAS_WORD.test(clean.slice(i + 1, end))) cut = [open, i + 1];
+        start = Math.min(start, from);
+      }
+    }
+    let text = (cut ? clean.slice(start, cut[0]) + clean.slice(cut[1], end) : clean.slice(start, end)) + tail;
+    // Still open at the end: run on to where each closes, unless another group comes first.
+    let from = tail ? tailAt + tail.length : end;
+    for (let n = opens.length; n > 0; n--) {
+      const close = matchingClose(clean, from, sentenceEnd);
+      if (close === undefined || this.groupAt.some((at) => at > own && at >= from && at <= close)) {
+        text = text.replace(/[\s,;:]+$/, '') + ')'.repeat(n);
+        break;
+      }
+      text += clean.slice(from, close + 1);
+      from = close + 1;
+    }
+    return text;
   }
 
   private nextGroupAfter(index: number): number {
@@ -178,6 +227,28 @@ export class BlockText {
   }
 }
 
+/** Where the parenthesis still open at `from` opens, searching back to `limit`. */
+function matchingOpen(text: string, from: number, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = from - 1; i >= limit; i--) {
+    const ch = text.charCodeAt(i);
+    if (ch === 41) depth++;
+    else if (ch === 40 && depth-- === 0) return i;
+  }
+  return undefined;
+}
+
+/** Where the parenthesis open at `from` closes, searching on to `limit`. */
+function matchingClose(text: string, from: number, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 40) depth++;
+    else if (ch === 41 && depth-- === 0) return i;
+  }
+  return undefined;
+}
+
 /** Normalises spaces and trims separators a clause starts or ends with. */
 export function tidyClaim(text: string): string {
   let tidy = normalizeSpace(text);
@@ -190,6 +261,8 @@ export function tidyClaim(text: string): string {
   if (TRAILING_SEPARATORS.includes(tidy.charAt(tidy.length - 1))) tidy = tidy.replace(/[\s,;:(\[–—-]+$/, '');
   return tidy.trim();
 }
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 const LEADING_SEPARATORS = ' ,;:.)]–—-';
 const TRAILING_SEPARATORS = ' ,;:([–—-';

@@ -1,0 +1,55 @@
+/**
+ * Every claim a card shows reads as a whole statement: patterns met on real pages (Wikipedia in
+ * two languages, news, an academic blog), each on a page written for it.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractCitations } from '@/utils/extract';
+import { parseHtml } from '../../tests/helpers/extract';
+
+const url = 'https://wiki.example.org/wiki/Harbour';
+
+/** A MediaWiki-like marker and its reference entry. */
+const sup = (n: number) => `<sup class="reference"><a href="#cite_note-${n}">[${n}]</a></sup>`;
+const refList = (...ns: number[]) =>
+  `<h2>References</h2><ol class="references">${ns.map((n) => `<li id="cite_note-${n}"><a class="external" href="https://src${n}.example/page">Work ${n}</a></li>`).join('')}</ol>`;
+
+function claimTexts(html: string, pageUrl = url): Record<string, string> {
+  const page = extractCitations(parseHtml(html), pageUrl);
+  return Object.fromEntries(page.claims.map((c) => [c.markers.join(''), c.text]));
+}
+
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    if (ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+describe('a claim never starts or ends inside a parenthesis opened or closed outside it', () => {
+  it('a marker inside a parenthesis mid-sentence: the claim runs on to the closing bracket', () => {
+    const texts = claimTexts(`<p>The ferry line carries 402 million riders a year (up from 380 million in 2013${sup(1)}), and the tram line carries 166 million.${sup(2)}</p>${refList(1, 2)}`);
+    expect(texts['[1]']).toBe('The ferry line carries 402 million riders a year (up from 380 million in 2013)');
+    expect(Object.values(texts).every(balanced)).toBe(true);
+  });
+
+  it('a claim that starts inside a parenthesis starts where it opens, and leaves out an aside that holds other groups', () => {
+    const texts = claimTexts(`<p>Port Vell (pronounced /pɔrt βeʎ/${sup(1)} Listen; locally /pɔɾ βɛʎ/${sup(2)} Listen) is the oldest harbour${sup(3)} and the busiest one of the coast.</p>${refList(1, 2, 3)}`);
+    expect(texts['[3]']).toBe('Port Vell is the oldest harbour');
+    expect(Object.values(texts).every(balanced)).toBe(true);
+  });
+
+  it('groups inside one parenthesis: the first is closed for it, the last takes the parenthesis from its opening', () => {
+    const texts = claimTexts(`<p>Gulls eat many things (crabs${sup(1)}, mussels${sup(2)}).</p>${refList(1, 2)}`);
+    expect(texts['[1]']).toBe('Gulls eat many things (crabs)');
+    expect(texts['[2]']).toBe('Gulls eat many things (crabs, mussels).');
+  });
+
+  it('a marker after a term in a parenthetical aside keeps the aside whole', () => {
+    const texts = claimTexts(`<p>A young gull is called a squab${sup(1)} (or a chick,${sup(2)} if it cannot fly). Adults are grey.</p>${refList(1, 2)}`);
+    expect(texts['[2]']).toContain('(or a chick, if it cannot fly)');
+    expect(texts['[2]']).not.toContain('Adults');
+    expect(Object.values(texts).every(balanced)).toBe(true);
+  });
+});
