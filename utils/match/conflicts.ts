@@ -12,7 +12,7 @@
  * - a change word turned round on the same subject: "fares increased" / "fares decreased"
  *   ("direction");
  * - a different name in the same role: the claim's name is absent, another stands where it stood,
- *   next to the same content word ("name").
+ *   next to the same content word ("name"); two names sharing a word ("Mayor …") only differ.
  * Listed only, as differences: the same kinds where the slot is not clearly the same ("looseNumber",
  * "looseName", "looseSourceNegation"), and opposites that are not change words ("better"/"worse",
  * WordNet's antonyms: "antonym" when from WordNet, "direction" when hand-listed, never reliable).
@@ -229,14 +229,16 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
       const other = theirs.filter((t) => !claimWords.has(t.word));
       if (other.length === 0) continue;
       // The role: the same lower-case content word next to both names (stop words between them
-      // skipped), or a title word they share ("Mayor").
+      // skipped); or, listed only, a word the two names share ("Mayor").
       const before = roleWord(claimTokens, a, -1) !== undefined && roleWord(claimTokens, a, -1) === roleWord(passage, c, -1);
       const after = roleWord(claimTokens, b, 1) !== undefined && roleWord(claimTokens, b, 1) === roleWord(passage, d, 1);
       const title = own.length > absent.length && theirs.length > other.length;
       const looseBefore = claimTokens[a - 1] && passage[c - 1] && claimTokens[a - 1].stem === passage[c - 1].stem;
       const looseAfter = claimTokens[b + 1] && passage[d + 1] && claimTokens[b + 1].stem === passage[d + 1].stem;
       if (!(before || after || title || looseBefore || looseAfter)) continue;
-      const reliable = Boolean(before || after || title);
+      // A shared word of two multi-word names ("Mayor", "University of …") is listed, never
+      // reliable: on real pages it mostly joins two forms of one name or two related bodies.
+      const reliable = Boolean(before || after);
       const say = (ts: Token[], src: string) => src.slice(ts[0].start, ts[ts.length - 1].end);
       analysis.terms.forEach((term, i) => absent.some((t) => t.stem === term.stem) && terms.add(i));
       add(reliable ? 'name' : 'looseName', reliable, `source says ${say(other, text)}, claim says ${say(absent, analysis.text)}`);

@@ -146,6 +146,7 @@ describe('contradictions', () => {
 
   it.each([
     ['another name in the same place', REPORT, 'The bridge was completed in 2019 by the engineering firm Calder and Baxter.', 'differs: source says Ross, claim says Baxter'],
+    ['two names that share only a word', 'The new library wing was praised by the Hale Foundation and local staff.', 'Staff of the Carver Foundation praised the new library wing.', 'differs: source says Hale, claim says Carver'],
     ['a number whose neighbouring words differ', 'In 2018 the council, after a long debate, approved the library plans.', 'The council approved the library plans in 2020.', 'differs: source says 2018, claim says 2020'],
   ])('%s is shown as a conflict but does not decide the verdict', (_label, text, claim, conflict) => {
     const match = matchClaim(claim, [indexSource('t', text)]);
