@@ -4,8 +4,9 @@
  * bootstrap intervals), without writing anything. Each variant is a function of cached per-claim
  * quantities, so many can be compared in one run.
  *
- *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--boot 300] [--only name,name]
+ *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--boot 300] [--only name,name] [--save f.json | --against f.json]
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, DEFAULT_PARAMS } from '../../utils/match/index';
@@ -15,6 +16,7 @@ import { weightedShare, type Retrieval } from '../../utils/match/passages';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { auroc, balancedAccuracy, bootstrap, fitPlatt, foldOf, GRID, macroF1, type Scored as CvScored, type Thresholds } from './cv';
 import { readArgs } from '../lib/args';
+import { generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = readArgs('usage: npx tsx scripts/match-lab/explore.ts [--repeats 5] [--boot 300] [--only a,b]', {
@@ -23,6 +25,10 @@ const { values } = readArgs('usage: npx tsx scripts/match-lab/explore.ts [--repe
   boot: { type: 'string', default: '300' },
   only: { type: 'string' },
   confusion: { type: 'boolean', default: false },
+  /** Keep each variant's out-of-fold predictions, to compare a later state of the code with (`--against`). */
+  save: { type: 'string' },
+  /** Differences against the predictions `--save` kept (same variant name), not against the first variant. */
+  against: { type: 'string' },
 });
 const REPEATS = Number(values.repeats);
 const FOLDS = Number(values.folds);
@@ -49,6 +55,11 @@ interface Row {
   anywhere: number;
   contradicted: boolean;
   hit1: boolean | null;
+  /** Round 5: names without capitalised ordinary words; names found loosely; numbers within 2 %. */
+  namesOrdinary: number;
+  namesLoose: number;
+  namesLooseOrdinary: number;
+  numbersRounded: number;
 }
 
 function coverageOf(r: Retrieval, size: number, longest: number): number {
@@ -85,6 +96,11 @@ files.forEach((file, dataset) => {
       for (const size of [2, 3]) cov[`c${size}w4`] = a4.retrieval ? coverageOf(a4.retrieval, size, 4) : 0;
       const ap = analyse(rec.claim, [src], { maxEvidence: 3, params: plain });
       cov.c3w3plain = ap.retrieval ? coverageOf(ap.retrieval, 3, 3) : 0;
+      // Round 5: general-English IDF alone (g1) and blended geometrically with the shipped weights (g5).
+      cov.c3w3loose = coverageOf({ ...a.retrieval, windows: looseWindows(a.retrieval) }, 3, 3);
+      for (const [key, mix] of [['g1', 1], ['g5', 0.5], ['g3', 0.3]] as const) {
+        cov[`c3w3${key}`] = coverageOf({ ...a.retrieval, termWeights: generalWeights(a.retrieval, mix) }, 3, 3);
+      }
     }
     const gold = goldSpans(rec);
     rows.push({
@@ -99,6 +115,10 @@ files.forEach((file, dataset) => {
       chunks: a.factors?.chunks.length ? a.factors.chunks : [0],
       anywhere: a.retrieval ? weightedShare(a.retrieval.anywhere, a.retrieval.termWeights, a.retrieval.total) : 0,
       contradicted: a.match.verdict === 'contradicted',
+      namesOrdinary: a.retrieval ? namesNotOrdinary(a.retrieval) : 1,
+      namesLoose: a.retrieval ? namesLoose(a.retrieval) : 1,
+      namesLooseOrdinary: a.retrieval ? namesLoose(a.retrieval, true) : 1,
+      numbersRounded: a.retrieval ? numbersRounded(a.retrieval) : 1,
       hit1: gold.length ? a.match.evidence.slice(0, 1).some((e) => gold.some((g) => overlaps(e, g))) : null,
     });
   }
@@ -121,7 +141,7 @@ interface Variant {
    */
   method?: 'maxBA' | 'prevalence';
   /** What the "every part" rule reads: the claim's parts (shipped) or its chunks. */
-  every?: 'parts' | 'chunks';
+  every?: 'parts' | 'chunks' | 'partRatio' | 'chunkRatio';
   /** What `partial` is decided on: the score and the stated-part rule (shipped), or the best chunk, or the best part. */
   partialOn?: 'score' | 'maxChunk' | 'maxPart' | 'anywhere';
 }
@@ -133,7 +153,16 @@ const grid2 = FLOORS.flatMap((floor) => EVERY.map((everyPart) => ({ floor, every
 const product = (key: string) => (r: Row, s: Record<string, number>) => (r.cov[key] ?? 0) * veto(s.floor, r.numbers) * veto(s.floor, r.names);
 
 function scoredOf(rs: Row[], v: Variant, sel: Record<string, number>): Scored[] {
-  return rs.map((r) => ({ dataset: r.dataset, label: r.label, score: v.score(r, sel), contradicted: r.contradicted, parts: { best: r.parts, stated: DEFAULT_PARAMS.partStated }, every: v.every === 'chunks' ? r.chunks : r.parts, partialBy: partialBy(r, v) }));
+  return rs.map((r) => ({ dataset: r.dataset, label: r.label, score: v.score(r, sel), contradicted: r.contradicted, parts: { best: r.parts, stated: DEFAULT_PARAMS.partStated }, every: everyOf(r, v), partialBy: partialBy(r, v) }));
+}
+
+/** What the "every part" threshold reads: parts, chunks, or the weakest over the strongest of either. */
+function everyOf(r: Row, v: Variant): number[] {
+  const ratio = (xs: number[]) => [Math.max(...xs) > 0 ? Math.min(...xs) / Math.max(...xs) : 0];
+  if (v.every === 'chunks') return r.chunks;
+  if (v.every === 'partRatio') return ratio(r.parts);
+  if (v.every === 'chunkRatio') return ratio(r.chunks);
+  return r.parts;
 }
 
 function partialBy(r: Row, v: Variant): number | null {
@@ -321,18 +350,37 @@ for (const partialOn of ['maxChunk', 'maxPart', 'anywhere'] as const) {
 variants.push({ name: 'no synonyms, prevalence WiCE', grid: grid2, score: product('c3w3plain'), baOn: [0], selectOn: ALL, method: 'prevalence' });
 variants.push({ name: 'partial by share, prevalence WiCE', grid: grid2, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence' });
 variants.push({ name: 'lone one not a number, prevalence WiCE', grid: grid2, score: (r, s) => (r.cov.c3w3 ?? 0) * veto(s.floor, r.numbersNoOne) * veto(s.floor, r.names), baOn: [0], selectOn: ALL, method: 'prevalence' });
+// Round 5.
+const pw = (r: Row, s: Record<string, number>, cov: number, numbers = r.numbers, names = r.names) => cov * veto(s.floor, numbers) * veto(s.floor, names);
+for (const key of ['g1', 'g5', 'g3']) variants.push({ name: `idf ${key}, prevalence WiCE`, grid: grid2, score: product(`c3w3${key}`), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'names not ordinary, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'names loose, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesLoose), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'numbers rounded, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbersRounded), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'names loose not ordinary, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence' });
+const RATIO = [0, 0.2, 0.4, 0.6, 0.8];
+const gridRatio = FLOORS.flatMap((floor) => RATIO.map((everyPart) => ({ floor, everyPart })));
+variants.push({ name: 'part ratio, prevalence WiCE', grid: gridRatio, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
+variants.push({ name: 'chunk ratio, prevalence WiCE', grid: gridRatio, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'chunkRatio' });
+variants.push({ name: 'loose prefixes, prevalence WiCE', grid: grid2, score: product('c3w3loose'), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'loose prefixes and names, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3loose ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'combined: g5, names loose not ordinary, part ratio', grid: gridRatio, score: (r, s) => pw(r, s, r.cov.c3w3g5 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
+variants.push({ name: 'combined: names loose not ordinary, part ratio', grid: gridRatio, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
 const only = values.only?.split(',');
 let base: Pred[][] | undefined;
+const saved: Record<string, Pred[][]> = {};
+const against: Record<string, Pred[][]> | null = values.against ? JSON.parse(readFileSync(values.against, 'utf8')) : null;
 for (const v of variants) {
   if (only && !only.some((o) => v.name.startsWith(o))) continue;
   const t = Date.now();
   const preds = run(v);
-  base ??= preds;
+  saved[v.name] = preds;
+  if (against) base = against[v.name];
+  else base ??= preds;
   const line = [0, 1, 2].map((d) => {
     const name = ['WiCE', 'CCOVID', 'EQA'][d];
     return `${name} auroc ${summary(preds, d, 'auroc')} ba ${summary(preds, d, 'ba')}${d === 0 ? ` f1 ${summary(preds, d, 'f1')}` : ''}`;
   });
-  const diff = preds === base ? '' : `\n   Δ WiCE auroc ${summary(preds, 0, 'auroc', base)} ba ${summary(preds, 0, 'ba', base)} f1 ${summary(preds, 0, 'f1', base)} | EQA auroc ${summary(preds, 2, 'auroc', base)} | CC ba ${summary(preds, 1, 'ba', base)}`;
+  const diff = preds === base || !base ? '' : `\n   Δ WiCE auroc ${summary(preds, 0, 'auroc', base)} ba ${summary(preds, 0, 'ba', base)} f1 ${summary(preds, 0, 'f1', base)} | EQA auroc ${summary(preds, 2, 'auroc', base)} | CC ba ${summary(preds, 1, 'ba', base)}`;
   console.log(`${v.name} (${((Date.now() - t) / 1000).toFixed(0)} s)\n   ${line.join('\n   ')}${diff}`);
   if (values.confusion) {
     // WiCE three-way confusion summed over the repeats, gold rows × given columns.
@@ -341,6 +389,7 @@ for (const v of variants) {
     console.log('   WiCE confusion (gold × given, summed over repeats):', JSON.stringify(m));
   }
 }
+if (values.save) writeFileSync(values.save, JSON.stringify(saved));
 // In-sample ceilings on WiCE (not a figure: how far a threshold alone could go).
 const w = rows.filter((r) => r.dataset === 0);
 for (const key of ['c3w3', 'c2w3', 'c3w4']) {
