@@ -56,7 +56,9 @@ function refsOfElement(marker: ElementMarker): Ref[] {
 export function isAuthorYearLink(block: Block, link: LinkHit): boolean {
   if (link.ownSite) return false;
   const text = normalizeSpace(block.text.slice(link.start, link.end));
-  return text.length <= AUTHOR_YEAR_CHARS && REGEXPS.authorYear.test(text);
+  if (text.length > AUTHOR_YEAR_CHARS || !REGEXPS.authorYear.test(text)) return false;
+  // "(Image source: Xie et al. 2023)" credits a figure: it cites no claim.
+  return !REGEXPS.figureCredit.test(block.text.slice(Math.max(0, link.start - 40), link.start));
 }
 
 /** A bracketed text marker that reads as code or an interval rather than a citation. */

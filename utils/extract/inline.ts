@@ -15,7 +15,7 @@
  *
  * Never: links filling their whole block (menus, related stories, headlines), page furniture
  * ("share", "see full bio"), pointers to more reading ("read more", "my earlier post"), bylines
- * and credits ("By <a>", "Photo: <a>").
+ * and credits ("By <a>", "Photo: <a>", a figure's "(Image source: <a>)").
  */
 import { REGEXPS } from './vocabulary';
 import { normalizeSpace } from './text';
@@ -48,7 +48,7 @@ export function isAttributedLink(text: string, link: LinkSpan, sentenceStart: nu
   if (REGEXPS.furniture.test(linkText) || REGEXPS.pointer.test(linkText) || REGEXPS.dateLink.test(linkText) || /^https?:\/\//i.test(linkText)) return false;
   const before = text.slice(Math.max(sentenceStart, link.start - WINDOW), link.start);
   const after = text.slice(link.end, link.end + WINDOW);
-  if (REGEXPS.byline.test(before) || REGEXPS.pointer.test(before.slice(-24)) || REGEXPS.credit.test(before.trimStart())) return false;
+  if (REGEXPS.byline.test(before) || REGEXPS.figureCredit.test(before.slice(-40)) || REGEXPS.pointer.test(before.slice(-24)) || REGEXPS.credit.test(before.trimStart())) return false;
   // "the <a>Data Model</a> section below": a pointer within the page's own text.
   if (/^\s*(?:section|chapter|part|post|article)?\s*(?:below|above)\b/i.test(after)) return false;
 

@@ -53,3 +53,15 @@ describe('a claim never starts or ends inside a parenthesis opened or closed out
     expect(Object.values(texts).every(balanced)).toBe(true);
   });
 });
+
+describe('a figure credit cites an image, not a claim', () => {
+  const blog = 'https://notes.example.net/posts/tides/';
+  it('"(Image source: <author-year>)" in a caption makes no claim; the same citation in prose does', () => {
+    const html = `<article><p>Tidal range grows with the width of the bay (<a href="https://papers.example.org/abs/2101">Moreau et al. 2021</a>).</p>
+      <figure><img src="tides.png"><figcaption>Range against bay width. (Image source: <a href="https://papers.example.org/abs/2101">Moreau et al. 2021</a>)</figcaption></figure>
+      <p>Storm surges add to it.</p><figure><img src="surge.png"><figcaption>Surge heights. Figure credit: <a href="https://papers.example.org/abs/2203">Ilves, 2022</a></figcaption></figure>
+      <p>Photo courtesy of <a href="https://agency.example.com/gallery/12">the port agency</a>, which reported the flood.</p></article>`;
+    const page = extractCitations(parseHtml(html), blog);
+    expect(page.claims.map((c) => [c.markers, c.text])).toEqual([[['Moreau et al. 2021'], 'Tidal range grows with the width of the bay.']]);
+  });
+});

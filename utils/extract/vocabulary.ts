@@ -94,6 +94,11 @@ export const REGEXPS = {
   /** A byline or a credit before the link: "By <a>", "Photo: <a>", "Researchers: <a>". */
   byline: /(?:^|[.!?]\s+|\n\s*)(?:by|posted by|published by|photo(?:graph)?s?(?: by)?|image(?: by| credit)?|credit|researchers?|editors?|reporting by|written by|illustration(?: by)?|names in this article)\s*:?\s*$/i,
   /**
+   * A figure's credit before a link: "(Image source: <a>", "Figure credit: <a>", "Photo courtesy
+   * of <a>". The link cites an image, not a claim.
+   */
+  figureCredit: /(?:^|[(\[]|[.!?]\s|\n)\s*(?:images?|figures?|fig\.|photos?|photograph|pictures?|illustration|charts?|diagram|graphic|video|table|plot)\s*(?:sources?|credits?|courtesy(?: of)?|from|adapted from|reproduced from|via)\s*:?\s*$/i,
+  /**
    * A linked author-year citation: "Snell et al. (2024", "Wang & Zhou (2024)", "DeepSeek-AI, 2025",
    * "Thinking, Fast and Slow (Kahneman, 2013)", "Alex Graves in 2016".
    */
