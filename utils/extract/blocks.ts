@@ -4,11 +4,11 @@
  * elements and outbound links met on the way.
  *
  * The walk is iterative and linear in the number of nodes. It never enters skipped subtrees
- * (code, navigation, quotations, hidden elements, source lists, Citecheck's own badges), so text
- * there can never become a claim. Only blocks that could hold a citation are kept: those with a
+ * (code blocks, navigation, quotations, hidden elements, source lists, Citecheck's own badges), so
+ * text there can never become a claim. Inline code is read as words, never as markers or links. Only blocks that could hold a citation are kept: those with a
  * marker element, a "[" or an outbound link.
  */
-import { BLOCK_TAGS, CONTAINER_TAGS, SKIP_CLASS, SKIP_TAGS, isSourceContainer } from './config';
+import { BLOCK_TAGS, CONTAINER_TAGS, INLINE_CODE_TAGS, SKIP_CLASS, SKIP_TAGS, isSourceContainer } from './config';
 import { firstAnchorWithHref, hasClass } from './dom';
 import { markerLabelOf } from './markers';
 import { inPageFragment, readHref } from './text';
@@ -49,6 +49,8 @@ export interface Block {
   links: LinkHit[];
   /** Every link's span: a "[1]" that is only part of a link's label is no marker. */
   anchors: { start: number; end: number }[];
+  /** Spans of inline code: a "[2]" there is an index, no marker. */
+  code: { start: number; end: number }[];
 }
 
 export interface WalkOptions {
@@ -70,6 +72,7 @@ export interface WalkOptions {
 function isSkipped(el: Element, options: WalkOptions): boolean {
   const name = el.localName;
   if (SKIP_TAGS.has(name) || options.skip.has(el)) return true;
+  if (INLINE_CODE_TAGS.has(name) && (el.textContent ?? '').indexOf('\n') >= 0) return true;
   // Most elements of running text (p, li, b, i) carry no attribute at all.
   if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
@@ -130,6 +133,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   let markers: ElementMarker[] = [];
   let links: LinkHit[] = [];
   let anchors: { start: number; end: number }[] = [];
+  let code: { start: number; end: number }[] = [];
   let hasBracket = false;
   let blockEl: Element = root;
   const openMarkers = new Map<Element, Omit<ElementMarker, 'start' | 'end'> & { start: number }>();
@@ -139,10 +143,11 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   // A line break inside a cell or a caption breaks a line of a title, not a sentence.
   let lineBreak = '\n';
   let insideMarker = 0;
+  const openCode = new Map<Element, number>();
 
   const flush = (nextBlock: Element) => {
     if (length > 0 && (markers.length > 0 || links.length > 0 || hasBracket)) {
-      blocks.push({ el: blockEl, text: parts.join(''), nodes, starts, markers, links, anchors });
+      blocks.push({ el: blockEl, text: parts.join(''), nodes, starts, markers, links, anchors, code });
     }
     parts = [];
     length = 0;
@@ -151,6 +156,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
     markers = [];
     links = [];
     anchors = [];
+    code = [];
     hasBracket = false;
     blockEl = nextBlock;
     blockSerial++;
@@ -160,6 +166,10 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   const enter = (el: Element) => {
     const name = el.localName;
     if (BLOCK_TAGS.has(name)) flush(el);
+    if (INLINE_CODE_TAGS.has(name) || openCode.size > 0) {
+      openCode.set(el, length);
+      return;
+    }
     const href = name === 'a' ? el.getAttribute('href') : null;
     if (insideMarker === 0) {
       const marker = markerOf(el, href, options);
@@ -177,6 +187,13 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   };
 
   const exit = (el: Element) => {
+    const codeStart = openCode.get(el);
+    if (codeStart !== undefined) {
+      openCode.delete(el);
+      if (openCode.size === 0 && length > codeStart) code.push({ start: codeStart, end: length });
+      if (BLOCK_TAGS.has(el.localName)) flush(el.parentElement ?? root);
+      return;
+    }
     const marker = openMarkers.get(el);
     if (marker) {
       openMarkers.delete(el);
@@ -200,7 +217,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
     starts.push(length);
     parts.push(text);
     length += text.length;
-    if (!hasBracket && text.indexOf('[') >= 0) hasBracket = true;
+    if (!hasBracket && openCode.size === 0 && text.indexOf('[') >= 0) hasBracket = true;
   };
 
   let node: Node | null = root.firstChild;

@@ -9,14 +9,20 @@ import { REGEXPS } from './vocabulary';
 export const BADGE_TAG = 'citecheck-badge';
 
 /**
- * Subtrees whose text is never a claim: code, scripts, forms, media, navigation, and quotations
- * (a quoted passage with its own markers cites for someone else). Lower-case local names.
+ * Subtrees whose text is never a claim: code blocks, scripts, forms, media, navigation, and
+ * quotations (a quoted passage with its own markers cites for someone else). Lower-case local names.
  */
 export const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'code', 'pre', 'kbd', 'samp', 'var',
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'pre',
   'textarea', 'select', 'option', 'button', 'input', 'svg', 'math', 'iframe', 'object', 'embed',
   'canvas', 'video', 'audio', 'nav', 'blockquote', 'q', BADGE_TAG,
 ]);
+
+/**
+ * Inline code ("<code>DeepSeek-R1</code> is an open-source LLM") is part of its sentence's words,
+ * never a marker nor a link (`items[2]`). Code that runs over lines is a code block: skipped.
+ */
+export const INLINE_CODE_TAGS = new Set(['code', 'kbd', 'samp', 'var']);
 
 /**
  * Class names of page furniture on wikis and blogs (edit links, navigation boxes, contents).

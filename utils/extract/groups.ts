@@ -74,6 +74,7 @@ export function blockMarkers(block: Block, authorYearLinks: LinkHit[]): BlockMar
   const taken = block.markers;
   for (const t of findTextMarkers(block.text)) {
     if (taken.some((m) => t.start < m.end && m.start < t.end)) continue;
+    if (block.code.some((c) => t.start < c.end && c.start < t.end)) continue;
     // "Go to content [1]" is a link's label, not a marker; a link reading only "[1]" is one.
     const insideLink = block.anchors.find((a) => a.start <= t.start && t.end <= a.end);
     if (insideLink && block.text.slice(insideLink.start, insideLink.end).trim() !== t.text) continue;

@@ -65,3 +65,18 @@ describe('a figure credit cites an image, not a claim', () => {
     expect(page.claims.map((c) => [c.markers, c.text])).toEqual([[['Moreau et al. 2021'], 'Tidal range grows with the width of the bay.']]);
   });
 });
+
+describe('inline code is part of the sentence', () => {
+  it('keeps a code subject in the claim, and a bracket inside code is no marker', () => {
+    const blog = 'https://notes.example.net/posts/tides/';
+    const html = `<article><p><code>Tidewatch-2</code> (<a href="https://papers.example.org/abs/2101">Moreau et al. 2021</a>) is an open tidal model trained on harbour gauges.</p>
+      <p>The gauge reading is stored in <code>levels[2]</code> of each record.<sup><a href="#fn1">[1]</a></sup></p>
+      <pre><code>levels[3] = read()</code></pre>
+      <h2>References</h2><ol><li id="fn1"><a href="https://gauges.example.org/format">Gauge record format</a></li></ol></article>`;
+    const page = extractCitations(parseHtml(html), blog);
+    expect(page.claims.map((c) => [c.markers, c.text])).toEqual([
+      [['Moreau et al. 2021'], 'Tidewatch-2 is an open tidal model trained on harbour gauges.'],
+      [['[1]'], 'The gauge reading is stored in levels[2] of each record.'],
+    ]);
+  });
+});
