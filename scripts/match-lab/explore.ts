@@ -16,6 +16,7 @@ import { weightedShare, type Retrieval } from '../../utils/match/passages';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { auroc, balancedAccuracy, bootstrap, fitPlatt, foldOf, GRID, macroF1, type Scored as CvScored, type Thresholds } from './cv';
 import { readArgs } from '../lib/args';
+import { labFeatures } from './features';
 import { generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,6 +60,9 @@ interface Row {
   namesOrdinary: number;
   namesLoose: number;
   namesLooseOrdinary: number;
+  /** How verbatim the claim is: share of its words in runs of ≥ 3 copied words; adjacent content-word pairs found. */
+  copied: number;
+  contentPairs: number;
   numbersRounded: number;
 }
 
@@ -103,6 +107,7 @@ files.forEach((file, dataset) => {
       }
     }
     const gold = goldSpans(rec);
+    const lab = labFeatures(a);
     rows.push({
       dataset,
       group: rec.source_text,
@@ -118,6 +123,8 @@ files.forEach((file, dataset) => {
       namesOrdinary: a.retrieval ? namesNotOrdinary(a.retrieval) : 1,
       namesLoose: a.retrieval ? namesLoose(a.retrieval) : 1,
       namesLooseOrdinary: a.retrieval ? namesLoose(a.retrieval, true) : 1,
+      copied: lab?.copied ?? 0,
+      contentPairs: lab?.contentPairs ?? 0,
       numbersRounded: a.retrieval ? numbersRounded(a.retrieval) : 1,
       hit1: gold.length ? a.match.evidence.slice(0, 1).some((e) => gold.some((g) => overlaps(e, g))) : null,
     });
@@ -363,6 +370,10 @@ variants.push({ name: 'part ratio, prevalence WiCE', grid: gridRatio, score: pro
 variants.push({ name: 'chunk ratio, prevalence WiCE', grid: gridRatio, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'chunkRatio' });
 variants.push({ name: 'loose prefixes, prevalence WiCE', grid: grid2, score: product('c3w3loose'), baOn: [0], selectOn: ALL, method: 'prevalence' });
 variants.push({ name: 'loose prefixes and names, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3loose ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence' });
+// How verbatim a claim is (ExpertQA's steadiest signal), averaged into the coverage: no new parameter.
+variants.push({ name: 'verbatim copied, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, ((r.cov.c3w3 ?? 0) + r.copied) / 2), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'verbatim pairs, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, ((r.cov.c3w3 ?? 0) + r.contentPairs) / 2), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'verbatim max, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, Math.max(r.cov.c3w3 ?? 0, r.copied)), baOn: [0], selectOn: ALL, method: 'prevalence' });
 variants.push({ name: 'combined: g5, names loose not ordinary, part ratio', grid: gridRatio, score: (r, s) => pw(r, s, r.cov.c3w3g5 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
 variants.push({ name: 'combined: names loose not ordinary, part ratio', grid: gridRatio, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
 const only = values.only?.split(',');
