@@ -39,6 +39,21 @@ export function hasCitationHints(doc: Document): boolean {
 
   // Bracketed markers and attributed links in running text, within a character budget.
   let budget = LIMITS.hintChars;
+  // Whether a link leaves the page, by href, once per call: nested list items and repeated
+  // links (a teaser's image and headline) ask about the same address again.
+  const leavesByHref = new Map<string, boolean>();
+  const leaves = (link: Element): boolean => {
+    const href = link.getAttribute('href');
+    if (href === null) return false;
+    let known = leavesByHref.get(href);
+    if (known === undefined) {
+      addresses ??= pageAddresses(doc, doc.URL, base);
+      const target = readHref(href, addresses, base);
+      known = target !== undefined && 'url' in target;
+      leavesByHref.set(href, known);
+    }
+    return known;
+  };
   for (const tag of TEXT_TAGS) {
     for (const el of toArray(body.getElementsByTagName(tag))) {
       const text = el.textContent ?? '';
@@ -46,8 +61,7 @@ export function hasCitationHints(doc: Document): boolean {
       if (budget < 0) return false;
       if (tag !== 'p' && text.length > MAX_ITEM_CHARS) continue;
       if (text.indexOf('[') >= 0 && looksLikeMarkerText(text) && hasMarkerText(doc, el)) return true;
-      addresses ??= pageAddresses(doc, doc.URL, base);
-      if (hasCitingLink(doc, el, text, addresses, base)) return true;
+      if (hasCitingLink(doc, el, text, leaves)) return true;
     }
   }
 
@@ -64,8 +78,7 @@ export function hasCitationHints(doc: Document): boolean {
     const text = ownText(block);
     budget -= text.length;
     if (budget < 0) return false;
-    addresses ??= pageAddresses(doc, doc.URL, base);
-    if (hasCitingLink(doc, block, text, addresses, base)) return true;
+    if (hasCitingLink(doc, block, text, leaves, true)) return true;
   }
   return false;
 }
@@ -102,23 +115,26 @@ function hasMarkerText(doc: Document, el: Element): boolean {
  * author-year citation, or a link an attribution ties to its text. The element's text is only
  * walked when it holds a cue word or a quotation mark at all.
  */
-function hasCitingLink(doc: Document, el: Element, text: string, addresses: ReadonlySet<string>, base: string): boolean {
+function hasCitingLink(doc: Document, el: Element, text: string, leaves: (link: Element) => boolean, ownOnly = false): boolean {
   const links = el.getElementsByTagName('a');
   if (links.length === 0) return false;
   const cued = REGEXPS.cueWord.test(text) || /[“"‘«]/.test(text);
-  let outbound = false;
+  const n = Math.min(links.length, MAX_LINKS);
   // As in extraction: only http(s) links off the page are sources (never `javascript:`, never "#…").
-  const leaves = (link: Element) => {
-    const target = readHref(link.getAttribute('href'), addresses, base);
-    return target !== undefined && 'url' in target;
-  };
-  for (let i = 0, n = Math.min(links.length, MAX_LINKS); i < n; i++) {
+  // Without a cue only a linked author-year citation can cite: its text is the cheaper test.
+  if (!cued) {
+    // Every author-year citation holds a year; `text` holds the text of every link (unless `ownOnly`).
+    if (!ownOnly && !YEAR.test(text)) return false;
+    for (let i = 0; i < n; i++) if (isAuthorYearText(links[i]) && leaves(links[i])) return true;
+    return false;
+  }
+  let outbound = false;
+  for (let i = 0; i < n; i++) {
     if (!leaves(links[i])) continue;
     outbound = true;
-    const linkText = (links[i].textContent ?? '').trim();
-    if (linkText.length <= 80 && REGEXPS.authorYear.test(linkText)) return true;
+    if (isAuthorYearText(links[i])) return true;
   }
-  if (!outbound || !cued || closestTag(el, IGNORED) || underSourceHeading(el)) return false;
+  if (!outbound || closestTag(el, IGNORED) || underSourceHeading(el)) return false;
   // The text of each block inside the element (extraction's unit: a nested <div> or <h3> is a
   // block of its own), with the span of each link in it: outbound ones, and all, for density.
   interface BlockSpans {
@@ -127,8 +143,9 @@ function hasCitingLink(doc: Document, el: Element, text: string, addresses: Read
     every: Map<Element, LinkSpan>;
   }
   const blocks = new Map<Element, BlockSpans>();
-  const outboundLinks = new Map<Element, boolean>();
-  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  // With `ownOnly` the blocks nested in the element are left out (each is read on its own): a
+  // wrapper <div> would otherwise walk the page under it once for every wrapper around it.
+  const walker = ownOnly ? ownTextNodes(el) : doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data.replace(/[\n\r\t\f]/g, ' ');
     const blockEl = closestTag(node.parentElement, BLOCK_TAGS, 16) ?? el;
@@ -139,8 +156,7 @@ function hasCitingLink(doc: Document, el: Element, text: string, addresses: Read
       const span = block.every.get(link) ?? { start: block.flat.length, end: block.flat.length };
       span.end = block.flat.length + data.length;
       block.every.set(link, span);
-      if (!outboundLinks.has(link)) outboundLinks.set(link, leaves(link));
-      if (outboundLinks.get(link)) block.outbound.set(link, span);
+      if (leaves(link)) block.outbound.set(link, span);
     }
     block.flat += data;
   }
@@ -165,3 +181,33 @@ function underSourceHeading(el: Element): boolean {
 }
 
 const LINK = new Set(['a']);
+
+/**
+ * The text nodes of an element outside the blocks nested in it, in document order. A plain walk:
+ * a TreeWalker with a filter function throws in Chromium where the page's scripts are off.
+ */
+function ownTextNodes(root: Element): { nextNode(): Node | null } {
+  let node: Node | null = root;
+  return {
+    nextNode() {
+      while (node) {
+        const el: Node | null = node.nodeType === 1 && (node === root || !BLOCK_TAGS.has((node as Element).localName)) ? node.firstChild : null;
+        if (el) node = el;
+        else {
+          while (node && node !== root && !node.nextSibling) node = node.parentNode;
+          node = !node || node === root ? null : node.nextSibling;
+        }
+        if (node && node.nodeType === 3) return node;
+      }
+      return null;
+    },
+  };
+}
+
+/** What every alternative of REGEXPS.authorYear requires. */
+const YEAR = /(?:1[6-9]|20)\d{2}/;
+
+function isAuthorYearText(link: Element): boolean {
+  const linkText = (link.textContent ?? '').trim();
+  return linkText.length <= 80 && REGEXPS.authorYear.test(linkText);
+}
