@@ -7,7 +7,7 @@
  * text) are kept out of the inverted list: a claim's words that occur only in a reference list's
  * titles are not backed by the page, they are only cited by it.
  */
-import { readNumbers, type NumberMention } from './numbers';
+import { isNumberWord, readNumbers, type NumberMention } from './numbers';
 import { sentences as splitSentences, stem, tokenize, type Token } from './text';
 import { STOPWORDS } from './words';
 
@@ -34,13 +34,14 @@ export interface SourceIndex {
 const BIBLIOGRAPHY_HEADING =
   /^(?:#{1,6}\s*)?(?:references?|bibliography|works cited|literature cited|citations|sources|notes and references|footnotes|further reading|external links|references and notes)\s*:?\s*$/i;
 
-const NUMBER_START = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|twenty|thirty|forty|fifty|hundred|dozen)/;
-
-/** Could this token start a number? A digit first, or a number word (cheap test before reading numbers). */
+/**
+ * Could this token be read as (the start of) a number? A digit in it, or a word the number reader
+ * reads (`isNumberWord`: "twelve", "half", "million" after "a"): a cheap test before reading numbers.
+ */
 function mayBeNumber(t: Token): boolean {
   const c = t.word.charCodeAt(0);
   if (c >= 48 && c <= 57) return true;
-  return /\d/.test(t.word) || ((c === 102 || c === 104 || c === 110 || c === 111 || c === 115 || c === 116 || c === 100 || c === 101) && NUMBER_START.test(t.word));
+  return /\d/.test(t.word) || isNumberWord(t.word);
 }
 
 /** Index a source's text (paragraphs separated by blank lines; any length). */
