@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { fetchSource, type FetchResult, type FetchSourceOptions } from './fetch';
+import { PrivateAddressRefused } from './request-guard';
 import { startSourceServer } from '../../tests/helpers/source-server';
 import { useSourceServer } from '../../tests/helpers/use-source-server';
 
@@ -213,6 +214,37 @@ describe('fetchSource: redirects a browser hides (opaque redirects)', () => {
     });
     expect(summary(result)).toEqual({ ok: false, reason: 'blocked_private', httpStatus: undefined });
     expect(result.ok ? '' : result.finalUrl).toBe('http://192.168.0.1/admin');
+  });
+
+  it('sends each request through the guard, and a hop the guard refused is blocked_private', async () => {
+    const calls: string[] = [];
+    const guarded: string[] = [];
+    const result = await fetchSource('https://short.example/refused', {
+      pageUrl: 'https://news.example.com/',
+      fetchImpl: browserLikeFetch('https://long.example/article', calls),
+      guard: async (url, request) => {
+        guarded.push(url);
+        const response = await request();
+        // The browser's rule refused the follow's private hop.
+        if (response.redirected) throw new PrivateAddressRefused('http://10.0.0.1/');
+        return response;
+      },
+    });
+    expect(summary(result)).toEqual({ ok: false, reason: 'blocked_private', httpStatus: undefined });
+    expect(result.ok ? '' : result.finalUrl).toBe('http://10.0.0.1/');
+    expect(guarded).toEqual(['https://short.example/refused', 'https://short.example/refused']);
+    expect(calls).toEqual(['manual https://short.example/refused', 'follow https://short.example/refused']);
+  });
+
+  it('a guard refusal without the refused address names the cited URL', async () => {
+    const result = await fetchSource('https://short.example/quiet', {
+      pageUrl: 'https://news.example.com/',
+      fetchImpl: browserLikeFetch('https://long.example/article', []),
+      guard: async () => {
+        throw new PrivateAddressRefused();
+      },
+    });
+    expect(result).toMatchObject({ ok: false, reason: 'blocked_private', finalUrl: 'https://short.example/quiet' });
   });
 });
 

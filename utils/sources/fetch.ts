@@ -8,14 +8,11 @@
  * - Redirects are followed by hand so each hop passes the private-network guard before it is
  *   requested. Node (the CLI, tests) exposes `Location` on `redirect: 'manual'`. Browsers give an
  *   extension an opaque redirect with no `Location`; there the request is repeated with
- *   `redirect: 'follow'` and the final URL checked afterwards. Residual risk, accepted: on that
- *   path a redirect to a private address has already been requested (a credential-less GET)
- *   before it is refused; its response is discarded unread, and when that address does not
- *   answer the browser reports a plain network failure, so the reason is `network`, not
- *   `blocked_private` (seen in Chromium). Blocking such requests before they leave needs the
- *   browser's request-blocking APIs (declarativeNetRequest rules on the extension's own requests). A hop limit still applies (the
- *   browser's own, 20). Once a fetch function has shown it hides redirects, later requests
- *   through it go straight to `follow`, so a redirecting source costs one request, not two.
+ *   `redirect: 'follow'` and the final URL checked afterwards, and the browser's own request
+ *   rules (`guard`, request-guard.ts) refuse a hop to a private address before it leaves, which
+ *   shows as `blocked_private`. A hop limit still applies (the browser's own, 20). Once a fetch
+ *   function has shown it hides redirects, later requests through it go straight to `follow`,
+ *   so a redirecting source costs one request, not two.
  * - The byte cap is applied to the stream: the text before the cap is kept and marked truncated,
  *   so a long page still gets checked against its first megabytes.
  * - Types are decided from the header, then from the first bytes when the header is missing or
@@ -29,6 +26,7 @@ import { GENERIC_TYPES, HTML_TYPES, PDF_TYPES, TEXT_TYPES, decodeBody, parseCont
 import type { SourceFailure, UnavailableReason } from './types';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, PDF_MAX_BYTES } from './limits';
 import { checkSourceUrl } from './url';
+import { PrivateAddressRefused } from './request-guard';
 
 
 export interface FetchSourceOptions {
@@ -46,6 +44,11 @@ export interface FetchSourceOptions {
   conditional?: { etag?: string; lastModified?: string };
   /** Aborts the fetch (reported as `network`). */
   signal?: AbortSignal;
+  /**
+   * Sends each request through the browser's private-address rules (request-guard.ts); a
+   * refused hop throws `PrivateAddressRefused`. Node follows no redirect unseen and needs none.
+   */
+  guard?: (url: string, request: () => Promise<Response>) => Promise<Response>;
 }
 
 interface FetchedHeaders {
@@ -126,17 +129,20 @@ export async function fetchSource(url: string, opts: FetchSourceOptions): Promis
     signal,
   });
 
+  const send = (href: string, redirect: RequestRedirect) =>
+    opts.guard ? opts.guard(href, () => fetchImpl(href, init(redirect))) : fetchImpl(href, init(redirect));
+
   let current = first.url;
   try {
     let response!: Response;
     for (let hop = 0; ; hop++) {
       const knownOpaque = hidesRedirects.has(fetchIdentity);
-      response = await fetchImpl(current.href, init(knownOpaque ? 'follow' : 'manual'));
+      response = await send(current.href, knownOpaque ? 'follow' : 'manual');
       if (knownOpaque || response.type === 'opaqueredirect') {
         // A browser hides the Location: let it follow, then check where it ended (see top).
         if (!knownOpaque) {
           hidesRedirects.add(fetchIdentity);
-          response = await fetchImpl(current.href, init('follow'));
+          response = await send(current.href, 'follow');
         }
         const landed = response.url || current.href;
         const check = checkSourceUrl(landed, opts.pageUrl, guard);
@@ -230,6 +236,7 @@ export async function fetchSource(url: string, opts: FetchSourceOptions): Promis
       truncated,
     };
   } catch (error) {
+    if (error instanceof PrivateAddressRefused) return failure(url, 'blocked_private', { finalUrl: error.target ?? current.href, detail: 'refused_by_browser' });
     if (timeout.aborted && !opts.signal?.aborted) return failure(url, 'timeout', { finalUrl: current.href });
     const aborted = opts.signal?.aborted ?? false;
     return failure(url, 'network', {

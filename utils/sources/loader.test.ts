@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openSourceCache, type OpenedSourceCache, type SourceCache } from './cache';
 import { createSourceLoader, type LoaderSettings, type SourceLoaderOptions } from './loader';
 import { MAX_REQUESTS_TOTAL } from './limits';
+import { PrivateAddressRefused, type RequestGuard } from './request-guard';
 import type { HtmlReader, SourceOutcome } from './types';
 import { readHtmlWithJsdom as readHtml } from '../../tests/helpers/jsdom-reader';
 import { useSourceServer } from '../../tests/helpers/use-source-server';
@@ -410,5 +411,46 @@ describe('source loader: concurrency', () => {
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(MAX_REQUESTS_TOTAL).toBe(16);
     expect(server.maxConcurrent()).toBe(MAX_REQUESTS_TOTAL);
+  });
+});
+
+describe('loader: requests pass the browser guard in their page’s mode', () => {
+  /** A guard that records each request's URL and mode, and lets it through. */
+  function recordingGuard() {
+    const seen: string[] = [];
+    const requestGuard: RequestGuard = {
+      send: (url, mode, request) => {
+        seen.push(`${mode} ${new URL(url).pathname}`);
+        return request();
+      },
+      open: (request) => request(),
+    };
+    return { seen, requestGuard };
+  }
+
+  it('a loopback page’s sources are open, a public page’s guarded, all open with private addresses allowed', async () => {
+    const { seen, requestGuard } = recordingGuard();
+    // Public names routed to the fixture server, as a browser with a host rule would.
+    const routed: typeof fetch = (input, init) => fetch(String(input).replace('http://public.example', server.url), init);
+    const h = await harness({ requestGuard, fetchImpl: routed });
+    expect(await h.load('/article.html')).toMatchObject({ ok: true });
+    expect(await h.load('http://public.example/plain.txt', { pageUrl: 'https://news.example.com/a' })).toMatchObject({ ok: true });
+    h.settings.allowPrivate = true;
+    expect(await h.load('http://public.example/no-type', { pageUrl: 'https://news.example.com/a' })).toMatchObject({ ok: true });
+    expect(seen).toEqual(['open /article.html', 'guarded /plain.txt', 'open /no-type']);
+  });
+
+  it('a refusal by the guard is blocked_private, and is not cached', async () => {
+    const requestGuard: RequestGuard = {
+      send: async () => {
+        throw new PrivateAddressRefused('http://10.0.0.1/');
+      },
+      open: (request) => request(),
+    };
+    const routed: typeof fetch = (input, init) => fetch(String(input).replace('http://public.example', server.url), init);
+    const h = await harness({ requestGuard, fetchImpl: routed });
+    expect(await h.load('http://public.example/article.html', { pageUrl: 'https://news.example.com/a' })).toMatchObject({ ok: false, reason: 'blocked_private' });
+    await h.flushed();
+    expect((await h.cache.stats()).entries).toBe(0);
   });
 });

@@ -36,6 +36,7 @@ import type { HtmlReader, LoadOptions, PdfReader, ReadSource, SourceLoader, Sour
 import { createLimiter } from './limiter';
 import { MAX_REQUESTS_PER_HOST, MAX_REQUESTS_TOTAL } from './limits';
 import { checkSourceUrl, classifyHost, normalizeUrl } from './url';
+import { guardModeOf, type RequestGuard } from './request-guard';
 
 
 export interface LoaderSettings {
@@ -51,6 +52,8 @@ export interface LoaderSettings {
 
 export interface SourceLoaderOptions {
   fetchImpl?: typeof fetch;
+  /** The browser's private-address rules for the requests (request-guard.ts); none in Node. */
+  requestGuard?: RequestGuard;
   readHtml: HtmlReader;
   /** Reads PDFs; pdf.js where the loader runs by default (Chrome's worker hands them to the offscreen document). */
   readPdf?: PdfReader;
@@ -187,6 +190,14 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
     }
   };
 
+  /** How a page's requests pass the browser's private-address rules. */
+  const guardFor = (pageUrl: string, settings: LoaderSettings) => {
+    const guard = options.requestGuard;
+    if (!guard) return undefined;
+    const mode = guardModeOf(pageUrl, settings.allowPrivate);
+    return (href: string, request: () => Promise<Response>) => guard.send(href, mode, request);
+  };
+
   /** Fetches one address (held to the host limits) and reads what it answers. */
   async function fetchAndRead(
     href: string,
@@ -204,6 +215,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
         credentials: settings.useLogins ? 'include' : 'omit',
         allowPrivate: settings.allowPrivate,
         conditional,
+        guard: guardFor(pageUrl, settings),
       }),
     );
     if (!result.ok) return { kind: 'failed', reason: result.reason, httpStatus: result.httpStatus, finalUrl: result.finalUrl };
@@ -230,7 +242,10 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
     if (!copy && settings.waybackLookup) {
       const endpoint = typeof options.waybackEndpoint === 'function' ? options.waybackEndpoint(pageUrl) : options.waybackEndpoint;
       if (endpoint && !checkSourceUrl(endpoint, pageUrl, { allowPrivate: settings.allowPrivate }).ok) return null;
-      copy = (await lookupWayback(url, { endpoint, fetchImpl: options.fetchImpl })) ?? undefined;
+      const guard = guardFor(pageUrl, settings);
+      const fetchImpl = options.fetchImpl ?? globalThis.fetch.bind(globalThis);
+      const guarded: typeof fetch | undefined = guard ? (input, init) => guard(String(input), () => fetchImpl(input, init)) : options.fetchImpl;
+      copy = (await lookupWayback(url, { endpoint, fetchImpl: guarded })) ?? undefined;
     }
     if (!copy) return null;
     const check = checkSourceUrl(copy, pageUrl, { allowPrivate: settings.allowPrivate });

@@ -28,7 +28,7 @@ export type UrlCheck =
 /** Longer URLs are refused: no real citation needs them, and they are cheap to abuse. */
 const MAX_URL_LENGTH = 8192;
 
-const PRIVATE_SUFFIXES = ['.local', '.internal', '.lan', '.home.arpa', '.intranet'];
+export const PRIVATE_SUFFIXES = ['.local', '.internal', '.lan', '.home.arpa', '.intranet'];
 
 /** Query parameters that identify a click, not a document: dropped from cache keys. */
 const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid)$/i;
@@ -38,7 +38,7 @@ const v4 = (cidr: string): Cidr => ipaddr.IPv4.parseCIDR(cidr);
 const v6 = (cidr: string): Cidr => ipaddr.IPv6.parseCIDR(cidr);
 
 /** Our policy for IPv4, by range (ipaddr.js matches; the choice of ranges is ours). */
-const IPV4_RANGES: Record<'loopback' | 'private', Cidr[]> = {
+export const IPV4_RANGES: Record<'loopback' | 'private', Cidr[]> = {
   // 0.0.0.0 reaches the local host on Linux and macOS.
   loopback: [v4('127.0.0.0/8'), v4('0.0.0.0/8')],
   private: [
@@ -108,10 +108,10 @@ export function classifyHost(hostname: string): HostClass {
   return 'public';
 }
 
-function pageClass(pageUrl: string): HostClass {
+/** The class of the address a page is on; pages that are not http(s) get the strict rule. */
+export function pageClass(pageUrl: string): HostClass {
   try {
     const page = new URL(pageUrl);
-    // Only http(s) pages are "on" an address; any other page (file:, about:) gets the strict rule.
     return page.protocol === 'http:' || page.protocol === 'https:' ? classifyHost(page.hostname) : 'public';
   } catch {
     return 'public';

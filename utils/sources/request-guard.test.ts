@@ -1,0 +1,177 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { PRIVATE_REFUSAL_URL, privateAddressRules, privateRuleIds, type SessionRule } from './private-rules';
+import { createModeLock, createRuleGuard, guardModeOf, PrivateAddressRefused, type GuardMode, type SessionRules } from './request-guard';
+
+/** A promise with its resolve, to hold a task open. */
+function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** declarativeNetRequest's session rules, in memory, with a log of what was installed when. */
+function fakeRules(options: { failAdd?: boolean } = {}) {
+  const installed = new Map<number, SessionRule>();
+  const log: string[] = [];
+  const rules: SessionRules = {
+    async updateSessionRules({ addRules = [], removeRuleIds = [] }) {
+      await tick();
+      if (options.failAdd && addRules.length) throw new Error('rule refused');
+      for (const id of removeRuleIds) installed.delete(id);
+      for (const rule of addRules) installed.set(rule.id, rule);
+      log.push(`rules ${installed.size}`);
+    },
+  };
+  return { rules, installed, log };
+}
+
+const response = (url: string) => {
+  const r = new Response('text');
+  Object.defineProperty(r, 'url', { value: url });
+  return r;
+};
+
+describe('guardModeOf', () => {
+  it.each([
+    ['https://news.example.com/a', false, 'guarded'],
+    ['https://news.example.com/a', true, 'open'],
+    ['http://127.0.0.1:8080/article.html', false, 'open'],
+    ['http://10.0.0.5/wiki/Page', false, 'open'],
+    ['file:///home/reader/saved.html', false, 'guarded'],
+  ] as const)('%s (allowPrivate %s) is %s', (pageUrl, allowPrivate, mode) => {
+    expect(guardModeOf(pageUrl, allowPrivate)).toBe(mode);
+  });
+});
+
+describe('createModeLock: one mode at a time', () => {
+  function lockWithLog() {
+    const log: string[] = [];
+    const run = createModeLock({
+      enter: async (mode) => void log.push(`enter ${mode}`),
+      leave: async (mode) => void log.push(`leave ${mode}`),
+    });
+    const task = (mode: GuardMode, name: string, hold: Promise<void>) =>
+      run(mode, async () => {
+        log.push(`start ${name}`);
+        await hold;
+        log.push(`end ${name}`);
+        return name;
+      });
+    return { log, task };
+  }
+
+  it('runs tasks of one mode together, and a task of the other mode only after they end', async () => {
+    const { log, task } = lockWithLog();
+    const a = deferred();
+    const b = deferred();
+    const c = deferred();
+    const first = task('guarded', 'a', a.promise);
+    const second = task('guarded', 'b', b.promise);
+    const open = task('open', 'c', c.promise);
+    await tick();
+    expect(log).toEqual(['enter guarded', 'start a', 'start b']);
+    a.resolve();
+    await tick();
+    expect(log).not.toContain('start c');
+    b.resolve();
+    c.resolve();
+    expect(await Promise.all([first, second, open])).toEqual(['a', 'b', 'c']);
+    expect(log).toEqual(['enter guarded', 'start a', 'start b', 'end a', 'end b', 'leave guarded', 'enter open', 'start c', 'end c', 'leave open']);
+  });
+
+  it('lets no task of the running mode pass one of the other mode that waits (no starvation)', async () => {
+    const { log, task } = lockWithLog();
+    const a = deferred();
+    const first = task('guarded', 'a', a.promise);
+    await tick();
+    const open = task('open', 'b', Promise.resolve());
+    const late = task('guarded', 'c', Promise.resolve());
+    await tick();
+    expect(log).toEqual(['enter guarded', 'start a']);
+    a.resolve();
+    await Promise.all([first, open, late]);
+    expect(log.filter((l) => l.startsWith('start'))).toEqual(['start a', 'start b', 'start c']);
+  });
+
+  it('releases the lock when a task throws', async () => {
+    const { log, task } = lockWithLog();
+    const failing = task('guarded', 'a', Promise.reject(new Error('boom')));
+    await expect(failing).rejects.toThrow('boom');
+    expect(await task('open', 'b', Promise.resolve())).toBe('b');
+    expect(log).toContain('leave guarded');
+  });
+
+  it('runs no task of a mode whose enter failed, and recovers for the next mode', async () => {
+    let fail = true;
+    const ran: string[] = [];
+    const run = createModeLock({
+      enter: async () => {
+        if (fail) throw new Error('cannot install');
+      },
+      leave: async () => undefined,
+    });
+    await expect(run('guarded', async () => void ran.push('guarded'))).rejects.toThrow('cannot install');
+    fail = false;
+    await run('open', async () => void ran.push('open'));
+    expect(ran).toEqual(['open']);
+  });
+});
+
+describe('createRuleGuard (Chrome)', () => {
+  const id = 'abcdefghijklmnopabcdefghijklmnop';
+
+  it('clears rules left by an earlier worker, installs them for guarded requests and removes them after', async () => {
+    const fake = fakeRules();
+    fake.installed.set(privateRuleIds()[3], privateAddressRules(id)[0]);
+    const guard = createRuleGuard(fake.rules, id);
+    let seen = -1;
+    await guard.send('https://news.example.com/s', 'guarded', async () => {
+      seen = fake.installed.size;
+      return response('https://news.example.com/s');
+    });
+    expect(seen).toBe(privateAddressRules(id).length);
+    await tick();
+    await tick();
+    expect(fake.installed.size).toBe(0);
+  });
+
+  it('sends open requests with no rule installed, after the guarded ones end', async () => {
+    const fake = fakeRules();
+    const guard = createRuleGuard(fake.rules, id);
+    const hold = deferred<Response>();
+    const order: string[] = [];
+    const guarded = guard.send('https://news.example.com/s', 'guarded', () => {
+      order.push(`guarded with ${fake.installed.size} rules`);
+      return hold.promise;
+    });
+    const open = guard.open(async () => {
+      order.push(`open with ${fake.installed.size} rules`);
+      return 'ok';
+    });
+    await tick();
+    await tick();
+    hold.resolve(response('https://news.example.com/s'));
+    await guarded;
+    expect(await open).toBe('ok');
+    expect(order).toEqual([`guarded with ${privateAddressRules(id).length} rules`, 'open with 0 rules']);
+  });
+
+  it('turns a request that landed on the refusal marker into PrivateAddressRefused', async () => {
+    const guard = createRuleGuard(fakeRules().rules, id);
+    await expect(guard.send('https://news.example.com/s', 'guarded', async () => response(PRIVATE_REFUSAL_URL))).rejects.toBeInstanceOf(PrivateAddressRefused);
+  });
+
+  it('sends no guarded request when the rules cannot be installed', async () => {
+    const guard = createRuleGuard(fakeRules({ failAdd: true }).rules, id);
+    let sent = false;
+    await expect(
+      guard.send('https://news.example.com/s', 'guarded', async () => {
+        sent = true;
+        return response('https://news.example.com/s');
+      }),
+    ).rejects.toThrow('rule refused');
+    expect(sent).toBe(false);
+  });
+});

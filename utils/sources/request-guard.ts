@@ -1,0 +1,134 @@
+/**
+ * Keeps a public page's sources off private addresses in a browser, before the request leaves.
+ *
+ * Why: an extension's `fetch(…, { redirect: 'manual' })` gets an opaque redirect with no
+ * `Location` (fetch.ts), so the browser has to follow redirects itself. Without help, a public
+ * source that redirects to 127.0.0.1, 192.168.x or 169.254.169.254 has that address requested
+ * before fetch.ts can refuse the final URL. Each browser gets its own way to refuse the hop:
+ *
+ * - Chrome (`createRuleGuard`): session rules of declarativeNetRequest (private-rules.ts) send
+ *   the extension's own requests to private addresses to a marker URL instead. Rules cannot tell
+ *   which check a request belongs to, and a loopback or intranet page may read its own sources
+ *   (the demo and the tests are on 127.0.0.1), so requests are sent in one of two modes: a
+ *   `guarded` request (a public page's, private addresses off) runs only while the rules are
+ *   installed, an `open` one (a loopback or private page's, or with "allow private addresses"
+ *   on) only while they are not. The two never overlap: a request of the other mode waits until
+ *   the running ones have their answer (first come, first served; only headers are waited for,
+ *   not bodies). The rules are removed when no guarded request runs.
+ * - Firefox (`createWebRequestGuard`, webrequest-guard.ts): a blocking `webRequest` listener sees
+ *   every hop of the extension's requests with the request's id, so each hop is judged by the
+ *   mode of the request it belongs to, and cancelled there. No waiting between modes.
+ *
+ * A refused hop throws `PrivateAddressRefused`; fetch.ts turns it into `blocked_private`.
+ *
+ * Limits: only what the URL says is checked. A public name whose DNS answer is a private address
+ * (DNS rebinding, `192.168.1.1.nip.io`) still reaches that address; in Chrome an extension sees
+ * no DNS answer at all.
+ */
+import { pageClass } from './url';
+import { PRIVATE_REFUSAL_URL, privateAddressRules, privateRuleIds, type SessionRule } from './private-rules';
+
+export type GuardMode = 'guarded' | 'open';
+
+export class PrivateAddressRefused extends Error {
+  constructor(readonly target?: string) {
+    super('a request to a private address was refused');
+    this.name = 'PrivateAddressRefused';
+  }
+}
+
+export interface RequestGuard {
+  /** Sends one request (with every redirect the browser follows) for a source of a page in `mode`. */
+  send(url: string, mode: GuardMode, request: () => Promise<Response>): Promise<Response>;
+  /** Runs a request to an address of the reader's own choosing (the judge's model server). */
+  open<T>(request: () => Promise<T>): Promise<T>;
+}
+
+/** A public page's sources are guarded unless the reader allowed private addresses. */
+export function guardModeOf(pageUrl: string, allowPrivate: boolean): GuardMode {
+  return !allowPrivate && pageClass(pageUrl) === 'public' ? 'guarded' : 'open';
+}
+
+/**
+ * Runs tasks of one mode at a time: tasks of the running mode start at once unless a task of the
+ * other mode waits (so neither mode starves); `enter(mode)` runs before the first task of a
+ * mode, `leave(mode)` after its last.
+ */
+export function createModeLock(hooks: { enter(mode: GuardMode): Promise<void>; leave(mode: GuardMode): Promise<void> }) {
+  let current: GuardMode | null = null;
+  let running = 0;
+  // Hooks run one after another; `entered` is the current mode's enter, which its tasks await.
+  let hooksDone: Promise<void> = Promise.resolve();
+  let entered: Promise<void> = Promise.resolve();
+  const waiting: Array<{ mode: GuardMode; start: () => void }> = [];
+
+  /** Counts a task in, synchronously, so that no task of the other mode can slip in between. */
+  const begin = (mode: GuardMode) => {
+    running++;
+    if (current === mode) return;
+    current = mode;
+    entered = hooksDone.then(() => hooks.enter(mode));
+    hooksDone = entered.catch(() => undefined);
+  };
+  const admit = () => {
+    if (running > 0 || waiting.length === 0) return;
+    const mode = waiting[0].mode;
+    for (let i = 0; i < waiting.length; ) {
+      if (waiting[i].mode !== mode) i++;
+      else {
+        begin(mode);
+        waiting.splice(i, 1)[0].start();
+      }
+    }
+  };
+
+  return async function run<T>(mode: GuardMode, task: () => Promise<T>): Promise<T> {
+    if (waiting.length === 0 && (running === 0 || current === mode)) begin(mode);
+    else await new Promise<void>((start) => waiting.push({ mode, start }));
+    try {
+      // A mode whose enter failed (Chrome could not install its rules) runs none of its tasks.
+      await entered;
+      return await task();
+    } finally {
+      running--;
+      if (running === 0) {
+        const done = current!;
+        current = null;
+        hooksDone = hooksDone.then(() => hooks.leave(done)).catch(() => undefined);
+        void hooksDone.then(admit);
+      }
+    }
+  };
+}
+
+/** The part of `declarativeNetRequest` the guard uses. */
+export interface SessionRules {
+  updateSessionRules(options: { addRules?: SessionRule[]; removeRuleIds?: number[] }): Promise<void>;
+}
+
+/** Chrome: declarativeNetRequest session rules, installed while guarded requests run. */
+export function createRuleGuard(rules: SessionRules, extensionHost: string): RequestGuard {
+  const ids = privateRuleIds();
+  // Rules an earlier life of the worker left behind go first.
+  const cleared = Promise.resolve().then(() => rules.updateSessionRules({ removeRuleIds: ids }));
+  const installed = privateAddressRules(extensionHost);
+  const lock = createModeLock({
+    async enter(mode) {
+      await cleared.catch(() => undefined);
+      // Open mode removes them too: a failed removal must not leave an open request blocked.
+      await rules.updateSessionRules(mode === 'guarded' ? { removeRuleIds: ids, addRules: installed } : { removeRuleIds: ids });
+    },
+    async leave(mode) {
+      if (mode === 'guarded') await rules.updateSessionRules({ removeRuleIds: ids });
+    },
+  });
+  return {
+    send: (_url, mode, request) =>
+      lock(mode, async () => {
+        const response = await request();
+        if (response.url === PRIVATE_REFUSAL_URL) throw new PrivateAddressRefused();
+        return response;
+      }),
+    open: (request) => lock('open', request),
+  };
+}
