@@ -21,7 +21,15 @@ export default defineConfig({
     name: 'Citecheck',
     description: "See, claim by claim, whether an article's cited sources say what it attributes to them.",
     // scripting: the hover card's code is run in a tab only when the reader first opens a card.
-    permissions: ['storage', 'tabs', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Refusing a public source's redirect to a private address before it is requested
+    // (utils/sources/request-guard.ts): Chrome's session rules, without an install warning of
+    // their own, and Firefox's blocking listener on the extension's requests outside tabs.
+    permissions: [
+      'storage',
+      'tabs',
+      'scripting',
+      ...(browser === 'firefox' ? ['webRequest', 'webRequestBlocking'] : ['offscreen', 'declarativeNetRequestWithHostAccess']),
+    ],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Citecheck' },
     // Extension pages (the reader view shows cited sources) run only their own scripts and load

@@ -13,6 +13,8 @@ import * as toContent from '@/utils/protocol/content';
 import type { Report } from '@/utils/report/schema';
 import { checksAutomatically, getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
 import { createSourceLoader, isSelfCitation, normalizeUrl, openSourceCache, withMemoryLayer } from '@/utils/sources';
+import { createRuleGuard, type RequestGuard, type SessionRules } from '@/utils/sources/request-guard';
+import { createWebRequestGuard, type BlockingWebRequest } from '@/utils/sources/webrequest-guard';
 import { readerUrl, toSourceView } from '@/utils/reader/view';
 import { createHtmlReader, createPdfReader } from '@/utils/html-reader';
 import { createJudgeService } from '@/utils/judge/service';
@@ -32,7 +34,14 @@ export default defineBackground({
         if (area === 'local') changed();
       }),
     );
+    // A public page's sources never reach a private address, redirects included (request-guard.ts).
+    const extensionOrigin = browser.runtime.getURL('/');
+    const requestGuard: RequestGuard =
+      import.meta.env.BROWSER === 'firefox'
+        ? createWebRequestGuard(browser.webRequest as unknown as BlockingWebRequest, extensionOrigin)
+        : createRuleGuard(browser.declarativeNetRequest as unknown as SessionRules, new URL(extensionOrigin).host);
     const loader = createSourceLoader({
+      requestGuard,
       readHtml: createHtmlReader(),
       readPdf: createPdfReader(),
       cache: sourceCache,
@@ -53,7 +62,12 @@ export default defineBackground({
     };
 
     // The on-device judge, when the reader turned it on, after each word-match verdict.
-    const judge = createJudgeService({ settings: async () => (await settings()).judge });
+    // Its GETs (the model list) go to the reader's own server, loopback as a rule: never while Chrome's
+    // rules are on. Its POSTs are never matched by them.
+    const judge = createJudgeService({
+      settings: async () => (await settings()).judge,
+      env: { fetch: (url, init) => (init.method === 'POST' ? fetch(url, init) : requestGuard.open(() => fetch(url, init))) },
+    });
     const checker = createTabChecker({
       judgeClaim: judge.judgeClaim,
       loader,
@@ -66,7 +80,6 @@ export default defineBackground({
       // A new check mode or allowed site: pages that became automatic start checking.
       if (area === 'local') void checker.refreshModes();
     });
-    const extensionOrigin = browser.runtime.getURL('/');
     /**
      * The tab a call is about: the one an extension page (the popup, even opened in a tab) names,
      * or a content script's own tab, which is the only one a page may act on.

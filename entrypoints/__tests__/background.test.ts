@@ -34,6 +34,8 @@ async function send(message: unknown, sender: Sender): Promise<unknown> {
 
 const badgeText = vi.fn(async (_details: { tabId: number; text: string }) => undefined);
 
+const sessionRules = vi.fn(async (_update: { addRules?: unknown[]; removeRuleIds?: number[] }) => undefined);
+
 beforeEach(() => {
   fakeBrowser.reset();
   badgeText.mockClear();
@@ -43,6 +45,9 @@ beforeEach(() => {
     setBadgeBackgroundColor: vi.fn(async () => undefined),
     setTitle: vi.fn(async () => undefined),
   });
+  // Nor declarativeNetRequest, which Chrome's private-address rules use (request-guard.ts).
+  Object.assign(fakeBrowser.declarativeNetRequest, { updateSessionRules: sessionRules });
+  sessionRules.mockClear();
   background.main();
 });
 

@@ -29,7 +29,7 @@ export function firefoxMissing(extensionDir = FIREFOX_BUILD): string | null {
  */
 export async function launchFirefoxWithExtension(
   extensionDir = FIREFOX_BUILD,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; /** More preferences (a name resolved to loopback, say). */ prefs?: Record<string, string | number | boolean> } = {},
 ): Promise<{ browser: Browser; origin: string }> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('Firefox ESR not found: install it with `apt-get install -y firefox-esr`');
@@ -58,6 +58,7 @@ export async function launchFirefoxWithExtension(
       ...(options.colorScheme
         ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1, 'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0 }
         : {}),
+      ...options.prefs,
     },
   });
   await browser.installExtension(extensionDir);
