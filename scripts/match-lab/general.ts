@@ -79,8 +79,10 @@ function vocabulary(source: SourceIndex): Vocabulary {
   let run = '';
   for (const t of source.tokens) {
     words.add(t.word);
+    // "The Ocean Research Council" → "orc": small words inside or before a name give no initial.
+    if (JOINERS.has(t.word)) continue;
     if (t.capital) run += t.word[0];
-    else if (!JOINERS.has(t.word)) {
+    else {
       if (run.length >= 2) acronyms.add(run);
       run = '';
     }
@@ -151,7 +153,7 @@ export function samePrefix(a: string, b: string, min = 5): boolean {
 
 /**
  * Each window's matched terms, a word or name the window lacks by stem also counted when one of
- * its words shares the claim word's first letters ("organisation"/"organization",
+ * its words shares the claim word's first letters ("programme"/"program",
  * "producer"/"production"): a looser, spelling- and derivation-tolerant coverage.
  */
 export function looseWindows(r: Retrieval, min = 5): Retrieval['windows'] {

@@ -1,0 +1,109 @@
+/**
+ * Per-claim inputs of the explore variants (`explore.ts`): coverages by chunk size, longest window
+ * and word weights, presence shares, parts, chunks, how verbatim the claim is, and whether the
+ * product called it contradicted. Computed once per run so that many variants share them.
+ */
+import { analyse, DEFAULT_PARAMS } from '../../utils/match/index';
+import { indexSource, type SourceIndex } from '../../utils/match/source';
+import { chunkCoverages, shareAnywhere } from '../../utils/match/features';
+import { weightedShare, type Retrieval } from '../../utils/match/passages';
+import { goldSpans, overlaps, readRecords } from '../eval-lib';
+import { labFeatures } from './features';
+import { generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
+
+/** Cached per claim: coverages by chunk size and longest window, presence shares, parts. */
+export interface Row {
+  dataset: number;
+  group: string;
+  label: string;
+  cov: Record<string, number>;
+  numbers: number;
+  /** `numbers` with a lone "one" not counted as a number (it is mostly a pronoun or determiner). */
+  numbersNoOne: number;
+  names: number;
+  parts: number[];
+  /** Each 3-term chunk's best coverage (shipped coverage's chunks). */
+  chunks: number[];
+  /** Weighted share of the claim's terms found anywhere in the sources. */
+  anywhere: number;
+  contradicted: boolean;
+  hit1: boolean | null;
+  /** Round 5: names without capitalised ordinary words; names found loosely; numbers within 2 %. */
+  namesOrdinary: number;
+  namesLoose: number;
+  namesLooseOrdinary: number;
+  /** How verbatim the claim is: share of its words in runs of ≥ 3 copied words; adjacent content-word pairs found. */
+  copied: number;
+  contentPairs: number;
+  numbersRounded: number;
+}
+
+function coverageOf(r: Retrieval, size: number, longest: number): number {
+  const windows = r.windows.filter((w) => w.to - w.from < longest);
+  const best = chunkCoverages({ ...r, windows }, size);
+  return best.length ? best.reduce((a, b) => a + b, 0) / best.length : 0;
+}
+
+function shareWithout(r: Retrieval, skip: RegExp): number {
+  let n = 0;
+  let got = 0;
+  r.analysis.terms.forEach((t, i) => {
+    if (t.kind !== 'number' || skip.test(t.surface)) return;
+    n++;
+    if (r.anywhere[i]) got++;
+  });
+  return n === 0 ? 1 : got / n;
+}
+
+/** One row per record of `files` (dataset = index of its file), with every variant's inputs. */
+export function buildRows(files: string[]): Row[] {
+  const t0 = Date.now();
+  const rows: Row[] = [];
+  const indexCache = new Map<string, SourceIndex>();
+  const params4 = { ...DEFAULT_PARAMS, retrieval: { ...DEFAULT_PARAMS.retrieval, maxWindow: 4 } };
+  const plain = { ...DEFAULT_PARAMS, retrieval: { ...DEFAULT_PARAMS.retrieval, synonyms: false } };
+  files.forEach((file, dataset) => {
+    for (const rec of readRecords(file)) {
+      let src = indexCache.get(rec.source_text);
+      if (!src) indexCache.set(rec.source_text, (src = indexSource(rec.id, rec.source_text)));
+      const a = analyse(rec.claim, [src], { maxEvidence: 3 });
+      const a4 = analyse(rec.claim, [src], { maxEvidence: 3, params: params4 });
+      const cov: Record<string, number> = {};
+      if (a.retrieval) {
+        for (const size of [1, 2, 3, 4, 99]) for (const longest of [1, 2, 3]) cov[`c${size}w${longest}`] = coverageOf(a.retrieval, size, longest);
+        for (const size of [2, 3]) cov[`c${size}w4`] = a4.retrieval ? coverageOf(a4.retrieval, size, 4) : 0;
+        const ap = analyse(rec.claim, [src], { maxEvidence: 3, params: plain });
+        cov.c3w3plain = ap.retrieval ? coverageOf(ap.retrieval, 3, 3) : 0;
+        // Round 5: spelling-tolerant coverage; general-English IDF alone (g1) or blended geometrically with the shipped weights (g5, g3).
+        cov.c3w3loose = coverageOf({ ...a.retrieval, windows: looseWindows(a.retrieval) }, 3, 3);
+        for (const [key, mix] of [['g1', 1], ['g5', 0.5], ['g3', 0.3]] as const) {
+          cov[`c3w3${key}`] = coverageOf({ ...a.retrieval, termWeights: generalWeights(a.retrieval, mix) }, 3, 3);
+        }
+      }
+      const gold = goldSpans(rec);
+      const lab = labFeatures(a);
+      rows.push({
+        dataset,
+        group: rec.source_text,
+        label: rec.label,
+        cov,
+        numbers: a.retrieval ? shareAnywhere(a.retrieval, 'number') : 1,
+        numbersNoOne: a.retrieval ? shareWithout(a.retrieval, /^one$/i) : 1,
+        names: a.retrieval ? shareAnywhere(a.retrieval, 'name') : 1,
+        parts: a.stated?.best ?? [0],
+        chunks: a.factors?.chunks.length ? a.factors.chunks : [0],
+        anywhere: a.retrieval ? weightedShare(a.retrieval.anywhere, a.retrieval.termWeights, a.retrieval.total) : 0,
+        contradicted: a.match.verdict === 'contradicted',
+        namesOrdinary: a.retrieval ? namesNotOrdinary(a.retrieval) : 1,
+        namesLoose: a.retrieval ? namesLoose(a.retrieval) : 1,
+        namesLooseOrdinary: a.retrieval ? namesLoose(a.retrieval, true) : 1,
+        copied: lab?.copied ?? 0,
+        contentPairs: lab?.contentPairs ?? 0,
+        numbersRounded: a.retrieval ? numbersRounded(a.retrieval) : 1,
+        hit1: gold.length ? a.match.evidence.slice(0, 1).some((e) => gold.some((g) => overlaps(e, g))) : null,
+      });
+    }
+  });
+  console.error(`features for ${rows.length} records in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  return rows;
+}
