@@ -121,7 +121,20 @@ function fitByPrevalence(rows: Scored[], everyPart: number, baOn: number[]): Thr
   const p = fitPlatt(on.map((r) => r.score), ys);
   const prior = ys.filter(Boolean).length / ys.length;
   const supported = Math.min(1, Math.max(0, (Math.log(prior / (1 - prior)) - p.b) / p.a));
-  return { supported, partial: PARTIAL_BY_SHARE ? partialByShare(rows, supported, baOn) : fitPartial(rows, supported, everyPart), everyPart };
+  const partial = PARTIAL_BY_SHARE ? partialByShare(rows, supported, baOn) : PARTIAL_BY_PLATT ? partialByPlatt(on, supported) : fitPartial(rows, supported, everyPart);
+  return { supported, partial, everyPart };
+}
+
+let PARTIAL_BY_PLATT = false;
+/**
+ * The partial threshold by the supported threshold's own rule, for the other boundary: where a
+ * Platt fit of "not unsupported" on the score reaches the share of claims not unsupported.
+ */
+function partialByPlatt(on: Scored[], supported: number): number {
+  const ys = on.map((r) => r.label !== 'unsupported');
+  const p = fitPlatt(on.map((r) => r.score), ys);
+  const prior = ys.filter(Boolean).length / ys.length;
+  return Math.min(supported, Math.max(0, (Math.log(prior / (1 - prior)) - p.b) / p.a));
 }
 
 let PARTIAL_BY_SHARE = false;
@@ -193,6 +206,7 @@ interface Pred {
 
 function run(v: Variant): Pred[][] {
   PARTIAL_BY_SHARE = v.name.includes('partial by share');
+  PARTIAL_BY_PLATT = v.name.includes('partial by Platt');
   const out: Pred[][] = [];
   for (let rep = 0; rep < REPEATS; rep++) {
     const p: Pred[] = new Array(rows.length);
@@ -278,6 +292,7 @@ variants.push({ name: 'loose prefixes and names, prevalence WiCE', grid: grid2, 
 variants.push({ name: 'verbatim copied, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, ((r.cov.c3w3 ?? 0) + r.copied) / 2), baOn: [0], selectOn: ALL, method: 'prevalence' });
 variants.push({ name: 'verbatim pairs, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, ((r.cov.c3w3 ?? 0) + r.contentPairs) / 2), baOn: [0], selectOn: ALL, method: 'prevalence' });
 variants.push({ name: 'verbatim max, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, Math.max(r.cov.c3w3 ?? 0, r.copied)), baOn: [0], selectOn: ALL, method: 'prevalence' });
+variants.push({ name: 'partial by Platt, prevalence WiCE', grid: grid2, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence' });
 variants.push({ name: 'combined: g5, names loose not ordinary, part ratio', grid: gridRatio, score: (r, s) => pw(r, s, r.cov.c3w3g5 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
 variants.push({ name: 'combined: names loose not ordinary, part ratio', grid: gridRatio, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
 const only = values.only?.split(',');
