@@ -53,15 +53,15 @@ describe.skipIf(Boolean(missing))('Firefox ESR: a public page cannot make the ex
     return { verdicts, report: FinishedReportSchema.parse(report) };
   }
 
-  it('cancels redirects to 127.0.0.1 and localhost, direct or after a public hop, before they are requested', async () => {
-    const { verdicts, report } = await check(publicArticleUrl(server.origin), 4);
+  it('cancels redirects to 127.0.0.1, localhost and [::1], direct or after a public hop, before they are requested', async () => {
+    const { verdicts, report } = await check(publicArticleUrl(server.origin), 5);
     expectRedirectsRefused(report, verdicts, privateServer);
     expect(server.count('/public/sources/moved-to-router.html')).toBeGreaterThan(0);
     expect(server.count('/public/sources/moved-twice.html')).toBeGreaterThan(0);
   }, 90_000);
 
   it('checks the demo article on 127.0.0.1 with its own sources while the public page is checked again', async () => {
-    const [demo, publicPage] = await Promise.all([check(`${server.origin}/article.html`, 8), check(publicArticleUrl(server.origin), 4)]);
+    const [demo, publicPage] = await Promise.all([check(`${server.origin}/article.html`, 8), check(publicArticleUrl(server.origin), 5)]);
     expect(demo.verdicts).toEqual(DEMO_VERDICTS);
     expectRedirectsRefused(publicPage.report, publicPage.verdicts, privateServer);
   }, 120_000);

@@ -42,7 +42,7 @@ describe.skipIf(Boolean(missing))('Chromium: a public page cannot make the exten
     return { page, verdicts, report };
   }
 
-  it('refuses redirects to 127.0.0.1 and localhost, direct or after a public hop, before they are requested', async () => {
+  it('refuses redirects to 127.0.0.1, localhost and [::1], direct or after a public hop, before they are requested', async () => {
     const { page, verdicts, report } = await check(publicArticleUrl(server.origin));
     expectRedirectsRefused(report, verdicts, privateServer);
     // The public hops were asked: the refusal is of the private hop, not of the source.

@@ -6,8 +6,8 @@
  * Both servers listen on 127.0.0.1 only. The article is reached as `http://news.example:PORT/`,
  * a public name the browser is told to resolve to 127.0.0.1 (Chromium: `--host-resolver-rules`,
  * Firefox: `network.dns.forceResolve`), so the extension treats it as a public page. Its
- * sources redirect to `127.0.0.1` and `localhost` on the private server's port, directly or after
- * a public hop. The private server answers every path with the words each claim needs, so a
+ * sources redirect to `127.0.0.1`, `localhost` and `[::1]` on the private server's port, directly
+ * or after a public hop. The private server answers every path with the words each claim needs, so a
  * request that got through would also turn a claim supported.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -23,6 +23,7 @@ export const CITED = {
   c2: '/public/sources/moved-to-router.html',
   c3: '/public/sources/moved-to-localhost.html',
   c4: '/public/sources/moved-twice.html',
+  c5: '/public/sources/moved-to-ipv6-loopback.html',
 } as const;
 
 const FACT = {
@@ -30,6 +31,7 @@ const FACT = {
   c2: 'the ferry terminal handled 3.1 million passengers in 2023',
   c3: 'the night bus network grew to 14 routes in 2023',
   c4: 'the tram line extension opened with 9 new stops in 2023',
+  c5: 'the cycle lanes grew by 40 kilometres in 2023',
 };
 
 const page = (title: string, body: string) =>
@@ -43,6 +45,7 @@ const ARTICLE = page(
     <li>According to the Ferry Company, ${FACT.c2}. [2]</li>
     <li>According to the Bus Authority, ${FACT.c3}. [3]</li>
     <li>According to the Tram Office, ${FACT.c4}. [4]</li>
+    <li>According to the Roads Office, ${FACT.c5}. [5]</li>
   </ul>
   <h2>Sources</h2>
   <ol>
@@ -50,6 +53,7 @@ const ARTICLE = page(
     <li><a href="${CITED.c2}">Ferry Company: Passengers 2023</a></li>
     <li><a href="${CITED.c3}">Bus Authority: Night network 2023</a></li>
     <li><a href="${CITED.c4}">Tram Office: Extension opening</a></li>
+    <li><a href="${CITED.c5}">Roads Office: Cycle lanes 2023</a></li>
   </ol>`,
 );
 
@@ -95,6 +99,8 @@ export function publicSiteRoutes(privatePort: () => number): Record<string, Rout
     [CITED.c3]: redirect(() => `http://localhost:${privatePort()}/latest/meta-data/`),
     // A public hop first, then the private address.
     [CITED.c4]: redirect(() => CITED.c2),
+    // Nothing listens on [::1]: a request that got through would fail as `network`, not be refused.
+    [CITED.c5]: redirect(() => `http://[::1]:${privatePort()}/`),
   };
 }
 
@@ -102,7 +108,7 @@ export function publicArticleUrl(serverOrigin: string): string {
   return `http://${PUBLIC_NAME}:${new URL(serverOrigin).port}/public/article.html`;
 }
 
-/** What the reader must see: the public source read, the three others refused for their address. */
+/** What the reader must see: the public source read, the others refused for their address. */
 export function expectRedirectsRefused(report: Report, verdicts: Record<string, string | null>, privateServer: PrivateServer): void {
   expect(privateServer.asked).toEqual([]);
   const byClaim = (id: keyof typeof CITED) => {
@@ -112,7 +118,7 @@ export function expectRedirectsRefused(report: Report, verdicts: Record<string, 
   const ok = byClaim('c1');
   expect(ok.source).toMatchObject({ status: 'ok' });
   expect(ok.claim.verdict).toBe('supported');
-  for (const id of ['c2', 'c3', 'c4'] as const) {
+  for (const id of ['c2', 'c3', 'c4', 'c5'] as const) {
     const { claim, source } = byClaim(id);
     expect(source.url.endsWith(CITED[id])).toBe(true);
     expect(source).toMatchObject({ status: 'unavailable', reason: 'blocked_private' });
