@@ -69,22 +69,30 @@ export interface WalkOptions {
   externalOnly?: boolean;
 }
 
+/** Attributes that can make the walk skip an element, as bits (see isSkipped). */
+const SKIP_ATTRIBUTES: ReadonlyMap<string, number> = new Map([['role', 1], ['class', 2], ['hidden', 4], ['aria-hidden', 8], ['style', 16], ['id', 32], ['aria-label', 64]]);
+
 function isSkipped(el: Element, options: WalkOptions): boolean {
   const name = el.localName;
   if (SKIP_TAGS.has(name) || options.skip.has(el)) return true;
   if (INLINE_CODE_TAGS.has(name) && (el.textContent ?? '').indexOf('\n') >= 0) return true;
-  // Most elements of running text (p, li, b, i) carry no attribute at all.
+  // Most elements of running text (p, li, b, i) carry no attribute at all; the others mostly
+  // carry none of these (a link's href and title): one call lists the names, and only the
+  // attributes present are read.
   if (!el.hasAttributes()) return false;
-  const role = el.getAttribute('role');
-  const cls = el.getAttribute('class');
-  if (CONTAINER_TAGS.has(name) && isSourceContainer(el, role, cls)) {
+  let present = 0;
+  for (const attribute of el.getAttributeNames()) present |= SKIP_ATTRIBUTES.get(attribute) ?? 0;
+  if (present === 0) return false;
+  const role = present & 1 ? el.getAttribute('role') : null;
+  const cls = present & 2 ? el.getAttribute('class') : null;
+  if (present & (1 | 2 | 32 | 64) && CONTAINER_TAGS.has(name) && isSourceContainer(el, role, cls)) {
     options.containers.push(el);
     return true;
   }
   if (role === 'navigation' || role === 'doc-endnotes' || role === 'doc-bibliography') return true;
   if (cls && SKIP_CLASS.test(cls)) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
+  if (present & 4 || (present & 8 && el.getAttribute('aria-hidden') === 'true')) return true;
+  const style = present & 16 ? el.getAttribute('style') : null;
   return style !== null && /display\s*:\s*none/i.test(style);
 }
 
