@@ -221,8 +221,9 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
 
   for (const block of blocks) {
     if (markersCapped) break;
-    // MediaWiki marks its outbound links: its other links are the wiki's own articles.
-    const outbound = mergeAdjacentLinks(block.text, ctx.externalClassOnly ? block.links.filter((l) => /(?:^|\s)external(?:\s|$)/.test(l.el.getAttribute('class') ?? '')) : block.links);
+    // MediaWiki marks its outbound links: its other links are the wiki's own articles, and the
+    // walk keeps no link for them (collectBlocks' externalOnly).
+    const outbound = mergeAdjacentLinks(block.text, block.links);
     const authorYear = outbound.filter((l) => isAuthorYearLink(block, l));
     const markers = blockMarkers(block, authorYear);
     const groups = groupMarkers(block.text, markers);

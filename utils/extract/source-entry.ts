@@ -31,19 +31,23 @@ const CITE = new Set(['cite']);
 const SUP = new Set(['sup']);
 
 const ENTRY_NUMBER = /^\[?\s*(Source\s+)?([1-9]\d{0,2})\s*(?:\]|\.|:|\))\s*/i;
+/** The first characters ENTRY_NUMBER can match. */
+const NUMBER_OPENING = /^[[sS1-9]/;
 
 export function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem | undefined {
-  const raw = nodes.map((n) => n.textContent ?? '').join(' ');
-  // The number sits at the entry's start; the whole text is normalised only when it is read.
-  const prefix = normalizeSpace(raw.trimStart().slice(0, 200)).match(ENTRY_NUMBER);
+  // The entry's text is read only when it is needed: for its number, when its first character can
+  // open one ("[3]", "3.", "Source 3"; not Wikipedia's "^"), and for bare URLs or a quoted title.
+  let raw: string | undefined;
+  const rawText = () => (raw ??= nodes.map((n) => n.textContent ?? '').join(' '));
+  const prefix = NUMBER_OPENING.test(firstCharacter(nodes)) ? normalizeSpace(rawText().trimStart().slice(0, 200)).match(ENTRY_NUMBER) : null;
   const number = prefix ? Number(prefix[2]) : undefined;
   const sourceStyle = Boolean(prefix?.[1]);
   let normalized: string | undefined;
-  const entryText = () => (normalized ??= normalizeSpace(raw));
+  const entryText = () => (normalized ??= normalizeSpace(rawText()));
 
   // On a page that marks its outbound links only those can be the work's link.
-  const outbound = ctx.externalClassOnly ? externalAnchorsIn(nodes) : anchorsIn(nodes);
-  const scope = citeScope(nodes, outbound);
+  const outbound = ctx.externalClassOnly ? externalAnchorsIn(ctx, nodes) : anchorsIn(nodes);
+  const scope = citeScope(ctx, nodes, outbound);
   let candidates = linkCandidates(ctx, scope);
   if (candidates.length === 0 && scope !== outbound) candidates = linkCandidates(ctx, outbound);
 
@@ -80,6 +84,31 @@ export function readItem(ctx: SourceContext, nodes: Node[], followed = false): R
     if (quoted) chosen.title = quoted[1].trim();
   }
   return { ...chosen, number, sourceStyle };
+}
+
+/** The first character of the nodes' joined textContent that is not white space ("" if none). */
+function firstCharacter(nodes: Node[]): string {
+  for (const node of nodes) {
+    if (node.nodeType !== 1) {
+      // A text node's or a comment's textContent is its data.
+      const found = /\S/.exec(node.textContent ?? '');
+      if (found) return found[0];
+      continue;
+    }
+    // textContent of an element: its descendant text nodes (3) and CDATA sections (4), in order.
+    for (let n: Node | null = node.firstChild; n && n !== node; ) {
+      if (n.nodeType === 3 || n.nodeType === 4) {
+        const found = /\S/.exec((n as CharacterData).data);
+        if (found) return found[0];
+      }
+      if (n.firstChild) n = n.firstChild;
+      else {
+        while (n && n !== node && !n.nextSibling) n = n.parentNode;
+        n = n && n !== node ? n.nextSibling : null;
+      }
+    }
+  }
+  return '';
 }
 
 // Contact links name a person, not a work; every other scheme but http(s) names a work we may not fetch.
@@ -138,13 +167,15 @@ function citesWork(nodes: Node[], text: string): boolean {
 }
 
 /** Anchors with an href and class "external" in the nodes, in document order. */
-function externalAnchorsIn(nodes: Node[]): Element[] {
+function externalAnchorsIn(ctx: SourceContext, nodes: Node[]): Element[] {
   const anchors: Element[] = [];
   for (const node of nodes) {
     if (node.nodeType !== 1) continue;
     const el = node as Element;
     if (el.localName === 'a' && hasClass(el, 'external') && el.hasAttribute('href')) anchors.push(el);
-    for (const a of toArray(el.getElementsByClassName('external'))) if (a.localName === 'a' && a.hasAttribute('href')) anchors.push(a);
+    const indexed = ctx.externalAnchorsUnder(el);
+    if (indexed) anchors.push(...indexed);
+    else for (const a of toArray(el.getElementsByClassName('external'))) if (a.localName === 'a' && a.hasAttribute('href')) anchors.push(a);
   }
   return anchors;
 }
@@ -160,8 +191,9 @@ function anchorsIn(nodes: Node[]): Element[] {
 }
 
 /** Within an entry that holds formatted citations (<cite>), the first citation's links. */
-function citeScope(nodes: Node[], anchors: Element[]): Element[] {
-  if (!nodes.some((n) => n.nodeType === 1 && ((n as Element).localName === 'cite' || (n as Element).getElementsByTagName('cite').length > 0))) return anchors;
+function citeScope(ctx: SourceContext, nodes: Node[], anchors: Element[]): Element[] {
+  const holdsCite = (el: Element) => el.localName === 'cite' || (ctx.hasCiteUnder(el) ?? el.getElementsByTagName('cite').length > 0);
+  if (!nodes.some((n) => n.nodeType === 1 && holdsCite(n as Element))) return anchors;
   let firstCite: Element | null = null;
   for (const a of anchors) if ((firstCite = closestTag(a, CITE, 8))) break;
   return firstCite ? anchors.filter((a) => firstCite.contains(a)) : anchors;

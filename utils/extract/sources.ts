@@ -69,6 +69,14 @@ export interface SourceContext {
   tagged: Map<string, Element[]>;
   /** getElementById, remembered: markers, the walk and footnotes look up the same ids. */
   elementById(id: string): Element | null;
+  /**
+   * The `a.external` links with an href inside a list item, in document order, from one query for
+   * the whole page (list entries are read one by one: a query per entry costs more); undefined
+   * for any other element.
+   */
+  externalAnchorsUnder(el: Element): Element[] | undefined;
+  /** Does a list item hold a `<cite>` (one query for the page, as above); undefined for another element. */
+  hasCiteUnder(el: Element): boolean | undefined;
 }
 
 const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
@@ -77,11 +85,35 @@ const LI = new Set(['li']);
 const LISTS = ['ol', 'ul'];
 
 /** Does the page mark its outbound links (MediaWiki: `a.external` inside reference items)? */
-function marksExternalLinks(doc: Document): boolean {
-  for (const el of toArray(doc.getElementsByClassName('external'))) {
+function marksExternalLinks(external: readonly Element[]): boolean {
+  for (const el of external) {
     if (el.localName === 'a' && closestTag(el, LI, 12)) return true;
   }
   return false;
+}
+
+/** List item → the `a.external` links with an href inside it, in document order. */
+function externalAnchorsByItem(external: readonly Element[]): Map<Element, Element[]> {
+  const byItem = new Map<Element, Element[]>();
+  for (const a of external) {
+    if (a.localName !== 'a' || !a.hasAttribute('href')) continue;
+    for (let p = a.parentElement; p; p = p.parentElement) {
+      if (p.localName !== 'li') continue;
+      const list = byItem.get(p);
+      if (list) list.push(a);
+      else byItem.set(p, [a]);
+    }
+  }
+  return byItem;
+}
+
+/** The list items that hold a `<cite>`. */
+function itemsWithCite(doc: Document): Set<Element> {
+  const items = new Set<Element>();
+  for (const cite of toArray(doc.getElementsByTagName('cite'))) {
+    for (let p = cite.parentElement; p; p = p.parentElement) if (p.localName === 'li') items.add(p);
+  }
+  return items;
 }
 
 export function sourceContext(doc: Document, pageUrl: string): SourceContext {
@@ -90,12 +122,16 @@ export function sourceContext(doc: Document, pageUrl: string): SourceContext {
   const baseHref = tagged.get('base')![0]?.getAttribute('href');
   const base = resolveHttpUrl(baseHref, pageUrl) ?? pageUrl;
   const ids = new Map<string, Element | null>();
+  const external = toArray(doc.getElementsByClassName('external'));
+  // Built on the first entry read: pages without a source list never pay for them.
+  let byItem: Map<Element, Element[]> | undefined;
+  let withCite: Set<Element> | undefined;
   return {
     doc,
     base,
     pageDomain: domainOf(pageUrl),
     addresses: pageAddresses(doc, pageUrl, base, tagged.get('link')),
-    externalClassOnly: marksExternalLinks(doc),
+    externalClassOnly: marksExternalLinks(external),
     tagged,
     elementById(id) {
       let el = ids.get(id);
@@ -104,6 +140,16 @@ export function sourceContext(doc: Document, pageUrl: string): SourceContext {
         ids.set(id, el);
       }
       return el;
+    },
+    externalAnchorsUnder(el) {
+      if (el.localName !== 'li') return undefined;
+      byItem ??= externalAnchorsByItem(external);
+      return byItem.get(el) ?? [];
+    },
+    hasCiteUnder(el) {
+      if (el.localName !== 'li') return undefined;
+      withCite ??= itemsWithCite(doc);
+      return withCite.has(el);
     },
   };
 }
@@ -340,10 +386,13 @@ function splitLines(p: Element): Node[][] {
 export function byId(doc: Document, id: string): Element | null {
   if (!id) return null;
   let decoded = id;
-  try {
-    decoded = decodeURIComponent(id);
-  } catch {
-    // keep the raw id
+  // Only a "%" escape decodes to something else.
+  if (id.indexOf('%') >= 0) {
+    try {
+      decoded = decodeURIComponent(id);
+    } catch {
+      // keep the raw id
+    }
   }
   return doc.getElementById(decoded) ?? (decoded !== id ? doc.getElementById(id) : null);
 }
