@@ -44,13 +44,20 @@ describe('links read without a parse where the parser would change nothing', () 
     expect(checked).toBeGreaterThan(10_000);
   });
 
+  it('resolveHttpUrl resolves protocol-relative links as the parser does, against other bases', () => {
+    // The base's scheme is what a "//host/path" link takes; a base that does not parse gives nothing.
+    for (const base of ['http://plain.example.org/a', 'https://secure.example.org/', 'file:///home/x.html', 'not a url', 'https://[bad/']) {
+      for (const href of addresses()) if (href.startsWith('//')) expect(resolveHttpUrl(href, base), `${href} against ${base}`).toBe(parsed(href, base));
+    }
+  });
+
   it('domainOf gives the parser’s host, for every address of the grid', () => {
     for (const href of addresses()) expect(domainOf(href), href).toBe(parsedHost(href));
   });
 
   it('readHref agrees with inPageFragment and resolveHttpUrl together', () => {
     const own = new Set(['https://news.example.org/section/story', 'https://example.org/a/b']);
-    for (const href of [...addresses(), 'https://example.org/a/b#cite_note-3', 'https://EXAMPLE.org/a/b#x', 'https://example.org/a/./b#x', '#x', '#', ' #x']) {
+    for (const href of [...addresses(), 'https://example.org/a/b#cite_note-3', '//example.org/a/b#cite_note-3', 'https://EXAMPLE.org/a/b#x', 'https://example.org/a/./b#x', '#x', '#', ' #x']) {
       const fragment = inPageFragment(href, own, BASE);
       const target = readHref(href, own, BASE);
       if (fragment !== undefined) {

@@ -82,12 +82,45 @@ function canonicalHostname(address: string): string | undefined {
   return NOT_CANONICAL.test(rest) ? undefined : m[1];
 }
 
+let lastBase: string | undefined;
+let lastBaseScheme: string | undefined;
+
+/** The scheme of a base address when it is http(s) and parses ("https:"), else undefined. */
+function httpSchemeOf(base: string): string | undefined {
+  if (base !== lastBase) {
+    lastBase = base;
+    try {
+      const protocol = new URL(base).protocol;
+      lastBaseScheme = protocol === 'http:' || protocol === 'https:' ? protocol : undefined;
+    } catch {
+      lastBaseScheme = undefined;
+    }
+  }
+  return lastBaseScheme;
+}
+
+/**
+ * A protocol-relative link ("//doi.org/10.1/x", as MediaWiki writes its identifier links) as the
+ * absolute address it resolves to against an http(s) base, when that is in the parser's own form
+ * (see CANONICAL_HTTP): the base's scheme is all the parser adds.
+ */
+function canonicalProtocolRelative(trimmed: string, base: string): { url: string; hostname: string } | undefined {
+  if (!trimmed.startsWith('//')) return undefined;
+  const scheme = httpSchemeOf(base);
+  if (!scheme) return undefined;
+  const url = scheme + trimmed;
+  const hostname = canonicalHostname(url);
+  return hostname === undefined ? undefined : { url, hostname };
+}
+
 /** An absolute http(s) URL for `href` against `base`, or undefined for anything else. */
 export function resolveHttpUrl(href: string | null | undefined, base: string): string | undefined {
   if (!href) return undefined;
   const trimmed = href.trim();
   if (!trimmed || trimmed.startsWith('#')) return undefined;
   if (canonicalHostname(trimmed) !== undefined) return trimmed;
+  const relative = canonicalProtocolRelative(trimmed, base);
+  if (relative) return relative.url;
   try {
     const url = new URL(trimmed, base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
@@ -157,6 +190,11 @@ export function readHref(href: string | null | undefined, addresses: ReadonlySet
   if (hostname !== undefined) {
     if (hasFragment && addresses.has(trimmed.slice(0, trimmed.indexOf('#')))) return { fragment: href.slice(hash + 1) };
     return { url: trimmed, host: stripWww(hostname) };
+  }
+  const relative = canonicalProtocolRelative(trimmed, base);
+  if (relative) {
+    if (hasFragment && addresses.has(relative.url.slice(0, relative.url.indexOf('#')))) return { fragment: href.slice(hash + 1) };
+    return { url: relative.url, host: stripWww(relative.hostname) };
   }
   let url: URL;
   try {
