@@ -6,8 +6,9 @@
 import { gateAnswer, type AcceptedJudgement, type DropReason } from './gate';
 import { buildPrompt, type JudgeInput, type JudgePrompt, type ShownPassage } from './prompt';
 
-export const JUDGE_TIERS = ['chrome-builtin', 'firefox-ml', 'local-server'] as const;
-export type JudgeTier = (typeof JUDGE_TIERS)[number];
+import type { JudgeTier } from './settings';
+
+export { JUDGE_TIERS, type JudgeTier } from './settings';
 
 /** What a tier hands back: the model's answer (any shape; the gate decides) and the passages it saw. */
 export interface JudgeReply {

@@ -3,8 +3,12 @@
  * the model, and whether the reader confirmed an address that is not on this machine.
  */
 import * as z from 'zod/mini';
-import { JUDGE_TIERS } from './judge';
-import { DEFAULT_BASE_URL } from './tiers/local-server';
+
+// The tiers and the local server's default address live here, not with the judge's code: the
+// content script reads the settings, and must not carry the judge's prompt and gate with them.
+export const JUDGE_TIERS = ['chrome-builtin', 'firefox-ml', 'local-server'] as const;
+export type JudgeTier = (typeof JUDGE_TIERS)[number];
+export const DEFAULT_BASE_URL = 'http://127.0.0.1:11434/v1';
 
 export const JudgeChoiceSchema = z.enum(['off', ...JUDGE_TIERS]);
 export type JudgeChoice = z.infer<typeof JudgeChoiceSchema>;

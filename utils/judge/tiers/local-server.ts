@@ -21,7 +21,7 @@ import { DEFAULT_CONTEXT_TOKENS, ANSWER_RESERVE_TOKENS } from '../prompt';
 
 /** What the reader sets for Ollama to answer Citecheck's requests. */
 export const OLLAMA_ORIGINS_LINE = 'OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*';
-export const DEFAULT_BASE_URL = 'http://127.0.0.1:11434/v1';
+export { DEFAULT_BASE_URL } from '../settings';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
