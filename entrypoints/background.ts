@@ -18,7 +18,7 @@ import { createWebRequestGuard, type BlockingWebRequest } from '@/utils/sources/
 import { readerUrl, toSourceView } from '@/utils/reader/view';
 import { createHtmlReader, createPdfReader } from '@/utils/html-reader';
 import { createJudgeService } from '@/utils/judge/service';
-import { CARD_SCRIPT } from '@/utils/card-key';
+import { LAZY_SCRIPTS } from '@/utils/lazy-scripts';
 
 /**
  * Wiring only: messages in, the tab checker, reports out to the tab and the toolbar.
@@ -123,10 +123,10 @@ export default defineBackground({
         await updateSettings((s) => withAllowedSite(s, host, allowed));
         return null;
       },
-      async 'load-card'(_request, sender) {
+      async 'load-script'({ script }, sender) {
         const tabId = sender.tab?.id;
-        if (tabId === undefined) throw new Error('load-card must come from a tab');
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CARD_SCRIPT] });
+        if (tabId === undefined) throw new Error('load-script must come from a tab');
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [LAZY_SCRIPTS[script].file] });
         return null;
       },
       async 'open-reader'(request, sender) {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { createBadgeLayer } from '@/components/inline/badges';
+import type { BadgeLayer, BadgeLayerOptions, createBadgeLayer } from '@/components/inline/badges';
 import type { CardRenderer } from '@/components/inline/card-render';
-import { CARD_RENDERER_KEY } from '@/utils/card-key';
+import { LAZY_SCRIPTS, type LazyScript } from '@/utils/lazy-scripts';
 import { citationsKey } from '@/utils/extract/key';
 import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
 import { send, serve, type MessageEvents } from '@/utils/messages';
@@ -40,15 +40,9 @@ export default defineContentScript({
     const settings = await readSettings(browser.storage.local);
     if (!isSiteEnabled(settings, location.hostname)) return;
 
-    const layer = createBadgeLayer(document, {
+    const layerOptions: BadgeLayerOptions = {
       // The card's code comes when the reader first opens a card: pages that are only read skip it.
-      card: async () => {
-        const world = globalThis as Record<string, unknown>;
-        if (!world[CARD_RENDERER_KEY]) await send(browser, toBackground.loadCard, {});
-        const renderer = world[CARD_RENDERER_KEY] as CardRenderer | undefined;
-        if (!renderer) throw new Error('the card script did not load');
-        return renderer;
-      },
+      card: () => loadLazy<CardRenderer>('card'),
       badgeStyle: settings.badgeStyle,
       // The card offers to ask the on-device judge again only when the reader turned one on.
       onAskJudge:
@@ -57,10 +51,20 @@ export default defineContentScript({
       onCheckClaim: (claimId) => send(browser, toBackground.checkClaim, { claimId }).then(show),
       // A page cannot open an extension page itself: the background opens the reader in a new tab.
       onShowSource: (claimId, sourceId) => void send(browser, toBackground.openReader, { claimId, sourceId }).catch(() => undefined),
-    });
-    ctx.onInvalidated(() => layer.destroy());
+    };
+    // The badges' code is asked for now and arrives while the claims are read and sent; every use
+    // of the layer waits for it, in the order asked. If it cannot load, the page stays as it is.
+    const layerReady = loadLazy<typeof createBadgeLayer>('badges').then(
+      (createLayer) => createLayer(document, layerOptions),
+      () => null,
+    );
+    const withLayer = (use: (layer: BadgeLayer) => void) => void layerReady.then((layer) => layer && use(layer));
+    ctx.onInvalidated(() => withLayer((layer) => layer.destroy()));
     const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && SETTINGS_STORAGE_KEY in changes) layer.setBadgeStyle(normalizeSettings(changes[SETTINGS_STORAGE_KEY].newValue).badgeStyle);
+      if (area === 'local' && SETTINGS_STORAGE_KEY in changes) {
+        const style = normalizeSettings(changes[SETTINGS_STORAGE_KEY].newValue).badgeStyle;
+        withLayer((layer) => layer.setBadgeStyle(style));
+      }
     };
     browser.storage.onChanged.addListener(onSettings);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
@@ -82,11 +86,14 @@ export default defineContentScript({
     const show = (report: Report | null) => {
       if (!report || report.url !== currentUrl()) return;
       latest = report;
-      layer.render(report, anchors);
-      // For the benchmarks: when the page's verdicts were all in.
-      if (report.state === 'done' && !performance.getEntriesByName('citecheck:verify-done').length) {
-        performance.mark('citecheck:verify-done');
-      }
+      const at = anchors;
+      withLayer((layer) => {
+        layer.render(report, at);
+        // For the benchmarks: when the page's verdicts were all in, and shown.
+        if (report.state === 'done' && !performance.getEntriesByName('citecheck:verify-done').length) {
+          performance.mark('citecheck:verify-done');
+        }
+      });
     };
 
     const scan = async (force: boolean) => {
@@ -94,7 +101,7 @@ export default defineContentScript({
       anchors = located.anchors;
       const key = citationsKey(located.citations);
       if (!force && key === lastKey) {
-        if (latest) layer.render(latest, anchors);
+        if (latest) show(latest);
         return;
       }
       lastKey = key;
@@ -117,7 +124,7 @@ export default defineContentScript({
         return null;
       },
       'scroll-to-claim': ({ claimId }) => {
-        layer.scrollToClaim(claimId);
+        withLayer((layer) => layer.scrollToClaim(claimId));
         return null;
       },
     });
@@ -133,6 +140,16 @@ export default defineContentScript({
     await scan(false);
   },
 });
+
+/** Runs a lazy script in this frame's content-script world (once) and gives what it left there. */
+async function loadLazy<T>(script: LazyScript): Promise<T> {
+  const world = globalThis as Record<string, unknown>;
+  const { key } = LAZY_SCRIPTS[script];
+  if (!world[key]) await send(browser, toBackground.loadScript, { script });
+  const value = world[key] as T | undefined;
+  if (!value) throw new Error(`the ${script} script did not load`);
+  return value;
+}
 
 function currentUrl(): string {
   return location.href.split('#')[0];

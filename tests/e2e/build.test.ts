@@ -41,12 +41,17 @@ describe.skipIf(!built)('built extensions', () => {
   it.each([
     ['Chrome', chromeDir],
     ['Firefox', firefoxDir],
-  ])('%s: every page gets the content script alone; the card script is built apart, run by the background, never offered to pages', (_name, dir) => {
+  ])('%s: every page gets the content script alone; the badges and card scripts are built apart, run by the background, never offered to pages', (_name, dir) => {
     const m = manifest(dir);
     expect(m.content_scripts.map((c: { js: string[] }) => c.js)).toEqual([['content-scripts/content.js']]);
     expect(m.permissions).toContain('scripting');
-    expect(existsSync(path.join(dir, 'card.js'))).toBe(true);
-    expect(JSON.stringify(m.web_accessible_resources ?? [])).not.toContain('card.js');
+    for (const script of ['card.js', 'badges.js']) {
+      expect(existsSync(path.join(dir, script))).toBe(true);
+      expect(JSON.stringify(m.web_accessible_resources ?? [])).not.toContain(script);
+    }
+    // The badge layer (its shadow roots and styles) lives in badges.js: a page without citations never loads it.
+    expect(readFileSync(path.join(dir, 'content-scripts/content.js'), 'utf8')).not.toContain('attachShadow');
+    expect(readFileSync(path.join(dir, 'badges.js'), 'utf8')).toContain('attachShadow');
   });
 
   it('keeps the content script under 40 kB gzipped', () => {

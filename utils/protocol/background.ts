@@ -10,6 +10,7 @@ import { PageCitationsSchema } from '../extract/types';
 import { ReaderHtmlSchema } from '../reader/limits';
 import { ReportSchema } from '../report/schema';
 import { CheckModeSchema } from '../settings-core';
+import { LAZY_SCRIPT_NAMES } from '../lazy-scripts';
 
 const TabId = z.int().check(z.nonnegative());
 const ClaimId = z.string().check(z.minLength(1));
@@ -46,8 +47,8 @@ export const verify = call(
 );
 /** Claims on or near the reader's screen now; the scheduler fetches theirs first. */
 export const viewport = call('viewport', 'background', z.object({ inView: ClaimIds, nearView: ClaimIds }), z.null());
-/** Runs the hover card's script in the sender's frame (the first time the reader opens a card there). */
-export const loadCard = call('load-card', 'background', z.object({}), z.null());
+/** Runs one of the content script's lazy scripts in the sender's frame (`utils/lazy-scripts.ts`). */
+export const loadScript = call('load-script', 'background', z.object({ script: z.enum(LAZY_SCRIPT_NAMES) }), z.null());
 
 // ── content script, popup → background (the popup names the tab) ──
 /** Checks one claim now, whatever the check mode (a click on its badge); answers with the report. */
@@ -88,7 +89,7 @@ export const clearCache = call('clear-cache', 'background', z.object({}), z.null
 export const BACKGROUND = {
   verify,
   viewport,
-  'load-card': loadCard,
+  'load-script': loadScript,
   'check-claim': checkClaim,
   'check-page': checkPage,
   'judge-claim': judgeClaim,
