@@ -22,6 +22,8 @@ export interface Span {
   end: number;
   /** The group may open a sentence (an author-year citation as its subject). */
   opensSentence?: boolean;
+  /** A narrative citation: its words are the sentence's own, kept in the clean text. */
+  keepWords?: boolean;
 }
 
 /**
@@ -50,8 +52,10 @@ function cachedSentenceStarts(text: string): number[] {
 export class BlockText {
   /** The block's text with every marker group removed. */
   readonly clean: string;
-  /** Where each group sat in `clean`. */
+  /** Where each group sat in `clean` (after its words, for a group that keeps them). */
   readonly groupAt: number[];
+  /** Where each group's kept words start in `clean` (its `groupAt` when it keeps none). */
+  private readonly wordsAt: number[];
   private readonly groups: Span[];
   private starts?: number[];
 
@@ -59,11 +63,13 @@ export class BlockText {
     this.groups = groups;
     const parts: string[] = [];
     const at: number[] = [];
+    const wordsAt: number[] = [];
     let length = 0;
     let previous = 0;
     for (const g of groups) {
-      const piece = raw.slice(previous, g.start);
+      const piece = raw.slice(previous, g.keepWords ? g.end : g.start);
       parts.push(piece);
+      wordsAt.push(length + (g.keepWords ? g.start - previous : piece.length));
       length += piece.length;
       at.push(length);
       previous = g.end;
@@ -71,6 +77,12 @@ export class BlockText {
     parts.push(raw.slice(previous));
     this.clean = parts.join('');
     this.groupAt = at;
+    this.wordsAt = wordsAt;
+  }
+
+  /** A narrative group's words as the claim shows them ("" for a group whose words are removed). */
+  keptWords(index: number): string {
+    return normalizeSpace(this.clean.slice(this.wordsAt[index], this.groupAt[index]));
   }
 
   /** Sentence starts of the clean text, computed once and only when a claim asks. */
@@ -79,7 +91,7 @@ export class BlockText {
       let starts = cachedSentenceStarts(this.clean);
       // A citation that opens a sentence ("… together. Snell et al. (2024) showed …") leaves a
       // lower-case word after the full stop, where the segmenter sees no new sentence.
-      const opening = this.groupAt.filter((at, i) => this.groups[i].opensSentence && /[.!?]["”’)]*\s+$/.test(this.clean.slice(Math.max(0, at - 4), at)));
+      const opening = this.groupAt.filter((at, i) => this.groups[i].opensSentence && !this.groups[i].keepWords && /[.!?]["”’)]*\s+$/.test(this.clean.slice(Math.max(0, at - 4), at)));
       if (opening.length > 0) starts = [...new Set([...starts, ...opening])].sort((a, b) => a - b);
       this.starts = starts;
     }
@@ -122,9 +134,9 @@ export class BlockText {
     return /[\p{L}\p{N}]/u.test(this.clean.slice(at, this.sentenceEnd(this.sentenceOf(index))));
   }
 
-  /** Does group `index` open its sentence (nothing but punctuation before it)? */
+  /** Does group `index` open its sentence (nothing but punctuation before it or its words)? */
   startsSentence(index: number): boolean {
-    return !/[\p{L}\p{N}]/u.test(this.clean.slice(this.sentences()[this.sentenceOf(index)], this.groupAt[index]));
+    return !/[\p{L}\p{N}]/u.test(this.clean.slice(this.sentences()[this.sentenceOf(index)], this.wordsAt[index]));
   }
 
   /**
@@ -138,7 +150,8 @@ export class BlockText {
       const starts = this.sentences();
       const s = this.sentenceOf(index);
       let start = starts[s];
-      for (let i = index - 1; i >= 0; i--) {
+      // A narrative citation belongs to its whole sentence.
+      for (let i = index - 1; i >= 0 && !this.groups[index].keepWords; i--) {
         const prev = this.groupAt[i];
         if (prev <= start) break;
         if (prev < at) {

@@ -31,6 +31,17 @@ export interface MarkerGroup extends Span {
   opensSentence: boolean;
 }
 
+/** Depth of open parentheses in `text` before `at`. */
+function parenDepth(text: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 40) depth++;
+    else if (ch === 41 && depth > 0) depth--;
+  }
+  return depth;
+}
+
 /** What may stand between the markers of one group: separators, and a page locator (":p. 234"). */
 const PAGE_LOCATOR = /^[\s,;]*(?::\s?(?:pp?\.\s*)?\d[\d–-]*[\s,;]*)?$/;
 
@@ -98,7 +109,8 @@ export function blockMarkers(block: Block, authorYearLinks: LinkHit[]): BlockMar
  * Adjacent markers ("[1][2]", "[1], [3]") form one group: one claim, several sources. Author-year
  * citations in one parenthesis group across the unlinked ones between them ("(Turpin et al. 2023,
  * Chua & Evans, 2025, Chen et al. 2025)"), and the group takes in the parenthesis itself when
- * nothing else is inside it. A page number after a marker ("[50]: 11") belongs to the marker.
+ * nothing else is inside it. An author-year citation outside any parenthesis is narrative: it
+ * keeps its words in the claim. A page number after a marker ("[50]: 11") belongs to the marker.
  */
 export function groupMarkers(text: string, markers: BlockMarker[]): MarkerGroup[] {
   const groups: MarkerGroup[] = [];
@@ -123,8 +135,11 @@ export function groupMarkers(text: string, markers: BlockMarker[]): MarkerGroup[
       if (open && close) {
         g.start -= open[0].length;
         g.end += close[0].length;
-      } else if (unclosed && close) {
-        g.end += close[0].length;
+      } else {
+        if (unclosed && close) g.end += close[0].length;
+        // Outside any parenthesis the citation is a word of its sentence, its subject or object
+        // ("was explored by Ling et al. 2017, who …", "Xie et al. (2023) used …"): its words stay.
+        g.keepWords = parenDepth(text, g.start) === 0;
       }
     } else {
       const pages = text.slice(g.end, g.end + 16).match(/^:\s?(?:pp?\.\s*)?\d[\d–-]*(?=[\s.,;]|$)/);

@@ -160,14 +160,21 @@ function rangeOverLinks(doc: Document, first: Element, last: Element): Range | u
 /**
  * The claim of one marker group (see claims.ts for the boundary). An author-year citation inside
  * its sentence ("X et al. (2024) showed that …", "Self-consistency (Wang et al. 2023) is used …")
- * names its work in the sentence's grammar: its claim is the sentence. A clause that is only an
+ * names its work in the sentence's grammar: its claim is the sentence, and a narrative one keeps
+ * its words there ("was explored by Ling et al. 2017, who …"). A clause that is only an
  * attribution ("According to Mozilla's manifesto,[12] the web …") takes what follows it.
  */
 function claimOfGroup(text: BlockText, index: number, group: MarkerGroup): { text: string; attribution?: string } | undefined {
   if (group.authorYear && text.continuesAfter(index)) {
     const raw = text.claimOf(index, true);
-    const atStart = text.startsSentence(index);
-    return raw ? { text: atStart ? stripLeadingVerb(raw) : raw } : undefined;
+    if (!raw) return undefined;
+    if (!text.startsSentence(index)) return { text: raw };
+    // "Snell et al. (2024) showed that X": the citation and its reporting verb attribute X, the
+    // claim; "Xie et al. (2023) used …" keeps its subject.
+    const words = text.keptWords(index);
+    const rest = words && raw.startsWith(words) ? raw.slice(words.length).replace(/^[\s,]+/, '') : raw;
+    const stripped = stripLeadingVerb(rest);
+    return { text: stripped !== rest ? stripped : raw };
   }
   const raw = text.claimOf(index);
   if (!raw) return undefined;

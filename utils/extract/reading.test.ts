@@ -80,3 +80,20 @@ describe('inline code is part of the sentence', () => {
     ]);
   });
 });
+
+describe('a narrative citation keeps its words in the claim', () => {
+  const blog = 'https://notes.example.net/posts/tides/';
+  const link = (id: string, text: string) => `<a href="https://papers.example.org/abs/${id}">${text}</a>`;
+  it('as object or agent, as subject with its own verb; a reporting subject is taken off', () => {
+    const html = `<article><p>Tidal forecasting from gauges alone was first tried by ${link('1', 'Moreau et al. 2019')}, who released the Brest gauge set.</p>
+      <p>${link('2', 'Ilves & Tamm (2021')}) trained a forecaster on eleven harbours. ${link('3', 'Okafor et al. (2022)')} showed that surge errors halve with wind data.</p>
+      <p>Gauge drift is common (${link('4', 'Berg et al. 2020')}).</p></article>`;
+    const page = extractCitations(parseHtml(html), blog);
+    expect(page.claims.map((c) => [c.markers.join(), c.text])).toEqual([
+      ['Moreau et al. 2019', 'Tidal forecasting from gauges alone was first tried by Moreau et al. 2019, who released the Brest gauge set.'],
+      ['Ilves & Tamm (2021', 'Ilves & Tamm (2021) trained a forecaster on eleven harbours.'],
+      ['Okafor et al. (2022)', 'Surge errors halve with wind data.'],
+      ['Berg et al. 2020', 'Gauge drift is common.'],
+    ]);
+  });
+});

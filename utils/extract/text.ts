@@ -42,8 +42,8 @@ export function sentenceStarts(text: string): number[] {
   return starts.filter((start, i) => i === 0 || !endsWithAbbreviation(text.slice(Math.max(0, start - 12), start), text.charAt(start)));
 }
 
-/** Initialisms ("U.S.", "D.C.") and titles ("Dr.", "Sen.") never end a sentence. */
-const NEVER_FINAL = /(?:^|[\s(])(?:(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Hon|Jr|Sr|vs|e\.g|i\.e|cf|Fig|No|Nos|Vol|pp?|ca|approx)\.)\s+$/u;
+/** Initialisms ("U.S.", "D.C."), titles ("Dr.", "Sen.") and "et al." never end a sentence. */
+const NEVER_FINAL = /(?:^|[\s(])(?:(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Hon|Jr|Sr|vs|e\.g|i\.e|cf|Fig|No|Nos|Vol|pp?|ca|approx|et al)\.)\s+$/u;
 /** Month and place abbreviations end a sentence only before a capital: "on Nov. 6", "Monroe, La., on". */
 const FINAL_BEFORE_CAPITAL = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|La|Ala|Ariz|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Wash|Wis|Wyo)\.,?\s+$/;
 
