@@ -13,7 +13,8 @@
  *   A verb right before the link makes the link the speaker ("said <a>the union chair</a>"),
  *   which is a profile, not a source.
  *
- * Never: links filling their whole block (menus, related stories, headlines), page furniture
+ * Never: links filling their whole block (menus, related stories, headlines), a site's front
+ * page under its own name ("releases from <a href="https://example.ai/">Example AI</a>"), page furniture
  * ("share", "see full bio"), pointers to more reading ("read more", "my earlier post"), bylines
  * and credits ("By <a>", "Photo: <a>", a figure's "(Image source: <a>)").
  */
@@ -93,6 +94,20 @@ function cueOpensClause(before: string): boolean {
 /** Lower-cases the first letter of a text and of a sentence inside it: only those may be capitals of a cue. */
 function lowerFirst(text: string): string {
   return text.replace(/(^|[.!?]\s+)(\p{Lu})/gu, (_, lead: string, letter: string) => lead + letter.toLowerCase());
+}
+
+/** A site's front page: no path (or an index page), no query, no fragment. */
+const HOMEPAGE = /^https?:\/\/[^/?#]+\/?(?:index\.(?:html?|php|aspx?))?$/i;
+
+/**
+ * A link to a site's front page whose text names the site, a product or an organisation
+ * ("tech reports from <a href="https://www.deepseek.com/">DeepSeek</a>"): it points to who
+ * someone is, not to a work that could back the sentence.
+ */
+export function isHomepageName(url: string, linkText: string): boolean {
+  if (!HOMEPAGE.test(url)) return false;
+  if (REGEXPS.cueWordLower.test(lowerFirst(linkText)) || REGEXPS.workInLink.test(lowerFirst(linkText))) return false;
+  return /^(?:(?:the|a|an)\s+)?[\p{Lu}\p{N}][^\s]*(?:\s+\S+){0,4}$/u.test(linkText.trim());
 }
 
 /** Adjacent links to one address ("<a>D</a><a>ata</a>") are one link. */

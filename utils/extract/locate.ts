@@ -17,7 +17,7 @@ import { collectBlocks, pointAt, type Block, type LinkHit } from './blocks';
 import { BlockText } from './claims';
 import { closestClass, toArray } from './dom';
 import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
-import { isAttributedLink, isLinkDense, mergeAdjacentLinks } from './inline';
+import { isAttributedLink, isHomepageName, isLinkDense, mergeAdjacentLinks } from './inline';
 import { REGEXPS } from './vocabulary';
 import { labelFor, markerLabelOf } from './markers';
 import { LIMITS } from './config';
@@ -287,6 +287,7 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
       const sentence = text.sentenceAround(text.toClean(link.start));
       if (text.groupAt.some((g) => g > sentence.start && g <= sentence.end)) continue;
       if (!isAttributedLink(block.text, link, text.toRaw(sentence.start))) continue;
+      if (isHomepageName(link.url, normalizeSpace(block.text.slice(link.start, link.end)))) continue;
       const entry = bySentence.get(sentence.start) ?? { links: [], sentence };
       entry.links.push(link);
       bySentence.set(sentence.start, entry);

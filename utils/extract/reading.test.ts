@@ -97,3 +97,16 @@ describe('a narrative citation keeps its words in the claim', () => {
     ]);
   });
 });
+
+describe("a link to a site's front page under its own name is no cited source", () => {
+  it('"reports from <a href=front page>Name</a>" makes no claim; a page of that site, or an author-year citation of a project page, does', () => {
+    const html = `<article><p>Interest grew after the forecasts and tech reports from <a href="https://www.tidewatch.example/">Tidewatch</a>.</p>
+      <p>Surge warnings doubled in 2023, according to <a href="https://www.tidewatch.example/reports/2023">Tidewatch</a>.</p>
+      <p>Gauge drift is common (<a href="https://gauge-net.example.io/">Berg et al. 2020</a>).</p></article>`;
+    const page = extractCitations(parseHtml(html), 'https://notes.example.net/posts/tides/');
+    expect(page.claims.map((c) => [c.markers.join(), c.text])).toEqual([
+      ['Tidewatch', 'Surge warnings doubled in 2023.'],
+      ['Berg et al. 2020', 'Gauge drift is common.'],
+    ]);
+  });
+});
