@@ -313,8 +313,9 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
       // A claim is never only its attribution: keep the sentence when nothing else is left.
       const claimText = split.text && !sameWords(split.text, labels[0]) ? split.text : sentence.text;
       if (!claimText) continue;
-      // The link names the source: "answers posted on Quora" attributes to "Quora".
-      const attribution = isGenericName(labels[0]) || !namesSource(labels[0]) ? undefined : labels[0];
+      // The link names the source ("answers posted on Quora" attributes to "Quora"), not the
+      // occasion or the work ("he said during a <a>stop in New Hampshire</a>").
+      const attribution = isGenericName(labels[0]) || !namesSource(labels[0]) || !namedAsSource(block.text, links[0]) ? undefined : labels[0];
       items.push({
         at: links[0].start,
         claim: {
@@ -413,6 +414,19 @@ function rowHeader(cell: Element): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Does the sentence name the link as its source: after a lead-in that names one ("according to
+ * the <a>", "per <a>"), or as the subject of a reporting verb ("<a>The Associated Press</a>
+ * reports", "as <a>Reuters</a> reported")? A link introduced as one work ("<a>An analysis of
+ * labour statistics</a> shows") describes the work, not who stands behind it.
+ */
+function namedAsSource(text: string, link: LinkHit): boolean {
+  const label = normalizeSpace(text.slice(link.start, link.end));
+  if (/^(?:a|an|one|another|some|this|these)\s/i.test(label)) return false;
+  if (REGEXPS.verbAfter.test(text.slice(link.end, link.end + 40))) return true;
+  return REGEXPS.sourceNamedBefore.test(text.slice(Math.max(0, link.start - 80), link.start));
 }
 
 /**

@@ -110,3 +110,24 @@ describe("a link to a site's front page under its own name is no cited source", 
     ]);
   });
 });
+
+describe('a link names the attribution only where the sentence names it as the source', () => {
+  it('not an occasion, a work title or one work described; yes after "according to", "per", or as the subject of a reporting verb', () => {
+    const a = (n: number, text: string) => `<a href="https://outlet${n}.example.com/2024/story-${n}">${text}</a>`;
+    const html = `<article><p>“We will rebuild the quay,” the mayor said during a ${a(1, 'March 2024 visit to Harwick')}.</p>
+      <p>“Half the boats left,” wrote the historian in her book ${a(2, 'Tides of Harwick')}.</p>
+      <p>${a(3, 'An analysis of port records')} shows that traffic fell by a third.</p>
+      <p>Dredging resumed in May, according to the ${a(4, 'Harwick Gazette')}.</p>
+      <p>The ${a(5, 'Coastal Survey')} reported that the channel silted up again.</p>
+      <p>The harbour master assured the crews on ${a(6, 'Mastodon')} that the channel was safe.</p></article>`;
+    const page = extractCitations(parseHtml(html), 'https://www.harwick-news.example/story');
+    expect(page.claims.map((c) => [c.markers.join(), c.attribution])).toEqual([
+      ['March 2024 visit to Harwick', undefined],
+      ['Tides of Harwick', undefined],
+      ['An analysis of port records', undefined],
+      ['Harwick Gazette', 'Harwick Gazette'],
+      ['Coastal Survey', 'Coastal Survey'],
+      ['Mastodon', 'Mastodon'],
+    ]);
+  });
+});

@@ -67,6 +67,13 @@ const POINTERS = "(?:\\S+ )?here$|(?:read|see|learn|find|discover|watch|listen t
 export const REGEXPS = {
   /** Text before a link ends with a lead-in: the link names the source. */
   leadIn: new RegExp(`(?:^|[^\\p{L}])(?:${LEAD_IN})\\s+(?:the\\s+)?$`, 'u'),
+  /**
+   * Text before a link that names the link as the source, not as an occasion or a work ("said
+   * during a <a>stop in New Hampshire</a>", "in his book <a>Evicted</a>"): "according to [Sui-Lee
+   * Wee of] the <a>", "per the <a>", "reports for <a>", "a transcript reviewed by <a>", the medium
+   * a statement was made on ("assured the public on <a>Weibo</a>").
+   */
+  sourceNamedBefore: new RegExp(`(?:according to(?:\\s[^.!?;:]{1,40})?|\\bper(?: the)?|\\bvia|\\bciting|(?:reports?|reported|reporting|writes|wrote|writing)\\s+for|(?:reviewed|obtained|published|released|posted|reported|cited|compiled|conducted|told)\\s+(?:by|on|in|to)|(?:data|figures|numbers)\\s+from|\\b(?:${REPORTING_VERBS})(?:\\s+[\\w-]+){0,2}\\s+on)\\s+(?:the\\s+)?$`, 'i'),
   /** Text after a link opens with a reporting verb: the link is the source speaking. */
   verbAfter: new RegExp(`^\\s*(?:${REPORTING_VERBS})\\b`),
   /**
