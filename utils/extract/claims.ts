@@ -8,6 +8,14 @@
  * sentence it follows. Closing punctuation right after the marker ("small[2].") stays with the
  * claim when nothing else follows it in the sentence.
  *
+ * Fragments: the clause since an earlier group is the claim only when it reads as a statement of
+ * its own, opening with a capital letter or a digit and holding at least FRAGMENT_WORDS words.
+ * A clause that opens with a lower-case word is the tail of its sentence: a conjunction ("and
+ * snails."), a relative ("who introduced …"), a preposition ("further north."), an apposition or
+ * the next item of a list ("a mobile OS called Firefox OS"). Such a clause carries the sentence's
+ * earlier part: the claim starts at the nearest earlier group after which the clause does read as
+ * a statement, or at the sentence's start.
+ *
  * Parentheses: a claim never starts or ends inside a parenthesis opened or closed outside it.
  * Ending inside one ("166 gares (402 millions en 2013[44]), un réseau…"), it runs on to the
  * closing bracket, or closes it when another group comes first ("(mice[1], birds[2])"). Starting
@@ -149,17 +157,9 @@ export class BlockText {
     if (toSentenceEnd) {
       const starts = this.sentences();
       const s = this.sentenceOf(index);
-      let start = starts[s];
       // A narrative citation belongs to its whole sentence.
-      for (let i = index - 1; i >= 0 && !this.groups[index].keepWords; i--) {
-        const prev = this.groupAt[i];
-        if (prev <= start) break;
-        if (prev < at) {
-          start = prev;
-          break;
-        }
-      }
-      return tidyClaim(this.balanced(start, this.sentenceEnd(s), starts[s], this.sentenceEnd(s), '', at));
+      const from = this.groups[index].keepWords ? [] : this.earlierGroups(index, starts[s], at);
+      return this.wholeClause(from, starts[s], (start) => this.balanced(start, this.sentenceEnd(s), starts[s], this.sentenceEnd(s), '', at));
     }
     let end = at;
     while (end > 0 && /\s/.test(clean[end - 1])) end--;
@@ -167,21 +167,32 @@ export class BlockText {
     const starts = this.sentences();
     const s = floorIndex(starts, end - 1);
     const sentenceEnd = s + 1 < starts.length ? starts[s + 1] : clean.length;
-    let start = starts[s];
-    // A previous group inside the same sentence: the claim is the clause since that group.
-    for (let i = index - 1; i >= 0; i--) {
-      const prev = this.groupAt[i];
-      if (prev <= start) break;
-      if (prev < end) {
-        start = prev;
-        break;
-      }
-    }
     // Closing punctuation after the marker ("walking [4]."), when only that remains of the sentence.
     const rest = clean.slice(at, sentenceEnd);
     const closing = rest.match(/^[.!?…"'”’)\]]+/);
     const tail = closing && /^\s*$/.test(rest.slice(closing[0].length)) && this.nextGroupAfter(index) >= at + closing[0].length ? closing[0] : '';
-    return tidyClaim(this.balanced(start, end, starts[s], sentenceEnd, tail, at));
+    // A previous group inside the same sentence: the claim is the clause since that group.
+    return this.wholeClause(this.earlierGroups(index, starts[s], end), starts[s], (start) => this.balanced(start, end, starts[s], sentenceEnd, tail, at));
+  }
+
+  /** Positions of the groups before group `index` inside (sentenceStart, before), nearest first. */
+  private earlierGroups(index: number, sentenceStart: number, before: number): number[] {
+    const found: number[] = [];
+    for (let i = index - 1; i >= 0; i--) {
+      const prev = this.groupAt[i];
+      if (prev <= sentenceStart) break;
+      if (prev < before && prev !== found[found.length - 1]) found.push(prev);
+    }
+    return found;
+  }
+
+  /** The clause since the nearest earlier group that reads as a statement, else since the sentence's start. */
+  private wholeClause(earlier: number[], sentenceStart: number, textFrom: (start: number) => string): string {
+    for (const start of earlier) {
+      const text = tidyClaim(textFrom(start));
+      if (readsAsStatement(text)) return text;
+    }
+    return tidyClaim(textFrom(sentenceStart));
   }
 
   /**
@@ -240,6 +251,15 @@ export class BlockText {
   }
 }
 
+/** Fewest words of a clause that stands as a claim of its own. */
+const FRAGMENT_WORDS = 4;
+
+/** Does a clause read as a statement of its own (see Fragments at the top of this module)? */
+export function readsAsStatement(clause: string): boolean {
+  if (!/^["“‘«(\[]*[\p{Lu}\p{N}]/u.test(clause)) return false;
+  return (clause.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= FRAGMENT_WORDS;
+}
+
 /** Where the parenthesis still open at `from` opens, searching back to `limit`. */
 function matchingOpen(text: string, from: number, limit: number): number | undefined {
   let depth = 0;
@@ -272,6 +292,8 @@ export function tidyClaim(text: string): string {
   // Most claims start and end with words: the patterns run only when they can match.
   if (LEADING_SEPARATORS.includes(tidy.charAt(0))) tidy = tidy.replace(/^[\s,;:.)\]–—-]+/, '');
   if (TRAILING_SEPARATORS.includes(tidy.charAt(tidy.length - 1))) tidy = tidy.replace(/[\s,;:(\[–—-]+$/, '');
+  // "first (Yasunaga et al. 2023)." leaves "first .".
+  if (tidy.endsWith(' .')) tidy = tidy.replace(/\s+\.$/, '.');
   return tidy.trim();
 }
 

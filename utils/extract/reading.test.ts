@@ -131,3 +131,17 @@ describe('a link names the attribution only where the sentence names it as the s
     ]);
   });
 });
+
+describe('a clause that is only a fragment carries its sentence\'s earlier part', () => {
+  it('"and snails.", "further north.", a list item: the claim reads as a whole statement; a clause that is one stands alone', () => {
+    const texts = claimTexts(`<p>Gulls feed on crabs${sup(1)} and snails.${sup(2)} Terns nest on the dunes${sup(3)} and further north.${sup(4)} The quay handles coal${sup(5)}; Harwick Mills sends its timber by rail.${sup(6)}</p>${refList(1, 2, 3, 4, 5, 6)}`);
+    expect(texts).toEqual({
+      '[1]': 'Gulls feed on crabs',
+      '[2]': 'Gulls feed on crabs and snails.',
+      '[3]': 'Terns nest on the dunes',
+      '[4]': 'Terns nest on the dunes and further north.',
+      '[5]': 'The quay handles coal',
+      '[6]': 'Harwick Mills sends its timber by rail.',
+    });
+  });
+});
