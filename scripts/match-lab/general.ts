@@ -136,9 +136,9 @@ export function numbersRounded(r: Retrieval, rel = 0.02): number {
     n++;
     if (r.anywhere[i]) return void got++;
     const c = t.number!;
-    if (c.year) return;
+    if (c.date) return;
     const near = r.sources.some((s) =>
-      s.sentences.slice(0, s.bodyEnd).some((sent) => sent.numbers.some((m) => !m.year && m.percent === c.percent && Math.abs(m.value - c.value) <= rel * Math.abs(c.value))),
+      s.sentences.slice(0, s.bodyEnd).some((sent) => sent.numbers.some((m) => !m.date && m.percent === c.percent && Math.abs(m.value - c.value) <= rel * Math.abs(c.value))),
     );
     if (near) got++;
   });

@@ -22,7 +22,7 @@
  * is the caller's decision (`index.ts`).
  */
 import type { ClaimAnalysis } from './claim';
-import { comparable, sameNumber, type NumberMention } from './numbers';
+import { ambiguousDate, comparable, sameNumber, type NumberMention } from './numbers';
 import type { SourceIndex } from './source';
 import { stem, type Token } from './text';
 import { changeOpposites, otherOpposites } from './lexicon';
@@ -178,6 +178,8 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   const near = source.sentences.slice(Math.max(0, from - 1), Math.min(source.sentences.length, to + 2)).flatMap((s) => s.numbers);
   const statedNear = (n: NumberMention) => near.some((m) => sameNumber(m, n));
   const statedAnywhere = (n: NumberMention) => numbersOf(source).some((m) => sameNumber(m, n));
+  // Claim tokens of a date already found in conflict (its month is not reported a second time).
+  const dated = new Set<number>();
   analysis.terms.forEach((term, i) => {
     if (term.kind !== 'number' || matched[i] || !term.number) return;
     if (statedNear(term.number)) return;
@@ -195,15 +197,17 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
     }
     // Two content words in common around both; or one, where each side has only this one number of its kind.
     const alone = rivals.length === 1 && analysis.numbers.filter((c) => comparable(c, term.number!)).length === 1;
-    const reliable = bestShared >= 2 || (bestShared >= 1 && alone);
+    // "05/03/2020" may be either of two dates: it can differ, never reliably.
+    const reliable = (bestShared >= 2 || (bestShared >= 1 && alone)) && !ambiguousDate(term.number) && !ambiguousDate(best);
     if (!reliable && statedAnywhere(term.number)) return;
     terms.add(i);
+    for (let k = term.number.first; k <= term.number.last; k++) dated.add(k);
     add(reliable ? 'number' : 'looseNumber', reliable, `source says ${text.slice(best.start, best.end)}, claim says ${term.surface}`);
   });
 
   // Months: another month beside the same year or day.
   claimTokens.forEach((t, k) => {
-    if (!MONTHS.has(t.word) || !t.capital || passageStems.has(t.stem)) return;
+    if (!MONTHS.has(t.word) || !t.capital || passageStems.has(t.stem) || dated.has(k)) return;
     const claimNear = around(claimTokens, k, k, 2);
     for (let j = 0; j < passage.length; j++) {
       const p = passage[j];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNumbers, sameNumber } from './numbers';
+import { ambiguousDate, comparable, readNumbers, sameNumber } from './numbers';
 import { tokenize } from './text';
 
 function numbersIn(text: string) {
@@ -75,5 +75,75 @@ describe('comparing numbers', () => {
   ])('%s and %s agree: %s', (a, b, agree) => {
     expect(sameNumber(one(a), one(b))).toBe(agree);
     expect(sameNumber(one(b), one(a))).toBe(agree);
+  });
+});
+
+describe('dates', () => {
+  const date = (text: string) => one(text).date;
+
+  it.each([
+    ['It opened on 2020-03-05.', [{ year: 2020, month: 3, day: 5 }]],
+    ['It opened on 2020/03/05.', [{ year: 2020, month: 3, day: 5 }]],
+    ['It opened on 5.3.2020.', [{ year: 2020, month: 3, day: 5 }]],
+    ['It opened on 25/03/2020.', [{ year: 2020, month: 3, day: 25 }]],
+    ['It opened on 3/25/2020.', [{ year: 2020, month: 3, day: 25 }]],
+    ['It opened on 05/05/2020.', [{ year: 2020, month: 5, day: 5 }]],
+    ['It opened on 05/03/2020.', [{ year: 2020, month: 3, day: 5 }, { year: 2020, month: 5, day: 3 }]],
+    ['It opened on 5 March 2020.', [{ year: 2020, month: 3, day: 5 }]],
+    ['It opened on the 5th of March 2020.', [{ year: 2020, month: 3, day: 5 }]],
+    ['It opened on March 5, 2020.', [{ year: 2020, month: 3, day: 5 }]],
+    ['It opened in March 2020.', [{ year: 2020, month: 3, day: undefined }]],
+    ['It opened in December of 2019.', [{ year: 2019, month: 12, day: undefined }]],
+    ['It opened on 5 March.', [{ year: undefined, month: 3, day: 5 }]],
+    ['It opened in 2020.', [{ year: 2020 }]],
+  ])('reads "%s" as %j', (text, readings) => {
+    expect(date(text)).toEqual(readings);
+  });
+
+  it.each([
+    ['Version 1.2.3 fixed it.', []],
+    ['They won 3-1 at home.', ['3', '1']],
+    ['Between 2019-2020, 12 people left.', ['2019', '2020', '12']],
+    ['Call 555-123-4567 today.', ['555', '123', '4567']],
+    ['It grew by 2.5 percent.', ['2.5 percent']],
+    ['A ratio of 3/4 held.', ['3', '4']],
+    ['Code 2020-03-05-01 was filed.', ['2020', '03', '05', '01']],
+    ['It was 31/02/2020 on the form.', ['31', '02', '2020']],
+    ['They march 5 miles in may 2020.', ['5', '2020']],
+    ['In March the river rose.', []],
+  ])('"%s" holds no date: %j', (text, numbers) => {
+    const found = numbersIn(text);
+    expect(found.map((n) => text.slice(n.start, n.end))).toEqual(numbers);
+    expect(found.filter((n) => n.date && (n.date[0].month !== undefined || n.date[0].day !== undefined))).toEqual([]);
+  });
+
+  it.each([
+    ['2020-03-05', '5 March 2020', true],
+    ['2020-03-05', 'March 5, 2020', true],
+    ['2020-03-05', '5.3.2020', true],
+    ['2020-03-05', '2020-04-05', false],
+    ['2020-03-05', 'March 2020', true],
+    ['2020-03-05', '2020', true],
+    ['2020-03-05', '2021', false],
+    ['05/03/2020', '5 March 2020', true],
+    ['05/03/2020', '3 May 2020', true],
+    ['05/03/2020', '5 June 2020', false],
+    ['March 2020', 'April 2020', false],
+    ['5 March', '5 March 2020', true],
+    ['2020-03-05', '2,020', false],
+    ['2020', '2,020', true],
+  ])('%s and %s agree: %s', (a, b, agree) => {
+    expect(sameNumber(one(a), one(b))).toBe(agree);
+    expect(sameNumber(one(b), one(a))).toBe(agree);
+  });
+
+  it('compares dates only with dates that write a field in common, and never calls an ambiguous one a rival reliably', () => {
+    expect(comparable(one('2020-03-05'), one('2020-04-05'))).toBe(true);
+    expect(comparable(one('2020-03-05'), one('2019'))).toBe(true);
+    expect(comparable(one('5 March'), one('2019'))).toBe(false);
+    expect(comparable(one('2020-03-05'), one('5'))).toBe(false);
+    expect(ambiguousDate(one('05/03/2020'))).toBe(true);
+    expect(ambiguousDate(one('2020-03-05'))).toBe(false);
+    expect(ambiguousDate(one('25/03/2020'))).toBe(false);
   });
 });

@@ -5,9 +5,12 @@
  * become a value plus the precision it was written with. Two mentions agree when each rounds to
  * the other at the coarser precision: "3.2 million" agrees with "3,215,000" but "3,000,000" does
  * not; "two-thirds" agrees with "67%". Four-digit whole numbers from 1000 to 2100 are years, which
- * are compared exactly. No number-parsing package covered fractions, percents and precision
+ * are compared exactly. Dates ("2020-03-05", "05/03/2020", "5 March 2020", "March 2020"; `dates.ts`)
+ * are one mention each, compared field by field at the coarser precision; a year is a date with
+ * only its year. No number-parsing package covered fractions, percents and precision
  * together at a smaller size than this file, so it is written here.
  */
+import { readDate, sameDate, sharesField, type CalendarDate } from './dates';
 import type { Token } from './text';
 
 export interface NumberMention {
@@ -17,7 +20,10 @@ export interface NumberMention {
   percent: boolean;
   /** A fraction word such as "two-thirds" or "half" (comparable with percents). */
   fraction: boolean;
+  /** States a year (a year alone or a date with its year). */
   year: boolean;
+  /** A year or a date: its readings (two when day and month could be either way round). */
+  date?: CalendarDate[];
   /** Token indices (into the sentence's tokens) that the mention consumed. */
   first: number;
   last: number;
@@ -80,6 +86,11 @@ export function readNumbers(tokens: Token[], text: string): NumberMention[] {
 
 function readOne(tokens: Token[], i: number, text: string): NumberMention | null {
   const tok = tokens[i];
+  const date = readDate(tokens, i, text);
+  if (date) {
+    const year = date.readings[0].year;
+    return { value: year ?? 0, tolerance: 0, percent: false, fraction: false, year: year !== undefined, date: date.readings, first: i, last: date.last, start: tok.start, end: date.end };
+  }
   let value: number;
   let tolerance: number;
   let plain = false;
@@ -129,7 +140,7 @@ function readOne(tokens: Token[], i: number, text: string): NumberMention | null
   }
   const year = plain && !percent && tok.word.length === 4 && value >= 1000 && value <= 2100;
   const end = percent && /^\s?%/.test(after) ? tokens[j].end + after.indexOf('%') + 1 : tokens[j].end;
-  return { value, tolerance, percent, fraction, year, first: i, last: j, start: tok.start, end };
+  return { value, tolerance, percent, fraction, year, ...(year ? { date: [{ year: value }] } : {}), first: i, last: j, start: tok.start, end };
 }
 
 /** Only whitespace or a hyphen between two tokens. */
@@ -139,8 +150,9 @@ function adjacent(a: Token, b: Token, text: string): boolean {
 
 /** Do two mentions denote the same quantity, at the precision they were written with? */
 export function sameNumber(a: NumberMention, b: NumberMention): boolean {
+  if (a.date && b.date) return sameDate(a.date, b.date);
   // A plain "1000" may be a year or a count, so it also agrees with "1,000"; years never round.
-  if (a.year || b.year) return a.value === b.value;
+  if (a.date || b.date) return onlyYear(a) && onlyYear(b) && a.value === b.value;
   const close = (x: number, tx: number, y: number, ty: number) => Math.abs(x - y) <= Math.max(tx, ty) + 1e-9;
   if (close(a.value, a.tolerance, b.value, b.tolerance)) return true;
   // 67% and two-thirds; 50 percent and half.
@@ -151,6 +163,16 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
 
 /** Could the two mentions be the same slot in two statements (so that differing is a conflict)? */
 export function comparable(a: NumberMention, b: NumberMention): boolean {
-  if (a.year !== b.year) return false;
+  if (a.date || b.date) return !!a.date && !!b.date && sharesField(a.date, b.date);
   return (a.percent || a.fraction) === (b.percent || b.fraction);
+}
+
+/** A count, or a year with no month or day. */
+function onlyYear(n: NumberMention): boolean {
+  return !n.date || n.date.every((d) => d.month === undefined && d.day === undefined);
+}
+
+/** A date whose day and month could be either way round ("05/03/2020"): never a reliable conflict. */
+export function ambiguousDate(n: NumberMention): boolean {
+  return (n.date?.length ?? 0) > 1;
 }
