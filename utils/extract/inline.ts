@@ -102,21 +102,29 @@ const HOMEPAGE = /^https?:\/\/[^/?#]+\/?(?:index\.(?:html?|php|aspx?))?$/i;
 /**
  * A link to a site's front page whose text names the site, a product or an organisation
  * ("tech reports from <a href="https://www.deepseek.com/">DeepSeek</a>"): it points to who
- * someone is, not to a work that could back the sentence.
+ * someone is, not to a work that could back the sentence. Unless the sentence names it as the
+ * source of what it says ("according to <a href=front page>the agency</a>, …", "<a>The agency</a>
+ * reported that …"): that claim is cited, and its check says what the front page holds.
  */
-export function isHomepageName(url: string, linkText: string): boolean {
-  if (!HOMEPAGE.test(url)) return false;
+export function isHomepageName(text: string, link: LinkSpan & { url: string }, sentenceStart: number): boolean {
+  if (!HOMEPAGE.test(link.url)) return false;
+  const linkText = normalizeSpace(text.slice(link.start, link.end));
   if (REGEXPS.cueWordLower.test(lowerFirst(linkText)) || REGEXPS.workInLink.test(lowerFirst(linkText))) return false;
-  return /^(?:(?:the|a|an)\s+)?[\p{Lu}\p{N}][^\s]*(?:\s+\S+){0,4}$/u.test(linkText.trim());
+  const before = text.slice(Math.max(sentenceStart, link.start - WINDOW), link.start);
+  if (REGEXPS.sourceNamedBefore.test(before) || REGEXPS.verbAfter.test(text.slice(link.end, link.end + WINDOW))) return false;
+  return /^(?:(?:the|a|an)\s+)?[\p{Lu}\p{N}][^\s]*(?:\s+\S+){0,4}$/u.test(linkText);
 }
 
-/** Adjacent links to one address ("<a>D</a><a>ata</a>") are one link. */
-export function mergeAdjacentLinks<T extends LinkSpan & { url: string }>(text: string, links: readonly T[]): T[] {
-  const merged: T[] = [];
+/**
+ * Adjacent links to one address ("<a>D</a><a>ata</a>") are one link; `lastEl` keeps the last
+ * element, so that the claim's anchor (and its badge) spans the whole link, not its first part.
+ */
+export function mergeAdjacentLinks<T extends LinkSpan & { url: string; el: Element }>(text: string, links: readonly T[]): (T & { lastEl: Element })[] {
+  const merged: (T & { lastEl: Element })[] = [];
   for (const link of links) {
     const last = merged[merged.length - 1];
-    if (last && last.url === link.url && /^\s*$/.test(text.slice(last.end, link.start))) merged[merged.length - 1] = { ...last, end: link.end };
-    else merged.push(link);
+    if (last && last.url === link.url && /^\s*$/.test(text.slice(last.end, link.start))) merged[merged.length - 1] = { ...last, end: link.end, lastEl: link.el };
+    else merged.push({ ...link, lastEl: link.el });
   }
   return merged;
 }

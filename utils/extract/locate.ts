@@ -280,14 +280,14 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
 
     // Attributed inline links, one claim per sentence, only in sentences without a marker: a
     // marker, where there is one, says what the sentence cites.
-    const bySentence = new Map<number, { links: LinkHit[]; sentence: { start: number; end: number; text: string } }>();
+    const bySentence = new Map<number, { links: (LinkHit & { lastEl: Element })[]; sentence: { start: number; end: number; text: string } }>();
     const dense = outbound.length > 0 && isLinkDense(block.text, block.anchors);
     for (const link of dense ? [] : outbound) {
       if (markers.some((m) => link.start < m.end && m.start < link.end)) continue;
       const sentence = text.sentenceAround(text.toClean(link.start));
       if (text.groupAt.some((g) => g > sentence.start && g <= sentence.end)) continue;
       if (!isAttributedLink(block.text, link, text.toRaw(sentence.start))) continue;
-      if (isHomepageName(link.url, normalizeSpace(block.text.slice(link.start, link.end)))) continue;
+      if (isHomepageName(block.text, link, text.toRaw(sentence.start))) continue;
       const entry = bySentence.get(sentence.start) ?? { links: [], sentence };
       entry.links.push(link);
       bySentence.set(sentence.start, entry);
@@ -323,7 +323,7 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
           markers: labels,
           resolved,
           attribution,
-          range: () => rangeOverLinks(doc, links[0].el, links[links.length - 1].el),
+          range: () => rangeOverLinks(doc, links[0].el, links[links.length - 1].lastEl),
         },
       });
     }

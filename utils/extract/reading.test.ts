@@ -111,6 +111,16 @@ describe("a link to a site's front page under its own name is no cited source", 
   });
 });
 
+describe("a site's front page named as the source of what the sentence says is cited", () => {
+  it('"according to <a href=front page>", "<a href=front page> reported that" make claims; "reports from <a href=front page>" does not', () => {
+    const html = `<article><p>Rainfall was a fifth above normal, according to <a href="https://www.rainwatch.example/">the Rainwatch agency</a>.</p>
+      <p><a href="https://www.rainwatch.example/">Rainwatch</a> reported that two rivers burst their banks.</p>
+      <p>The town later bought gauges and reports from <a href="https://www.rainwatch.example/">Rainwatch</a>.</p></article>`;
+    const page = extractCitations(parseHtml(html), 'https://news.example.net/2024/rain/');
+    expect(page.claims.map((c) => c.text)).toEqual(['Rainfall was a fifth above normal.', 'Two rivers burst their banks.']);
+  });
+});
+
 describe('a link names the attribution only where the sentence names it as the source', () => {
   it('not an occasion, a work title or one work described; yes after "according to", "per", or as the subject of a reporting verb', () => {
     const a = (n: number, text: string) => `<a href="https://outlet${n}.example.com/2024/story-${n}">${text}</a>`;
