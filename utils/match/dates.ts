@@ -153,3 +153,23 @@ export function sharesField(a: CalendarDate[], b: CalendarDate[]): boolean {
   const fb = fields(b);
   return [...fields(a)].some((f) => fb.has(f));
 }
+
+/**
+ * Is every field the claim's date writes found somewhere, each on its own: its year in some date
+ * or year, its month as a month name or in some date, its day in some date with that month? For
+ * the presence of a claim's dates anywhere in its sources ("October" here, "2007" there), never for
+ * same-slot agreement.
+ */
+export function fieldsFound(claim: CalendarDate[], found: CalendarDate[], monthNamed: (month: number) => boolean): boolean {
+  return claim.some(
+    (c) =>
+      (c.year === undefined || found.some((d) => d.year === c.year)) &&
+      (c.month === undefined || monthNamed(c.month) || found.some((d) => d.month === c.month)) &&
+      (c.day === undefined || found.some((d) => d.month === c.month && d.day === c.day)),
+  );
+}
+
+/** The month a capitalised month name means ("May"; "may" is the verb). */
+export function monthOf(tok: Token): number | undefined {
+  return asMonth(tok);
+}

@@ -327,3 +327,26 @@ describe('evidence order with synonyms', () => {
     expect(at(0).verdict).toBe(at(1).verdict);
   });
 });
+
+describe('dates found anywhere (the numbers factor)', () => {
+  const factor = (claim: string, text: string) => analyse(claim, [indexSource('s', text)]).factors!.numbers;
+  const claim = 'The plant opened in October 2007 after years of delay.';
+
+  it('counts a claim date whose month and year the source writes in different sentences', () => {
+    expect(factor(claim, 'The plant opened in October. Construction started on March 3, 2007 after a delay.')).toBe(1);
+    expect(factor(claim, 'The plant was finished in the autumn. It opened in October. Building began in 2007 after a long wait.')).toBe(1);
+  });
+
+  it('still misses a date whose month or year the source never writes', () => {
+    expect(factor(claim, 'The plant opened in November. Construction started on March 3, 2007 after a delay.')).toBe(0);
+    expect(factor(claim, 'The plant opened in October. Construction started on March 3, 2008 after a delay.')).toBe(0);
+    // "may" in lower case is the verb, not the month.
+    expect(factor('The plant opened in May 2007 after years of delay.', 'The plant may open soon. Construction started on March 3, 2007.')).toBe(0);
+  });
+
+  it('wants a day together with its month', () => {
+    const dated = 'The plant opened on 5 October 2007 after years of delay.';
+    expect(factor(dated, 'It opened in October. Work began on March 3, 2007 and ended on 5 June 2009.')).toBe(0);
+    expect(factor(dated, 'It opened on October 5. Work began on March 3, 2007.')).toBe(1);
+  });
+});

@@ -9,6 +9,7 @@
  */
 import type { ClaimAnalysis } from './claim';
 import { synonymsOf } from './lexicon';
+import { fieldsFound, monthOf, type CalendarDate } from './dates';
 import { sameNumber } from './numbers';
 import type { SourceIndex } from './source';
 
@@ -48,7 +49,10 @@ export interface Retrieval {
   total: number;
   /** Best coverage first; ties go to the shorter, then the earlier window. */
   windows: Window[];
-  /** Per claim term: found anywhere in the cited sources. */
+  /**
+   * Per claim term: found anywhere in the cited sources. A date also counts when each field it
+   * writes is found somewhere on its own (`fieldsFound`): presence only, not same-slot agreement.
+   */
   anywhere: boolean[];
 }
 
@@ -60,8 +64,30 @@ export function retrieve(analysis: ClaimAnalysis, sources: SourceIndex[], params
   const windows: Window[] = [];
   const anywhere = new Array<boolean>(analysis.terms.length).fill(false);
   for (const source of sources) collectWindows(source, analysis, termWeights, total, params, windows, anywhere);
+  markDateFields(analysis, sources, anywhere);
   windows.sort((a, b) => b.coverage - a.coverage || a.to - a.from - (b.to - b.from) || a.from - b.from);
   return { analysis, sources, termWeights, total, windows, anywhere };
+}
+
+/** A claim date not found as one mention is found when its year, month and day are, each somewhere. */
+function markDateFields(analysis: ClaimAnalysis, sources: SourceIndex[], anywhere: boolean[]): void {
+  const pending = analysis.terms.filter((term, t) => !anywhere[t] && term.number?.date && term.number.date.some((d) => d.month !== undefined));
+  if (pending.length === 0) return;
+  const dates: CalendarDate[] = [];
+  const months = new Set<number>();
+  for (const source of sources) {
+    for (let s = 0; s < source.bodyEnd; s++) {
+      const sentence = source.sentences[s];
+      for (const n of sentence.numbers) if (n.date) dates.push(...n.date);
+      for (let k = sentence.tokenFrom; k < sentence.tokenTo; k++) {
+        const month = monthOf(source.tokens[k]);
+        if (month !== undefined) months.add(month);
+      }
+    }
+  }
+  analysis.terms.forEach((term, t) => {
+    if (pending.includes(term) && fieldsFound(term.number!.date!, dates, (m) => months.has(m))) anywhere[t] = true;
+  });
 }
 
 function weigh(analysis: ClaimAnalysis, sources: SourceIndex[], params: RetrievalParams): number[] {
