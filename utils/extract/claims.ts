@@ -197,11 +197,10 @@ export class BlockText {
 
   /**
    * The clean text from `start` to `end` (then `tail`, the closing punctuation read at
-   * `tailAt`, where the claim's own group sits), its parentheses balanced within the sentence [sentenceStart, sentenceEnd): see
-   * the rule at the top of this module.
+   * `tailAt`, where the claim's own group sits), its parentheses balanced within the sentence
+   * [sentenceStart, sentenceEnd): see the rule at the top of this module.
    */
   private balanced(start: number, end: number, sentenceStart: number, sentenceEnd: number, tail = '', tailAt = end): string {
-    const own = tailAt;
     const clean = this.clean;
     const read = (i: number) => (i < end ? clean.charCodeAt(i) : tail.charCodeAt(i - end));
     const opens: number[] = [];
@@ -227,7 +226,7 @@ export class BlockText {
     let from = tail ? tailAt + tail.length : end;
     for (let n = opens.length; n > 0; n--) {
       const close = matchingClose(clean, from, sentenceEnd);
-      if (close === undefined || this.groupAt.some((at) => at > own && at >= from && at <= close)) {
+      if (close === undefined || this.groupAt.some((at) => at > tailAt && at >= from && at <= close)) {
         text = text.replace(/[\s,;:]+$/, '') + ')'.repeat(n);
         break;
       }
