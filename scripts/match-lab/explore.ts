@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--boot 300] [--only name,name] [--save f.json | --against f.json]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auroc, balancedAccuracy, bootstrap, fitPlatt, foldOf, GRID, macroF1, type Scored as CvScored, type Thresholds } from './cv';
@@ -25,6 +25,8 @@ const { values } = readArgs('usage: npx tsx scripts/match-lab/explore.ts [--repe
   save: { type: 'string' },
   /** Differences against the predictions `--save` kept (same variant name), not against the first variant. */
   against: { type: 'string' },
+  /** Keep the per-claim rows in this file (read it when it exists, else build and write it): the features take minutes. */
+  rows: { type: 'string' },
 });
 const REPEATS = Number(values.repeats);
 const FOLDS = Number(values.folds);
@@ -34,7 +36,8 @@ const DIGITS = 4;
 const LABELS = ['supported', 'partial', 'unsupported'];
 const files = ['wice-dev.jsonl', 'checkcovid-dev.jsonl', 'expertqa-dev.jsonl'].map((f) => path.resolve(repoRoot, '../shared/eval', f));
 
-const rows = buildRows(files);
+const rows: Row[] = values.rows && existsSync(values.rows) ? JSON.parse(readFileSync(values.rows, 'utf8')) : buildRows(files);
+if (values.rows && !existsSync(values.rows)) writeFileSync(values.rows, JSON.stringify(rows));
 
 /** A variant: a score from a row and a selection, the selection grid, and how thresholds are fitted. */
 interface Variant {
@@ -55,6 +58,12 @@ interface Variant {
   every?: 'parts' | 'chunks' | 'partRatio' | 'chunkRatio';
   /** What `partial` is decided on: the score and the stated-part rule (shipped), or the best chunk, or the best part. */
   partialOn?: 'score' | 'maxChunk' | 'maxPart' | 'anywhere';
+  /** Round 7: what the partial threshold reads (the score when absent). */
+  partialScore?: (r: Row, sel: Record<string, number>) => number;
+  /** Round 7: the stated-part rule for a claim of one part too. */
+  singleStated?: boolean;
+  /** Round 7: a further condition for `supported`. */
+  guard?: (r: Row, sel: Record<string, number>) => boolean;
 }
 
 const veto = (f: number, s: number) => f + (1 - f) * s;
@@ -64,7 +73,18 @@ const grid2 = FLOORS.flatMap((floor) => EVERY.map((everyPart) => ({ floor, every
 const product = (key: string) => (r: Row, s: Record<string, number>) => (r.cov[key] ?? 0) * veto(s.floor, r.numbers) * veto(s.floor, r.names);
 
 function scoredOf(rs: Row[], v: Variant, sel: Record<string, number>): Scored[] {
-  return rs.map((r) => ({ dataset: r.dataset, label: r.label, score: v.score(r, sel), contradicted: r.contradicted, parts: { best: r.parts, stated: DEFAULT_PARAMS.partStated }, every: everyOf(r, v), partialBy: partialBy(r, v) }));
+  return rs.map((r) => ({
+    dataset: r.dataset,
+    label: r.label,
+    score: v.score(r, sel),
+    contradicted: r.contradicted,
+    parts: { best: r.parts, stated: sel.partStated ?? DEFAULT_PARAMS.partStated },
+    every: everyOf(r, v),
+    partialBy: partialBy(r, v),
+    partialScore: v.partialScore ? v.partialScore(r, sel) : null,
+    singleStated: v.singleStated ?? false,
+    guard: v.guard ? v.guard(r, sel) : true,
+  }));
 }
 
 /** What the "every part" threshold reads: parts, chunks, or the weakest over the strongest of either. */
@@ -95,7 +115,7 @@ function fitT(rows: Scored[], everyPart: number, baOn: number[], method: Variant
     const tp = new Array<number>(GRID.length).fill(0);
     const fp = new Array<number>(GRID.length).fill(0);
     for (const r of rs) {
-      if (r.contradicted || !r.every.every((c) => c >= everyPart)) continue;
+      if (r.contradicted || !r.guard || !r.every.every((c) => c >= everyPart)) continue;
       // Grid step g (threshold GRID[g]) counts r when r.score >= GRID[g].
       const top = Math.min(GRID.length, Math.floor(r.score * 200 + 1e-9));
       const arr = r.label === 'supported' ? tp : fp;
@@ -247,13 +267,14 @@ function summary(preds: Pred[][], d: number, name: string, base?: Pred[][]): str
 }
 
 /** Scored, with the coverages the "every part" rule reads (the parts, or the chunks). */
-type Scored = CvScored & { every: number[]; partialBy: number | null };
+type Scored = CvScored & { every: number[]; partialBy: number | null; partialScore: number | null; singleStated: boolean; guard: boolean };
 /** `decide` of utils/match/model.ts with the "every part" rule on `every`; contradicted → unsupported. */
 function threeWayAt(r: Scored, t: Thresholds): string {
   if (r.contradicted) return 'unsupported';
-  if (r.score >= t.supported && r.every.every((c) => c >= t.everyPart)) return 'supported';
+  if (r.score >= t.supported && r.guard && r.every.every((c) => c >= t.everyPart)) return 'supported';
   if (r.partialBy !== null) return r.partialBy >= t.partial ? 'partial' : 'unsupported';
-  if (r.score >= t.partial || (r.parts.best.length > 1 && r.parts.best.some((c) => c >= r.parts.stated))) return 'partial';
+  const stated = (r.parts.best.length > 1 || r.singleStated) && r.parts.best.some((c) => c >= r.parts.stated);
+  if ((r.partialScore ?? r.score) >= t.partial || stated) return 'partial';
   return 'unsupported';
 }
 
@@ -295,6 +316,34 @@ variants.push({ name: 'verbatim max, prevalence WiCE', grid: grid2, score: (r, s
 variants.push({ name: 'partial by Platt, prevalence WiCE', grid: grid2, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence' });
 variants.push({ name: 'combined: g5, names loose not ordinary, part ratio', grid: gridRatio, score: (r, s) => pw(r, s, r.cov.c3w3g5 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
 variants.push({ name: 'combined: names loose not ordinary, part ratio', grid: gridRatio, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
+// Round 7: the floor fixed at 0 (a full veto), its parameter spent elsewhere.
+const grid0 = EVERY.map((everyPart) => ({ floor: 0, everyPart }));
+const with0 = (key: string, xs: number[]) => EVERY.flatMap((everyPart) => xs.map((x) => ({ floor: 0, everyPart, [key]: x })));
+const r7 = (name: string, v: Partial<Variant>) => variants.push({ name: `r7 ${name}`, grid: grid0, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', ...v });
+const PART_SHARE = [0.3, 0.4, 0.5, 0.6, 0.7];
+r7('floor 0', {});
+r7('floor 0, part share', { grid: with0('partStated', PART_SHARE) });
+r7('floor 0, partial on coverage', { partialScore: (r) => r.cov.c3w3 ?? 0 });
+r7('floor 0, partial on coverage, part share', { grid: with0('partStated', PART_SHARE), partialScore: (r) => r.cov.c3w3 ?? 0 });
+r7('floor 0, best part of any claim', { grid: with0('partStated', [0.4, 0.5, 0.6, 0.7, 0.8]), singleStated: true });
+r7('floor 0, best window share', { grid: with0('e', [0, 0.25, 0.5, 0.75, 1]), score: (r, s) => (r.cov.c3w3 ?? 0) ** (1 - s.e) * (r.cov.c99w3 ?? 0) ** s.e * r.numbers * r.names });
+r7('floor 0, best window guard', { grid: with0('g', [0, 0.5, 0.7, 0.85, 1]), guard: (r, s) => (r.cov.c99w3 ?? 0) >= s.g * (r.cov.c3w3 ?? 0) - 1e-9 });
+r7('floor 0, negation veto', { guard: (r) => !r.negationUnmatched });
+r7('floor 0, hedge veto', { guard: (r) => !r.claimHedge });
+r7('floor 0, common words', { grid: with0('c', [0, 0.15, 0.3, 0.45, 0.6]), score: (r, s) => (r.cov.c3w3 ?? 0) * (1 - s.c * r.common) * r.numbers * r.names });
+// Round 7, second pass: against the floor fixed at 0 with `partial` read on the coverage without the vetoes.
+const cov0 = (r: Row) => r.cov.c3w3 ?? 0;
+const r7b = (name: string, v: Partial<Variant>) => r7(`b ${name}`, { partialScore: cov0, ...v });
+r7b('partial on coverage', {});
+r7b('no stated-part rule', { grid: with0('partStated', [2]) });
+const blend = (r: Row, e: number) => (r.cov.c3w3 ?? 0) ** (1 - e) * (r.cov.c99w3 ?? 0) ** e;
+r7b('best window share', { grid: with0('e', [0, 0.25, 0.5, 0.75, 1]), score: (r, s) => blend(r, s.e) * r.numbers * r.names, partialScore: (r, s) => blend(r, s.e) });
+r7b('best window share, partial on chunks', { grid: with0('e', [0, 0.25, 0.5, 0.75, 1]), score: (r, s) => blend(r, s.e) * r.numbers * r.names });
+r7b('hedge veto', { guard: (r) => !r.claimHedge });
+r7b('negation veto', { guard: (r) => !r.negationUnmatched });
+r7b('best part of any claim', { grid: with0('partStated', [0.4, 0.5, 0.6, 0.7, 0.8]), singleStated: true });
+r7b('partial on coverage, names veto kept', { partialScore: (r) => cov0(r) * r.names });
+r7b('partial on coverage, numbers veto kept', { partialScore: (r) => cov0(r) * r.numbers });
 const only = values.only?.split(',');
 let base: Pred[][] | undefined;
 const saved: Record<string, Pred[][]> = {};

@@ -47,6 +47,13 @@ export function generalWeights(r: Retrieval, mix: number, boost = 1.5): number[]
   });
 }
 
+/** Share of the claim's word terms (not names or numbers) whose stem is at least `share` of general English (0 when it has none). */
+export function commonShare(r: Retrieval, share = 1e-4): number {
+  const words = r.analysis.terms.filter((t) => t.kind === 'word');
+  if (words.length === 0) return 0;
+  return words.filter((t) => (byStem.get(t.stem) ?? 0) >= share * total).length / words.length;
+}
+
 /** A capitalised word that general English mostly writes in lower case ("Health", "Company"). */
 export function ordinaryWord(s: string, min = 100): boolean {
   return (lowerCount.get(s) ?? 0) >= min;

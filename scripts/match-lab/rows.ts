@@ -9,7 +9,7 @@ import { chunkCoverages, shareAnywhere } from '../../utils/match/features';
 import { weightedShare, type Retrieval } from '../../utils/match/passages';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { labFeatures } from './features';
-import { generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
+import { commonShare, generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
 
 /** Cached per claim: coverages by chunk size and longest window, presence shares, parts. */
 export interface Row {
@@ -36,6 +36,11 @@ export interface Row {
   copied: number;
   contentPairs: number;
   numbersRounded: number;
+  /** Round 7: the claim hedges ("may", "suggests") and its best passage does not; the claim negates and no source negates near those words. */
+  claimHedge: number;
+  negationUnmatched: number;
+  /** Round 7: share of the claim's word terms that are very common in general English (SUBTLEX share ≥ 1 in 10,000). */
+  common: number;
 }
 
 function coverageOf(r: Retrieval, size: number, longest: number): number {
@@ -100,6 +105,9 @@ export function buildRows(files: string[]): Row[] {
         copied: lab?.copied ?? 0,
         contentPairs: lab?.contentPairs ?? 0,
         numbersRounded: a.retrieval ? numbersRounded(a.retrieval) : 1,
+        claimHedge: lab?.claimHedge ?? 0,
+        negationUnmatched: lab?.negationUnmatched ?? 0,
+        common: a.retrieval ? commonShare(a.retrieval) : 0,
         hit1: gold.length ? a.match.evidence.slice(0, 1).some((e) => gold.some((g) => overlaps(e, g))) : null,
       });
     }
