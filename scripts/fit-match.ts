@@ -7,13 +7,14 @@
  *
  * Default files: the three dev splits in ../shared/eval. Protocol (README "Figures"):
  * - outer: `--folds` folds grouped by source text, repeated `--repeats` times with other seeds;
- * - inside each outer training set: the floor of the product score and the share every part needs
- *   are chosen on an inner grouped 4-fold cross-validation (mean over the datasets of inner
- *   out-of-fold AUROC, balanced accuracy and, with three labels, macro-F1), then the supported
- *   threshold is fitted on the outer training set's WiCE claims (where the calibrated probability
- *   reaches their share supported: `fitThresholds` in match-lab/cv.ts) and the partial threshold
- *   by macro-F1; "before": the same with the supported threshold at the best mean balanced
- *   accuracy over all files; the logistic model is fitted on the same outer training set;
+ * - the floor of the product score is set at 0 (a full veto; round 7 of docs/matcher-notes.md);
+ * - inside each outer training set: the share every part needs is chosen on an inner grouped
+ *   4-fold cross-validation (mean over the datasets of inner out-of-fold AUROC, balanced accuracy
+ *   and, with three labels, macro-F1), then the supported threshold is fitted on the outer
+ *   training set's WiCE claims (where the calibrated probability reaches their share supported:
+ *   `fitThresholds` in match-lab/cv.ts) and the partial threshold, on the coverage without the
+ *   vetoes, by macro-F1; "before": the same with the supported threshold at the best mean
+ *   balanced accuracy over all files; the logistic model is fitted on the same outer training set;
  * - the held-out predictions of every repeat give the figures (mean over repeats) and a cluster
  *   bootstrap over source texts gives 95 % intervals;
  * - calibration: Platt scaling on the out-of-fold raw scores; the reliability table is cross-fitted
@@ -47,7 +48,8 @@ const REPEATS = Number(values.repeats);
 const FOLDS = Number(values.folds);
 const BOOT = Number(values.boot);
 const INNER = 4;
-const FLOORS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+/** Set, not fitted: a missing number or name vetoes `supported` (round 7). */
+const FLOOR = 0;
 const EVERY_PART = [0, 0.2, 0.3, 0.4, 0.5];
 const LABELS = ['supported', 'partial', 'unsupported'];
 
@@ -99,13 +101,14 @@ files.forEach((file, dataset) => {
 });
 console.error(`features for ${rows.length} records in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
-/** What the inner cross-validation chooses: the veto floor and the share every part needs. */
+/** What the inner cross-validation chooses: the share every part needs (the floor is set). */
 interface Selection {
   floor: number;
   everyPart: number;
 }
 const scoreOf = (r: Row, sel: Selection) => rawScore({ floor: sel.floor }, r.factors);
-const scored = (rs: Row[], sel: Selection): Scored[] => rs.map((r) => ({ dataset: r.dataset, label: r.label, score: scoreOf(r, sel), contradicted: r.contradicted, parts: r.parts }));
+const scored = (rs: Row[], sel: Selection): Scored[] =>
+  rs.map((r) => ({ dataset: r.dataset, label: r.label, score: scoreOf(r, sel), coverage: r.factors.coverage, contradicted: r.contradicted, parts: r.parts }));
 
 function criterion(pred: (Scored & { t: Thresholds })[]): number {
   const datasets = [...new Set(pred.map((p) => p.dataset))];
@@ -131,15 +134,15 @@ const SHIPPED: Protocol = { method: 'prevalence', on: THRESHOLD_ON };
 const BEFORE: Protocol = { method: 'maxBA', on: [] };
 const thresholdsOf = (rs: Row[], sel: Selection, p: Protocol) => fitThresholds(scored(rs, sel), sel.everyPart, p.method, p.on);
 
-/** The floor and part share chosen by inner grouped cross-validation on `train`. */
+/** The part share chosen by inner grouped cross-validation on `train`. */
 function choose(train: Row[], seed: number, protocol: Protocol): Selection {
-  let best: Selection = { floor: 1, everyPart: 0 };
+  let best: Selection = { floor: FLOOR, everyPart: 0 };
   let bestValue = -1;
   // Hashing a source text is the slow part of a fold assignment: once per call, not per selection.
   const fold = train.map((r) => foldOf(r.group, INNER, 1000 + seed));
   const inTrains = [...Array(INNER).keys()].map((k) => train.filter((_, i) => fold[i] !== k));
   const inTests = [...Array(INNER).keys()].map((k) => train.filter((_, i) => fold[i] === k));
-  for (const floor of FLOORS) {
+  for (const floor of [FLOOR]) {
     for (const everyPart of EVERY_PART) {
       const sel = { floor, everyPart };
       const oof: (Scored & { t: Thresholds })[] = [];
@@ -287,13 +290,13 @@ const table = reliability(crossFitted.map((x) => x.p), crossFitted.map((x) => x.
   observed: round(b.observed),
 }));
 
-// The shipped parameters: floor and part share by the same inner cross-validation on all the data, thresholds fitted on all of it.
+// The shipped parameters: part share by the same inner cross-validation on all the data, thresholds fitted on all of it.
 const finalSelection = choose(rows, 999, SHIPPED);
 const finalThresholds = thresholdsOf(rows, finalSelection, SHIPPED);
 console.log('Out-of-fold figures (mean over repeats, 95 % cluster-bootstrap intervals):');
 console.log(JSON.stringify(figures, null, 1));
-console.log('Floors and thresholds chosen per outer fold:');
-console.table(chosen.map((c) => ({ repeat: c.repeat, fold: c.fold, floor: c.selection.floor, ...c.thresholds })));
+console.log('Thresholds chosen per outer fold:');
+console.table(chosen.map((c) => ({ repeat: c.repeat, fold: c.fold, ...c.thresholds })));
 console.log('Reliability (cross-fitted Platt on out-of-fold scores, all three files pooled):');
 console.table(table);
 
@@ -304,7 +307,7 @@ const output: MatchParams = {
   calibration: { a: round(calibration.a)!, b: round(calibration.b)! },
   partStated: DEFAULT_PARAMS.partStated,
   cv: {
-    protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor and part share by inner ${INNER}-fold CV (AUROC, balanced accuracy, macro-F1), on each outer training set the supported threshold where the Platt-calibrated probability on ${THRESHOLD_ON.map((d) => path.basename(files[d])).join(', ') || 'all files'} reaches its share supported and the partial threshold by macro-F1; ${BOOT} cluster-bootstrap samples`,
+    protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor set at ${FLOOR}, part share by inner ${INNER}-fold CV (AUROC, balanced accuracy, macro-F1), on each outer training set the supported threshold where the Platt-calibrated probability on ${THRESHOLD_ON.map((d) => path.basename(files[d])).join(', ') || 'all files'} reaches its share supported and the partial threshold on the coverage by macro-F1; ${BOOT} cluster-bootstrap samples`,
     figures,
     reliability: table,
   },

@@ -64,6 +64,8 @@ export interface Scored {
   contradicted: boolean;
   /** Each part's coverage (the verdict rule of `utils/match/model.ts`). */
   parts: PartsStated;
+  /** What the partial threshold reads (the coverage without the vetoes); the score when absent. */
+  coverage?: number;
 }
 
 export type Thresholds = MatchParams['thresholds'];
@@ -77,7 +79,7 @@ export function baAt(rows: Scored[], supported: number, everyPart: number): numb
 
 /** The product verdict (`decide` in utils/match/model.ts), contradicted counted as unsupported. */
 export function threeWayAt(r: Scored, thresholds: Thresholds): string {
-  const v = decide(thresholds, r.score, r.contradicted, r.parts);
+  const v = decide(thresholds, r.score, r.contradicted, r.parts, r.coverage ?? r.score);
   return v === 'contradicted' ? 'unsupported' : v;
 }
 

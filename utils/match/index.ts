@@ -70,7 +70,7 @@ export function analyse(claim: string, sources: SourceIndex[], options: MatchOpt
   const aligned = alignedPassage(retrieval);
   const parts = partCoverage(retrieval);
   const stated = { best: parts.best, stated: params.partStated };
-  const verdict = decide(params.thresholds, raw, aligned?.contradicted ?? false, stated);
+  const verdict = decide(params.thresholds, raw, aligned?.contradicted ?? false, stated, factors.coverage);
 
   const messages = aligned ? shownConflicts(aligned) : [];
   const shown = chooseEvidence(retrieval.windows, parts, aligned?.contradicted ? aligned.window : undefined, messages.length ? aligned?.window : undefined, maxEvidence);

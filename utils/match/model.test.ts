@@ -49,4 +49,14 @@ describe('the verdict', () => {
   ] as const)('%s → %s', (_label, raw, contradicted, p, verdict) => {
     expect(decide(t, raw, contradicted, p)).toBe(verdict);
   });
+
+  // The vetoes decide `supported` only: the partial threshold reads the coverage.
+  it.each([
+    ['a number missing (score 0) but most words covered', 0, 0.7, parts(0.7), 'partial'],
+    ['a number missing and little covered', 0, 0.2, parts(0.2), 'unsupported'],
+    ['a score under supported, the coverage above partial', 0.25, 0.5, parts(0.5), 'partial'],
+    ['a high coverage never makes a vetoed claim supported', 0, 0.95, parts(0.95), 'partial'],
+  ] as const)('%s → %s', (_label, raw, coverage, p, verdict) => {
+    expect(decide(t, raw, false, p, coverage)).toBe(verdict);
+  });
 });

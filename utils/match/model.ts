@@ -2,12 +2,14 @@
  * The score and the verdict.
  *
  * score = coverage × (f + (1 − f) × numbers) × (f + (1 − f) × names), the factors of
- * `features.ts`. A floor f of 0 makes a missing number or name a full veto, 1 ignores it. The
- * floor, two thresholds (supported, partial) and the share of its words every part needs for
- * `supported` are the only fitted parameters (four); they and a
- * two-parameter calibration (Platt: P(supported) = σ(a × score + b), fitted on out-of-fold
- * predictions) come from `scripts/fit-match.ts` through `weights.json`, checked with a schema
- * when loaded. The shown score is the calibrated one; the thresholds apply to the raw score (the
+ * `features.ts`. A floor f of 0 (set, not fitted) makes a missing number or name a full veto, 1
+ * ignores it. The vetoes decide `supported` only: a claim whose number the source lacks can
+ * still be partly stated, so the partial threshold reads the coverage itself. Two thresholds
+ * (supported on the score, partial on the coverage) and the share of its words every part needs
+ * for `supported` are the only fitted parameters (three); they and a two-parameter calibration
+ * (Platt: P(supported) = σ(a × score + b), fitted on out-of-fold predictions) come from
+ * `scripts/fit-match.ts` through `weights.json`, checked with a schema when loaded. The shown
+ * score is the calibrated one; the thresholds apply to the raw score and coverage (the
  * calibration is monotone, so the verdicts are the same either way).
  */
 import * as z from 'zod/mini';
@@ -26,9 +28,13 @@ export const WeightsSchema = z.object({
     synonymCredit: z.optional(unit),
     maxWindow: z.optional(z.int().check(z.gte(1), z.lte(6))),
   }),
+  /** What a missing number or name leaves of the score (set: 0, a full veto). */
   score: z.object({ floor: unit }),
   thresholds: z
-    /** `everyPart`: for `supported`, each part of the claim needs this share of its weighted key words. */
+    /**
+     * `supported`: on the score; `partial`: on the coverage, without the vetoes; `everyPart`: for
+     * `supported`, each part of the claim needs this share of its weighted key words.
+     */
     .object({ supported: unit, partial: unit, everyPart: unit })
     .check(z.refine((t) => t.partial <= t.supported, 'partial threshold above supported')),
   calibration: z.object({ a: z.number(), b: z.number() }),
@@ -65,13 +71,14 @@ export interface PartsStated {
 
 /**
  * The verdict: a reliable contradiction in a tightly aligned passage wins; supported at the
- * supported threshold when every part holds `everyPart` of its words; partial at the partial
- * threshold, or when the claim has several parts and at least one of them is stated.
+ * supported threshold of the score when every part holds `everyPart` of its words; partial at
+ * the partial threshold of the coverage (`raw` when not given), or when the claim has several
+ * parts and at least one of them is stated.
  */
-export function decide(thresholds: MatchParams['thresholds'], raw: number, contradicted: boolean, parts: PartsStated): MatchVerdict {
+export function decide(thresholds: MatchParams['thresholds'], raw: number, contradicted: boolean, parts: PartsStated, coverage = raw): MatchVerdict {
   if (contradicted) return 'contradicted';
   if (raw >= thresholds.supported && parts.best.every((c) => c >= thresholds.everyPart)) return 'supported';
-  // "Some parts stated, others missing" needs parts: a claim of one part is partial by its score alone.
-  if (raw >= thresholds.partial || (parts.best.length > 1 && parts.best.some((c) => c >= parts.stated))) return 'partial';
+  // "Some parts stated, others missing" needs parts: a claim of one part is partial by its coverage alone.
+  if (coverage >= thresholds.partial || (parts.best.length > 1 && parts.best.some((c) => c >= parts.stated))) return 'partial';
   return 'unsupported';
 }
