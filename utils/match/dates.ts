@@ -27,11 +27,12 @@ export interface DateReading {
   end: number;
 }
 
-const MONTH_NAMES: Record<string, number> = {
+// No prototype: a capitalised "Constructor" is not a month.
+const MONTH_NAMES: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
   september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+});
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validDay(month: number, day: number): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ambiguousDate, comparable, readNumbers, sameNumber } from './numbers';
+import { ambiguousDate, comparable, isNumberWord, readNumbers, sameNumber } from './numbers';
 import { tokenize } from './text';
 
 function numbersIn(text: string) {
@@ -30,6 +30,14 @@ describe('reading numbers', () => {
     const n = one(`The figure was ${text} last year.`.replace(' last year', ''));
     expect(n.value).toBeCloseTo(value, 6);
     expect(n.percent).toBe(percent);
+  });
+
+  it('reads no number from words an object inherits ("constructor", a capitalised "Constructor" before a year)', () => {
+    expect(numbersIn('The constructor of the bridge was paid.')).toEqual([]);
+    expect(isNumberWord('constructor')).toBe(false);
+    const [year] = numbersIn('Constructor 2020 won the cup.');
+    expect(year.date).toEqual([{ year: 2020 }]);
+    expect(year.start).toBe('Constructor '.length);
   });
 
   it('tells years from counts', () => {

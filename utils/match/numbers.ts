@@ -10,7 +10,7 @@
  * only its year. No number-parsing package covered fractions, percents and precision
  * together at a smaller size than this file, so it is written here.
  */
-import { readDate, sameDate, sharesField, type CalendarDate } from './dates';
+import { monthOf, readDate, sameDate, sharesField, type CalendarDate } from './dates';
 import type { Token } from './text';
 
 export interface NumberMention {
@@ -31,24 +31,33 @@ export interface NumberMention {
   end: number;
 }
 
-const UNITS: Record<string, number> = {
+/**
+ * A word table without a prototype: `"constructor" in {}` is true of a plain object, and a
+ * sentence's "constructor" must not be read as a number.
+ */
+function table(entries: Record<string, number>): Record<string, number> {
+  return Object.assign(Object.create(null) as Record<string, number>, entries);
+}
+
+const UNITS = table({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
   sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
-};
-const SCALES: Record<string, number> = {
+});
+const SCALES = table({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
   k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
-};
-const FRACTIONS: Record<string, number> = {
+});
+const FRACTIONS = table({
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4,
   fifth: 5, fifths: 5, sixth: 6, sixths: 6, eighth: 8, eighths: 8, tenth: 10, tenths: 10,
-};
+});
+const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(SCALES), ...Object.keys(FRACTIONS), 'percent']);
 
 /** Words that a number reader consumes, so they are not also counted as key words. */
 export function isNumberWord(word: string): boolean {
-  return word in UNITS || word in SCALES || word in FRACTIONS || word === 'percent';
+  return NUMBER_WORDS.has(word);
 }
 
 function parseDigits(word: string): { value: number; tolerance: number; plain: boolean } | null {
@@ -84,7 +93,22 @@ export function readNumbers(tokens: Token[], text: string): NumberMention[] {
   return out;
 }
 
+/**
+ * Can a mention start at this token? Only at a digit, a capitalised month name, a unit word,
+ * "a" before a scale word, or "half": the cheap test every other token of the sentence gets
+ * instead of the date and digit patterns.
+ */
+function mayStart(tokens: Token[], i: number): boolean {
+  const tok = tokens[i];
+  const c = tok.word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  if (tok.word in UNITS || tok.word === 'half') return true;
+  if (tok.word === 'a') return tokens[i + 1] !== undefined && tokens[i + 1].word in SCALES;
+  return tok.capital && monthOf(tok) !== undefined;
+}
+
 function readOne(tokens: Token[], i: number, text: string): NumberMention | null {
+  if (!mayStart(tokens, i)) return null;
   const tok = tokens[i];
   const date = readDate(tokens, i, text);
   if (date) {
