@@ -157,6 +157,86 @@ function numbersOf(source: SourceIndex): NumberMention[] {
   return all;
 }
 
+/** A name in the claim and what stands around it: the same for every passage it is compared with. */
+interface ClaimName {
+  a: number;
+  b: number;
+  own: Token[];
+  roleBefore: string | undefined;
+  roleAfter: string | undefined;
+}
+
+/** A claim word with opposites the claim does not also state. */
+interface Opposable {
+  k: number;
+  change: readonly string[];
+  other: readonly string[];
+}
+
+/**
+ * The claim's side of every comparison, computed once per claim: its stems and words, the words
+ * around each of its numbers and months, its names and their roles, its negations and their
+ * scopes, its words with opposites. A claim is compared with several passages (`index.ts`).
+ */
+interface ClaimSide {
+  stems: Set<string>;
+  words: Set<string>;
+  /** Per number term: the claim's content words around it, and how many claim numbers are of its kind. */
+  numberNear: Map<number, { near: Set<string>; sameKind: number }>;
+  /** Capitalised month tokens: the digits around each. */
+  months: { k: number; digits: string[] }[];
+  names: ClaimName[];
+  negations: { k: number; scope: string[] }[];
+  opposables: Opposable[];
+  /** Words the claim negates by a prefix, with the plain word's stem (one the claim does not also state). */
+  prefixed: { t: Token; plain: string }[];
+}
+
+const CLAIM_SIDES = new WeakMap<ClaimAnalysis, ClaimSide>();
+
+function claimSide(analysis: ClaimAnalysis): ClaimSide {
+  let side = CLAIM_SIDES.get(analysis);
+  if (side) return side;
+  const tokens = analysis.tokens;
+  const stems = new Set(tokens.map((t) => t.stem));
+  const numberNear = new Map<number, { near: Set<string>; sameKind: number }>();
+  analysis.terms.forEach((term, i) => {
+    if (term.kind !== 'number' || !term.number) return;
+    const sameKind = analysis.numbers.filter((c) => comparable(c, term.number!)).length;
+    numberNear.set(i, { near: around(tokens, term.number.first, term.number.last, 4), sameKind });
+  });
+  const months: ClaimSide['months'] = [];
+  tokens.forEach((t, k) => {
+    if (MONTHS.has(t.word) && t.capital) months.push({ k, digits: [...around(tokens, k, k, 2)].filter((x) => /^\d/.test(x)) });
+  });
+  const names = nameSpans(tokens, analysis.text).map(([a, b]) => ({
+    a,
+    b,
+    own: tokens.slice(a, b + 1),
+    roleBefore: roleWord(tokens, a, -1),
+    roleAfter: roleWord(tokens, b, 1),
+  }));
+  const negations: ClaimSide['negations'] = [];
+  for (let k = 0; k < tokens.length; k++) if (plainNegationAt(tokens, k)) negations.push({ k, scope: negationScope(tokens, k) });
+  const opposables: Opposable[] = [];
+  tokens.forEach((t, k) => {
+    if (ORDER_AND_PLACE.has(t.stem)) return;
+    const change = changeOpposites(t.stem).filter((o) => !stems.has(o));
+    const other = otherOpposites(t.stem).filter((o) => !stems.has(o));
+    if (change.length || other.length) opposables.push({ k, change, other });
+  });
+  const prefixed: ClaimSide['prefixed'] = [];
+  for (const t of tokens) {
+    const prefix = NEGATIVE_PREFIXES.find((p) => t.word.startsWith(p) && t.word.length >= p.length + 4);
+    if (!prefix) continue;
+    const plain = stem(t.word.slice(prefix.length).replace(/^-/, ''));
+    if (!stems.has(plain)) prefixed.push({ t, plain });
+  }
+  side = { stems, words: new Set(tokens.map((t) => t.word)), numberNear, months, names, negations, opposables, prefixed };
+  CLAIM_SIDES.set(analysis, side);
+  return side;
+}
+
 export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from: number, to: number, matched: boolean[]): Conflicts {
   const list: Conflict[] = [];
   const terms = new Set<number>();
@@ -166,7 +246,8 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   const numbers = source.sentences.slice(from, to + 1).flatMap((s) => s.numbers);
   const text = source.text;
   const claimTokens = analysis.tokens;
-  const claimStems = new Set(claimTokens.map((t) => t.stem));
+  const side = claimSide(analysis);
+  const claimStems = side.stems;
   const passageStems = new Map<string, string>();
   for (const t of passage) if (!passageStems.has(t.stem)) passageStems.set(t.stem, t.word);
   const add = (kind: ConflictKind, reliable: boolean, message: string) => list.push({ kind, reliable, message });
@@ -185,7 +266,7 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
     if (statedNear(term.number)) return;
     const rivals = numbers.filter((m) => comparable(m, term.number!) && !analysis.numbers.some((c) => sameNumber(c, m)));
     if (rivals.length === 0) return;
-    const claimNear = around(claimTokens, term.number.first, term.number.last, 4);
+    const { near: claimNear, sameKind } = side.numberNear.get(i)!;
     let best = rivals[0];
     let bestShared = -1;
     for (const r of rivals) {
@@ -196,7 +277,7 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
       }
     }
     // Two content words in common around both; or one, where each side has only this one number of its kind.
-    const alone = rivals.length === 1 && analysis.numbers.filter((c) => comparable(c, term.number!)).length === 1;
+    const alone = rivals.length === 1 && sameKind === 1;
     // "05/03/2020" may be either of two dates: it can differ, never reliably.
     const reliable = (bestShared >= 2 || (bestShared >= 1 && alone)) && !ambiguousDate(term.number) && !ambiguousDate(best);
     if (!reliable && statedAnywhere(term.number)) return;
@@ -206,36 +287,35 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   });
 
   // Months: another month beside the same year or day.
-  claimTokens.forEach((t, k) => {
-    if (!MONTHS.has(t.word) || !t.capital || passageStems.has(t.stem) || dated.has(k)) return;
-    const claimNear = around(claimTokens, k, k, 2);
-    for (let j = 0; j < passage.length; j++) {
+  for (const { k, digits } of side.months) {
+    const t = claimTokens[k];
+    if (passageStems.has(t.stem) || dated.has(k)) continue;
+    let found = false;
+    for (let j = 0; j < passage.length && !found; j++) {
       const p = passage[j];
       if (!MONTHS.has(p.word) || !p.capital || claimStems.has(p.stem)) continue;
       const near = around(passage, j, j, 2);
-      const sameDate = [...claimNear].some((s) => /^\d/.test(s) && near.has(s));
-      if (!sameDate) continue;
+      if (!digits.some((s) => near.has(s))) continue;
       analysis.terms.forEach((term, i) => term.stem === t.stem && terms.add(i));
       add('number', true, `source says ${text.slice(p.start, p.end)}, claim says ${analysis.text.slice(t.start, t.end)}`);
-      return;
+      found = true;
     }
-  });
+  }
 
   // A different name in the same role.
-  const claimWords = new Set(claimTokens.map((t) => t.word));
   const passageWords = new Set(passage.map((t) => t.word));
-  for (const [a, b] of nameSpans(claimTokens, analysis.text)) {
-    const own = claimTokens.slice(a, b + 1);
+  const passageNames = side.names.length ? nameSpans(passage, text) : [];
+  for (const { a, b, own, roleBefore, roleAfter } of side.names) {
     const absent = own.filter((t) => !passageWords.has(t.word));
     if (absent.length === 0) continue;
-    for (const [c, d] of nameSpans(passage, text)) {
+    for (const [c, d] of passageNames) {
       const theirs = passage.slice(c, d + 1);
-      const other = theirs.filter((t) => !claimWords.has(t.word));
+      const other = theirs.filter((t) => !side.words.has(t.word));
       if (other.length === 0) continue;
       // The role: the same lower-case content word next to both names (stop words between them
       // skipped); or, listed only, a word the two names share ("Mayor").
-      const before = roleWord(claimTokens, a, -1) !== undefined && roleWord(claimTokens, a, -1) === roleWord(passage, c, -1);
-      const after = roleWord(claimTokens, b, 1) !== undefined && roleWord(claimTokens, b, 1) === roleWord(passage, d, 1);
+      const before = roleBefore !== undefined && roleBefore === roleWord(passage, c, -1);
+      const after = roleAfter !== undefined && roleAfter === roleWord(passage, d, 1);
       const title = own.length > absent.length && theirs.length > other.length;
       const looseBefore = claimTokens[a - 1] && passage[c - 1] && claimTokens[a - 1].stem === passage[c - 1].stem;
       const looseAfter = claimTokens[b + 1] && passage[d + 1] && claimTokens[b + 1].stem === passage[d + 1].stem;
@@ -251,12 +331,10 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   }
 
   // A negation on one side only, of the same predicate.
-  for (let k = 0; k < claimTokens.length; k++) {
-    if (!plainNegationAt(claimTokens, k)) continue;
-    const scope = negationScope(claimTokens, k);
-    const present = scope.filter((s) => passageStems.has(s));
+  for (const { k, scope } of side.negations) {
     // The negated word itself must be in the passage: a negated phrase it does not state is not contradicted by it.
     if (scope.length === 0 || !passageStems.has(scope[0])) continue;
+    const present = scope.filter((x) => passageStems.has(x));
     if (!negatedNear(passage, 0, passage.length, new Set(present))) {
       add('claimNegation', true, `claim says "${claimTokens[k].word}", source does not negate it`);
       break;
@@ -277,30 +355,29 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
 
   // Opposites: change words on the same subject are reliable; other opposites are differences.
   let opposed = false;
-  for (let k = 0; k < claimTokens.length && !opposed; k++) {
+  for (const { k, change, other } of side.opposables) {
     const t = claimTokens[k];
-    if (ORDER_AND_PLACE.has(t.stem) || passageStems.has(t.stem)) continue;
-    for (const [opposites, change] of [[changeOpposites(t.stem), true], [otherOpposites(t.stem), false]] as const) {
-      const hit = opposites.find((o) => passageStems.has(o) && !claimStems.has(o));
+    if (passageStems.has(t.stem)) continue;
+    for (const [opposites, isChange] of [[change, true], [other, false]] as const) {
+      const hit = opposites.find((o) => passageStems.has(o));
       if (!hit) continue;
       const j = passage.findIndex((p) => p.stem === hit);
       // The same subject: a content word near both (a noun the change is about).
       const sameSubject = shared(around(claimTokens, k, k, 4), around(passage, j, j, 4)) >= 1;
-      const handListed = change || !!HAND_LISTED.get(t.stem)?.includes(hit);
-      add(handListed ? 'direction' : 'antonym', change && sameSubject, `source says "${passage[j].word}", claim says "${t.word}"`);
+      const handListed = isChange || !!HAND_LISTED.get(t.stem)?.includes(hit);
+      add(handListed ? 'direction' : 'antonym', isChange && sameSubject, `source says "${passage[j].word}", claim says "${t.word}"`);
       analysis.terms.forEach((term, i) => term.stem === t.stem && terms.add(i));
       opposed = true;
       break;
     }
+    if (opposed) break;
   }
 
   // A word the claim negates by a prefix ("ineffective") where the passage has the plain word.
   if (!opposed) {
-    for (const t of claimTokens) {
-      const prefix = NEGATIVE_PREFIXES.find((p) => t.word.startsWith(p) && t.word.length >= p.length + 4);
-      if (!prefix || passageStems.has(t.stem)) continue;
-      const plain = stem(t.word.slice(prefix.length).replace(/^-/, ''));
-      if (passageStems.has(plain) && !claimStems.has(plain)) {
+    for (const { t, plain } of side.prefixed) {
+      if (passageStems.has(t.stem)) continue;
+      if (passageStems.has(plain)) {
         add('direction', false, `source says "${passageStems.get(plain)}", claim says "${t.word}"`);
         analysis.terms.forEach((term, i) => term.stem === t.stem && terms.add(i));
         break;
