@@ -1,10 +1,10 @@
 /**
  * Lab: score and verdict variants measured under the nested protocol of `scripts/fit-match.ts`
  * (outer folds grouped by source text, repeated; every choice inside the training folds; cluster
- * bootstrap intervals), without writing anything. Each variant is a function of cached per-claim
- * quantities, so many can be compared in one run.
+ * bootstrap intervals), without writing anything. Each variant (`variants.ts`) is a function of
+ * cached per-claim quantities (`rows.ts`), so many can be compared in one run.
  *
- *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--boot 300] [--only name,name] [--save f.json | --against f.json]
+ *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--folds 5] [--boot 300] [--only name,name] [--save f.json | --against f.json] [--rows rows.json] [--confusion]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { auroc, balancedAccuracy, bootstrap, fitPlatt, foldOf, GRID, macroF1, ty
 import { DEFAULT_PARAMS } from '../../utils/match/index';
 import { readArgs } from '../lib/args';
 import { buildRows, type Row } from './rows';
+import { variants, veto, type Variant } from './variants';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = readArgs('usage: npx tsx scripts/match-lab/explore.ts [--repeats 5] [--boot 300] [--only a,b]', {
@@ -39,38 +40,6 @@ const files = ['wice-dev.jsonl', 'checkcovid-dev.jsonl', 'expertqa-dev.jsonl'].m
 const rows: Row[] = values.rows && existsSync(values.rows) ? JSON.parse(readFileSync(values.rows, 'utf8')) : buildRows(files);
 if (values.rows && !existsSync(values.rows)) writeFileSync(values.rows, JSON.stringify(rows));
 
-/** A variant: a score from a row and a selection, the selection grid, and how thresholds are fitted. */
-interface Variant {
-  name: string;
-  grid: Record<string, number>[];
-  score: (r: Row, sel: Record<string, number>) => number;
-  /** Datasets whose balanced accuracy the supported threshold maximises (mean). */
-  baOn: number[];
-  /** Datasets whose inner-CV figures choose the selection. */
-  selectOn: number[];
-  /**
-   * How the supported threshold is set: the grid step of best balanced accuracy, or where the
-   * Platt-calibrated probability (fitted on the same rows) reaches their share supported, which
-   * is where balanced accuracy is best in expectation.
-   */
-  method?: 'maxBA' | 'prevalence';
-  /** What the "every part" rule reads: the claim's parts (shipped) or its chunks. */
-  every?: 'parts' | 'chunks' | 'partRatio' | 'chunkRatio';
-  /** What `partial` is decided on: the score and the stated-part rule (shipped), or the best chunk, or the best part. */
-  partialOn?: 'score' | 'maxChunk' | 'maxPart' | 'anywhere';
-  /** Round 7: what the partial threshold reads (the score when absent). */
-  partialScore?: (r: Row, sel: Record<string, number>) => number;
-  /** Round 7: the stated-part rule for a claim of one part too. */
-  singleStated?: boolean;
-  /** Round 7: a further condition for `supported`. */
-  guard?: (r: Row, sel: Record<string, number>) => boolean;
-}
-
-const veto = (f: number, s: number) => f + (1 - f) * s;
-const FLOORS = [0, 0.2, 0.4, 0.6, 0.8, 1];
-const EVERY = [0, 0.2, 0.3, 0.4, 0.5];
-const grid2 = FLOORS.flatMap((floor) => EVERY.map((everyPart) => ({ floor, everyPart })));
-const product = (key: string) => (r: Row, s: Record<string, number>) => (r.cov[key] ?? 0) * veto(s.floor, r.numbers) * veto(s.floor, r.names);
 
 function scoredOf(rs: Row[], v: Variant, sel: Record<string, number>): Scored[] {
   return rs.map((r) => ({
@@ -278,72 +247,6 @@ function threeWayAt(r: Scored, t: Thresholds): string {
   return 'unsupported';
 }
 
-const ALL = [0, 1, 2];
-const variants: Variant[] = [];
-for (const key of ['c3w3', 'c2w3', 'c3w2', 'c3w4']) {
-  variants.push({ name: `${key} maxBA all`, grid: grid2, score: product(key), baOn: ALL, selectOn: ALL });
-  variants.push({ name: `${key} maxBA WiCE`, grid: grid2, score: product(key), baOn: [0], selectOn: ALL });
-  variants.push({ name: `${key} prevalence WiCE`, grid: grid2, score: product(key), baOn: [0], selectOn: ALL, method: 'prevalence' });
-  variants.push({ name: `${key} prevalence all`, grid: grid2, score: product(key), baOn: ALL, selectOn: ALL, method: 'prevalence' });
-}
-const EVERY_CHUNK = [0, 0.2, 0.34, 0.5, 0.67];
-const gridChunks = FLOORS.flatMap((floor) => EVERY_CHUNK.map((everyPart) => ({ floor, everyPart })));
-variants.push({ name: 'every chunk, prevalence WiCE', grid: gridChunks, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'chunks' });
-variants.push({ name: 'every chunk, maxBA all', grid: gridChunks, score: product('c3w3'), baOn: ALL, selectOn: ALL, every: 'chunks' });
-for (const partialOn of ['maxChunk', 'maxPart', 'anywhere'] as const) {
-  variants.push({ name: `partial on ${partialOn}, prevalence WiCE`, grid: grid2, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', partialOn });
-}
-variants.push({ name: 'no synonyms, prevalence WiCE', grid: grid2, score: product('c3w3plain'), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'partial by share, prevalence WiCE', grid: grid2, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'lone one not a number, prevalence WiCE', grid: grid2, score: (r, s) => (r.cov.c3w3 ?? 0) * veto(s.floor, r.numbersNoOne) * veto(s.floor, r.names), baOn: [0], selectOn: ALL, method: 'prevalence' });
-// Round 5.
-const pw = (r: Row, s: Record<string, number>, cov: number, numbers = r.numbers, names = r.names) => cov * veto(s.floor, numbers) * veto(s.floor, names);
-for (const key of ['g1', 'g5', 'g3']) variants.push({ name: `idf ${key}, prevalence WiCE`, grid: grid2, score: product(`c3w3${key}`), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'names not ordinary, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'names loose, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesLoose), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'numbers rounded, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbersRounded), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'names loose not ordinary, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence' });
-const RATIO = [0, 0.2, 0.4, 0.6, 0.8];
-const gridRatio = FLOORS.flatMap((floor) => RATIO.map((everyPart) => ({ floor, everyPart })));
-variants.push({ name: 'part ratio, prevalence WiCE', grid: gridRatio, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
-variants.push({ name: 'chunk ratio, prevalence WiCE', grid: gridRatio, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'chunkRatio' });
-variants.push({ name: 'loose prefixes, prevalence WiCE', grid: grid2, score: product('c3w3loose'), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'loose prefixes and names, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, r.cov.c3w3loose ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence' });
-// How verbatim a claim is (ExpertQA's steadiest signal), averaged into the coverage: no new parameter.
-variants.push({ name: 'verbatim copied, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, ((r.cov.c3w3 ?? 0) + r.copied) / 2), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'verbatim pairs, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, ((r.cov.c3w3 ?? 0) + r.contentPairs) / 2), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'verbatim max, prevalence WiCE', grid: grid2, score: (r, s) => pw(r, s, Math.max(r.cov.c3w3 ?? 0, r.copied)), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'partial by Platt, prevalence WiCE', grid: grid2, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence' });
-variants.push({ name: 'combined: g5, names loose not ordinary, part ratio', grid: gridRatio, score: (r, s) => pw(r, s, r.cov.c3w3g5 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
-variants.push({ name: 'combined: names loose not ordinary, part ratio', grid: gridRatio, score: (r, s) => pw(r, s, r.cov.c3w3 ?? 0, r.numbers, r.namesLooseOrdinary), baOn: [0], selectOn: ALL, method: 'prevalence', every: 'partRatio' });
-// Round 7: the floor fixed at 0 (a full veto), its parameter spent elsewhere.
-const grid0 = EVERY.map((everyPart) => ({ floor: 0, everyPart }));
-const with0 = (key: string, xs: number[]) => EVERY.flatMap((everyPart) => xs.map((x) => ({ floor: 0, everyPart, [key]: x })));
-const r7 = (name: string, v: Partial<Variant>) => variants.push({ name: `r7 ${name}`, grid: grid0, score: product('c3w3'), baOn: [0], selectOn: ALL, method: 'prevalence', ...v });
-const PART_SHARE = [0.3, 0.4, 0.5, 0.6, 0.7];
-r7('floor 0', {});
-r7('floor 0, part share', { grid: with0('partStated', PART_SHARE) });
-r7('floor 0, partial on coverage', { partialScore: (r) => r.cov.c3w3 ?? 0 });
-r7('floor 0, partial on coverage, part share', { grid: with0('partStated', PART_SHARE), partialScore: (r) => r.cov.c3w3 ?? 0 });
-r7('floor 0, best part of any claim', { grid: with0('partStated', [0.4, 0.5, 0.6, 0.7, 0.8]), singleStated: true });
-r7('floor 0, best window share', { grid: with0('e', [0, 0.25, 0.5, 0.75, 1]), score: (r, s) => (r.cov.c3w3 ?? 0) ** (1 - s.e) * (r.cov.c99w3 ?? 0) ** s.e * r.numbers * r.names });
-r7('floor 0, best window guard', { grid: with0('g', [0, 0.5, 0.7, 0.85, 1]), guard: (r, s) => (r.cov.c99w3 ?? 0) >= s.g * (r.cov.c3w3 ?? 0) - 1e-9 });
-r7('floor 0, negation veto', { guard: (r) => !r.negationUnmatched });
-r7('floor 0, hedge veto', { guard: (r) => !r.claimHedge });
-r7('floor 0, common words', { grid: with0('c', [0, 0.15, 0.3, 0.45, 0.6]), score: (r, s) => (r.cov.c3w3 ?? 0) * (1 - s.c * r.common) * r.numbers * r.names });
-// Round 7, second pass: against the floor fixed at 0 with `partial` read on the coverage without the vetoes.
-const cov0 = (r: Row) => r.cov.c3w3 ?? 0;
-const r7b = (name: string, v: Partial<Variant>) => r7(`b ${name}`, { partialScore: cov0, ...v });
-r7b('partial on coverage', {});
-r7b('no stated-part rule', { grid: with0('partStated', [2]) });
-const blend = (r: Row, e: number) => (r.cov.c3w3 ?? 0) ** (1 - e) * (r.cov.c99w3 ?? 0) ** e;
-r7b('best window share', { grid: with0('e', [0, 0.25, 0.5, 0.75, 1]), score: (r, s) => blend(r, s.e) * r.numbers * r.names, partialScore: (r, s) => blend(r, s.e) });
-r7b('best window share, partial on chunks', { grid: with0('e', [0, 0.25, 0.5, 0.75, 1]), score: (r, s) => blend(r, s.e) * r.numbers * r.names });
-r7b('hedge veto', { guard: (r) => !r.claimHedge });
-r7b('negation veto', { guard: (r) => !r.negationUnmatched });
-r7b('best part of any claim', { grid: with0('partStated', [0.4, 0.5, 0.6, 0.7, 0.8]), singleStated: true });
-r7b('partial on coverage, names veto kept', { partialScore: (r) => cov0(r) * r.names });
-r7b('partial on coverage, numbers veto kept', { partialScore: (r) => cov0(r) * r.numbers });
 const only = values.only?.split(',');
 let base: Pred[][] | undefined;
 const saved: Record<string, Pred[][]> = {};
