@@ -428,7 +428,7 @@ describe('loader: requests pass the browser guard in their page’s mode', () =>
     return { seen, requestGuard };
   }
 
-  it('a loopback page’s sources are open, a public page’s guarded, all open with private addresses allowed', async () => {
+  it('a loopback page’s sources are sent in loopback mode, a public page’s guarded, all open with private addresses allowed', async () => {
     const { seen, requestGuard } = recordingGuard();
     // Public names routed to the fixture server, as a browser with a host rule would.
     const routed: typeof fetch = (input, init) => fetch(String(input).replace('http://public.example', server.url), init);
@@ -437,7 +437,7 @@ describe('loader: requests pass the browser guard in their page’s mode', () =>
     expect(await h.load('http://public.example/plain.txt', { pageUrl: 'https://news.example.com/a' })).toMatchObject({ ok: true });
     h.settings.allowPrivate = true;
     expect(await h.load('http://public.example/no-type', { pageUrl: 'https://news.example.com/a' })).toMatchObject({ ok: true });
-    expect(seen).toEqual(['open /article.html', 'guarded /plain.txt', 'open /no-type']);
+    expect(seen).toEqual(['loopback /article.html', 'guarded /plain.txt', 'open /no-type']);
   });
 
   it('a refusal by the guard is blocked_private, and is not cached', async () => {

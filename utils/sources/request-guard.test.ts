@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { PRIVATE_REFUSAL_URL, privateAddressRules, privateRuleIds, type SessionRule } from './private-rules';
-import { createModeLock, createRuleGuard, guardModeOf, PrivateAddressRefused, type GuardMode, type SessionRules } from './request-guard';
+import { createModeLock, createRuleGuard, guardModeOf, mayReach, PrivateAddressRefused, refusedKinds, type GuardMode, type SessionRules } from './request-guard';
+import { checkSourceUrl } from './url';
 
 /** A promise with its resolve, to hold a task open. */
 function deferred<T = void>() {
@@ -37,11 +38,30 @@ describe('guardModeOf', () => {
   it.each([
     ['https://news.example.com/a', false, 'guarded'],
     ['https://news.example.com/a', true, 'open'],
-    ['http://127.0.0.1:8080/article.html', false, 'open'],
-    ['http://10.0.0.5/wiki/Page', false, 'open'],
+    ['http://127.0.0.1:8080/article.html', false, 'loopback'],
+    ['http://localhost:3000/article.html', false, 'loopback'],
+    ['http://127.0.0.1:8080/article.html', true, 'open'],
+    ['http://10.0.0.5/wiki/Page', false, 'private'],
+    ['http://wiki.corp.internal/Page', false, 'private'],
     ['file:///home/reader/saved.html', false, 'guarded'],
   ] as const)('%s (allowPrivate %s) is %s', (pageUrl, allowPrivate, mode) => {
     expect(guardModeOf(pageUrl, allowPrivate)).toBe(mode);
+  });
+});
+
+describe('mayReach: the same line as url.ts draws for a cited URL', () => {
+  it.each(['https://news.example.com/a', 'http://127.0.0.1:8080/a.html', 'http://10.0.0.5/wiki/Page', 'file:///saved.html'])('for a page at %s', (pageUrl) => {
+    const mode = guardModeOf(pageUrl, false);
+    for (const [target, kind] of [['https://example.org/', 'public'], ['http://127.0.0.1/', 'loopback'], ['http://192.168.1.1/', 'private']] as const) {
+      expect(mayReach(mode, kind)).toBe(checkSourceUrl(target, pageUrl, { allowPrivate: false }).ok);
+    }
+  });
+
+  it('refuses both kinds in guarded mode, the other kind from a loopback or private page, none when open', () => {
+    expect(refusedKinds('guarded')).toEqual(['loopback', 'private']);
+    expect(refusedKinds('loopback')).toEqual(['private']);
+    expect(refusedKinds('private')).toEqual(['loopback']);
+    expect(refusedKinds('open')).toEqual([]);
   });
 });
 
@@ -156,6 +176,23 @@ describe('createRuleGuard (Chrome)', () => {
     await guarded;
     expect(await open).toBe('ok');
     expect(order).toEqual([`guarded with ${privateAddressRules(id).length} rules`, 'open with 0 rules']);
+  });
+
+  it('installs, for a loopback page’s requests, the rules for private addresses only, and the reverse for a private page', async () => {
+    const fake = fakeRules();
+    const guard = createRuleGuard(fake.rules, id);
+    const seen: Record<string, string[]> = {};
+    const record = (mode: GuardMode) =>
+      guard.send('http://127.0.0.1:8080/s', mode, async () => {
+        seen[mode] = [...fake.installed.values()].map((r) => r.condition.regexFilter);
+        return response('http://127.0.0.1:8080/s');
+      });
+    await Promise.all([record('loopback'), record('private')]);
+    expect(seen.loopback).toEqual(privateAddressRules(id, ['private']).map((r) => r.condition.regexFilter));
+    expect(seen.private).toEqual(privateAddressRules(id, ['loopback']).map((r) => r.condition.regexFilter));
+    await tick();
+    await tick();
+    expect(fake.installed.size).toBe(0);
   });
 
   it('turns a request that landed on the refusal marker into PrivateAddressRefused', async () => {

@@ -1,5 +1,7 @@
 /**
- * Keeps a public page's sources off private addresses in a browser, before the request leaves.
+ * Keeps a page's sources off addresses the page may not reach (url.ts's rule: a public page's off
+ * loopback and private addresses, a loopback page's off private ones, a private page's off
+ * loopback) in a browser, before the request leaves.
  *
  * Why: an extension's `fetch(…, { redirect: 'manual' })` gets an opaque redirect with no
  * `Location` (fetch.ts), so the browser has to follow redirects itself. Without help, a public
@@ -7,28 +9,33 @@
  * before fetch.ts can refuse the final URL. Each browser gets its own way to refuse the hop:
  *
  * - Chrome (`createRuleGuard`): session rules of declarativeNetRequest (private-rules.ts) send
- *   the extension's own requests to private addresses to a marker URL instead. Rules cannot tell
- *   which check a request belongs to, and a loopback or intranet page may read its own sources
- *   (the demo and the tests are on 127.0.0.1), so requests are sent in one of two modes: a
- *   `guarded` request (a public page's, private addresses off) runs only while the rules are
- *   installed, an `open` one (a loopback or private page's, or with "allow private addresses"
- *   on) only while they are not. The two never overlap: a request of the other mode waits until
- *   the running ones have their answer (first come, first served; only headers are waited for,
- *   not bodies). The rules are removed when no guarded request runs.
+ *   the extension's own requests to refused kinds of address to a marker URL instead. Rules cannot
+ *   tell which check a request belongs to, and a loopback or intranet page may read its own
+ *   sources (the demo and the tests are on 127.0.0.1), so requests are sent in the mode of their
+ *   page (`GuardMode`), and a mode runs only while its rules are installed. Modes never overlap:
+ *   a request of another mode waits until the running ones have their answer (first come, first
+ *   served; only headers are waited for, not bodies). The rules are removed when no request of
+ *   the mode runs.
  * - Firefox (`createWebRequestGuard`, webrequest-guard.ts): a blocking `webRequest` listener sees
  *   every hop of the extension's requests with the request's id, so each hop is judged by the
- *   mode of the request it belongs to, and cancelled there. No waiting between modes.
+ *   mode of the request it belongs to, and cancelled there; a public name is judged by where
+ *   Firefox's resolver says it points. No waiting between modes.
  *
  * A refused hop throws `PrivateAddressRefused`; fetch.ts turns it into `blocked_private`.
  *
- * Limits: only what the URL says is checked. A public name whose DNS answer is a private address
- * (DNS rebinding, `192.168.1.1.nip.io`) still reaches that address; in Chrome an extension sees
- * no DNS answer at all.
+ * Limits: in Chrome only what the URL says is checked. A public name whose DNS answer is a private
+ * address (DNS rebinding, `192.168.1.1.nip.io`) still reaches that address there: Chrome gives an
+ * extension no DNS answer before a request.
  */
-import { pageClass } from './url';
+import { pageClass, type HostClass } from './url';
 import { PRIVATE_REFUSAL_URL, privateAddressRules, privateRuleIds, type SessionRule } from './private-rules';
 
-export type GuardMode = 'guarded' | 'open';
+/**
+ * How a send's hops are judged: `guarded`, a public page's (neither loopback nor private);
+ * `loopback` or `private`, a page on such an address's (that kind too, not the other);
+ * `open`, anything (the reader's "allow private addresses", the reader's own model server).
+ */
+export type GuardMode = 'guarded' | 'loopback' | 'private' | 'open';
 
 export class PrivateAddressRefused extends Error {
   constructor(readonly target?: string) {
@@ -44,9 +51,23 @@ export interface RequestGuard {
   open<T>(request: () => Promise<T>): Promise<T>;
 }
 
-/** A public page's sources are guarded unless the reader allowed private addresses. */
+/** A page's sources are judged by the page's address, unless the reader allowed private addresses. */
 export function guardModeOf(pageUrl: string, allowPrivate: boolean): GuardMode {
-  return !allowPrivate && pageClass(pageUrl) === 'public' ? 'guarded' : 'open';
+  if (allowPrivate) return 'open';
+  const page = pageClass(pageUrl);
+  return page === 'public' ? 'guarded' : page;
+}
+
+/** The kinds of address a send in `mode` may not reach (url.ts's rule, `checkSourceUrl`). */
+export function refusedKinds(mode: GuardMode): Array<Exclude<HostClass, 'public'>> {
+  if (mode === 'open') return [];
+  if (mode === 'guarded') return ['loopback', 'private'];
+  return mode === 'loopback' ? ['private'] : ['loopback'];
+}
+
+/** May a send in `mode` reach an address of this kind? */
+export function mayReach(mode: GuardMode, target: HostClass): boolean {
+  return target === 'public' || !refusedKinds(mode).includes(target);
 }
 
 /**
@@ -111,15 +132,15 @@ export function createRuleGuard(rules: SessionRules, extensionHost: string): Req
   const ids = privateRuleIds();
   // Rules an earlier life of the worker left behind go first.
   const cleared = Promise.resolve().then(() => rules.updateSessionRules({ removeRuleIds: ids }));
-  const installed = privateAddressRules(extensionHost);
+  const rulesOf = (mode: GuardMode) => privateAddressRules(extensionHost, refusedKinds(mode));
   const lock = createModeLock({
     async enter(mode) {
       await cleared.catch(() => undefined);
       // Open mode removes them too: a failed removal must not leave an open request blocked.
-      await rules.updateSessionRules(mode === 'guarded' ? { removeRuleIds: ids, addRules: installed } : { removeRuleIds: ids });
+      await rules.updateSessionRules(mode === 'open' ? { removeRuleIds: ids } : { removeRuleIds: ids, addRules: rulesOf(mode) });
     },
     async leave(mode) {
-      if (mode === 'guarded') await rules.updateSessionRules({ removeRuleIds: ids });
+      if (mode !== 'open') await rules.updateSessionRules({ removeRuleIds: ids });
     },
   });
   return {
