@@ -21,14 +21,15 @@ export default defineConfig({
     name: 'Citecheck',
     description: "See, claim by claim, whether an article's cited sources say what it attributes to them.",
     // scripting: the hover card's code is run in a tab only when the reader first opens a card.
-    // Refusing a public source's redirect to a private address before it is requested
+    // Refusing a source's hop to an address its page may not reach before it is requested
     // (utils/sources/request-guard.ts): Chrome's session rules, without an install warning of
-    // their own, and Firefox's blocking listener on the extension's requests outside tabs.
+    // their own, and Firefox's blocking listener on the extension's requests outside tabs, with
+    // its resolver ("dns", no install warning either) to see where a public name points.
     permissions: [
       'storage',
       'tabs',
       'scripting',
-      ...(browser === 'firefox' ? ['webRequest', 'webRequestBlocking'] : ['offscreen', 'declarativeNetRequestWithHostAccess']),
+      ...(browser === 'firefox' ? ['webRequest', 'webRequestBlocking', 'dns'] : ['offscreen', 'declarativeNetRequestWithHostAccess']),
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Citecheck' },

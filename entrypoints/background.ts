@@ -14,7 +14,7 @@ import type { Report } from '@/utils/report/schema';
 import { checksAutomatically, getSettings, updateSettings, withAllowedSite } from '@/utils/settings';
 import { createSourceLoader, isSelfCitation, normalizeUrl, openSourceCache, withMemoryLayer } from '@/utils/sources';
 import { createRuleGuard, type RequestGuard, type SessionRules } from '@/utils/sources/request-guard';
-import { createWebRequestGuard, type BlockingWebRequest } from '@/utils/sources/webrequest-guard';
+import { createWebRequestGuard, type BlockingWebRequest, type DnsResolver } from '@/utils/sources/webrequest-guard';
 import { readerUrl, toSourceView } from '@/utils/reader/view';
 import { createHtmlReader, createPdfReader } from '@/utils/html-reader';
 import { createJudgeService } from '@/utils/judge/service';
@@ -34,11 +34,16 @@ export default defineBackground({
         if (area === 'local') changed();
       }),
     );
-    // A public page's sources never reach a private address, redirects included (request-guard.ts).
+    // A public page's sources never reach a private address, redirects included (request-guard.ts);
+    // in Firefox, neither through a public name that resolves to one.
     const extensionOrigin = browser.runtime.getURL('/');
     const requestGuard: RequestGuard =
       import.meta.env.BROWSER === 'firefox'
-        ? createWebRequestGuard(browser.webRequest as unknown as BlockingWebRequest, extensionOrigin)
+        ? createWebRequestGuard(
+            browser.webRequest as unknown as BlockingWebRequest,
+            extensionOrigin,
+            (browser as unknown as { dns?: DnsResolver }).dns,
+          )
         : createRuleGuard(browser.declarativeNetRequest as unknown as SessionRules, new URL(extensionOrigin).host);
     const loader = createSourceLoader({
       requestGuard,

@@ -1,9 +1,10 @@
 /**
  * End to end in Debian's Firefox ESR (Chromium: private-redirect.test.ts): a public page's source
- * that redirects to a private address is cancelled before the private address is asked (the
- * blocking webRequest listener, utils/sources/webrequest-guard.ts) and shows as `blocked_private`;
- * the demo article on 127.0.0.1 still reads its own sources at the same time.
- * Set-up: private-redirect.ts; every name resolves to 127.0.0.1 (`network.dns.forceResolve`).
+ * that redirects to a private address, or whose name resolves to one, is cancelled before the
+ * private address is asked (the blocking webRequest listener and `dns.resolve`,
+ * utils/sources/webrequest-guard.ts) and shows as `blocked_private`; the demo article on
+ * 127.0.0.1 still reads its own sources at the same time.
+ * Set-up: private-redirect.ts (names look public and reach the site's server as a proxy).
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,17 @@ import { firefoxMissing, launchFirefoxWithExtension, openExtensionPage, waitForF
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { DEMO_VERDICTS } from './demo-article';
 import { demoDir } from './fixtures';
-import { expectRedirectsRefused, publicArticleUrl, publicSiteRoutes, startPrivateServer, type PrivateServer } from './private-redirect';
+import {
+  expectReboundRefused,
+  expectRedirectsRefused,
+  firefoxPublicSitePrefs,
+  publicArticleUrl,
+  publicSiteRoutes,
+  REBOUND,
+  startPrivateServer,
+  type PrivateServer,
+} from './private-redirect';
+import { expectLocalRefusals, INTRANET_PAGE, INTRANET_TARGET, intranetArticleUrl, localSiteRoutes, loopbackArticleUrl } from './local-redirect';
 
 const missing = firefoxMissing();
 if (missing) console.warn(`Skipping Firefox private-redirect tests: ${missing}`);
@@ -25,8 +36,8 @@ describe.skipIf(Boolean(missing))('Firefox ESR: a public page cannot make the ex
 
   it.beforeAll(async () => {
     privateServer = await startPrivateServer();
-    server = await startStaticServer(demoDir, { routes: publicSiteRoutes(() => privateServer.port) });
-    const firefox = await launchFirefoxWithExtension(undefined, { prefs: { 'network.dns.forceResolve': '127.0.0.1' } });
+    server = await startStaticServer(demoDir, { routes: { ...publicSiteRoutes(() => privateServer.port), ...localSiteRoutes(() => privateServer.port) } });
+    const firefox = await launchFirefoxWithExtension(undefined, { prefs: firefoxPublicSitePrefs(server.origin, [INTRANET_TARGET, INTRANET_PAGE]) });
     browser = firefox.browser;
     options = await openExtensionPage(browser, `${firefox.origin}/options.html`, 'body');
   }, 60_000);
@@ -58,6 +69,25 @@ describe.skipIf(Boolean(missing))('Firefox ESR: a public page cannot make the ex
     expectRedirectsRefused(report, verdicts, privateServer);
     expect(server.count('/public/sources/moved-to-router.html')).toBeGreaterThan(0);
     expect(server.count('/public/sources/moved-twice.html')).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('cancels a source whose public-looking name resolves to loopback, cited directly or behind a redirect, before it is requested', async () => {
+    const { verdicts, report } = await check(publicArticleUrl(server.origin, '/public/rebound.html'), 3);
+    expectReboundRefused(report, verdicts, privateServer);
+    // The public hop was asked: the refusal is of the name's address, not of the source.
+    expect(server.count(REBOUND.c3)).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('from a loopback page, reads its loopback sources (127.0.0.1 and localhost) and cancels a redirect to an intranet name before it is requested', async () => {
+    const { verdicts, report } = await check(loopbackArticleUrl(server.origin), 3);
+    expectLocalRefusals(report, verdicts, privateServer, { read: ['c1', 'c2'], refused: ['c3'] });
+    expect(server.count('/local/sources/moved-to-intranet.html')).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('from an intranet page, reads its own sources and cancels redirects to 127.0.0.1 and localhost before they are requested', async () => {
+    const { verdicts, report } = await check(intranetArticleUrl(server.origin), 3);
+    expectLocalRefusals(report, verdicts, privateServer, { read: ['c1'], refused: ['c2', 'c3'] });
+    expect(server.count('/local/sources/moved-to-loopback.html')).toBeGreaterThan(0);
   }, 90_000);
 
   it('checks the demo article on 127.0.0.1 with its own sources while the public page is checked again', async () => {

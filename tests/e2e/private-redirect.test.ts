@@ -8,11 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FinishedReportSchema } from '../../utils/report/schema';
+import { privateUrlPatterns } from '../../utils/sources/private-rules';
 import { chromiumMissing, launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { DEMO_VERDICTS } from './demo-article';
 import { demoDir } from './fixtures';
 import { expectRedirectsRefused, PUBLIC_NAME, publicArticleUrl, publicSiteRoutes, startPrivateServer, type PrivateServer } from './private-redirect';
+import { expectLocalRefusals, INTRANET_PAGE, INTRANET_TARGET, intranetArticleUrl, localSiteRoutes, loopbackArticleUrl } from './local-redirect';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`Skipping Chromium private-redirect tests: ${missing}`);
@@ -24,8 +26,9 @@ describe.skipIf(Boolean(missing))('Chromium: a public page cannot make the exten
 
   it.beforeAll(async () => {
     privateServer = await startPrivateServer();
-    server = await startStaticServer(demoDir, { routes: publicSiteRoutes(() => privateServer.port) });
-    ext = await launchWithExtension(undefined, { args: [`--host-resolver-rules=MAP ${PUBLIC_NAME} 127.0.0.1`] });
+    server = await startStaticServer(demoDir, { routes: { ...publicSiteRoutes(() => privateServer.port), ...localSiteRoutes(() => privateServer.port) } });
+    const mapped = [PUBLIC_NAME, INTRANET_TARGET, INTRANET_PAGE].map((name) => `MAP ${name} 127.0.0.1`).join(', ');
+    ext = await launchWithExtension(undefined, { args: [`--host-resolver-rules=${mapped}`] });
   });
   it.afterAll(async () => {
     await ext?.close();
@@ -42,6 +45,16 @@ describe.skipIf(Boolean(missing))('Chromium: a public page cannot make the exten
     return { page, verdicts, report };
   }
 
+  it('compiles every rule pattern within the memory Chrome allows one (a pattern over it fails the whole mode)', async () => {
+    const worker = await ext.currentWorker();
+    const unsupported = await worker.evaluate(async (patterns: string[]) => {
+      const dnr = (globalThis as any).chrome.declarativeNetRequest;
+      const answers = await Promise.all(patterns.map((regex) => dnr.isRegexSupported({ regex, isCaseSensitive: false })));
+      return patterns.filter((_, i) => !answers[i].isSupported).map((regex, i) => `${regex}: ${answers[i].reason}`);
+    }, privateUrlPatterns());
+    expect(unsupported).toEqual([]);
+  });
+
   it('refuses redirects to 127.0.0.1, localhost and [::1], direct or after a public hop, before they are requested', async () => {
     const { page, verdicts, report } = await check(publicArticleUrl(server.origin));
     expectRedirectsRefused(report, verdicts, privateServer);
@@ -51,6 +64,20 @@ describe.skipIf(Boolean(missing))('Chromium: a public page cannot make the exten
     // No rule is left installed once the check is done.
     const rules = await (await ext.currentWorker()).evaluate(() => (globalThis as any).chrome.declarativeNetRequest.getSessionRules());
     expect(rules).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('from a loopback page, reads its loopback sources (127.0.0.1 and localhost) and refuses a redirect to an intranet name before it is requested', async () => {
+    const { page, verdicts, report } = await check(loopbackArticleUrl(server.origin));
+    expectLocalRefusals(report, verdicts, privateServer, { read: ['c1', 'c2'], refused: ['c3'] });
+    expect(server.count('/local/sources/moved-to-intranet.html')).toBeGreaterThan(0);
+    await page.close();
+  }, 90_000);
+
+  it('from an intranet page, reads its own sources and refuses redirects to 127.0.0.1 and localhost before they are requested', async () => {
+    const { page, verdicts, report } = await check(intranetArticleUrl(server.origin));
+    expectLocalRefusals(report, verdicts, privateServer, { read: ['c1'], refused: ['c2', 'c3'] });
+    expect(server.count('/local/sources/moved-to-loopback.html')).toBeGreaterThan(0);
     await page.close();
   }, 90_000);
 

@@ -9,9 +9,9 @@
  *   wiki) may also fetch private addresses; the reader's `allowPrivate` option lifts the guard.
  * - Names that only resolve inside a network count as private: `*.local`, `*.internal`, `*.lan`,
  *   `*.home.arpa`, and single-label names such as `http://router/`.
- * - Only what the URL itself says can be checked. A public name whose DNS answer is a private
- *   address (DNS rebinding) cannot be caught here: an extension sees neither the resolved address
- *   nor the socket. Browsers' own Private Network Access rules are the remaining line there.
+ * - Only what the URL itself says can be checked here. A public name whose DNS answer is a private
+ *   address (DNS rebinding) is caught in Firefox by asking its resolver (webrequest-guard.ts);
+ *   Chrome gives an extension no DNS answer before a request (request-guard.ts).
  * - WHATWG URL parsing already turns `http://0x7f.1/`, `http://2130706433/` and `http://0177.0.0.1/`
  *   into `127.0.0.1`, and IPv6 into its compressed hex form, so ranges are checked on that form.
  *   Addresses are parsed and matched with ipaddr.js; which ranges count as loopback or private is

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { PrivateAddressRefused } from './request-guard';
-import { createWebRequestGuard, type BlockingWebRequest } from './webrequest-guard';
+import { classifyAddress, createWebRequestGuard, type BlockingWebRequest, type DnsResolver } from './webrequest-guard';
 
 const ORIGIN = 'moz-extension://4b8f2a8e-3c1d-4e5f-9a7b-6c2d1e0f3a9b/';
 type Listener = Parameters<BlockingWebRequest['onBeforeRequest']['addListener']>[0];
@@ -41,7 +41,7 @@ describe('createWebRequestGuard (Firefox)', () => {
     expect(answers).toEqual([undefined, undefined, { cancel: true }]);
   });
 
-  it('lets an open request (a loopback page’s) reach private addresses', async () => {
+  it('lets an open request (private addresses allowed) reach private addresses', async () => {
     const fake = fakeWebRequest();
     const guard = createWebRequestGuard(fake.webRequest, ORIGIN);
     const answers: unknown[] = [];
@@ -89,5 +89,140 @@ describe('createWebRequestGuard (Firefox)', () => {
       return ok();
     });
     expect(fake.hop('3', 'http://10.0.0.1/')).toBeUndefined();
+  });
+
+  it('lets a loopback page’s request reach loopback, and cancels its hop to a private address', async () => {
+    const fake = fakeWebRequest();
+    const guard = createWebRequestGuard(fake.webRequest, ORIGIN);
+    const answers: unknown[] = [];
+    const sent = guard.send('http://127.0.0.1:8080/sources/a.html', 'loopback', async () => {
+      answers.push(fake.hop('11', 'http://127.0.0.1:8080/sources/a.html'), fake.hop('11', 'http://localhost:8080/b'), fake.hop('11', 'http://192.168.1.1/'));
+      throw new TypeError('NetworkError');
+    });
+    await expect(sent).rejects.toEqual(new PrivateAddressRefused('http://192.168.1.1/'));
+    expect(answers).toEqual([undefined, undefined, { cancel: true }]);
+  });
+
+  it('lets a private page’s request reach private addresses, and cancels its hop to loopback', async () => {
+    const fake = fakeWebRequest();
+    const guard = createWebRequestGuard(fake.webRequest, ORIGIN);
+    const answers: unknown[] = [];
+    const sent = guard.send('http://10.0.0.5/wiki/a', 'private', async () => {
+      answers.push(fake.hop('12', 'http://10.0.0.5/wiki/a'), fake.hop('12', 'http://wiki.corp.internal/b'), fake.hop('12', 'http://[::1]:631/'));
+      throw new TypeError('NetworkError');
+    });
+    await expect(sent).rejects.toEqual(new PrivateAddressRefused('http://[::1]:631/'));
+    expect(answers).toEqual([undefined, undefined, { cancel: true }]);
+  });
+
+  it('holds a URL sent at once by a loopback page and a private page to both: neither kind passes', async () => {
+    const fake = fakeWebRequest();
+    const guard = createWebRequestGuard(fake.webRequest, ORIGIN);
+    const answers: unknown[] = [];
+    const hold = Promise.resolve();
+    const fromPrivate = guard.send('https://shared.example/x', 'private', async () => {
+      await hold;
+      return ok();
+    });
+    const fromLoopback = guard.send('https://shared.example/x', 'loopback', async () => {
+      answers.push(fake.hop('13', 'https://shared.example/x'), fake.hop('13', 'http://127.0.0.1/'));
+      throw new TypeError('NetworkError');
+    });
+    await expect(fromLoopback).rejects.toBeInstanceOf(PrivateAddressRefused);
+    await expect(fromPrivate).rejects.toBeInstanceOf(PrivateAddressRefused);
+    expect(answers).toEqual([undefined, { cancel: true }]);
+  });
+});
+
+describe('createWebRequestGuard (Firefox): where a name points', () => {
+  /** Firefox's resolver as the guard sees it, answering from a table and logging each name asked. */
+  function fakeDns(table: Record<string, string[]>) {
+    const asked: string[] = [];
+    const dns: DnsResolver = {
+      async resolve(hostname) {
+        asked.push(hostname);
+        const addresses = table[hostname];
+        if (!addresses) throw new Error('NS_ERROR_UNKNOWN_HOST');
+        return { addresses };
+      },
+    };
+    return { dns, asked };
+  }
+  const TABLE = {
+    'news.example.com': ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'],
+    'rebind.example.net': ['127.0.0.1'],
+    'mixed.example.net': ['93.184.215.14', '10.0.0.7'],
+    'metadata.example.net': ['169.254.169.254'],
+    'v6-loopback.example.net': ['::1'],
+    'mapped.example.net': ['::ffff:192.168.1.1'],
+    'link.example.net': ['fe80::1%eth0'],
+  };
+
+  async function hops(mode: 'guarded' | 'loopback' | 'private' | 'open', urls: string[], dns: DnsResolver) {
+    const fake = fakeWebRequest();
+    const guard = createWebRequestGuard(fake.webRequest, ORIGIN, dns);
+    const answers: unknown[] = [];
+    const outcome = await guard
+      .send(urls[0], mode, async () => {
+        for (const url of urls) answers.push(await fake.hop('21', url));
+        return ok();
+      })
+      .then(
+        () => 'read',
+        (error) => (error instanceof PrivateAddressRefused ? `refused ${error.target}` : `failed ${error}`),
+      );
+    return { answers, outcome };
+  }
+
+  it.each([
+    ['http://rebind.example.net/a', 'loopback (127.0.0.1)'],
+    ['http://metadata.example.net/latest/meta-data/', 'link-local (169.254.169.254)'],
+    ['http://v6-loopback.example.net:8080/', 'IPv6 loopback'],
+    ['http://mapped.example.net/', 'IPv4-mapped private'],
+    ['http://link.example.net/', 'IPv6 link-local with a zone'],
+    ['http://mixed.example.net/', 'one private address among public ones'],
+  ])('cancels a public page’s request to %s, a name that resolves to %s', async (url) => {
+    const { dns } = fakeDns(TABLE);
+    expect(await hops('guarded', [url], dns)).toEqual({ answers: [{ cancel: true }], outcome: `refused ${url}` });
+  });
+
+  it('cancels the hop, not the public hops before it, when a redirect reaches such a name', async () => {
+    const { dns, asked } = fakeDns(TABLE);
+    const result = await hops('guarded', ['https://news.example.com/moved', 'http://rebind.example.net/admin'], dns);
+    expect(result).toEqual({ answers: [undefined, { cancel: true }], outcome: 'refused http://rebind.example.net/admin' });
+    expect(asked).toEqual(['news.example.com', 'rebind.example.net']);
+  });
+
+  it('lets through a name whose every address is public, and a name Firefox cannot resolve', async () => {
+    const { dns } = fakeDns(TABLE);
+    expect(await hops('guarded', ['https://news.example.com/a', 'https://unknown.example.org/'], dns)).toEqual({ answers: [undefined, undefined], outcome: 'read' });
+  });
+
+  it('asks nothing for address literals, names private by their spelling, or open requests', async () => {
+    const { dns, asked } = fakeDns(TABLE);
+    expect((await hops('guarded', ['http://93.184.215.14/', 'http://[2606:4700::1111]/'], dns)).outcome).toBe('read');
+    expect((await hops('guarded', ['http://router.local/'], dns)).outcome).toBe('refused http://router.local/');
+    expect((await hops('open', ['http://rebind.example.net/'], dns)).outcome).toBe('read');
+    expect(asked).toEqual([]);
+  });
+
+  it('judges a resolved address by the page, as a URL’s host is: a loopback page may reach a name on loopback, not one on 10.x', async () => {
+    const { dns } = fakeDns(TABLE);
+    expect((await hops('loopback', ['http://rebind.example.net/a'], dns)).outcome).toBe('read');
+    expect((await hops('loopback', ['http://mixed.example.net/a'], dns)).outcome).toBe('refused http://mixed.example.net/a');
+    expect((await hops('private', ['http://mixed.example.net/a'], dns)).outcome).toBe('read');
+    expect((await hops('private', ['http://rebind.example.net/a'], dns)).outcome).toBe('refused http://rebind.example.net/a');
+  });
+
+  it('classifies addresses as dns.resolve writes them', () => {
+    expect(['127.0.0.1', '::1', '10.1.2.3', 'fe80::1%eth0', '::ffff:127.0.0.1', '8.8.8.8', '2606:4700::1111'].map(classifyAddress)).toEqual([
+      'loopback',
+      'loopback',
+      'private',
+      'private',
+      'loopback',
+      'public',
+      'public',
+    ]);
   });
 });
