@@ -16,6 +16,13 @@
  * earlier part: the claim starts at the nearest earlier group after which the clause does read as
  * a statement, or at the sentence's start.
  *
+ * Inside a clause: a group with words right before and right after it and no punctuation on
+ * either side ("un vote[10] tendu et très serré au Bundestag, …", "devices using this OS
+ * include[55] Alcatel One Touch Fire, …") sits in the middle of a phrase. When no later group in
+ * the sentence cites the words that follow, the claim runs on to the sentence's end, since ending
+ * at the group would leave half a phrase. When a later group does ("metabolism[1] and increases
+ * food intake,[2] both …"), each group cites its own part and the claim ends at the group.
+ *
  * Parentheses: a claim never starts or ends inside a parenthesis opened or closed outside it.
  * Ending inside one ("166 gares (402 millions en 2013[44]), un réseau…"), it runs on to the
  * closing bracket, or closes it when another group comes first ("(mice[1], birds[2])"). Starting
@@ -161,6 +168,7 @@ export class BlockText {
       const from = this.groups[index].keepWords ? [] : this.earlierGroups(index, starts[s], at);
       return this.wholeClause(from, starts[s], (start) => this.balanced(start, this.sentenceEnd(s), starts[s], this.sentenceEnd(s), '', at));
     }
+    if (this.insideClause(index)) return this.claimOf(index, true);
     let end = at;
     while (end > 0 && /\s/.test(clean[end - 1])) end--;
     if (end === 0) return '';
@@ -173,6 +181,23 @@ export class BlockText {
     const tail = closing && /^\s*$/.test(rest.slice(closing[0].length)) && this.nextGroupAfter(index) >= at + closing[0].length ? closing[0] : '';
     // A previous group inside the same sentence: the claim is the clause since that group.
     return this.wholeClause(this.earlierGroups(index, starts[s], end), starts[s], (start) => this.balanced(start, end, starts[s], sentenceEnd, tail, at));
+  }
+
+  /**
+   * Does group `index` sit inside its clause, so that ending the claim there would cut a phrase
+   * ("un vote[10] tendu et très serré", "devices include[55] Alcatel One Touch Fire")? Words on
+   * both sides with no punctuation between, and no later group in the sentence to cite the
+   * words that follow: see Inside a clause at the top of this module.
+   */
+  private insideClause(index: number): boolean {
+    if (this.groups[index].keepWords) return false;
+    const clean = this.clean;
+    const at = this.groupAt[index];
+    let before = at;
+    while (before > 0 && SPACE.test(clean[before - 1])) before--;
+    if (before === 0 || !WORD_END.test(clean[before - 1])) return false;
+    if (!WORD_NEXT.test(clean.slice(at, at + 8))) return false;
+    return this.nextGroupAfter(index) > this.sentenceEnd(this.sentenceOf(index));
   }
 
   /** Positions of the groups before group `index` inside (sentenceStart, before), nearest first. */
@@ -297,6 +322,11 @@ export function tidyClaim(text: string): string {
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
+/** What a clause's last word ends with when a group sits right after it. */
+const WORD_END = /[\p{L}\p{N}%]/u;
+/** A word right after a group (spaces between, nothing else). */
+const WORD_NEXT = /^\s*[\p{L}\p{N}]/u;
 
 const LEADING_SEPARATORS = ' ,;:.)]–—-';
 const TRAILING_SEPARATORS = ' ,;:([–—-';

@@ -36,7 +36,8 @@ describe('a claim never starts or ends inside a parenthesis opened or closed out
 
   it('a claim that starts inside a parenthesis starts where it opens, and leaves out an aside that holds other groups', () => {
     const texts = claimTexts(`<p>Port Vell (pronounced /pɔrt βeʎ/${sup(1)} Listen; locally /pɔɾ βɛʎ/${sup(2)} Listen) is the oldest harbour${sup(3)} and the busiest one of the coast.</p>${refList(1, 2, 3)}`);
-    expect(texts['[3]']).toBe('Port Vell is the oldest harbour');
+    // [3] sits inside its clause and nothing later cites the rest: the claim runs on (claims.ts).
+    expect(texts['[3]']).toBe('Port Vell is the oldest harbour and the busiest one of the coast.');
     expect(Object.values(texts).every(balanced)).toBe(true);
   });
 
@@ -51,6 +52,30 @@ describe('a claim never starts or ends inside a parenthesis opened or closed out
     expect(texts['[2]']).toContain('(or a chick, if it cannot fly)');
     expect(texts['[2]']).not.toContain('Adults');
     expect(Object.values(texts).every(balanced)).toBe(true);
+  });
+});
+
+describe('a group inside its clause', () => {
+  it('with nothing later in the sentence to cite the rest, the claim runs on to the sentence end', () => {
+    const texts = claimTexts(
+      `<p>The council needed a ballot${sup(1)} so narrow that it was held twice before the bridge was approved. The toll was dropped.</p>` +
+        `<p>Boats built at the yard include${sup(2)} Heron, Petrel and Tern.</p>` +
+        `<p>La halle est la plus ancienne${sup(3)} et la plus vaste de la région.</p>${refList(1, 2, 3)}`,
+    );
+    expect(texts['[1]']).toBe('The council needed a ballot so narrow that it was held twice before the bridge was approved.');
+    expect(texts['[2]']).toBe('Boats built at the yard include Heron, Petrel and Tern.');
+    expect(texts['[3]']).toBe('La halle est la plus ancienne et la plus vaste de la région.');
+  });
+
+  it('a later group in the sentence cites the words that follow: each claim ends at its own group', () => {
+    const texts = claimTexts(`<p>Pruning slows growth${sup(1)} and raises the yield,${sup(2)} both of which suit small orchards.${sup(3)}</p>${refList(1, 2, 3)}`);
+    expect(texts['[1]']).toBe('Pruning slows growth');
+    expect(texts['[2]']).toBe('Pruning slows growth and raises the yield');
+  });
+
+  it('punctuation before or after the group ends the clause there', () => {
+    const texts = claimTexts(`<p>The mill closed in 1931,${sup(1)} and the weir fell into ruin. The dam held[2]; the canal silted up.</p>${refList(1, 2)}`);
+    expect(texts['[1]']).toBe('The mill closed in 1931');
   });
 });
 
