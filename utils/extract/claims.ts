@@ -23,6 +23,10 @@
  * at the group would leave half a phrase. When a later group does ("metabolism[1] and increases
  * food intake,[2] both …"), each group cites its own part and the claim ends at the group.
  *
+ * A clause since an earlier group that ends with a comma or no punctuation and opens with names
+ * followed by a comma, a bracket, "and"/"or" or nothing is the next item of a list, not a
+ * statement, however it is capitalised ("…, Crete,[2] El Alamein and Cassino.[3]").
+ *
  * Parentheses: a claim never starts or ends inside a parenthesis opened or closed outside it.
  * Ending inside one ("166 gares (402 millions en 2013[44]), un réseau…"), it runs on to the
  * closing bracket, or closes it when another group comes first ("(mice[1], birds[2])"). Starting
@@ -200,6 +204,16 @@ export class BlockText {
     return this.nextGroupAfter(index) > this.sentenceEnd(this.sentenceOf(index));
   }
 
+  /** Does an earlier group at `at` close a clause: a semicolon, colon or full stop on one side of it? */
+  private endsClauseAt(at: number): boolean {
+    const clean = this.clean;
+    let before = at;
+    while (before > 0 && CLOSERS.includes(clean[before - 1])) before--;
+    let after = at;
+    while (after < clean.length && CLOSERS.includes(clean[after])) after++;
+    return CLAUSE_END.includes(clean[before - 1]) || CLAUSE_END.includes(clean[after]);
+  }
+
   /** Positions of the groups before group `index` inside (sentenceStart, before), nearest first. */
   private earlierGroups(index: number, sentenceStart: number, before: number): number[] {
     const found: number[] = [];
@@ -215,7 +229,7 @@ export class BlockText {
   private wholeClause(earlier: number[], sentenceStart: number, textFrom: (start: number) => string): string {
     for (const start of earlier) {
       const text = tidyClaim(textFrom(start));
-      if (readsAsStatement(text)) return text;
+      if (readsAsStatement(text) && (this.endsClauseAt(start) || !opensWithListItem(text))) return text;
     }
     return tidyClaim(textFrom(sentenceStart));
   }
@@ -284,6 +298,22 @@ export function readsAsStatement(clause: string): boolean {
   return (clause.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= FRAGMENT_WORDS;
 }
 
+/** The names a clause opens with ("El Alamein", "D'Urville Island", "Metropolis-Hastings MCMC"). */
+const LEADING_NAMES = /^["“‘«(\[]*(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.\-]*\s*)+/u;
+/** What follows a list item's names: the next item, its aside, or nothing. */
+const LIST_ITEM_END = /^(?:$|[,;()\[]|(?:and|or|nor|et|ou|und|oder|y|o|e)\b)/iu;
+
+/**
+ * After a comma, a clause that opens with names is the next item of a list ("Gallipoli,[1]
+ * Crete,[2] El Alamein and Cassino.[3]", "Great Barrier Island,[4] D'Urville Island (in the
+ * Sounds)[5] …") when a comma, a bracket, "and"/"or" or nothing follows the names; a statement
+ * has its verb there ("…in Akaroa,[43] Hobson declared British sovereignty …").
+ */
+function opensWithListItem(clause: string): boolean {
+  const names = clause.match(LEADING_NAMES);
+  return !!names && LIST_ITEM_END.test(clause.slice(names[0].length));
+}
+
 /** Where the parenthesis still open at `from` opens, searching back to `limit`. */
 function matchingOpen(text: string, from: number, limit: number): number | undefined {
   let depth = 0;
@@ -323,6 +353,10 @@ export function tidyClaim(text: string): string {
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
+/** Spaces and closing quotes or brackets, read past around a group. */
+const CLOSERS = ' \u00a0"”’)]';
+/** Punctuation that ends a clause (a comma ends only a list item or a phrase). */
+const CLAUSE_END = '.;:!?…';
 /** What a clause's last word ends with when a group sits right after it. */
 const WORD_END = /[\p{L}\p{N}%]/u;
 /** A word right after a group (spaces between, nothing else). */

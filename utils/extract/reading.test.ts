@@ -79,6 +79,22 @@ describe('a group inside its clause', () => {
   });
 });
 
+describe('a list item that opens with a name', () => {
+  it('after a comma, names followed by "and", a bracket or nothing are the next item of a list, not a statement', () => {
+    const texts = claimTexts(
+      `<p>The barge calls at several ports on the lower river, among them Arles,${sup(1)} Tarascon,${sup(2)} Le Pontet and Orange.${sup(3)}</p>` +
+        `<p>The larger lakes are Lake Orta (near the border),${sup(4)} Lake Varese (in the hills)${sup(5)} and Lake Monate.${sup(6)}</p>${refList(1, 2, 3, 4, 5, 6)}`,
+    );
+    expect(texts['[3]']).toBe('The barge calls at several ports on the lower river, among them Arles, Tarascon, Le Pontet and Orange.');
+    expect(texts['[6]']).toBe('The larger lakes are Lake Orta (near the border), Lake Varese (in the hills) and Lake Monate.');
+  });
+
+  it('names followed by their verb after a comma are a statement of their own', () => {
+    const texts = claimTexts(`<p>After the water reached the lower town,${sup(1)} Mayor Keller ordered the bridge closed for a week.${sup(2)}</p>${refList(1, 2)}`);
+    expect(texts['[2]']).toBe('Mayor Keller ordered the bridge closed for a week.');
+  });
+});
+
 describe('a figure credit cites an image, not a claim', () => {
   const blog = 'https://notes.example.net/posts/tides/';
   it('"(Image source: <author-year>)" in a caption makes no claim; the same citation in prose does', () => {
