@@ -57,6 +57,12 @@ export const CacheMetaSchema = z
     pageCount: z.optional(z.int().check(z.positive())),
     /** The text came from an archived copy of a dead original. */
     readFrom: z.optional(z.literal('archive')),
+    /**
+     * The guard mode it was fetched in (request-guard.ts): it serves only pages whose mode refuses
+     * no more (a copy read for a loopback page, or with private addresses allowed, may hold what a
+     * public name pointed at 127.0.0.1 answered). Missing: as `open`.
+     */
+    fetchedIn: z.optional(z.enum(['guarded', 'loopback', 'private', 'open'])),
     archiveUrl: optionalText,
     archivedAt: optionalText,
   })

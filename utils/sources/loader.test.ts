@@ -440,6 +440,29 @@ describe('loader: requests pass the browser guard in their page’s mode', () =>
     expect(seen).toEqual(['loopback /article.html', 'guarded /plain.txt', 'open /no-type']);
   });
 
+  it('a copy fetched for a loopback page, or with private addresses allowed, is fetched anew for a public page; a public page’s copy serves all', async () => {
+    const { seen, requestGuard } = recordingGuard();
+    const routed: typeof fetch = (input, init) => fetch(String(input).replace('http://public.example', server.url), init);
+    const h = await harness({ requestGuard, fetchImpl: routed });
+    const publicPage = { pageUrl: 'https://news.example.com/a' };
+    // Read for a loopback page first (its name could have pointed at 127.0.0.1 then).
+    expect(await h.load('http://public.example/plain.txt')).toMatchObject({ ok: true, fromCache: false });
+    expect(await h.load('http://public.example/plain.txt')).toMatchObject({ ok: true, fromCache: true });
+    expect(await h.load('http://public.example/plain.txt', publicPage)).toMatchObject({ ok: true, fromCache: false });
+    // Now fetched in guarded mode: it serves the public page and the loopback page.
+    expect(await h.load('http://public.example/plain.txt', publicPage)).toMatchObject({ ok: true, fromCache: true });
+    expect(await h.load('http://public.example/plain.txt')).toMatchObject({ ok: true, fromCache: true });
+    h.settings.allowPrivate = true;
+    expect(await h.load('http://public.example/no-type', publicPage)).toMatchObject({ ok: true, fromCache: false });
+    h.settings.allowPrivate = false;
+    expect(await h.load('http://public.example/no-type', publicPage)).toMatchObject({ ok: true, fromCache: false });
+    // An intranet page's copy does not serve a loopback page either (each reaches a kind the other may not).
+    const intranetPage = { pageUrl: 'http://wiki.corp.internal/Page' };
+    expect(await h.load('http://public.example/article.html', intranetPage)).toMatchObject({ ok: true, fromCache: false });
+    expect(await h.load('http://public.example/article.html')).toMatchObject({ ok: true, fromCache: false });
+    expect(seen).toEqual(['loopback /plain.txt', 'guarded /plain.txt', 'open /no-type', 'guarded /no-type', 'private /article.html', 'loopback /article.html']);
+  });
+
   it('a refusal by the guard is blocked_private, and is not cached', async () => {
     const requestGuard: RequestGuard = {
       send: async () => {

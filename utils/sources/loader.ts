@@ -16,7 +16,9 @@
  * - A paywall remembered from a load without the reader's logins is retried once they turn
  *   "use my logins" on.
  * - A cached entry's final URL passes the guard again for the page asking: a redirect that was
- *   fine for a loopback test page is not served to a public page.
+ *   fine for a loopback test page is not served to a public page. And an entry serves only pages
+ *   whose guard mode refuses no less than the one it was fetched in (`fetchedIn`): a public name
+ *   read for a loopback page may have pointed at 127.0.0.1, so a public page fetches it anew.
  * - A reader (the offscreen document) that fails cannot say why; that is reported as `not_text`,
  *   the closest reason of the closed set ("the page could not be turned into text").
  * - A dead original (archive.ts says which failures count) is read through the archived copy the
@@ -36,7 +38,7 @@ import type { HtmlReader, LoadOptions, PdfReader, ReadSource, SourceLoader, Sour
 import { createLimiter } from './limiter';
 import { MAX_REQUESTS_PER_HOST, MAX_REQUESTS_TOTAL } from './limits';
 import { checkSourceUrl, classifyHost, normalizeUrl } from './url';
-import { guardModeOf, type RequestGuard } from './request-guard';
+import { guardModeOf, mayServe, type RequestGuard } from './request-guard';
 
 
 export interface LoaderSettings {
@@ -256,7 +258,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
     const fetchedAt = now();
     const archivedAt = archivedAtOf(copy);
     const archive = { readFrom: 'archive' as const, archiveUrl: copy, ...(archivedAt ? { archivedAt } : {}) };
-    store({ key, url, status: 'ok', truncated: got.truncated, fetchedAt, ...readFields(got.doc), ...archive });
+    store({ key, url, status: 'ok', truncated: got.truncated, fetchedAt, fetchedIn: guardModeOf(pageUrl, settings.allowPrivate), ...readFields(got.doc), ...archive });
     return { ok: true, url, finalUrl: url, fetchedAt: iso(fetchedAt), fromCache: false, truncated: got.truncated, ...readFields(got.doc), ...archive };
   }
 
@@ -275,7 +277,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
         : undefined;
     const got = await fetchAndRead(target.href, pageUrl, settings, conditional);
     const fetchedAt = now();
-    const base = { key, url };
+    const base = { key, url, fetchedIn: guardModeOf(pageUrl, settings.allowPrivate) };
 
     if (got.kind === 'failed') {
       if (isDeadLink(got.reason, got.httpStatus, got.finalUrl, target.href)) {
@@ -357,6 +359,10 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
           const check = checkSourceUrl(entry.finalUrl, pageUrl, { allowPrivate: settings.allowPrivate });
           if (!check.ok) return failed(url, check.reason, { finalUrl: entry.finalUrl });
         }
+      }
+      // A copy fetched with a wider reach than this page's is not this page's to read, nor to revalidate.
+      if (entry && !mayServe(entry.fetchedIn ?? 'open', guardModeOf(pageUrl, settings.allowPrivate))) entry = null;
+      if (entry) {
         // A wall met without the reader's logins may open with them: retry it once they are on.
         const retryWithLogins = entry.reason === 'paywall' && settings.useLogins;
         if (!bypassCache && !retryWithLogins && isFresh(entry, now(), settings.ttlMs)) {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { PRIVATE_REFUSAL_URL, privateAddressRules, privateRuleIds, type SessionRule } from './private-rules';
-import { createModeLock, createRuleGuard, guardModeOf, mayReach, PrivateAddressRefused, refusedKinds, type GuardMode, type SessionRules } from './request-guard';
+import { createModeLock, createRuleGuard, guardModeOf, mayReach, mayServe, PrivateAddressRefused, refusedKinds, type GuardMode, type SessionRules } from './request-guard';
 import { checkSourceUrl } from './url';
 
 /** A promise with its resolve, to hold a task open. */
@@ -55,6 +55,12 @@ describe('mayReach: the same line as url.ts draws for a cited URL', () => {
     for (const [target, kind] of [['https://example.org/', 'public'], ['http://127.0.0.1/', 'loopback'], ['http://192.168.1.1/', 'private']] as const) {
       expect(mayReach(mode, kind)).toBe(checkSourceUrl(target, pageUrl, { allowPrivate: false }).ok);
     }
+  });
+
+  it('lets an answer fetched in one mode serve only modes that refuse no more', () => {
+    const modes = ['guarded', 'loopback', 'private', 'open'] as const;
+    const served = modes.map((fetchedIn) => modes.filter((asking) => mayServe(fetchedIn, asking)));
+    expect(served).toEqual([['guarded', 'loopback', 'private', 'open'], ['loopback', 'open'], ['private', 'open'], ['open']]);
   });
 
   it('refuses both kinds in guarded mode, the other kind from a loopback or private page, none when open', () => {

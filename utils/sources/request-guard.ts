@@ -65,6 +65,12 @@ export function refusedKinds(mode: GuardMode): Array<Exclude<HostClass, 'public'
   return mode === 'loopback' ? ['private'] : ['loopback'];
 }
 
+/** May what was fetched in mode `fetchedIn` serve a page in mode `asking` (no wider reach)? */
+export function mayServe(fetchedIn: GuardMode, asking: GuardMode): boolean {
+  const refusedThen = refusedKinds(fetchedIn);
+  return refusedKinds(asking).every((kind) => refusedThen.includes(kind));
+}
+
 /** May a send in `mode` reach an address of this kind? */
 export function mayReach(mode: GuardMode, target: HostClass): boolean {
   return target === 'public' || !refusedKinds(mode).includes(target);
