@@ -324,7 +324,9 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
       // reliable: on real pages it mostly joins two forms of one name or two related bodies.
       const reliable = Boolean(before || after);
       const say = (ts: Token[], src: string) => src.slice(ts[0].start, ts[ts.length - 1].end);
-      analysis.terms.forEach((term, i) => absent.some((t) => t.stem === term.stem) && terms.add(i));
+      // Only a name in the same role leaves the alignment test: a "differs" must not decide the
+      // verdict, and taking its words out would let a passage about another place align.
+      if (reliable) analysis.terms.forEach((term, i) => absent.some((t) => t.stem === term.stem) && terms.add(i));
       add(reliable ? 'name' : 'looseName', reliable, `source says ${say(other, text)}, claim says ${say(absent, analysis.text)}`);
       break;
     }

@@ -168,6 +168,19 @@ describe('contradictions', () => {
     expect(alone.evidence.flatMap((e) => e.conflicts)).toContain('differs: source says 2017, claim says 2022');
   });
 
+  it('a name that only differs does not take its words out of the alignment test', () => {
+    // "Hale Foundation" and "Carver Foundation" share only a word: the passage is about another
+    // body, so its other count contradicts nothing (it is listed as a difference).
+    const text = 'Parks staff planted new trees in spring. Four grants to the library were given by the Carver Foundation.';
+    const match = matchClaim('The Hale Foundation gave five grants to the library.', [indexSource('t', text)]);
+    expect(match.verdict).not.toBe('contradicted');
+    expect(match.evidence.flatMap((e) => e.conflicts)).toEqual(expect.arrayContaining(['differs: source says Four, claim says five', 'differs: source says Carver, claim says Hale']));
+    // The same passage about the claim's own foundation does contradict it.
+    const own = matchClaim('The Carver Foundation gave five grants to the library.', [indexSource('t', text)]);
+    expect(own.verdict).toBe('contradicted');
+    expect(own.evidence[0].conflicts).toContain('source says Four, claim says five');
+  });
+
   it('a passage on another subject does not contradict a number', () => {
     const match = matchClaim('The volcano erupted 57 times during the drought.', [source]);
     expect(match.verdict).not.toBe('contradicted');
