@@ -134,7 +134,9 @@ const CELL_TAGS = new Set(['td', 'th', 'caption', 'dt']);
 /** Walks `root` and returns its candidate blocks in document order. */
 export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   const blocks: Block[] = [];
-  let parts: string[] = [];
+  const parts: string[] = [];
+  /** Where a line break (<br>) stands in the block's text as "\n". */
+  const lineBreaks: number[] = [];
   let length = 0;
   let nodes: (Text | null)[] = [];
   let starts: number[] = [];
@@ -144,27 +146,36 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   let code: { start: number; end: number }[] = [];
   let hasBracket = false;
   let blockEl: Element = root;
-  const openMarkers = new Map<Element, Omit<ElementMarker, 'start' | 'end'> & { start: number }>();
-  const openLinks = new Map<Element, { target: { url: string; host: string } | undefined; start: number; block: number }>();
+  // Elements are entered and left in nesting order, so what is open is a stack (at most one
+  // marker: none opens inside another), each left when its element is on top.
+  let openMarker: (Omit<ElementMarker, 'start' | 'end'> & { start: number }) | undefined;
+  const openLinks: { el: Element; target: { url: string; host: string } | undefined; start: number; block: number }[] = [];
   // Counts flushed blocks: a link that wraps blocks (a teaser card) belongs to none of them.
   let blockSerial = 0;
   // A line break inside a cell or a caption breaks a line of a title, not a sentence.
   let lineBreak = '\n';
-  let insideMarker = 0;
-  const openCode = new Map<Element, number>();
+  const openCode: { el: Element; start: number }[] = [];
 
   const flush = (nextBlock: Element) => {
     if (length > 0 && (markers.length > 0 || links.length > 0 || hasBracket)) {
-      blocks.push({ el: blockEl, text: parts.join(''), nodes, starts, markers, links, anchors, code });
+      blocks.push({ el: blockEl, text: blockText(parts, lineBreaks), nodes, starts, markers, links, anchors, code });
+      nodes = [];
+      starts = [];
+      markers = [];
+      links = [];
+      anchors = [];
+      code = [];
+    } else if (parts.length > 0 || anchors.length > 0 || code.length > 0 || markers.length > 0) {
+      // A block kept by nobody: its arrays are emptied, not replaced (most blocks are dropped).
+      nodes.length = 0;
+      starts.length = 0;
+      markers.length = 0;
+      anchors.length = 0;
+      code.length = 0;
     }
-    parts = [];
+    parts.length = 0;
+    lineBreaks.length = 0;
     length = 0;
-    nodes = [];
-    starts = [];
-    markers = [];
-    links = [];
-    anchors = [];
-    code = [];
     hasBracket = false;
     blockEl = nextBlock;
     blockSerial++;
@@ -174,43 +185,38 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   const enter = (el: Element) => {
     const name = el.localName;
     if (BLOCK_TAGS.has(name)) flush(el);
-    if (INLINE_CODE_TAGS.has(name) || openCode.size > 0) {
-      openCode.set(el, length);
+    if (INLINE_CODE_TAGS.has(name) || openCode.length > 0) {
+      openCode.push({ el, start: length });
       return;
     }
     const href = name === 'a' ? el.getAttribute('href') : null;
-    if (insideMarker === 0) {
+    if (!openMarker) {
       const marker = markerOf(el, href, options);
       if (marker) {
-        openMarkers.set(el, { ...marker, start: length });
-        insideMarker++;
+        openMarker = { ...marker, start: length };
         return;
       }
     }
     if (href !== null) {
       // On a page that marks its outbound links the others only count as link spans, unparsed.
       const target = options.externalOnly && !hasClass(el, 'external') ? undefined : readHref(href, options.addresses, options.base);
-      openLinks.set(el, { target: target && 'url' in target ? target : undefined, start: length, block: blockSerial });
+      openLinks.push({ el, target: target && 'url' in target ? target : undefined, start: length, block: blockSerial });
     }
   };
 
   const exit = (el: Element) => {
-    const codeStart = openCode.get(el);
-    if (codeStart !== undefined) {
-      openCode.delete(el);
-      if (openCode.size === 0 && length > codeStart) code.push({ start: codeStart, end: length });
+    const openedCode = openCode.length > 0 && openCode[openCode.length - 1].el === el ? openCode.pop() : undefined;
+    if (openedCode) {
+      if (openCode.length === 0 && length > openedCode.start) code.push({ start: openedCode.start, end: length });
       if (BLOCK_TAGS.has(el.localName)) flush(el.parentElement ?? root);
       return;
     }
-    const marker = openMarkers.get(el);
-    if (marker) {
-      openMarkers.delete(el);
-      insideMarker--;
-      markers.push({ ...marker, end: length });
+    if (openMarker && openMarker.el === el) {
+      markers.push({ ...openMarker, end: length });
+      openMarker = undefined;
     }
-    const link = openLinks.get(el);
+    const link = openLinks.length > 0 && openLinks[openLinks.length - 1].el === el ? openLinks.pop() : undefined;
     if (link) {
-      openLinks.delete(el);
       if (length > link.start && link.block === blockSerial) {
         anchors.push({ start: link.start, end: length });
         if (link.target) links.push({ el, url: link.target.url, start: link.start, end: length, ownSite: link.target.host === options.pageDomain });
@@ -221,21 +227,20 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
 
   const appendText = (text: string, node: Text | null) => {
     if (text.length === 0) return;
+    if (node === null && text === '\n') lineBreaks.push(length);
     nodes.push(node);
     starts.push(length);
     parts.push(text);
     length += text.length;
-    if (!hasBracket && openCode.size === 0 && text.indexOf('[') >= 0) hasBracket = true;
+    if (!hasBracket && openCode.length === 0 && text.indexOf('[') >= 0) hasBracket = true;
   };
 
   let node: Node | null = root.firstChild;
   while (node) {
     let descended = false;
     if (node.nodeType === 3) {
-      // Line breaks of the HTML source are spaces on screen, never sentence ends (same length,
-      // so offsets still map to the node).
-      const data = (node as Text).data;
-      appendText(/[\n\r\t\f]/.test(data) ? data.replace(/[\n\r\t\f]/g, ' ') : data, node as Text);
+      // Read as written: the source's line breaks become spaces once the block is kept (blockText).
+      appendText((node as Text).data, node as Text);
     } else if (node.nodeType === 1) {
       const el = node as Element;
       if (el.localName === 'br') {
@@ -260,6 +265,21 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   }
   flush(root);
   return blocks;
+}
+
+const SOURCE_BREAKS = /[\n\r\t\f]/;
+
+/**
+ * A kept block's text from its parts: line breaks and tabs of the HTML source are spaces on
+ * screen, never sentence ends (one character for one, so offsets still map to the nodes); a
+ * <br> stays a line break.
+ */
+function blockText(parts: readonly string[], lineBreaks: readonly number[]): string {
+  let text = parts.join('');
+  if (!SOURCE_BREAKS.test(text)) return text;
+  text = text.replace(/[\n\r\t\f]/g, ' ');
+  for (const at of lineBreaks) text = `${text.slice(0, at)}\n${text.slice(at + 1)}`;
+  return text;
 }
 
 /**

@@ -295,8 +295,14 @@ const FRAGMENT_WORDS = 4;
 /** Does a clause read as a statement of its own (see Fragments at the top of this module)? */
 export function readsAsStatement(clause: string): boolean {
   if (!/^["“‘«(\[]*[\p{Lu}\p{N}]/u.test(clause)) return false;
-  return (clause.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= FRAGMENT_WORDS;
+  // Counted up to FRAGMENT_WORDS, without listing every word of a long clause.
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (words < FRAGMENT_WORDS && WORD.exec(clause)) words++;
+  return words >= FRAGMENT_WORDS;
 }
+
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The names a clause opens with ("El Alamein", "D'Urville Island", "Metropolis-Hastings MCMC"). */
 const LEADING_NAMES = /^["“‘«(\[]*(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.\-]*\s*)+/u;

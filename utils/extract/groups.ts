@@ -8,7 +8,7 @@
  */
 import type { Block, ElementMarker, LinkHit } from './blocks';
 import type { Span } from './claims';
-import { findTextMarkers } from './markers';
+import { findTextMarkers, type TextMarker } from './markers';
 import { normalizeSpace } from './text';
 import { REGEXPS } from './vocabulary';
 
@@ -79,11 +79,29 @@ function isWeakTextMarker(text: string, start: number, numbers: number[], marker
   return numbers.length >= 2 && /,/.test(marker) && REGEXPS.mathContext.test(before);
 }
 
+/**
+ * Text markers in the gaps between a block's marker elements (`elements`, in text order and
+ * apart). A marker element's own text ("[12]") is no second marker, and reading it costs a
+ * match per marker; a text marker cannot straddle an element either, since a bracket opens it
+ * and nothing inside it but the closing bracket is one.
+ */
+function textMarkersBetween(text: string, elements: readonly ElementMarker[]): TextMarker[] {
+  if (elements.length === 0) return findTextMarkers(text);
+  const found: TextMarker[] = [];
+  let from = 0;
+  for (const m of elements) {
+    if (m.start > from) found.push(...findTextMarkers(text, from, m.start));
+    from = Math.max(from, m.end);
+  }
+  if (from < text.length) found.push(...findTextMarkers(text, from));
+  return found;
+}
+
 /** The markers of a block in text order; text markers inside marker elements are not counted twice. */
 export function blockMarkers(block: Block, authorYearLinks: LinkHit[]): BlockMarker[] {
   const markers: BlockMarker[] = block.markers.map((m) => ({ start: m.start, end: m.end, text: m.text, element: m, refs: refsOfElement(m) }));
   const taken = block.markers;
-  for (const t of findTextMarkers(block.text)) {
+  for (const t of textMarkersBetween(block.text, taken)) {
     if (taken.some((m) => t.start < m.end && m.start < t.end)) continue;
     if (block.code.some((c) => t.start < c.end && c.start < t.end)) continue;
     // "Go to content [1]" is a link's label, not a marker; a link reading only "[1]" is one.

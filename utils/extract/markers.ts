@@ -47,14 +47,16 @@ export function expandNumbers(list: string): number[] {
   return numbers;
 }
 
-/** Every bracketed marker in `text`, in order. */
-export function findTextMarkers(text: string): TextMarker[] {
-  if (text.indexOf('[') < 0) return [];
+/** Every bracketed marker in `text` (or in its part [from, to), offsets still in `text`), in order. */
+export function findTextMarkers(text: string, from = 0, to = text.length): TextMarker[] {
+  const bracket = text.indexOf('[', from);
+  if (bracket < 0 || bracket >= to) return [];
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
   const found: TextMarker[] = [];
-  for (const m of text.matchAll(MARKER_ALL)) {
+  for (const m of part.matchAll(MARKER_ALL)) {
     const numbers = expandNumbers(m[2]);
     if (numbers.length === 0) continue;
-    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], numbers, sourceStyle: Boolean(m[1]) });
+    found.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], numbers, sourceStyle: Boolean(m[1]) });
   }
   return found;
 }

@@ -34,19 +34,42 @@ const ENTRY_NUMBER = /^\[?\s*(Source\s+)?([1-9]\d{0,2})\s*(?:\]|\.|:|\))\s*/i;
 /** The first characters ENTRY_NUMBER can match. */
 const NUMBER_OPENING = /^[[sS1-9]/;
 
-export function readItem(ctx: SourceContext, nodes: Node[], followed = false): ReadItem | undefined {
+/**
+ * The nodes of one entry, with what both readings of it (readItem, then unfetchableItem) use,
+ * each read on first use and once: its text and its links.
+ */
+export class EntryNodes {
+  private raw?: string;
+  private normalized?: string;
+  private links?: Element[];
+
+  constructor(readonly nodes: Node[]) {}
+
+  rawText(): string {
+    return (this.raw ??= this.nodes.map((n) => n.textContent ?? '').join(' '));
+  }
+
+  text(): string {
+    return (this.normalized ??= normalizeSpace(this.rawText()));
+  }
+
+  /** The anchors with an href (read-only: shared by both readings). */
+  anchors(): readonly Element[] {
+    return (this.links ??= anchorsIn(this.nodes));
+  }
+}
+
+export function readItem(ctx: SourceContext, entry: EntryNodes, followed = false): ReadItem | undefined {
+  const nodes = entry.nodes;
   // The entry's text is read only when it is needed: for its number, when its first character can
   // open one ("[3]", "3.", "Source 3"; not Wikipedia's "^"), and for bare URLs or a quoted title.
-  let raw: string | undefined;
-  const rawText = () => (raw ??= nodes.map((n) => n.textContent ?? '').join(' '));
-  const prefix = NUMBER_OPENING.test(firstCharacter(nodes)) ? normalizeSpace(rawText().trimStart().slice(0, 200)).match(ENTRY_NUMBER) : null;
+  const prefix = NUMBER_OPENING.test(firstCharacter(nodes)) ? normalizeSpace(entry.rawText().trimStart().slice(0, 200)).match(ENTRY_NUMBER) : null;
   const number = prefix ? Number(prefix[2]) : undefined;
   const sourceStyle = Boolean(prefix?.[1]);
-  let normalized: string | undefined;
-  const entryText = () => (normalized ??= normalizeSpace(rawText()));
+  const entryText = () => entry.text();
 
   // On a page that marks its outbound links only those can be the work's link.
-  const outbound = ctx.externalClassOnly ? externalAnchorsIn(ctx, nodes) : anchorsIn(nodes);
+  const outbound = ctx.externalClassOnly ? externalAnchorsIn(ctx, nodes) : entry.anchors();
   const scope = citeScope(ctx, nodes, outbound);
   let candidates = linkCandidates(ctx, scope);
   if (candidates.length === 0 && scope !== outbound) candidates = linkCandidates(ctx, outbound);
@@ -64,16 +87,16 @@ export function readItem(ctx: SourceContext, nodes: Node[], followed = false): R
   }
   if (!chosen && !followed) {
     // A short footnote ("King 2003, p. 41") points at its bibliography entry: read that instead.
-    for (const a of anchorsIn(nodes)) {
+    for (const a of entry.anchors()) {
       const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
       // Not a back-link, and not a citation marker inside a note (that note cites, it is not a work).
       if (fragment === undefined || closestClass(a, 'mw-cite-backlink', 4) || closestTag(a, SUP, 3)) continue;
       const target = ctx.elementById(fragment);
       // Only a bibliography entry (a <cite> or another list item) counts, never a back-link
       // to the marker in the text.
-      const entry = target && !closestTag(target, SUP, 2) ? closestTag(target, ENTRY_TAGS, 6) : null;
-      if (!entry || nodes.some((n) => n.contains(entry) || entry.contains(n))) continue;
-      const read = readItem(ctx, [entry], true);
+      const cited = target && !closestTag(target, SUP, 2) ? closestTag(target, ENTRY_TAGS, 6) : null;
+      if (!cited || nodes.some((n) => n.contains(cited) || cited.contains(n))) continue;
+      const read = readItem(ctx, new EntryNodes([cited]), true);
       if (read) return { ...read, number, sourceStyle };
     }
   }
@@ -136,14 +159,15 @@ const YEAR = /\b(?:1[5-9]|20)\d{2}\b/;
  * `ouvrage` classes), an ISBN, page numbers, or an italic title with a year. Anything else is a
  * note that explains and cites nothing.
  */
-export function unfetchableItem(ctx: SourceContext, nodes: Node[]): ReadItem | undefined {
-  const text = normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' '));
+export function unfetchableItem(entry: EntryNodes): ReadItem | undefined {
+  const nodes = entry.nodes;
+  const text = entry.text();
   const prefix = text.match(/^\[?\s*(Source\s+)?([1-9]\d{0,3})\s*(?:\]|\.|:|\))\s*/i);
   const number = prefix ? Number(prefix[2]) : undefined;
   const sourceStyle = Boolean(prefix?.[1]);
   const body = text.replace(/^\^\s*(?:[a-z]{1,2}\s+)*/, '').replace(/^↑\s*/, '').trim();
   const title = body.length > 200 ? `${body.slice(0, 199)}…` : body;
-  const anchors = anchorsIn(nodes).filter((a) => !closestClass(a, 'mw-cite-backlink', 4));
+  const anchors = entry.anchors().filter((a) => !closestClass(a, 'mw-cite-backlink', 4));
   if (anchors.some((a) => blockedLink(a.getAttribute('href')))) {
     return { url: '', reason: 'blocked_scheme', ...(title ? { title } : {}), number, sourceStyle };
   }
@@ -191,7 +215,7 @@ function anchorsIn(nodes: Node[]): Element[] {
 }
 
 /** Within an entry that holds formatted citations (<cite>), the first citation's links. */
-function citeScope(ctx: SourceContext, nodes: Node[], anchors: Element[]): Element[] {
+function citeScope(ctx: SourceContext, nodes: Node[], anchors: readonly Element[]): readonly Element[] {
   const holdsCite = (el: Element) => el.localName === 'cite' || (ctx.hasCiteUnder(el) ?? el.getElementsByTagName('cite').length > 0);
   if (!nodes.some((n) => n.nodeType === 1 && holdsCite(n as Element))) return anchors;
   let firstCite: Element | null = null;
@@ -199,7 +223,7 @@ function citeScope(ctx: SourceContext, nodes: Node[], anchors: Element[]): Eleme
   return firstCite ? anchors.filter((a) => firstCite.contains(a)) : anchors;
 }
 
-function linkCandidates(ctx: SourceContext, anchors: Element[]): LinkCandidate[] {
+function linkCandidates(ctx: SourceContext, anchors: readonly Element[]): LinkCandidate[] {
   const other: LinkCandidate[] = [];
   const same: LinkCandidate[] = [];
   for (const a of anchors) {

@@ -24,7 +24,7 @@ import { LIMITS, isSourceContainer } from './config';
 import { REGEXPS } from './vocabulary';
 import { anchorsWithHref, elementsByTags, toArray, closestTag, firstByTags, hasClass } from './dom';
 import { domainOf, normalizeSpace, pageAddresses, resolveHttpUrl } from './text';
-import { readItem, unfetchableItem } from './source-entry';
+import { EntryNodes, readItem, unfetchableItem } from './source-entry';
 
 /** One entry of a source list: usually a list item, sometimes one line of a paragraph. */
 interface ListItem {
@@ -92,13 +92,40 @@ function marksExternalLinks(external: readonly Element[]): boolean {
   return false;
 }
 
+const NO_ITEMS: readonly Element[] = [];
+
+/**
+ * The list items an element is or lies in, nearest first, remembered per element: the links and
+ * citations of a reference list share their ancestors, so each ancestor is read once.
+ */
+function listItemsAround(): (el: Element | null) => readonly Element[] {
+  const memo = new Map<Element, readonly Element[]>();
+  return (start) => {
+    const chain: Element[] = [];
+    let known: readonly Element[] = NO_ITEMS;
+    for (let el = start; el; el = el.parentElement) {
+      const found = memo.get(el);
+      if (found) {
+        known = found;
+        break;
+      }
+      chain.push(el);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const el = chain[i];
+      if (el.localName === 'li') known = [el, ...known];
+      memo.set(el, known);
+    }
+    return known;
+  };
+}
+
 /** List item → the `a.external` links with an href inside it, in document order. */
-function externalAnchorsByItem(external: readonly Element[]): Map<Element, Element[]> {
+function externalAnchorsByItem(external: readonly Element[], itemsAround: (el: Element | null) => readonly Element[]): Map<Element, Element[]> {
   const byItem = new Map<Element, Element[]>();
   for (const a of external) {
     if (a.localName !== 'a' || !a.hasAttribute('href')) continue;
-    for (let p = a.parentElement; p; p = p.parentElement) {
-      if (p.localName !== 'li') continue;
+    for (const p of itemsAround(a.parentElement)) {
       const list = byItem.get(p);
       if (list) list.push(a);
       else byItem.set(p, [a]);
@@ -108,10 +135,10 @@ function externalAnchorsByItem(external: readonly Element[]): Map<Element, Eleme
 }
 
 /** The list items that hold a `<cite>`. */
-function itemsWithCite(doc: Document): Set<Element> {
+function itemsWithCite(doc: Document, itemsAround: (el: Element | null) => readonly Element[]): Set<Element> {
   const items = new Set<Element>();
   for (const cite of toArray(doc.getElementsByTagName('cite'))) {
-    for (let p = cite.parentElement; p; p = p.parentElement) if (p.localName === 'li') items.add(p);
+    for (const p of itemsAround(cite.parentElement)) items.add(p);
   }
   return items;
 }
@@ -126,6 +153,7 @@ export function sourceContext(doc: Document, pageUrl: string): SourceContext {
   // Built on the first entry read: pages without a source list never pay for them.
   let byItem: Map<Element, Element[]> | undefined;
   let withCite: Set<Element> | undefined;
+  let itemsAround: ((el: Element | null) => readonly Element[]) | undefined;
   return {
     doc,
     base,
@@ -143,12 +171,12 @@ export function sourceContext(doc: Document, pageUrl: string): SourceContext {
     },
     externalAnchorsUnder(el) {
       if (el.localName !== 'li') return undefined;
-      byItem ??= externalAnchorsByItem(external);
+      byItem ??= externalAnchorsByItem(external, (itemsAround ??= listItemsAround()));
       return byItem.get(el) ?? [];
     },
     hasCiteUnder(el) {
       if (el.localName !== 'li') return undefined;
-      withCite ??= itemsWithCite(doc);
+      withCite ??= itemsWithCite(doc, (itemsAround ??= listItemsAround()));
       return withCite.has(el);
     },
   };
@@ -172,7 +200,8 @@ export function findSources(ctx: SourceContext, early: FoundList[], containers: 
   const numbered: { list: FoundList; item: ListItem; source: CitedSource; n: number }[] = [];
   for (const list of lists) {
     for (const item of list.items) {
-      const read = readItem(ctx, item.nodes) ?? unfetchableItem(ctx, item.nodes);
+      const entry = new EntryNodes(item.nodes);
+      const read = readItem(ctx, entry) ?? unfetchableItem(entry);
       if (!read) {
         result.notes.add(item.el);
         if (list.named) result.noteNumbers.add(item.ordinal);
@@ -227,8 +256,10 @@ export function findSources(ctx: SourceContext, early: FoundList[], containers: 
 function listAdder(found: FoundList[]): (list: FoundList | undefined) => void {
   const taken = new Set<Element>(found.flatMap((l) => l.containers));
   return (list) => {
-    if (!list || list.items.length === 0) return;
+    if (!list) return;
+    // Containers first: a list already taken is never read item by item.
     if (list.containers.some((c) => taken.has(c) || insideAny(c, taken))) return;
+    if (list.items.length === 0) return;
     for (const c of list.containers) taken.add(c);
     found.push(list);
   };
@@ -247,7 +278,7 @@ export function findEarlyLists(ctx: SourceContext, markerTargets: Iterable<Eleme
     if (!list || taken.has(list)) continue;
     taken.add(list);
     if (item.localName === 'li' && (list.localName === 'ol' || list.localName === 'ul')) {
-      add({ containers: [list], items: listItems(list), named: isNamedList(list) });
+      add(wholeList(list, isNamedList(list)));
     }
   }
   // 2. A heading such as "Sources" or "References", then a list or lines with URLs.
@@ -273,11 +304,11 @@ function withContainers(early: FoundList[], containers: Element[]): FoundList[] 
   const add = listAdder(found);
   for (const container of containers) {
     if (container.localName === 'ol' || container.localName === 'ul') {
-      add({ containers: [container], items: listItems(container), named: true });
+      add(wholeList(container, true));
       continue;
     }
     const list = firstByTags(container, LISTS);
-    if (list) add({ containers: [list], items: listItems(list), named: true });
+    if (list) add(wholeList(list, true));
     else add(lineList(toArray(container.children).filter((c) => c.localName === 'p' || c.localName === 'div')));
   }
   return found.sort((a, b) => documentOrder(a.containers[0], b.containers[0]));
@@ -312,6 +343,18 @@ function isHeading(el: Element): boolean {
   return /^h[1-6]$/.test(el.localName) || (el.firstElementChild !== null && /^h[1-6]$/.test(el.firstElementChild.localName) && el.children.length === 1);
 }
 
+/** A list (<ol>, <ul>) as one FoundList; its items are read when first asked for. */
+function wholeList(list: Element, named: boolean): FoundList {
+  let items: ListItem[] | undefined;
+  return {
+    containers: [list],
+    named,
+    get items() {
+      return (items ??= listItems(list));
+    },
+  };
+}
+
 function listItems(list: Element): ListItem[] {
   const items: ListItem[] = [];
   const start = Number(list.getAttribute('start'));
@@ -337,14 +380,14 @@ function listAfterHeading(heading: Element): FoundList | undefined {
     if (isHeading(sibling)) break;
     if (sibling.localName === 'ol' || sibling.localName === 'ul') {
       if (paragraphs.length > 0) break;
-      return { containers: [sibling], items: listItems(sibling), named: true };
+      return wholeList(sibling, true);
     }
     if (sibling.localName === 'p') {
       paragraphs.push(sibling);
       continue;
     }
     const list = firstByTags(sibling, LISTS);
-    if (list && paragraphs.length === 0) return { containers: [list], items: listItems(list), named: true };
+    if (list && paragraphs.length === 0) return wholeList(list, true);
     if (paragraphs.length > 0) break;
     // A wrapper of reference paragraphs: <h3>Sources:</h3><div><p>…</p><p>…</p></div>.
     if (sibling.localName === 'div') {
