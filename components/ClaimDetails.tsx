@@ -118,10 +118,21 @@ function EvidenceBlock({
   );
 }
 
-/** A partly supported claim part by part: what the source states (each with its passage) and what it does not. */
+/**
+ * A partly supported claim part by part: what the source states (each with its passage) and what
+ * it does not; for any claim, the numbers, dates and names no source holds.
+ */
 function PartsBlock({ claim, sources, shown }: { claim: Claim; sources: SourceLookup; shown: readonly Evidence[] }) {
-  const words = partsWords(claim.parts);
+  const read = claim.sourceIds.filter((id) => sources.get(id)?.status === 'ok').length;
+  const words = partsWords(claim.parts, claim.absent, read > 1);
   if (!words) return null;
+  if (!words.byPart) {
+    return (
+      <p class="cc-parts-line cc-absent" data-testid="absent-line">
+        {words.line}
+      </p>
+    );
+  }
   // A part stated in a passage the card shows anyway is not shown twice.
   const isShown = (e: Evidence) => shown.some((s) => s.sourceId === e.sourceId && s.start === e.start && s.end === e.end);
   return (

@@ -184,6 +184,33 @@ describe('Card for each verdict', () => {
     expect(card(claim('c2', 'contradicted', { parts, evidence: [stated] })).querySelector('[data-testid="parts"]')).toBeNull();
   });
 
+  it('a claim partly supported for lack of its number names that number, as text', () => {
+    const best = evidence('s1', { text: 'The city planted new street trees in 2022.', missing: ['12,000'] });
+    const c = card(claim('c1', 'partial', { evidence: [best], absent: [{ kind: 'number', text: '12,000' }, { kind: 'name', text: '<img src=x onerror=alert(1)>' }] }));
+    const line = c.querySelector('[data-testid="absent-line"]')!;
+    expect(line.textContent).toBe('Not in the source: the number 12,000, the name “<img src=x onerror=alert(1)>”.');
+    expect(line.querySelector('img')).toBeNull();
+    expect(c.querySelector('[data-testid="parts"]')).toBeNull();
+    // With two sources read, the line says that none of them holds it.
+    const two = card(claim('c2', 'unsupported', { sourceIds: ['s1', 's2'], evidence: [best], absent: [{ kind: 'year', text: '2019' }] }), sourcesOf(source('s1'), source('s2')));
+    expect(two.querySelector('[data-testid="absent-line"]')!.textContent).toBe('Not in any cited source: the year 2019.');
+    // A contradicted claim's conflict says it already; an unavailable one was never read.
+    expect(card(claim('c3', 'contradicted', { evidence: [best], absent: [{ kind: 'number', text: '12,000' }] })).querySelector('[data-testid="absent-line"]')).toBeNull();
+    expect(card(claim('c4', 'unavailable', { absent: [{ kind: 'number', text: '12,000' }] }), sourcesOf(source('s1', { status: 'unavailable', reason: 'timeout' }))).querySelector('[data-testid="absent-line"]')).toBeNull();
+  });
+
+  it('a stated part whose number no source holds does not read as simply stated', () => {
+    const stated = evidence('s1', { text: 'The city planted new trees in 2022.' });
+    const parts = [
+      { text: 'the city planted 12,000 trees in 2022', stated: true, evidence: stated },
+      { text: 'it doubled the maintenance budget', stated: false },
+    ];
+    const c = card(claim('c1', 'partial', { parts, evidence: [stated], absent: [{ kind: 'number', text: '12,000', part: 0 }] }));
+    expect(c.querySelector('[data-testid="parts-line"]')!.textContent).toBe(
+      'States: “the city planted 12,000 trees in 2022” (without the number 12,000). Not found: “it doubled the maintenance budget”.',
+    );
+  });
+
   it('grouped markers list every source with its own state', () => {
     const c = card(
       claim('c1', 'partial', { sourceIds: ['s1', 's2'] }),

@@ -63,6 +63,26 @@ describe('reportToMarkdown', () => {
     expect(JSON.parse(reportToJson(report([claim('c1', 'partial', { parts })]))).claims[0].parts).toEqual(parts);
   });
 
+  it('names the number a claim lacks in every source, and carries it in the JSON', () => {
+    const absent = [{ kind: 'number' as const, text: '12,000' }, { kind: 'name' as const, text: 'Harlow [x](javascript:alert(1))' }];
+    const r = report([claim('c1', 'partial', { absent })]);
+    const md = reportToMarkdown(r);
+    expect(md).toContain('Not in the source: the number 12,000, the name “Harlow \\[x\\]\\(javascript:alert\\(1\\)\\)”.');
+    expect(md).not.toContain('](javascript');
+    expect(JSON.parse(reportToJson(r)).claims[0].absent).toEqual(absent);
+    // A stated part without its number says so part by part.
+    const parts = [
+      { text: 'the city planted 12,000 trees', stated: true, evidence: evidence('s1', { text: 'The city planted trees.' }) },
+      { text: 'doubled its budget', stated: false },
+    ];
+    expect(reportToMarkdown(report([claim('c1', 'partial', { parts, absent: [{ kind: 'number', text: '12,000', part: 0 }] })]))).toContain(
+      'States: “the city planted 12,000 trees” \\(without the number 12,000\\). Not found: “doubled its budget”.',
+    );
+    // A report stored before the field existed still parses.
+    const { absent: _none, ...older } = r.claims[0];
+    expect(ReportSchema.parse({ ...r, claims: [older] }).claims[0].absent).toBeUndefined();
+  });
+
   it('escapes page text so it cannot become a link, an image or markup', () => {
     const hostile = '![x](https://evil.example/p.png) [click](javascript:alert(1)) <script>alert(1)</script> # heading';
     const md = reportToMarkdown(report([claim('c1', 'supported', { text: hostile })]));

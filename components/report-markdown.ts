@@ -66,13 +66,14 @@ function claimSection(claim: Claim, index: number, sources: Map<string, Source>)
     if (source) lines.push(`- ${sourceLine(source)}`);
   }
   if (claim.sourceIds.length) lines.push('');
-  const parts = claim.verdict !== 'contradicted' ? partsWords(claim.parts) : null;
+  const read = claim.sourceIds.filter((id) => sources.get(id)?.status === 'ok').length;
+  const parts = judged && claim.verdict !== 'contradicted' ? partsWords(claim.parts, claim.absent, read > 1) : null;
   if (parts) {
     lines.push(escapeMarkdown(parts.line), '');
     for (const part of parts.stated) {
       if (part.evidence) lines.push(`- “${escapeMarkdown(part.text)}”: ${escapeMarkdown(part.evidence.text)}`);
     }
-    lines.push('');
+    if (parts.stated.length) lines.push('');
   }
   for (const evidence of claim.evidence.slice(0, 1)) {
     const source = sources.get(evidence.sourceId);

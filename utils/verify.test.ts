@@ -69,6 +69,15 @@ describe('verifyCitations', () => {
     expect(FinishedReportSchema.safeParse(report).success).toBe(true);
   });
 
+  it('a claim whose number its source lacks carries that number in the report', async () => {
+    const { loader } = tableLoader({ 'source-1.html': { ok: true, text: TREES } });
+    const claimText = 'Blocks lined with 2,000 mature street trees were up to 4 degrees Celsius cooler in the afternoon than treeless blocks.';
+    const report = await verifyCitations(page([{ text: claimText, sourceIds: ['s1'] }, { text: TREES, sourceIds: ['s1'] }], 1), { loader });
+    expect(report.claims[0].absent).toEqual([{ kind: 'number', text: '2,000' }]);
+    expect(report.claims[1].absent).toBeUndefined();
+    expect(FinishedReportSchema.safeParse(report).success).toBe(true);
+  });
+
   it('a claim whose marker names no listed source is unlinked and nothing is fetched for it', async () => {
     const { loader, calls } = tableLoader({});
     const report = await verifyCitations(page([{ text: TREES, sourceIds: [] }], 0), { loader });

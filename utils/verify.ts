@@ -158,6 +158,7 @@ export function startVerification(page: PageCitations, deps: VerificationOptions
       };
       claim.evidence = match.evidence.map(withPage);
       if (match.parts) claim.parts = match.parts.map((part) => (part.evidence ? { ...part, evidence: withPage(part.evidence) } : part));
+      if (match.absent) claim.absent = match.absent;
       claim.judgedBy = 'words';
       if (deps.judge) judgeLater(i);
     });

@@ -43,4 +43,18 @@ describe('formatReport', () => {
     expect(text).toContain('↳ page 3: "The passage."');
     expect(text).toContain('ok, read from the archived copy of 2021-06-02  https://example.org/dead');
   });
+
+  it('prints what a claim lacks in its source under the claim, but not for a contradicted one', () => {
+    const passage = { sourceId: 's1', text: 'The city planted trees.', start: 0, end: 23, score: 0.6, matched: [], missing: ['12,000'], conflicts: [] };
+    const absent = [{ kind: 'number' as const, text: '12,000' }];
+    const text = formatReport(
+      report(
+        [claim('c1', ['s1'], { verdict: 'partial', evidence: [passage], absent }), claim('c2', ['s1'], { verdict: 'contradicted', evidence: [passage], absent })],
+        [source('s1', { url: 'https://example.org/s' })],
+      ),
+    );
+    expect(text.split('\n').filter((line) => line.includes('· Not in the source: the number 12,000.'))).toHaveLength(1);
+    expect(text.indexOf('· Not in the source')).toBeGreaterThan(text.indexOf('\nc1 '));
+    expect(text.indexOf('· Not in the source')).toBeLessThan(text.indexOf('\nc2 '));
+  });
 });

@@ -1,4 +1,5 @@
 /** A readable plain-text table of a report, for the terminal. */
+import { partsWords } from '../../components/parts-words';
 import { kindWord } from '../../components/verdicts';
 import type { Report } from '../../utils/report/schema';
 import { claimKind, isJudgement, type ClaimKind } from '../../utils/report/verdicts';
@@ -28,6 +29,9 @@ export function formatReport(report: Report): string {
     const page = best?.page !== undefined ? `page ${best.page}: ` : '';
     if (best && claim.verdict !== 'unavailable') lines.push(`${''.padEnd(40)}↳ ${page}"${cut(best.text, 90)}"`);
     for (const conflict of best?.conflicts ?? []) lines.push(`${''.padEnd(40)}⚠ ${conflict}`);
+    const read = claim.sourceIds.filter((id) => sourcesById.get(id)?.status === 'ok').length;
+    const explained = isJudgement(kind) && claim.verdict !== 'contradicted' ? partsWords(claim.parts, claim.absent, read > 1) : null;
+    if (explained) lines.push(`${''.padEnd(40)}· ${explained.line}`);
   }
   lines.push('');
   lines.push('Sources:');

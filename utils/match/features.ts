@@ -11,6 +11,7 @@
  * Also each part's best coverage and window ("X did A" / "and B in 2021"), for the explanation
  * of a partial verdict and the evidence.
  */
+import type { AbsentTerm } from '../report/schema';
 import type { ClaimTerm } from './claim';
 import type { Retrieval, Window } from './passages';
 
@@ -67,6 +68,38 @@ export function shareAnywhere(r: Retrieval, kind: ClaimTerm['kind']): number {
     if (r.anywhere[i]) got++;
   });
   return n === 0 ? 1 : got / n;
+}
+
+/**
+ * What the presence factors miss, for the reader: each number, year, date and name of the claim
+ * that no source holds anywhere, as the claim writes it, in claim order. Name words next to each
+ * other in the claim ("Harlow Bay") are one name. The part is given when the claim has parts.
+ */
+export function absentTerms(r: Retrieval): AbsentTerm[] {
+  const { analysis } = r;
+  const out: AbsentTerm[] = [];
+  let lastName: { term: ClaimTerm; start: number } | null = null;
+  r.analysis.terms.forEach((t, i) => {
+    if (r.anywhere[i] || t.kind === 'word') {
+      lastName = null;
+      return;
+    }
+    const part = analysis.parts > 1 ? { part: t.part } : {};
+    if (t.kind === 'number') {
+      lastName = null;
+      const kind = !t.number?.date ? 'number' : t.number.date.every((d) => d.month === undefined && d.day === undefined) ? 'year' : 'date';
+      out.push({ kind, text: t.surface, ...part });
+      return;
+    }
+    if (lastName && lastName.term.part === t.part && t.position === lastName.term.position + 1) {
+      out[out.length - 1].text = analysis.text.slice(lastName.start, analysis.tokens[t.position].end);
+      lastName = { term: t, start: lastName.start };
+      return;
+    }
+    lastName = { term: t, start: analysis.tokens[t.position].start };
+    out.push({ kind: 'name', text: t.surface, ...part });
+  });
+  return out;
 }
 
 function sumRange(xs: number[], a: number, b: number): number {

@@ -15,7 +15,7 @@
 import { analyseClaim, type ClaimAnalysis } from './claim';
 import { findConflicts, type Conflicts } from './conflicts';
 import { chooseEvidence, explainParts, toEvidence } from './evidence';
-import { partCoverage, scoreFactors, type ScoreFactors } from './features';
+import { absentTerms, partCoverage, scoreFactors, type ScoreFactors } from './features';
 import { calibrated, decide, DEFAULT_PARAMS, rawScore, type MatchParams, type PartsStated } from './model';
 import { coverageExcept, retrieve, type Retrieval, type Window } from './passages';
 import { indexSource, type SourceIndex } from './source';
@@ -77,6 +77,8 @@ export function analyse(claim: string, sources: SourceIndex[], options: MatchOpt
   const evidence = shown.map((w) => toEvidence(w, analysis, w === aligned?.window ? messages : []));
   const match: Match = { verdict, score: calibrated(params, raw), evidence };
   if (analysis.parts > 1) match.parts = explainParts(analysis, parts, params.partStated);
+  const absent = absentTerms(retrieval);
+  if (absent.length) match.absent = absent;
   return { match, analysis, retrieval, factors, raw, aligned, stated };
 }
 

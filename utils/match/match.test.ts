@@ -363,3 +363,49 @@ describe('dates found anywhere (the numbers factor)', () => {
     expect(factor(dated, 'It opened on October 5. Work began on March 3, 2007.')).toBe(1);
   });
 });
+
+describe('what no source holds (the presence factors, for the reader)', () => {
+  const parks = indexSource(
+    'parks',
+    [
+      'The Riverton Parks Department planted new street trees in 2022, most of them along the eastern bus corridors and around schools.',
+      'Volunteers from twenty neighbourhood groups helped with the spring planting days.',
+      'The department opened two community nurseries to grow saplings.',
+    ].join('\n\n'),
+  );
+
+  it('a claim whose number the source lacks is partial, and names that number', () => {
+    const match = matchClaim('The city planted 12,000 new street trees in 2022 along the eastern bus corridors and around schools.', [parks]);
+    expect(match.verdict).toBe('partial');
+    expect(match.absent).toEqual([{ kind: 'number', text: '12,000' }]);
+    expect(match.parts).toBeUndefined();
+  });
+
+  it('tells years, dates and names apart, and keeps a name of two words whole', () => {
+    const match = matchClaim('Mayor Anna Harlow planted new street trees on 5 March 2019 along the eastern bus corridors, with 300 volunteers.', [parks]);
+    expect(match.absent).toEqual([
+      { kind: 'name', text: 'Anna Harlow' },
+      { kind: 'date', text: '5 March 2019' },
+      { kind: 'number', text: '300' },
+    ]);
+    expect(matchClaim('The department planted new street trees in 2019 around schools.', [parks]).absent).toEqual([{ kind: 'year', text: '2019' }]);
+  });
+
+  it('names nothing when every number and name is in the source', () => {
+    expect(matchClaim('The Riverton Parks Department planted new street trees in 2022 around schools.', [parks]).absent).toBeUndefined();
+    // A number the source writes in words counts as found.
+    expect(matchClaim('Volunteers from 20 neighbourhood groups helped with the planting.', [parks]).absent).toBeUndefined();
+  });
+
+  it('gives the part of a claim of several parts, so that a stated part can say what it lacks', () => {
+    const match = matchClaim('The city planted 12,000 new street trees in 2022 along the eastern bus corridors, and doubled its tree maintenance budget.', [parks]);
+    expect(match.verdict).toBe('partial');
+    expect(match.parts!.map((p) => p.stated)).toEqual([true, false]);
+    expect(match.absent).toEqual([{ kind: 'number', text: '12,000', part: 0 }]);
+  });
+
+  it('looks in every cited source', () => {
+    const counts = indexSource('counts', 'Crews counted 12,000 young trees on the eastern bus corridors this spring.');
+    expect(matchClaim('The city planted 12,000 new street trees in 2022 along the eastern bus corridors and around schools.', [parks, counts]).absent).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@
  * The matcher's contract: plain strings in, plain data out. No browser API, no DOM.
  * Implemented in `utils/match/index.ts`; used by the pipeline, the CLI and the eval script.
  */
-import type { ClaimPart, Evidence } from '../report/schema';
+import type { AbsentTerm, ClaimPart, Evidence } from '../report/schema';
 
 /** The verdicts the matcher can give; `unavailable`/`unlinked` are decided before matching. */
 export type MatchVerdict = 'supported' | 'partial' | 'unsupported' | 'contradicted';
@@ -18,6 +18,8 @@ export interface Match {
   evidence: Evidence[];
   /** The claim part by part, when it has more than one part. */
   parts?: MatchPart[];
+  /** The claim's numbers, years, dates and names that no source holds anywhere, when there are any. */
+  absent?: AbsentTerm[];
 }
 
 export interface MatchOptions {

@@ -33,6 +33,16 @@ describe('report schema', () => {
     expect(FinishedReportSchema.safeParse(report).success).toBe(false);
   });
 
+  it('reads what no source holds when a claim carries it, and a claim without it (an older report)', () => {
+    const claim = { id: 'c1', text: 'x', markers: [], sourceIds: [], verdict: 'partial', score: 0.5, evidence: [] };
+    const withAbsent = (absent: unknown) => ReportSchema.safeParse({ ...base, claims: [{ ...claim, absent }] }).success;
+    expect(ReportSchema.safeParse({ ...base, claims: [claim] }).success).toBe(true);
+    expect(withAbsent([{ kind: 'number', text: '12,000' }, { kind: 'name', text: 'Harlow', part: 1 }])).toBe(true);
+    expect(withAbsent([{ kind: 'html', text: '<b>x</b>' }])).toBe(false);
+    expect(withAbsent([{ kind: 'number', text: '' }])).toBe(false);
+    expect(withAbsent([{ kind: 'year', text: '2021', part: -1 }])).toBe(false);
+  });
+
   it('rejects a score outside 0..1', () => {
     const bad = {
       ...base,

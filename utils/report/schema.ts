@@ -70,12 +70,27 @@ export const ClaimPartSchema = z.object({
 });
 export type ClaimPart = z.infer<typeof ClaimPartSchema>;
 
+/**
+ * A number, year, date or name of the claim that no cited source holds anywhere (what the
+ * presence factors of the score miss): "12,000", "2021", "5 March 2020", "Harlow".
+ */
+export const AbsentTermSchema = z.object({
+  kind: z.enum(['number', 'year', 'date', 'name']),
+  /** As the claim writes it (text, never markup). */
+  text: z.string().check(z.minLength(1)),
+  /** The claim part it is in (an index into `Claim.parts`), when the claim has parts. */
+  part: z.optional(z.int().check(z.nonnegative())),
+});
+export type AbsentTerm = z.infer<typeof AbsentTermSchema>;
+
 export const ClaimSchema = z.extend(z.omit(CitedClaimSchema, { unlinkedLabels: true }), {
   verdict: VerdictSchema,
   score: z.number().check(z.gte(0), z.lte(1)),
   evidence: z.array(EvidenceSchema),
   /** Each part of the claim, stated or not. */
   parts: z.optional(z.array(ClaimPartSchema)),
+  /** The claim's numbers, years, dates and names that no cited source holds, in claim order. */
+  absent: z.optional(z.array(AbsentTermSchema)),
   /** Who gave the verdict: `words` (the word matcher) or the name of the on-device judge. */
   judgedBy: z.optional(z.string().check(z.minLength(1))),
   /** The judge's quote, copied from the passages it was shown. */
