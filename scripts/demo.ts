@@ -1,7 +1,8 @@
 /**
  * The main job, on an embedded default: builds the extension, serves the demo article and its
  * sources on 127.0.0.1, loads the extension in Chromium, and saves screenshots of the page with its
- * badges, an open hover card, the popup, the reader view (an HTML and a PDF source at their
+ * badges, an open hover card, two partly supported claims' cards (part by part; a number the source
+ * does not give), the popup, the reader view (an HTML and a PDF source at their
  * passages), the first-run page, a long generated article with compact
  * badges, and a page in "only when I click" mode with its "Not checked" badges under demo-output/,
  * then prints the report.
@@ -85,6 +86,19 @@ async function main(): Promise<void> {
         await page.screenshot({ path: path.join(out, 'partial-card.png') });
       }
 
+      // A claim partly supported because its source gives no such number: the card names it.
+      const lacking = Object.entries(verdicts).filter(([, v]) => v === 'partial').map(([id]) => id).find((id) => id !== partial);
+      if (lacking) {
+        await page.mouse.move(0, 0);
+        await page.keyboard.press('Escape');
+        const lackingBadge = page.locator(`citecheck-badge[data-claim-id="${lacking}"] button`);
+        await lackingBadge.scrollIntoViewIfNeeded();
+        await lackingBadge.hover();
+        await page.locator('[data-citecheck-card]').first().waitFor({ state: 'visible', timeout: 5_000 });
+        await page.waitForTimeout(250);
+        await page.screenshot({ path: path.join(out, 'absent-card.png') });
+      }
+
       const tabId = await tabIdOf(await browser.currentWorker(), articleUrl);
       const popup = await browser.context.newPage();
       await popup.setViewportSize({ width: 440, height: 640 });
@@ -100,7 +114,7 @@ async function main(): Promise<void> {
       await screenshotFirstRun(browser);
       await screenshotLongArticle(browser);
       console.log('\n' + formatReport(report));
-      const shots = ['article.png', 'hover-card.png', 'partial-card.png', 'popup.png', 'reader-html.png', 'reader-pdf.png', 'first-run.png', 'long-article-compact.png', 'not-checked.png'];
+      const shots = ['article.png', 'hover-card.png', 'partial-card.png', 'absent-card.png', 'popup.png', 'reader-html.png', 'reader-pdf.png', 'first-run.png', 'long-article-compact.png', 'not-checked.png'];
       console.log(`\nScreenshots: ${shots.map((f) => path.join('demo-output', f)).join(', ')}`);
       console.log(`Report: ${path.join('demo-output', 'report.json')}`);
     } finally {

@@ -110,7 +110,7 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
       ),
     );
     expect(rows).toEqual(DEMO_VERDICTS);
-    expect(await popup.locator('[data-testid="summary"]').innerText()).toMatch(/8 claims/);
+    expect(await popup.locator('[data-testid="summary"]').innerText()).toMatch(/9 claims/);
     await popup.screenshot({ path: path.join(shots, 'chromium-popup.png') });
     await popup.close();
   });
@@ -121,7 +121,7 @@ describe.skipIf(!haveChromium)('Chromium: the demo article', () => {
       (id) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }),
       tabId,
     );
-    expect(text).toBe('5');
+    expect(text).toBe('6');
   });
 
   it('answers a reload from the cache: no new source requests', async ({ server, ext }) => {

@@ -28,8 +28,10 @@ describe('npm run check', () => {
   it('prints a report that validates against the schema with --json', async () => {
     const { stdout } = await check(`${server.origin}/article.html`, '--json');
     const report = FinishedReportSchema.parse(JSON.parse(stdout));
-    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked', 'supported', 'supported']);
+    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked', 'supported', 'supported', 'partial']);
     expect(report.sources.find((s) => s.label === 'Source 4')).toMatchObject({ status: 'unavailable', reason: 'http_error', httpStatus: 404 });
+    // Partly supported for a number its source never gives: the report names it.
+    expect(report.claims.find((c) => c.id === 'c9')?.absent).toEqual([{ kind: 'number', text: '80 percent' }]);
   });
 
   it('prints a readable table without --json, for a saved local file too', async () => {
@@ -38,7 +40,8 @@ describe('npm run check', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'citecheck-cli-')), 'saved.html');
     writeFileSync(file, html);
     const { stdout } = await check(file);
-    expect(stdout).toContain('8 claims');
+    expect(stdout).toContain('9 claims');
+    expect(stdout).toContain('· Not in the source: the number 80 percent.');
     expect(stdout).toMatch(/c4\s+unavailable/);
   });
 
@@ -49,7 +52,7 @@ describe('npm run check', () => {
     writeFileSync(file, saved);
     const { stdout } = await check(file, '--json', '--base', `${server.origin}/article.html`);
     const report = FinishedReportSchema.parse(JSON.parse(stdout));
-    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked', 'supported', 'supported']);
+    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'partial', 'unsupported', 'unavailable', 'contradicted', 'unlinked', 'supported', 'supported', 'partial']);
     expect(report.sources[0].url).toBe(`${server.origin}/sources/street-trees-heat.html`);
   });
 

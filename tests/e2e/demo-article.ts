@@ -12,6 +12,8 @@ export const DEMO_VERDICTS: Record<string, Verdict> = {
   c7: 'supported',
   /** A dead link (404) read through the archived copy the article gives. */
   c8: 'supported',
+  /** The source states the rest of the claim but gives no such number (80 percent). */
+  c9: 'partial',
 };
 
 /** Where the demo's PDF passage is, and the date of its archived copy. */

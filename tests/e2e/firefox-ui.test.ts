@@ -64,7 +64,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
     expect(Object.fromEntries(rows)).toEqual(DEMO_VERDICTS);
     expect(rows.map(([id]) => id)).toEqual(Object.keys(DEMO_VERDICTS));
     const summary = await popup.$eval('[data-testid="summary"]', (el) => (el as HTMLElement).innerText);
-    expect(summary).toBe('8 claims: 3 supported, 1 partly, 1 not found, 1 contradicted, 1 source unavailable, 1 unlinked');
+    expect(summary).toBe('9 claims: 3 supported, 2 partly, 1 not found, 1 contradicted, 1 source unavailable, 1 unlinked');
     // Firefox ESR 140 lacks the BiDi screen-orientation command that puppeteer's setViewport sends:
     // where it is missing, the screenshot is clipped to the popup's size instead.
     const resized = await popup.setViewport({ width: 420, height: 600 }).then(() => true, () => false);

@@ -142,6 +142,18 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     await expect.poll(() => openCardId(page), { timeout: 3_000 }).toBeNull();
   });
 
+  it('hover card of a claim partly supported for lack of its number names the number the source does not give', async () => {
+    await closeAnyCard(page);
+    const badge = page.locator('citecheck-badge[data-claim-id="c9"] button');
+    await badge.scrollIntoViewIfNeeded();
+    await badge.hover();
+    await expect.poll(() => openCardId(page)).toBe('c9');
+    const card = page.locator('[data-citecheck-card]');
+    expect(await card.locator('[data-testid="absent-line"]').innerText()).toBe('Not in the source: the number 80 percent.');
+    expect(await card.locator('[data-testid="evidence"]').count()).toBe(1);
+    await closeAnyCard(page);
+  });
+
   it('hover card of an unavailable claim gives the reason in plain words and shows no score', async () => {
     await closeAnyCard(page);
     await page.locator('citecheck-badge[data-claim-id="c4"] button').hover();
@@ -253,10 +265,10 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
       const chrome = (globalThis as any).chrome;
       return { text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) };
     }, tabId);
-    // Five of eight claims are not plainly supported.
-    expect(action.text).toBe('5');
-    expect(action.title).toMatch(/^Citecheck: 5 of 8 claims need a look \(/);
-    for (const phrase of ['1 partly', '1 not found', '1 contradicted', '1 source unavailable', '1 unlinked']) {
+    // Six of nine claims are not plainly supported.
+    expect(action.text).toBe('6');
+    expect(action.title).toMatch(/^Citecheck: 6 of 9 claims need a look \(/);
+    for (const phrase of ['2 partly', '1 not found', '1 contradicted', '1 source unavailable', '1 unlinked']) {
       expect(action.title).toContain(phrase);
     }
   });
@@ -399,6 +411,8 @@ describe.skipIf(!haveChromium)('Chromium UI: the demo article', () => {
     expect(stored.claims).toHaveLength(Object.keys(DEMO_VERDICTS).length);
     for (const claim of stored.claims) expect(plain, claim.id).toContain(claim.text.replace(/\s+/g, ' ').trim());
     expect(plain).toContain('404 Not Found');
+    expect(exported.claims.find((c) => c.id === 'c9')?.absent).toEqual([{ kind: 'number', text: '80 percent' }]);
+    expect(plain).toContain('Not in the source: the number 80 percent.');
     await popup.close();
   });
 
