@@ -18,7 +18,7 @@ describe.skipIf(!haveFirefox)('Firefox ESR: the demo article', () => {
   it('shows a badge with a final verdict for every claim, from sources fetched by the background', async ({ server, firefox }) => {
     const page = await firefox.browser.newPage();
     await page.goto(`${server.origin}/article.html`);
-    await waitForFirefoxVerdicts(page, 8);
+    await waitForFirefoxVerdicts(page, Object.keys(DEMO_VERDICTS).length);
     const verdicts = await page.evaluate(() =>
       Object.fromEntries([...document.querySelectorAll('citecheck-badge')].map((h) => [h.getAttribute('data-claim-id'), h.getAttribute('data-verdict')])),
     );

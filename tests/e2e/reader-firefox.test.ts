@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, describe, expect } from 'vitest';
 import { FinishedReportSchema, type Report } from '../../utils/report/schema';
 import { firefoxMissing, launchFirefoxWithExtension, openExtensionPage, waitForFirefoxVerdicts } from '../../scripts/lib/firefox';
-import { DEMO_ARCHIVED, DEMO_PDF_PAGE } from './demo-article';
+import { DEMO_ARCHIVED, DEMO_PDF_PAGE, DEMO_VERDICTS } from './demo-article';
 import { firefoxTest, shots } from './fixtures';
 import { extensionPageViolations as seriousViolations } from './axe';
 
@@ -50,7 +50,7 @@ const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 async function checkArticle(browser: Browser, origin: string, articleUrl: string): Promise<{ tabId: number; report: Report }> {
   const article = await browser.newPage();
   await article.goto(articleUrl);
-  await waitForFirefoxVerdicts(article, 8);
+  await waitForFirefoxVerdicts(article, Object.keys(DEMO_VERDICTS).length);
   const options = await openExtensionPage(browser, `${origin}/options.html`, '[data-testid="options"]');
   const found = await options.evaluate(async (url) => {
     const api = (globalThis as any).browser;
