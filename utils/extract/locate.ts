@@ -15,6 +15,7 @@ import { MAX_MARKERS, MAX_SOURCES, type CitedClaim, type CitedSource, type PageC
 import { attributionMatches, isAttributionOnly, isGenericName, splitAttribution, stripLeadingVerb } from './attribution';
 import { collectBlocks, pointAt, type Block, type LinkHit } from './blocks';
 import { BlockText } from './claims';
+import { cellHeader } from './cells';
 import { closestClass, toArray } from './dom';
 import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
 import { isAttributedLink, isHomepageName, isLinkDense, mergeAdjacentLinks } from './inline';
@@ -261,8 +262,8 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
         const passage = introducedPassage(block.el);
         if (passage) Object.assign(claim, splitAttribution(`${claim.text}, ${passage}`));
       }
-      // A data cell ("41") says little alone: its row's header names what it measures.
-      const header = rowHeader(block.el);
+      // A data cell ("41") says little alone: its header names what it measures (cells.ts).
+      const header = cellHeader(block.el);
       if (header && claim.text.length < SHORT_CELL && !claim.text.startsWith(header)) claim.text = `${header}: ${claim.text}`;
       const first = group.markers[0];
       const last = group.markers[group.markers.length - 1];
@@ -403,18 +404,6 @@ const PASSAGE_TAGS = new Set(['blockquote', 'ul', 'ol', 'dl']);
 
 /** Longest cell claim that gets its row's header in front. */
 const SHORT_CELL = 60;
-
-/** The header cell of a data cell's row ("Height" for the cell "41"), if the row has one. */
-function rowHeader(cell: Element): string | undefined {
-  if (cell.localName !== 'td') return undefined;
-  for (let sib = cell.previousElementSibling; sib; sib = sib.previousElementSibling) {
-    if (sib.localName === 'th') {
-      const text = normalizeSpace(sib.textContent ?? '').replace(/[\s:]+$/, '');
-      return text.length > 0 && text.length <= 60 ? text : undefined;
-    }
-  }
-  return undefined;
-}
 
 /**
  * Does the sentence name the link as its source: after a lead-in that names one ("according to

@@ -1,0 +1,52 @@
+/**
+ * A table cell's claim carries the header that says what the cell is: the row's header cell,
+ * a label cell ("Genus:"), a header row above a one-cell row, and for a sub-row ("• Total") the
+ * row it belongs to. Pages written for the test, shaped like infoboxes.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractCitations } from '@/utils/extract';
+import { parseHtml } from '../../tests/helpers/extract';
+
+const sup = (n: number) => `<sup class="reference"><a href="#cite_note-${n}">[${n}]</a></sup>`;
+const refList = (...ns: number[]) =>
+  `<h2>References</h2><ol class="references">${ns.map((n) => `<li id="cite_note-${n}"><a class="external" href="https://src${n}.example/page">Work ${n}</a></li>`).join('')}</ol>`;
+
+function claimTexts(html: string): string[] {
+  return extractCitations(parseHtml(html), 'https://wiki.example.org/wiki/Vale').claims.map((c) => c.text);
+}
+
+describe('a cell claim names what the cell is', () => {
+  it('a sub-row ("• Total") carries the row it belongs to and that row\'s own short cell', () => {
+    const texts = claimTexts(
+      `<table class="infobox"><tbody>` +
+        `<tr class="mergedtoprow"><th scope="row">Exports</th><td>2021 figures</td></tr>` +
+        `<tr class="mergedrow"><th scope="row"><div>•&#160;Total</div></th><td>$3.1 billion${sup(1)}</td></tr>` +
+        `<tr class="mergedbottomrow"><th scope="row"><div>•&#160;Per person</div></th><td>$410${sup(2)}</td></tr>` +
+        `<tr class="mergedtoprow"><th colspan="2">Area</th></tr>` +
+        `<tr class="mergedrow"><th scope="row"><div>•&#160;Land</div></th><td>7,250 km2${sup(3)}</td></tr>` +
+        `<tr><th scope="row">Elevation</th><td>412 m${sup(4)}</td></tr>` +
+        `</tbody></table><p>The vale is a farming district.</p>${refList(1, 2, 3, 4)}`,
+    );
+    expect(texts).toEqual(['Exports, 2021 figures, Total: $3.1 billion', 'Exports, 2021 figures, Per person: $410', 'Area, Land: 7,250 km2', 'Elevation: 412 m']);
+  });
+
+  it('a label cell ending in a colon, and a header row above a row of one cell', () => {
+    const texts = claimTexts(
+      `<table class="infobox biota"><tbody>` +
+        `<tr><td>Genus:</td><td><i>Ovis</i></td></tr>` +
+        `<tr><td>Species:</td><td><i><b>O. montana${sup(1)}</b></i></td></tr>` +
+        `<tr><th colspan="2">Binomial name</th></tr>` +
+        `<tr><td colspan="2"><i>Ovis montana${sup(1)}</i></td></tr>` +
+        `</tbody></table><p>The mountain sheep grazes high slopes.</p>${refList(1)}`,
+    );
+    expect(texts).toEqual(['Species: O. montana', 'Binomial name: Ovis montana']);
+  });
+
+  it('a list item in a cell carries the cell\'s header', () => {
+    const texts = claimTexts(
+      `<table class="infobox"><tbody><tr><th scope="row">Languages (2020)</th><td><ul><li>61% Welsh</li><li>39% English${sup(1)}</li></ul></td></tr></tbody></table>` +
+        `<p>Both languages are taught.</p>${refList(1)}`,
+    );
+    expect(texts).toEqual(['Languages (2020): 39% English']);
+  });
+});

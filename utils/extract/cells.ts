@@ -1,0 +1,87 @@
+/**
+ * What a table cell's claim is about, from the table around it: a data cell ("41", "$199
+ * billion", "F. catus") says little alone, and its header names what it measures. Infoboxes name a
+ * row three ways: a header cell in the row ("Height"), a label cell ending in a colon ("Species:"),
+ * or a header row above a row of one cell ("Binomial name" over "Felis catus"). A sub-row ("•
+ * Total", "• Per capita") belongs to the nearest row above it that is not one ("GDP (PPP)" with its
+ * "2018 estimate"): both are named.
+ */
+import { normalizeSpace } from './text';
+
+/** Longest header put in front of a cell's claim. */
+const HEADER_CHARS = 60;
+/** Longest text of a group row's own cell that joins its header ("2018 estimate"). */
+const GROUP_CELL_CHARS = 30;
+/** Rows looked at above a sub-row for its group, and levels above a block for its cell. */
+const ROWS_UP = 12;
+const LEVELS_UP = 4;
+
+/** The bullet and spaces a sub-row's header opens with. */
+const SUB_ROW = /^[•·∙‣◦]\s*/u;
+
+/** The header of the cell holding `block` ("GDP (PPP), 2018 estimate, Total"), if its table names one. */
+export function cellHeader(block: Element): string | undefined {
+  const cell = enclosingCell(block);
+  if (!cell) return undefined;
+  const row = cell.parentElement;
+  const own = headerInRow(cell);
+  if (own !== undefined) {
+    if (!SUB_ROW.test(own.raw)) return fit(own.text);
+    const group = row ? groupHeader(row) : undefined;
+    return fit(group ? `${group}, ${own.text}` : own.text);
+  }
+  // A row of one cell under a header row of one cell ("Binomial name" over "Felis catus").
+  if (row && row.children.length === 1) {
+    const above = row.previousElementSibling;
+    if (above?.localName === 'tr' && above.children.length === 1 && above.children[0].localName === 'th') return fit(cellText(above.children[0]));
+  }
+  return undefined;
+}
+
+/** The table cell (`td`) a block is or sits in, not past the block's table. */
+function enclosingCell(block: Element): Element | undefined {
+  let el: Element | null = block;
+  for (let depth = 0; el && depth <= LEVELS_UP; el = el.parentElement, depth++) {
+    if (el.localName === 'td') return el;
+    if (el.localName === 'table' || el.localName === 'th') return undefined;
+  }
+  return undefined;
+}
+
+/** The header before `cell` in its row: a `th`, or a `td` whose text ends in a colon ("Species:"). */
+function headerInRow(cell: Element): { raw: string; text: string } | undefined {
+  for (let sib = cell.previousElementSibling; sib; sib = sib.previousElementSibling) {
+    if (sib.localName === 'th') return named(normalizeSpace(sib.textContent ?? ''));
+    if (sib.localName === 'td') {
+      const raw = normalizeSpace(sib.textContent ?? '');
+      return raw.endsWith(':') ? named(raw) : undefined;
+    }
+  }
+  return undefined;
+}
+
+function named(raw: string): { raw: string; text: string } {
+  return { raw, text: raw.replace(SUB_ROW, '').replace(/[\s:]+$/, '') };
+}
+
+/** The header of the nearest row above a sub-row that is not itself one, with its short cell. */
+function groupHeader(row: Element): string | undefined {
+  let above = row.previousElementSibling;
+  for (let n = 0; above && n < ROWS_UP; above = above.previousElementSibling, n++) {
+    const th = above.firstElementChild;
+    if (above.localName !== 'tr' || th?.localName !== 'th') return undefined;
+    const header = normalizeSpace(th.textContent ?? '');
+    if (SUB_ROW.test(header)) continue;
+    const value = th.nextElementSibling ? cellText(th.nextElementSibling) : '';
+    return value && value.length <= GROUP_CELL_CHARS ? `${header}, ${value}` : header;
+  }
+  return undefined;
+}
+
+function cellText(el: Element): string {
+  return normalizeSpace(el.textContent ?? '').replace(/[\s:]+$/, '');
+}
+
+function fit(text: string): string | undefined {
+  return text.length > 0 && text.length <= HEADER_CHARS ? text : undefined;
+}
