@@ -25,11 +25,12 @@ export const SKIP_TAGS = new Set([
 export const INLINE_CODE_TAGS = new Set(['code', 'kbd', 'samp', 'var']);
 
 /**
- * Class names of page furniture on wikis and blogs (edit links, navigation boxes, contents).
- * Infoboxes are read: a cell's cited figure ("3 748 148 hab. (1er janvier 2019)[1]") is a claim
- * its source can be checked for, and each cell is a block of its own.
+ * Class names of page furniture on wikis and blogs (edit links, navigation boxes, contents, the
+ * audio links of a pronunciation: "Écouter", "listen"). Infoboxes are read: a cell's cited figure
+ * ("3 748 148 hab. (1er janvier 2019)[1]") is a claim its source can be checked for, and each
+ * cell is a block of its own.
  */
-export const SKIP_CLASS = /(?:^|\s)(?:mw-editsection|navbox|vertical-navbox|toc|catlinks|mw-jump-link|reflist|references|footnotes|sr-only|visually-hidden)(?:\s|$)/;
+export const SKIP_CLASS = /(?:^|\s)(?:mw-editsection|navbox|vertical-navbox|toc|catlinks|mw-jump-link|reflist|references|footnotes|sr-only|visually-hidden|prononciation|haudio|ext-phonos)(?:\s|$)/;
 
 /** Elements that end a run of text: sentences never cross them. */
 export const BLOCK_TAGS = new Set([

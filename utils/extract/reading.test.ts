@@ -95,6 +95,19 @@ describe('a list item that opens with a name', () => {
   });
 });
 
+describe('a pronunciation\'s audio link is no word of the claim', () => {
+  it('"Écouter" and "listen" links (MediaWiki\'s prononciation, haudio and ext-phonos) are left out', () => {
+    const texts = claimTexts(
+      `<p>Le Tarn (<span class="API">/taʁn/</span><sup class="prononciation noprint"><a href="/wiki/Fichier:Tarn.wav">Écouter</a></sup>) est une rivière du sud de la France.${sup(1)}</p>` +
+        `<p>Ludlow (<span class="ext-phonos"><a href="/wiki/File:Ludlow.ogg">listen</a></span>) is a market town on the Teme.${sup(2)}</p>` +
+        `<p>Wem (<span class="unicode haudio"><a href="/wiki/File:Wem.ogg">listen</a></span>) lies north of it.${sup(3)}</p>${refList(1, 2, 3)}`,
+    );
+    expect(texts['[1]']).toBe('Le Tarn (/taʁn/) est une rivière du sud de la France.');
+    expect(texts['[2]']).toBe('Ludlow is a market town on the Teme.');
+    expect(texts['[3]']).toBe('Wem lies north of it.');
+  });
+});
+
 describe('a figure credit cites an image, not a claim', () => {
   const blog = 'https://notes.example.net/posts/tides/';
   it('"(Image source: <author-year>)" in a caption makes no claim; the same citation in prose does', () => {
