@@ -4,7 +4,8 @@
  *
  * Reliable (same slot of the same statement):
  * - a number or year the claim gives that the passage replaces by another of the same kind, with
- *   at least two content words around both in common ("number");
+ *   at least two content words around both in common, and a plain count counting the same thing
+ *   ("number");
  * - a month the passage replaces by another month next to the same year or day ("number");
  * - a negation of the same predicate: the claim's "not"/"no"/"never"/"-n't" governs a word the
  *   passage states with no negation near it ("claimNegation"), or the other way round
@@ -118,6 +119,17 @@ function around(tokens: Token[], a: number, b: number, radius: number, from = 0,
   return out;
 }
 
+/**
+ * What a plain count counts: the content words in the three tokens after it ("5,000 saplings
+ * locally"). Empty for percents, fractions, years and dates, whose kind already says what they are.
+ */
+function counted(tokens: Token[], n: NumberMention, to = tokens.length): Set<string> {
+  const out = new Set<string>();
+  if (n.percent || n.fraction || n.year || n.date) return out;
+  for (let k = n.last + 1; k < Math.min(to, n.last + 4); k++) if (isContent(tokens[k])) out.add(tokens[k].stem);
+  return out;
+}
+
 function shared(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
@@ -182,7 +194,7 @@ interface ClaimSide {
   stems: Set<string>;
   words: Set<string>;
   /** Per number term: the claim's content words around it, and how many claim numbers are of its kind. */
-  numberNear: Map<number, { near: Set<string>; sameKind: number }>;
+  numberNear: Map<number, { near: Set<string>; counted: Set<string>; sameKind: number }>;
   /** Capitalised month tokens: the digits around each. */
   months: { k: number; digits: string[] }[];
   names: ClaimName[];
@@ -199,11 +211,12 @@ function claimSide(analysis: ClaimAnalysis): ClaimSide {
   if (side) return side;
   const tokens = analysis.tokens;
   const stems = new Set(tokens.map((t) => t.stem));
-  const numberNear = new Map<number, { near: Set<string>; sameKind: number }>();
+  const numberNear = new Map<number, { near: Set<string>; counted: Set<string>; sameKind: number }>();
   analysis.terms.forEach((term, i) => {
     if (term.kind !== 'number' || !term.number) return;
     const sameKind = analysis.numbers.filter((c) => comparable(c, term.number!)).length;
-    numberNear.set(i, { near: around(tokens, term.number.first, term.number.last, 4), sameKind });
+    const n = term.number;
+    numberNear.set(i, { near: around(tokens, n.first, n.last, 4), counted: counted(tokens, n), sameKind });
   });
   const months: ClaimSide['months'] = [];
   tokens.forEach((t, k) => {
@@ -266,7 +279,7 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
     if (statedNear(term.number)) return;
     const rivals = numbers.filter((m) => comparable(m, term.number!) && !analysis.numbers.some((c) => sameNumber(c, m)));
     if (rivals.length === 0) return;
-    const { near: claimNear, sameKind } = side.numberNear.get(i)!;
+    const { near: claimNear, counted: claimCounted, sameKind } = side.numberNear.get(i)!;
     let best = rivals[0];
     let bestShared = -1;
     for (const r of rivals) {
@@ -279,7 +292,12 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
     // Two content words in common around both; or one, where each side has only this one number of its kind.
     const alone = rivals.length === 1 && sameKind === 1;
     // "05/03/2020" may be either of two dates: it can differ, never reliably.
-    const reliable = (bestShared >= 2 || (bestShared >= 1 && alone)) && !ambiguousDate(term.number) && !ambiguousDate(best);
+    // A count of other things ("5,000 saplings" against "two new nurseries") is another slot,
+    // however many words the two sentences share.
+    const theirCounted = counted(source.tokens, best, tokenTo);
+    const otherThings = claimCounted.size > 0 && theirCounted.size > 0 && shared(claimCounted, theirCounted) === 0;
+    const reliable =
+      (bestShared >= 2 || (bestShared >= 1 && alone)) && !otherThings && !ambiguousDate(term.number) && !ambiguousDate(best);
     if (!reliable && statedAnywhere(term.number)) return;
     terms.add(i);
     for (let k = term.number.first; k <= term.number.last; k++) dated.add(k);

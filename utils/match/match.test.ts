@@ -181,6 +181,17 @@ describe('contradictions', () => {
     expect(own.evidence[0].conflicts).toContain('source says Four, claim says five');
   });
 
+  it('a count of other things is another slot, however many words the sentences share', () => {
+    const text = 'The parks department opened two new community nurseries to grow saplings locally. Each has a shaded yard.';
+    const match = matchClaim('The new community nurseries grow 5,000 saplings locally each year.', [indexSource('t', text)]);
+    expect(match.verdict).not.toBe('contradicted');
+    expect(match.evidence.flatMap((e) => e.conflicts)).toContain('differs: source says two, claim says 5,000');
+    // The same words counting the same things do contradict.
+    const same = matchClaim('The parks department opened five new community nurseries to grow saplings locally.', [indexSource('t', text)]);
+    expect(same.verdict).toBe('contradicted');
+    expect(same.evidence[0].conflicts).toContain('source says two, claim says five');
+  });
+
   it('a passage on another subject does not contradict a number', () => {
     const match = matchClaim('The volcano erupted 57 times during the drought.', [source]);
     expect(match.verdict).not.toBe('contradicted');
