@@ -345,9 +345,9 @@ function matchingClose(text: string, from: number, limit: number): number | unde
 /** Normalises spaces and trims separators a clause starts or ends with. */
 export function tidyClaim(text: string): string {
   let tidy = normalizeSpace(text);
-  // What a removed parenthesised citation leaves: "( )", "(PRM; )", "( ; Reason)", "(CoT) , have".
-  if (tidy.indexOf('(') >= 0 || tidy.indexOf(')') >= 0 || tidy.indexOf(' ,') >= 0) {
-    tidy = normalizeSpace(tidy.replace(/\s*\(\s*[,;]?\s*\)/g, '').replace(/\s*[,;]\s*\)/g, ')').replace(/\(\s*[,;]\s*/g, '(').replace(/\s+,/g, ','));
+  // What a removed parenthesised citation leaves: "( )", "(PRM; )", "( ; Reason)", "(CoT) , have", "robustness ; this".
+  if (tidy.indexOf('(') >= 0 || tidy.indexOf(')') >= 0 || tidy.indexOf(' ,') >= 0 || tidy.indexOf(' ;') >= 0) {
+    tidy = normalizeSpace(tidy.replace(/\s*\(\s*[,;]?\s*\)/g, '').replace(/\s*[,;]\s*\)/g, ')').replace(/\(\s*[,;]\s*/g, '(').replace(/\s+([,;])/g, '$1'));
   }
   // Most claims start and end with words: the patterns run only when they can match.
   if (LEADING_SEPARATORS.includes(tidy.charAt(0))) tidy = tidy.replace(/^[\s,;:.)\]–—-]+/, '');

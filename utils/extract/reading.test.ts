@@ -108,6 +108,14 @@ describe('a pronunciation\'s audio link is no word of the claim', () => {
   });
 });
 
+describe('a parenthesised citation before a semicolon', () => {
+  it('leaves no space before the semicolon', () => {
+    const html = `<article><p>Dredging can also lower the flood risk (<a href="https://papers.example.org/abs/2304">Baros et al. 2023</a>); this holds for shallow estuaries only.</p></article>`;
+    const page = extractCitations(parseHtml(html), 'https://notes.example.net/posts/estuaries/');
+    expect(page.claims.map((c) => c.text)).toEqual(['Dredging can also lower the flood risk; this holds for shallow estuaries only.']);
+  });
+});
+
 describe('a figure credit cites an image, not a claim', () => {
   const blog = 'https://notes.example.net/posts/tides/';
   it('"(Image source: <author-year>)" in a caption makes no claim; the same citation in prose does', () => {
