@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_TAG, citationsKey, extractCitations, hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
 import { loadIntoWindow, parseHtml } from '../../tests/helpers/extract';
 
 const url = 'https://example.org/late/';
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// The debounce runs on faked timers and clock: a loaded machine must not stretch a 5 ms gap past
+// the 30 ms debounce.
+const wait = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 const PAGE = `<html><head><title>Late page</title></head><body><main id="app"><p>Loading…</p></main></body></html>`;
 const CONTENT = `<p>The river rose by two metres overnight.[1] Roads were closed.[2]</p>
@@ -11,7 +13,11 @@ const CONTENT = `<p>The river rose by two metres overnight.[1] Roads were closed
 
 describe('watching a page that loads late', () => {
   let stop = new AbortController();
-  afterEach(() => stop.abort());
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+  afterEach(() => {
+    stop.abort();
+    vi.useRealTimers();
+  });
 
   it('calls back once, after the page has been quiet for the debounce period', async () => {
     const doc = loadIntoWindow(PAGE);
