@@ -72,6 +72,12 @@ describe('private-address rules: the patterns match what url.ts calls loopback o
     'http://[::ffff:127.0.0.1]/',
     'http://[64:ff9b::c0a8:101]/',
     'http://[2002:c0a8:101::1]/',
+    'http://[::ffff:0:a00:1]/',
+    'http://[::ffff:0:7f00:1]/',
+    'http://[64:ff9b:1::a00:1]/',
+    'http://[64:ff9b:1::]/',
+    'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/',
+    'http://[2001::1]/',
     'http://localhost/',
     'http://localhost./',
     'http://LOCALHOST:3000/',
@@ -128,7 +134,7 @@ describe('private-address rules: the patterns match what url.ts calls loopback o
     expect(disagreements).toEqual([]);
   });
 
-  it('agrees with url.ts on 20,000 IPv6 addresses that carry an IPv4 address (mapped, compatible, NAT64, 6to4), kind by kind', () => {
+  it('agrees with url.ts on 20,000 IPv6 addresses that carry an IPv4 address (mapped, compatible, NAT64, 6to4, translated), kind by kind', () => {
     const next = seededBytes(777);
     const ranges = [...IPV4_RANGES.loopback, ...IPV4_RANGES.private];
     const hex = (n: number) => n.toString(16);
@@ -151,7 +157,7 @@ describe('private-address rules: the patterns match what url.ts calls loopback o
       const hi = hex((octets[0] << 8) | octets[1]);
       const lo = hex((octets[2] << 8) | octets[3]);
       const tail = Array.from({ length: 5 }, () => (next() < 128 ? '0' : hex((next() << 8) | next()))).join(':');
-      const written = [`::ffff:${hi}:${lo}`, `::${hi}:${lo}`, `64:ff9b::${hi}:${lo}`, `2002:${hi}:${lo}:${tail}`][i % 4];
+      const written = [`::ffff:${hi}:${lo}`, `::${hi}:${lo}`, `64:ff9b::${hi}:${lo}`, `2002:${hi}:${lo}:${tail}`, `::ffff:0:${hi}:${lo}`][i % 5];
       const url = new URL(`http://[${written}]/`);
       const kind = classifyHost(url.hostname);
       if (kind !== 'public') notPublic++;
@@ -164,7 +170,7 @@ describe('private-address rules: the patterns match what url.ts calls loopback o
     expect(notPublic).toBeLessThan(15_000);
   });
 
-  it.each(['http://[::ffff:8.8.8.8]/', 'http://[::8.8.8.8]/', 'http://[64:ff9b::8.8.8.8]/', 'http://[2002:808:808::1]/', 'http://[2002:101:101::]/'])(
+  it.each(['http://[::ffff:8.8.8.8]/', 'http://[::8.8.8.8]/', 'http://[64:ff9b::8.8.8.8]/', 'http://[2002:808:808::1]/', 'http://[2002:101:101::]/', 'http://[::ffff:0:808:808]/', 'http://[64:ff9b:2::1]/', 'http://[2001:1::1]/', 'http://[2001:4860:4860::8888]/'])(
     '%s carries a public IPv4 address: not matched, and url.ts calls it public',
     (url) => {
       expect(classifyHost(new URL(url).hostname)).toBe('public');
@@ -183,6 +189,9 @@ describe('private-address rules: the patterns match what url.ts calls loopback o
     ['http://[2002:0:0:1::]/', 'loopback'],
     ['http://[::ffff:169.254.169.254]/', 'private'],
     ['http://[::ffff:192.0.0.1]/', 'private'],
+    ['http://[::ffff:0:0:0]/', 'loopback'],
+    ['http://[::ffff:0:7f00:1]/', 'loopback'],
+    ['http://[::ffff:0:a9fe:a9fe]/', 'private'],
   ] as const)('%s carries a %s IPv4 address, and only that kind’s rules match it', (url, kind) => {
     expect(classifyHost(new URL(url).hostname)).toBe(kind);
     expect(matched(url, [byKind[kind]])).toBe(true);

@@ -8,7 +8,7 @@
  *   form needs a pattern. The IPv4 ranges come from url.ts's table, so the two cannot drift.
  * - One rule set per kind of address (loopback, private): a public page's requests run under
  *   both, a loopback page's under the private set, a private page's under the loopback set.
- * - IPv6 addresses that carry an IPv4 address (`::ffff:…`, `::a.b.c.d`, `64:ff9b::…`, `2002:…`)
+ * - IPv6 addresses that carry an IPv4 address (`::ffff:…`, `::ffff:0:…`, `::a.b.c.d`, `64:ff9b::…`, `2002:…`)
  *   are matched by the IPv4 range they carry, written in hex as the browser writes them
  *   (`::ffff:7f00:1`), from the same table: a public one passes, as it does in url.ts.
  * - Only the extension's own GET requests outside tabs are matched (`initiatorDomains`,
@@ -60,6 +60,8 @@ const IPV6_PATTERNS: Record<AddressKind, string[]> = {
     `fe[c-f]${HEX}:${REST}`, // site-local fec0::/10
     `ff${HEX}{2}:${REST}`, // multicast
     `2001:db8:${REST}`, // documentation
+    `64:ff9b:1:${REST}`, // local-use NAT64 64:ff9b:1::/48
+    `2001:0?:${REST}`, // Teredo 2001::/32 (`2001:0:…` or `2001::…`)
   ],
 };
 
@@ -92,7 +94,7 @@ export function hexGroupPattern(base: number, bits: number): string {
 
 /**
  * IPv6 literals that carry an IPv4 address of the CIDR `address/bits`: mapped (`::ffff:h:l`),
- * compatible (`::h:l`), NAT64 (`64:ff9b::h:l`) and 6to4 (`2002:h:l:…`), in the browser's form,
+ * translated (`::ffff:0:h:l`, never shortened further: its leading zero run is the longest), compatible (`::h:l`), NAT64 (`64:ff9b::h:l`) and 6to4 (`2002:h:l:…`), in the browser's form,
  * where a run of zero groups is written `::` (so a zero `h`, or `h` and `l`, may vanish). Several
  * patterns, one rule each: joined, some pass the memory Chrome allows a rule's pattern.
  */
@@ -107,7 +109,7 @@ export function embeddedIpv4Patterns(address: string, bits: number): string[] {
   // Aligned blocks hold a zero value exactly when their base is zero.
   const hiZero = hiBase === 0;
   const loZero = loBase === 0;
-  const forms = [`(?:::ffff:|::|64:ff9b::)${hi}:${lo}`, `2002:${hi}:${lo}:${REST}`];
+  const forms = [`(?:::ffff:|::ffff:0:|::|64:ff9b::)${hi}:${lo}`, `2002:${hi}:${lo}:${REST}`];
   if (hiZero) forms.push(`(?:::|64:ff9b::)${lo}`);
   if (hiZero && loZero) forms.push('64:ff9b::', `2002::${REST}`);
   if (loZero) forms.push(`2002:${hi}::${REST}`);

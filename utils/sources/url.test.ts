@@ -61,6 +61,14 @@ describe('checkSourceUrl: what a public article may make the extension fetch', (
     ['[::7f00:1]', 'loopback'], // IPv4-compatible 127.0.0.1
     ['[64:ff9b::7f00:1]', 'loopback'], // NAT64 of 127.0.0.1
     ['[2002:808:808::1]', 'public'], // 6to4 of 8.8.8.8
+    ['[::ffff:0:a00:1]', 'private'], // translated 10.0.0.1
+    ['[::ffff:0:7f00:1]', 'loopback'], // translated 127.0.0.1
+    ['[::ffff:0:808:808]', 'public'], // translated 8.8.8.8
+    ['[64:ff9b:1::a00:1]', 'private'], // local-use NAT64
+    ['[64:ff9b:1:ffff::1]', 'private'],
+    ['[2001:0:4136:e378:8000:63bf:3fff:fdd2]', 'private'], // Teredo
+    ['[2001::1]', 'private'],
+    ['[2001:1::1]', 'public'],
     ['[fec0::1]', 'private'],
     ['[ff02::1]', 'private'],
     ['[2001:db8::1]', 'private'],

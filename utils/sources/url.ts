@@ -54,8 +54,9 @@ export const IPV4_RANGES: Record<'loopback' | 'private', Cidr[]> = {
 };
 
 /** IPv6 ranges that carry an IPv4 address: classified by that address. */
-const IPV6_EMBEDDING: Record<'mapped' | 'compatible' | 'nat64' | 'sixToFour', Cidr[]> = {
+const IPV6_EMBEDDING: Record<'mapped' | 'translated' | 'compatible' | 'nat64' | 'sixToFour', Cidr[]> = {
   mapped: [v6('::ffff:0:0/96')],
+  translated: [v6('::ffff:0:0:0/96')], // stateless IP/ICMP translation
   compatible: [v6('::/96')], // deprecated
   nat64: [v6('64:ff9b::/96')],
   sixToFour: [v6('2002::/16')],
@@ -70,6 +71,11 @@ const IPV6_RANGES: Record<'loopback' | 'private', Cidr[]> = {
     v6('fec0::/10'), // site-local
     v6('ff00::/8'), // multicast
     v6('2001:db8::/32'), // documentation range
+    // Local-use NAT64: a prefix each network picks for itself, so its translator is on that network.
+    v6('64:ff9b:1::/48'),
+    // Teredo tunnels: reached through a tunnel on the reader's machine, and they carry an
+    // (inverted) IPv4 address of their own; no cited page is served from one.
+    v6('2001::/32'),
   ],
 };
 
