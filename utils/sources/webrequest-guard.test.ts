@@ -63,7 +63,7 @@ describe('createWebRequestGuard (Firefox)', () => {
     });
   });
 
-  it('takes a URL sent at once in both modes as guarded', async () => {
+  it('sends a URL sent at once in open and guarded mode one after the other, the guarded one judged as guarded', async () => {
     const fake = fakeWebRequest();
     const guard = createWebRequestGuard(fake.webRequest, ORIGIN);
     const answers: unknown[] = [];
@@ -115,22 +115,71 @@ describe('createWebRequestGuard (Firefox)', () => {
     expect(answers).toEqual([undefined, undefined, { cancel: true }]);
   });
 
-  it('holds a URL sent at once by a loopback page and a private page to both: neither kind passes', async () => {
+  it('judges a URL sent at once by a loopback page and a private page by each page’s own mode, one send after the other', async () => {
     const fake = fakeWebRequest();
     const guard = createWebRequestGuard(fake.webRequest, ORIGIN);
     const answers: unknown[] = [];
-    const hold = Promise.resolve();
     const fromPrivate = guard.send('https://shared.example/x', 'private', async () => {
-      await hold;
-      return ok();
-    });
-    const fromLoopback = guard.send('https://shared.example/x', 'loopback', async () => {
-      answers.push(fake.hop('13', 'https://shared.example/x'), fake.hop('13', 'http://127.0.0.1/'));
+      answers.push(fake.hop('13', 'https://shared.example/x'), fake.hop('13', 'http://10.0.0.7/'), fake.hop('13', 'http://127.0.0.1/'));
       throw new TypeError('NetworkError');
     });
-    await expect(fromLoopback).rejects.toBeInstanceOf(PrivateAddressRefused);
-    await expect(fromPrivate).rejects.toBeInstanceOf(PrivateAddressRefused);
-    expect(answers).toEqual([undefined, { cancel: true }]);
+    const fromLoopback = guard.send('https://shared.example/x', 'loopback', async () => {
+      answers.push(fake.hop('14', 'https://shared.example/x'), fake.hop('14', 'http://127.0.0.1/'), fake.hop('14', 'http://10.0.0.7/'));
+      throw new TypeError('NetworkError');
+    });
+    await expect(fromPrivate).rejects.toEqual(new PrivateAddressRefused('http://127.0.0.1/'));
+    await expect(fromLoopback).rejects.toEqual(new PrivateAddressRefused('http://10.0.0.7/'));
+    expect(answers).toEqual([undefined, undefined, { cancel: true }, undefined, undefined, { cancel: true }]);
+  });
+
+  it('lets sends of one URL in the same mode overlap, and tells each of a cancelled request', async () => {
+    const fake = fakeWebRequest();
+    const guard = createWebRequestGuard(fake.webRequest, ORIGIN);
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = guard.send('https://same.example/x', 'guarded', async () => {
+      order.push('first');
+      await held;
+      return ok();
+    });
+    const second = guard.send('https://same.example/x', 'guarded', async () => {
+      order.push('second');
+      expect(fake.hop('15', 'https://same.example/x')).toBeUndefined();
+      expect(fake.hop('15', 'http://192.168.0.1/')).toEqual({ cancel: true });
+      release();
+      throw new TypeError('NetworkError');
+    });
+    await expect(second).rejects.toBeInstanceOf(PrivateAddressRefused);
+    // The request could have been either send's: both say it was refused.
+    await expect(first).rejects.toBeInstanceOf(PrivateAddressRefused);
+    expect(order).toEqual(['first', 'second']);
+  });
+
+  it('never judges a public page’s request by another page’s mode: a URL sent at once from a loopback page and a public page is sent by one, then the other', async () => {
+    const fake = fakeWebRequest();
+    const guard = createWebRequestGuard(fake.webRequest, ORIGIN);
+    const answers: Record<string, unknown[]> = { loopback: [], guarded: [] };
+    // Firefox may report the loopback page's request first, although the public page's send began first.
+    let loopbackSent!: () => void;
+    const afterLoopback = new Promise<void>((resolve) => (loopbackSent = resolve));
+    const fromPublic = guard.send('https://both.example/x', 'guarded', async () => {
+      await afterLoopback;
+      answers.guarded.push(fake.hop('31', 'https://both.example/x'), fake.hop('31', 'http://127.0.0.1:9/admin'));
+      throw new TypeError('NetworkError');
+    });
+    const fromLoopback = guard.send('https://both.example/x', 'loopback', async () => {
+      answers.loopback.push(fake.hop('30', 'https://both.example/x'), fake.hop('30', 'http://127.0.0.1:9/admin'));
+      loopbackSent();
+      return ok();
+    });
+    // A guard that serialises the two sends must still let the public one run.
+    setTimeout(loopbackSent, 0);
+    await expect(fromPublic).rejects.toEqual(new PrivateAddressRefused('http://127.0.0.1:9/admin'));
+    expect(answers.guarded).toEqual([undefined, { cancel: true }]);
+    // The loopback page's own request reaches loopback, and its send is not told it was refused.
+    await expect(fromLoopback).resolves.toBeInstanceOf(Response);
+    expect(answers.loopback).toEqual([undefined, undefined]);
   });
 });
 

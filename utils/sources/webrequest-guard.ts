@@ -7,9 +7,10 @@
  * - A request is ours when the extension's own origin made it; every other request (the reader's
  *   tabs, other extensions) is answered at once and never looked at further.
  * - A request is matched to the `send` that started it by its first URL; its later hops (same
- *   `requestId`) keep that send's mode. Two sends of one URL at once cannot be told apart: the
- *   request is then held to every one of their modes (a loopback page's source may be refused,
- *   a public page's never let through); a send whose request then fails is told why.
+ *   `requestId`) keep that send's mode. Firefox cannot tell which of two sends of one URL a
+ *   request belongs to, so sends of one URL in different modes take turns: a public page's
+ *   request is never judged by a loopback page's mode, nor a loopback page's refused for a public
+ *   page's. Sends of one URL in the same mode may overlap: they are judged alike.
  * - Every hop is judged, the first one too (fetch.ts checked its URL, but not where its name
  *   points, and the check holds if a caller forgets).
  * - A name is judged by what `dns.resolve` answers for it (Firefox's own resolver and cache, the
@@ -50,10 +51,10 @@ interface Send {
   url: string;
   mode: GuardMode;
   requestIds: string[];
-  /** A hop this send's own mode refuses was cancelled. */
+  /** A hop of a request of this send's URL and mode was cancelled. */
   refused?: string;
-  /** A request this send shared its first URL with was cancelled for a mode it shared it with. */
-  sharedRefusal?: string;
+  /** Settles when the send is answered. */
+  done: Promise<void>;
 }
 
 /** Requests are seen without their fragment. */
@@ -69,18 +70,15 @@ const isLiteral = (hostname: string) => hostname.startsWith('[') || /^\d{1,3}(?:
 
 export function createWebRequestGuard(webRequest: BlockingWebRequest, extensionOrigin: string, dns?: DnsResolver): RequestGuard {
   const pending = new Map<string, Send[]>();
-  /** A request, and the sends it may belong to (more than one when they share its first URL). */
-  type Held = { sends: Send[]; modes: GuardMode[] };
+  /** A request, its mode, and the sends it may belong to (more than one when they share its first URL). */
+  type Held = { sends: Send[]; mode: GuardMode };
   const byRequest = new Map<string, Held>();
 
-  /** Cancels the hop if a mode it is held to may not reach one of the `targets`. */
+  /** Cancels the hop if the request's mode may not reach one of the `targets`. */
   const judge = (held: Held, url: string, targets: HostClass[]): Answer => {
-    if (held.modes.every((mode) => targets.every((target) => mayReach(mode, target)))) return undefined;
-    for (const send of held.sends) {
-      if (!targets.every((target) => mayReach(send.mode, target))) send.refused = url;
-      // Another send's request may have been the one cancelled: it fails, and says why.
-      else send.sharedRefusal = url;
-    }
+    if (targets.every((target) => mayReach(held.mode, target))) return undefined;
+    // Any of the sends may have made the request: each fails, and says why.
+    for (const send of held.sends) send.refused = url;
     return { cancel: true };
   };
 
@@ -100,12 +98,11 @@ export function createWebRequestGuard(webRequest: BlockingWebRequest, extensionO
       if (!held) {
         const sends = pending.get(withoutFragment(details.url))?.filter((s) => s.requestIds.length === 0);
         if (!sends?.length) return undefined;
-        const send = sends.find((s) => s.mode === 'guarded') ?? sends[0];
-        held = { sends, modes: [...new Set(sends.map((s) => s.mode))] };
-        send.requestIds.push(details.requestId);
+        held = { sends, mode: sends[0].mode };
+        sends[0].requestIds.push(details.requestId);
         byRequest.set(details.requestId, held);
       }
-      if (held.modes.every((mode) => mode === 'open')) return undefined;
+      if (held.mode === 'open') return undefined;
       let hostname: string;
       try {
         hostname = new URL(details.url).hostname;
@@ -124,16 +121,18 @@ export function createWebRequestGuard(webRequest: BlockingWebRequest, extensionO
   return {
     async send(href, mode, request) {
       const url = withoutFragment(href);
-      const send: Send = { url, mode, requestIds: [] };
+      for (let other; (other = pending.get(url)?.find((s) => s.mode !== mode)); ) await other.done;
+      let answered!: () => void;
+      const send: Send = { url, mode, requestIds: [], done: new Promise((resolve) => (answered = resolve)) };
       pending.set(url, [...(pending.get(url) ?? []), send]);
       try {
         const response = await request();
         if (send.refused) throw new PrivateAddressRefused(send.refused);
         return response;
       } catch (error) {
-        const refused = send.refused ?? send.sharedRefusal;
-        throw refused ? new PrivateAddressRefused(refused) : error;
+        throw send.refused ? new PrivateAddressRefused(send.refused) : error;
       } finally {
+        answered();
         const left = (pending.get(url) ?? []).filter((s) => s !== send);
         if (left.length) pending.set(url, left);
         else pending.delete(url);
