@@ -4,7 +4,7 @@
  * bootstrap intervals), without writing anything. Each variant (`variants.ts`) is a function of
  * cached per-claim quantities (`rows.ts`), so many can be compared in one run.
  *
- *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--folds 5] [--boot 300] [--only name,name] [--save f.json | --against f.json] [--rows rows.json] [--confusion]
+ *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--folds 5] [--seed 0] [--boot 300] [--only name,name] [--save f.json | --against f.json] [--rows rows.json] [--confusion]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,10 +28,13 @@ const { values } = readArgs('usage: npx tsx scripts/match-lab/explore.ts [--repe
   against: { type: 'string' },
   /** Keep the per-claim rows in this file (read it when it exists, else build and write it): the features take minutes. */
   rows: { type: 'string' },
+  /** Added to every repeat's fold seed: another set of repeats of the same nested protocol. */
+  seed: { type: 'string', default: '0' },
 });
 const REPEATS = Number(values.repeats);
 const FOLDS = Number(values.folds);
 const BOOT = Number(values.boot);
+const SEED = Number(values.seed);
 const INNER = 4;
 const DIGITS = 4;
 const LABELS = ['supported', 'partial', 'unsupported'];
@@ -47,7 +50,7 @@ function scoredOf(rs: Row[], v: Variant, sel: Record<string, number>): Scored[] 
     label: r.label,
     score: v.score(r, sel),
     contradicted: r.contradicted,
-    parts: { best: r.parts, stated: sel.partStated ?? DEFAULT_PARAMS.partStated },
+    parts: { best: v.parts ? v.parts(r) : r.parts, stated: sel.partStated ?? DEFAULT_PARAMS.partStated },
     every: everyOf(r, v),
     partialBy: partialBy(r, v),
     partialScore: v.partialScore ? v.partialScore(r, sel) : null,
@@ -59,10 +62,11 @@ function scoredOf(rs: Row[], v: Variant, sel: Record<string, number>): Scored[] 
 /** What the "every part" threshold reads: parts, chunks, or the weakest over the strongest of either. */
 function everyOf(r: Row, v: Variant): number[] {
   const ratio = (xs: number[]) => [Math.max(...xs) > 0 ? Math.min(...xs) / Math.max(...xs) : 0];
+  const parts = v.parts ? v.parts(r) : r.parts;
   if (v.every === 'chunks') return r.chunks;
-  if (v.every === 'partRatio') return ratio(r.parts);
+  if (v.every === 'partRatio') return ratio(parts);
   if (v.every === 'chunkRatio') return ratio(r.chunks);
-  return r.parts;
+  return parts;
 }
 
 function partialBy(r: Row, v: Variant): number | null {
@@ -200,11 +204,11 @@ function run(v: Variant): Pred[][] {
   for (let rep = 0; rep < REPEATS; rep++) {
     const p: Pred[] = new Array(rows.length);
     for (let k = 0; k < FOLDS; k++) {
-      const train = rows.filter((r) => foldOf(r.group, FOLDS, rep) !== k);
-      const sel = choose(v, train, rep * 100 + k);
+      const train = rows.filter((r) => foldOf(r.group, FOLDS, SEED + rep) !== k);
+      const sel = choose(v, train, (SEED + rep) * 100 + k);
       const t = fitT(scoredOf(train, v, sel), sel.everyPart ?? 0, v.baOn, v.method);
       rows.forEach((r, i) => {
-        if (foldOf(r.group, FOLDS, rep) !== k) return;
+        if (foldOf(r.group, FOLDS, SEED + rep) !== k) return;
         const s = scoredOf([r], v, sel)[0];
         p[i] = { score: s.score, verdict: threeWayAt(s, t) };
       });

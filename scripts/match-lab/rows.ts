@@ -5,10 +5,11 @@
  */
 import { analyse, DEFAULT_PARAMS } from '../../utils/match/index';
 import { indexSource, type SourceIndex } from '../../utils/match/source';
-import { chunkCoverages, shareAnywhere } from '../../utils/match/features';
+import { chunkCoverages, partCoverage, shareAnywhere } from '../../utils/match/features';
 import { weightedShare, type Retrieval } from '../../utils/match/passages';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { labFeatures } from './features';
+import { loosened } from './paraphrase';
 import { commonShare, generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
 
 /** Cached per claim: coverages by chunk size and longest window, presence shares, parts. */
@@ -41,6 +42,8 @@ export interface Row {
   negationUnmatched: number;
   /** Round 7: share of the claim's word terms that are very common in general English (SUBTLEX share ≥ 1 in 10,000). */
   common: number;
+  /** Round 8: coverage (3-term chunks, windows ≤ 3), names found and parts with looser word matching (`paraphrase.ts`); `same` rebuilds the shipped matching. */
+  loose: Record<string, { cov: number; names: number; parts: number[] }>;
 }
 
 function coverageOf(r: Retrieval, size: number, longest: number): number {
@@ -58,6 +61,38 @@ function shareWithout(r: Retrieval, skip: RegExp): number {
     if (r.anywhere[i]) got++;
   });
   return n === 0 ? 1 : got / n;
+}
+
+/** Round 8: every run of `size` consecutive key terms a chunk (overlapping); each one's best window coverage, averaged. */
+function slidingCoverage(r: Retrieval, size: number): number {
+  const n = r.analysis.terms.length;
+  const ranges: [number, number][] = n <= size ? [[0, n]] : Array.from({ length: n - size + 1 }, (_, i) => [i, i + size]);
+  let sum = 0;
+  for (const [a, b] of ranges) {
+    let total = 0;
+    for (let i = a; i < b; i++) total += r.termWeights[i];
+    let best = 0;
+    for (const w of r.windows) {
+      if (w.to - w.from >= 3) continue;
+      let got = 0;
+      for (let i = a; i < b; i++) if (w.matched[i]) got += r.termWeights[i];
+      if (total > 0) best = Math.max(best, got / total);
+      if (best >= 1) break;
+    }
+    sum += best;
+  }
+  return n ? sum / ranges.length : 0;
+}
+
+const LOOSENINGS = { same: [false, false], deriv: [true, false], syn: [false, true], both: [true, true] } as const;
+
+function looseOf(r: Retrieval): Row['loose'] {
+  const out: Row['loose'] = {};
+  for (const [key, [derivations, synonymsInWindow]] of Object.entries(LOOSENINGS)) {
+    const l = loosened(r, { derivations, synonymsInWindow }, DEFAULT_PARAMS.retrieval.windowPenalty);
+    out[key] = { cov: coverageOf(l, 3, 3), names: shareAnywhere(l, 'name'), parts: partCoverage(l).best };
+  }
+  return out;
 }
 
 /** One row per record of `files` (dataset = index of its file), with every variant's inputs. */
@@ -78,6 +113,8 @@ export function buildRows(files: string[]): Row[] {
         for (const size of [1, 2, 3, 4, 99]) for (const longest of [1, 2, 3]) cov[`c${size}w${longest}`] = coverageOf(a.retrieval, size, longest);
         for (const size of [2, 3]) cov[`c${size}w4`] = a4.retrieval ? coverageOf(a4.retrieval, size, 4) : 0;
         const ap = analyse(rec.claim, [src], { maxEvidence: 3, params: plain });
+        cov.s3w3 = slidingCoverage(a.retrieval, 3);
+        cov.s2w3 = slidingCoverage(a.retrieval, 2);
         cov.c3w3plain = ap.retrieval ? coverageOf(ap.retrieval, 3, 3) : 0;
         // Round 5: spelling-tolerant coverage; general-English IDF alone (g1) or blended geometrically with the shipped weights (g5, g3).
         cov.c3w3loose = coverageOf({ ...a.retrieval, windows: looseWindows(a.retrieval) }, 3, 3);
@@ -108,6 +145,7 @@ export function buildRows(files: string[]): Row[] {
         claimHedge: lab?.claimHedge ?? 0,
         negationUnmatched: lab?.negationUnmatched ?? 0,
         common: a.retrieval ? commonShare(a.retrieval) : 0,
+        loose: a.retrieval ? looseOf(a.retrieval) : {},
         hit1: gold.length ? a.match.evidence.slice(0, 1).some((e) => gold.some((g) => overlaps(e, g))) : null,
       });
     }

@@ -30,6 +30,8 @@ export interface Variant {
   singleStated?: boolean;
   /** Round 7: a further condition for `supported`. */
   guard?: (r: Row, sel: Record<string, number>) => boolean;
+  /** Round 8: each part's coverage as this variant reads it (the shipped parts when absent). */
+  parts?: (r: Row) => number[];
 }
 
 export const veto = (f: number, s: number) => f + (1 - f) * s;
@@ -104,3 +106,11 @@ r7b('negation veto', { guard: (r) => !r.negationUnmatched });
 r7b('best part of any claim', { grid: with0('partStated', [0.4, 0.5, 0.6, 0.7, 0.8]), singleStated: true });
 r7b('partial on coverage, names veto kept', { partialScore: (r) => cov0(r) * r.names });
 r7b('partial on coverage, numbers veto kept', { partialScore: (r) => cov0(r) * r.numbers });
+// Round 8 (pre-registered in docs/matcher-notes.md): looser word matching, the shipped form and fit.
+// `same` rebuilds the shipped matching in the lab, and must equal the shipped variant.
+for (const key of ['same', 'deriv', 'syn', 'both']) {
+  const l = (r: Row) => r.loose[key] ?? { cov: 0, names: 1, parts: [0] };
+  r7(`r8 ${key}`, { score: (r) => l(r).cov * r.numbers * l(r).names, partialScore: (r) => l(r).cov, parts: (r) => l(r).parts });
+}
+// Round 8, second batch: overlapping chunks (every run of 3, or 2, consecutive key terms).
+for (const key of ['s3w3', 's2w3']) r7(`r8 sliding ${key}`, { score: (r) => (r.cov[key] ?? 0) * r.numbers * r.names, partialScore: (r) => r.cov[key] ?? 0 });
