@@ -4,7 +4,7 @@
  * bootstrap intervals), without writing anything. Each variant (`variants.ts`) is a function of
  * cached per-claim quantities (`rows.ts`), so many can be compared in one run.
  *
- *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--folds 5] [--seed 0] [--boot 300] [--only name,name] [--save f.json | --against f.json] [--rows rows.json] [--confusion]
+ *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--folds 5] [--seed 0] [--files wice,checkcovid,expertqa] [--boot 300] [--only name,name] [--save f.json | --against f.json] [--rows rows.json] [--confusion]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +30,7 @@ const { values } = readArgs('usage: npx tsx scripts/match-lab/explore.ts [--repe
   rows: { type: 'string' },
   /** Added to every repeat's fold seed: another set of repeats of the same nested protocol. */
   seed: { type: 'string', default: '0' },
+  files: { type: 'string' },
 });
 const REPEATS = Number(values.repeats);
 const FOLDS = Number(values.folds);
@@ -38,7 +39,9 @@ const SEED = Number(values.seed);
 const INNER = 4;
 const DIGITS = 4;
 const LABELS = ['supported', 'partial', 'unsupported'];
-const files = ['wice-dev.jsonl', 'checkcovid-dev.jsonl', 'expertqa-dev.jsonl'].map((f) => path.resolve(repoRoot, '../shared/eval', f));
+/** The three files in this order (WiCE, Check-COVID, ExpertQA: the variants name them by position); `--files` checks the same candidates on other splits of the same datasets. */
+const files = (values.files?.split(',') ?? ['wice-dev.jsonl', 'checkcovid-dev.jsonl', 'expertqa-dev.jsonl'].map((f) => path.resolve(repoRoot, '../shared/eval', f))).map((f) => path.resolve(f));
+if (files.length !== 3) throw new Error('--files takes three files: WiCE, Check-COVID, ExpertQA, in that order');
 
 const rows: Row[] = values.rows && existsSync(values.rows) ? JSON.parse(readFileSync(values.rows, 'utf8')) : buildRows(files);
 if (values.rows && !existsSync(values.rows)) writeFileSync(values.rows, JSON.stringify(rows));
