@@ -1,0 +1,241 @@
+/**
+ * Lab: evidence ranking rules that should hold on unseen claims, each paired against the shipped
+ * ranking on hit@1 (the first passage shown overlaps a gold sentence, as in `npm run eval`).
+ *
+ * Every rule re-ranks the shipped retrieval's windows (the contradicting passage, when there is
+ * one, stays first, as in the product). A rule with a weight has it chosen on the training folds'
+ * WiCE claims (5 × 5 folds grouped by source text) and scored on the held-out fold; the figure is
+ * each claim's mean over the repeats. Intervals: cluster bootstrap over source texts. Each line
+ * also gives the first passage's mean length and precision (share of its sentences that are gold):
+ * a rule that gains only by showing longer passages has not found better ones.
+ *
+ * ExpertQA has no gold evidence sentences, so it has no hit@1; a ranking rule changes only the
+ * order of the passages shown, never a score or a verdict.
+ *
+ *   npx tsx scripts/match-lab/ranking.ts [--boot 1000]
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyse } from '../../utils/match/index';
+import { chunks } from '../../utils/match/features';
+import { synonymsOf } from '../../utils/match/lexicon';
+import { indexSource, type SourceIndex } from '../../utils/match/source';
+import type { Window } from '../../utils/match/passages';
+import { goldSpans, overlaps, readRecords } from '../eval-lib';
+import { bootstrap, foldOf } from './cv';
+import { readArgs } from '../lib/args';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000]', { boot: { type: 'string', default: '1000' } });
+const BOOT = Number(values.boot);
+const FILES = ['WiCE', 'Check-COVID'];
+const FOLDS = 5;
+const REPEATS = 5;
+/** Letters two words must share at their start to match softly ("Ukrainian"/"Ukraine", "elected"/"election"). */
+const PREFIX = 5;
+
+const records = ['wice-dev.jsonl', 'checkcovid-dev.jsonl']
+  .flatMap((f, d) => readRecords(path.resolve(repoRoot, '../shared/eval', f)).map((r) => ({ r, d })))
+  .filter(({ r }) => goldSpans(r).length > 0);
+const groups = records.map(({ r }) => r.source_text);
+
+interface Candidate {
+  /** The shipped ranking value (synonym-only matches at half credit, less the window penalty). */
+  shown: number;
+  sentences: number;
+  from: number;
+  /** Weighted share of the claim's names and numbers the window holds (1 when it has none). */
+  keys: number;
+  /** Weight, over the total, of the claim's words the window lacks but holds softly: a synonym, or the same first letters. */
+  soft: number;
+  /** The same, synonyms only. */
+  synonym: number;
+  /** The same, first letters only. */
+  prefix: number;
+  /** Mean over the claim's 3-term chunks of each chunk's weighted share in the window, less the penalty. */
+  chunked: number;
+  /** Every sentence is a `(meta data)` line whose text another line of the page repeats. */
+  duplicateMeta: boolean;
+  hit: boolean;
+  precision: number;
+}
+interface Claim {
+  fixed: Candidate | null;
+  candidates: Candidate[];
+}
+
+const META = /^\(meta data\)\s*[A-Z ]+:\s*/;
+const plain = (text: string) => text.replace(/^#+\s*/, '').trim().toLowerCase();
+
+function describeClaim(source: SourceIndex, claim: string, gold: { start: number; end: number }[]): Claim {
+  const a = analyse(claim, [source], { maxEvidence: 3 });
+  if (!a.retrieval) return { fixed: null, candidates: [] };
+  const { analysis, termWeights, total } = a.retrieval;
+  const penalty = 0.02;
+  const lines = source.sentences.map((s) => source.text.slice(s.start, s.end));
+  const bodyLines = new Set(lines.slice(0, source.bodyEnd).filter((l) => !META.test(l)).map(plain));
+  // Repeated: the meta line's text is another line's, or holds a heading of three words or more.
+  const headings = lines.slice(0, source.bodyEnd).filter((l) => l.startsWith('#')).map(plain).filter((h) => h.split(/\s+/).length >= 3);
+  const duplicated = lines.map((l) => {
+    if (!META.test(l)) return false;
+    const own = plain(l.replace(META, ''));
+    return bodyLines.has(own) || headings.some((h) => own.includes(h));
+  });
+  const keyTotal = analysis.terms.reduce((sum, t, i) => sum + (t.kind === 'word' ? 0 : termWeights[i]), 0);
+  const softKeys = analysis.terms.map((t) => {
+    if (t.kind === 'number') return null;
+    const word = t.surface.toLowerCase();
+    return { synonyms: new Set(synonymsOf(t.stem)), prefix: word.length >= PREFIX + 1 ? word.slice(0, PREFIX) : null };
+  });
+  const claimChunks = chunks(analysis.terms.length);
+  const describe = (w: Window): Candidate => {
+    let goldSentences = 0;
+    for (let k = w.from; k <= w.to; k++) if (gold.some((g) => overlaps(source.sentences[k], g))) goldSentences++;
+    const span = { start: source.sentences[w.from].start, end: source.sentences[w.to].end };
+    let keys = 0;
+    let soft = 0;
+    let synonym = 0;
+    let prefix = 0;
+    analysis.terms.forEach((t, i) => {
+      if (w.matched[i]) {
+        if (t.kind !== 'word') keys += termWeights[i];
+        return;
+      }
+      const key = softKeys[i];
+      if (!key) return;
+      let bySynonym = false;
+      let byPrefix = false;
+      for (let k = source.sentences[w.from].tokenFrom; k < source.sentences[w.to].tokenTo; k++) {
+        const tok = source.tokens[k];
+        bySynonym ||= key.synonyms.has(tok.stem);
+        byPrefix ||= key.prefix !== null && tok.word.startsWith(key.prefix);
+      }
+      if (bySynonym || byPrefix) soft += termWeights[i];
+      if (bySynonym) synonym += termWeights[i];
+      if (byPrefix) prefix += termWeights[i];
+    });
+    const chunkShares = claimChunks.map(([from, to]) => {
+      let got = 0;
+      let all = 0;
+      for (let i = from; i < to; i++) {
+        all += termWeights[i];
+        if (w.matched[i]) got += termWeights[i];
+      }
+      return all > 0 ? got / all : 0;
+    });
+    let duplicateMeta = true;
+    for (let k = w.from; k <= w.to; k++) duplicateMeta &&= duplicated[k];
+    return {
+      shown: w.shown,
+      sentences: w.to - w.from + 1,
+      from: w.from,
+      keys: keyTotal > 0 ? keys / keyTotal : 1,
+      soft: total > 0 ? soft / total : 0,
+      synonym: total > 0 ? synonym / total : 0,
+      prefix: total > 0 ? prefix / total : 0,
+      chunked: chunkShares.reduce((x, y) => x + y, 0) / Math.max(1, chunkShares.length) - penalty * (w.to - w.from),
+      duplicateMeta,
+      hit: gold.some((g) => overlaps(span, g)),
+      precision: goldSentences / (w.to - w.from + 1),
+    };
+  };
+  const fixed = a.aligned?.contradicted ? describe(a.aligned.window) : null;
+  return { fixed, candidates: a.retrieval.windows.map(describe) };
+}
+
+const claims: Claim[] = records.map(({ r }) => describeClaim(indexSource(r.id, r.source_text), r.claim, goldSpans(r)));
+
+type Rank = (c: Candidate) => number;
+const NONE: Candidate = { shown: 0, sentences: 0, from: 0, keys: 0, soft: 0, synonym: 0, prefix: 0, chunked: 0, duplicateMeta: false, hit: false, precision: 0 };
+/** The first passage under `rank`; ties as in the product: the shorter, then the earlier window. */
+function first(claim: Claim, rank: Rank): Candidate {
+  if (claim.fixed) return claim.fixed;
+  let best: Candidate | null = null;
+  let bestValue = -Infinity;
+  for (const c of claim.candidates) {
+    const v = rank(c);
+    if (v > bestValue + 1e-12 || (best && Math.abs(v - bestValue) <= 1e-12 && (c.sentences < best.sentences || (c.sentences === best.sentences && c.from < best.from)))) {
+      best = c;
+      bestValue = v;
+    }
+  }
+  return best ?? NONE;
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const ofFile = (d: number) => records.map((_, i) => i).filter((i) => records[i].d === d);
+const shipped: Rank = (c) => c.shown;
+const base = claims.map((c) => Number(first(c, shipped).hit));
+
+/** hit@1 per claim, first-passage length and precision per claim; out of fold when `grid` has more than one rule. */
+function evaluate(grid: Rank[]): { hits: number[]; sentences: number[]; precision: number[] } {
+  if (grid.length === 1) {
+    const tops = claims.map((c) => first(c, grid[0]));
+    return { hits: tops.map((t) => Number(t.hit)), sentences: tops.map((t) => t.sentences), precision: tops.map((t) => t.precision) };
+  }
+  const sums = { hits: new Array<number>(records.length).fill(0), sentences: new Array<number>(records.length).fill(0), precision: new Array<number>(records.length).fill(0) };
+  for (let seed = 0; seed < REPEATS; seed++) {
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const train = records.map((_, i) => i).filter((i) => records[i].d === 0 && foldOf(groups[i], FOLDS, seed) !== fold);
+      const test = records.map((_, i) => i).filter((i) => foldOf(groups[i], FOLDS, seed) === fold);
+      let chosen = grid[0];
+      let best = -1;
+      for (const rank of grid) {
+        const h = mean(train.map((i) => Number(first(claims[i], rank).hit)));
+        if (h > best + 1e-12) [best, chosen] = [h, rank];
+      }
+      for (const i of test) {
+        const t = first(claims[i], chosen);
+        sums.hits[i] += Number(t.hit) / REPEATS;
+        sums.sentences[i] += t.sentences / REPEATS;
+        sums.precision[i] += t.precision / REPEATS;
+      }
+    }
+  }
+  return sums;
+}
+
+function report(name: string, grid: Rank[]): void {
+  const { hits, sentences, precision } = evaluate(grid);
+  const line = FILES.map((file, d) => {
+    const ix = ofFile(d);
+    const share = (xs: number[], s: number[]) => mean(s.map((j) => xs[ix[j]]));
+    const all = ix.map((_, j) => j);
+    const [l1, u1] = bootstrap(ix.map((i) => groups[i]), (s) => share(hits, s), BOOT, 5 + d);
+    const [lo, hi] = bootstrap(ix.map((i) => groups[i]), (s) => share(hits, s) - share(base, s), BOOT, 3 + d);
+    const gained = ix.filter((i) => hits[i] > base[i] + 1e-9).length;
+    const lost = ix.filter((i) => hits[i] < base[i] - 1e-9).length;
+    return (
+      `${file} ${share(hits, all).toFixed(3)} [${l1.toFixed(3)}, ${u1.toFixed(3)}] Δ ${(share(hits, all) - share(base, all)).toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}] +${gained} −${lost}` +
+      `, ${share(sentences, all).toFixed(2)} sentences, precision ${share(precision, all).toFixed(3)}`
+    );
+  });
+  console.log(`${name}${grid.length > 1 ? ' (out of fold)' : ''}: ${line.join(' | ')}`);
+}
+
+const W = [0, 0.1, 0.25, 0.5, 0.75, 1];
+const softRank = (c: number): Rank => (x) => x.shown + c * x.soft;
+const keysRank = (f: number): Rank => (x) => x.shown * (f + (1 - f) * x.keys);
+const chunkedRank = (c: number): Rank => (x) => x.shown + c * x.chunked;
+const noDuplicateMeta: Rank = (x) => (x.duplicateMeta ? -1 : x.shown);
+
+report('shipped', [shipped]);
+// The window penalty (0.02 a sentence, `retrieval.windowPenalty`) is in `shown`; these take it out
+// of the order only (or set another), leaving the coverage the score reads as it is.
+const orderPenalty = (p: number): Rank => (x) => x.shown + (0.02 - p) * (x.sentences - 1);
+report('no window penalty in the order shown (ties: the shorter window)', [orderPenalty(0)]);
+report('window penalty in the order shown, chosen', [0.02, 0, 0.005, 0.01, 0.015, 0.03, 0.04].map(orderPenalty));
+report('soft matches (synonyms even where the source has the word, or the same first 5 letters), half credit', [softRank(0.5)]);
+report('soft matches, credit chosen', W.map(softRank));
+report('synonyms even where the source has the word, half credit', [(x) => x.shown + 0.5 * x.synonym]);
+report('the same first 5 letters, half credit', [(x) => x.shown + 0.5 * x.prefix]);
+report('names and numbers held by the window, floor 0.5', [keysRank(0.5)]);
+report('names and numbers held by the window, floor chosen', W.map((f) => keysRank(1 - f)));
+report('chunked coverage of the window added, weight 1', [chunkedRank(1)]);
+report('chunked coverage of the window added, weight chosen', W.map(chunkedRank));
+report('a (meta data) line another line repeats, or that holds a heading, is never first', [noDuplicateMeta]);
+report('soft matches, half credit, and no repeated meta line first', [(x) => (x.duplicateMeta ? -1 : softRank(0.5)(x))]);
+report(
+  'soft credit and names/numbers floor, both chosen',
+  W.flatMap((c) => W.map((f) => (x: Candidate) => softRank(c)(x) * (1 - f + f * x.keys))),
+);
