@@ -23,6 +23,7 @@ import { indexSource, type SourceIndex } from '../../utils/match/source';
 import type { Window } from '../../utils/match/passages';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { bootstrap, foldOf } from './cv';
+import { derivations } from './paraphrase';
 import { readArgs } from '../lib/args';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,6 +53,8 @@ interface Candidate {
   synonym: number;
   /** The same, first letters only. */
   prefix: number;
+  /** The same, WordNet derivations and pertainyms only (`paraphrase.ts`, round 8). */
+  derived: number;
   /** Mean over the claim's 3-term chunks of each chunk's weighted share in the window, less the penalty. */
   chunked: number;
   /** Every sentence is a `(meta data)` line whose text another line of the page repeats. */
@@ -85,7 +88,11 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
   const softKeys = analysis.terms.map((t) => {
     if (t.kind === 'number') return null;
     const word = t.surface.toLowerCase();
-    return { synonyms: new Set(synonymsOf(t.stem)), prefix: word.length >= PREFIX + 1 ? word.slice(0, PREFIX) : null };
+    return {
+      synonyms: new Set(synonymsOf(t.stem)),
+      derived: new Set(derivations().get(t.stem) ?? []),
+      prefix: word.length >= PREFIX + 1 ? word.slice(0, PREFIX) : null,
+    };
   });
   const claimChunks = chunks(analysis.terms.length);
   const describe = (w: Window): Candidate => {
@@ -96,6 +103,7 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
     let soft = 0;
     let synonym = 0;
     let prefix = 0;
+    let derived = 0;
     analysis.terms.forEach((t, i) => {
       if (w.matched[i]) {
         if (t.kind !== 'word') keys += termWeights[i];
@@ -105,14 +113,17 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
       if (!key) return;
       let bySynonym = false;
       let byPrefix = false;
+      let byDerivation = false;
       for (let k = source.sentences[w.from].tokenFrom; k < source.sentences[w.to].tokenTo; k++) {
         const tok = source.tokens[k];
         bySynonym ||= key.synonyms.has(tok.stem);
         byPrefix ||= key.prefix !== null && tok.word.startsWith(key.prefix);
+        byDerivation ||= key.derived.has(tok.stem);
       }
       if (bySynonym || byPrefix) soft += termWeights[i];
       if (bySynonym) synonym += termWeights[i];
       if (byPrefix) prefix += termWeights[i];
+      if (byDerivation) derived += termWeights[i];
     });
     const chunkShares = claimChunks.map(([from, to]) => {
       let got = 0;
@@ -133,6 +144,7 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
       soft: total > 0 ? soft / total : 0,
       synonym: total > 0 ? synonym / total : 0,
       prefix: total > 0 ? prefix / total : 0,
+      derived: total > 0 ? derived / total : 0,
       chunked: chunkShares.reduce((x, y) => x + y, 0) / Math.max(1, chunkShares.length) - penalty * (w.to - w.from),
       duplicateMeta,
       hit: gold.some((g) => overlaps(span, g)),
@@ -146,7 +158,7 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
 const claims: Claim[] = records.map(({ r }) => describeClaim(indexSource(r.id, r.source_text), r.claim, goldSpans(r)));
 
 type Rank = (c: Candidate) => number;
-const NONE: Candidate = { shown: 0, sentences: 0, from: 0, keys: 0, soft: 0, synonym: 0, prefix: 0, chunked: 0, duplicateMeta: false, hit: false, precision: 0 };
+const NONE: Candidate = { shown: 0, sentences: 0, from: 0, keys: 0, soft: 0, synonym: 0, prefix: 0, derived: 0, chunked: 0, duplicateMeta: false, hit: false, precision: 0 };
 /** The first passage under `rank`; ties as in the product: the shorter, then the earlier window. */
 function first(claim: Claim, rank: Rank): Candidate {
   if (claim.fixed) return claim.fixed;
@@ -229,6 +241,10 @@ report('soft matches (synonyms even where the source has the word, or the same f
 report('soft matches, credit chosen', W.map(softRank));
 report('synonyms even where the source has the word, half credit', [(x) => x.shown + 0.5 * x.synonym]);
 report('the same first 5 letters, half credit', [(x) => x.shown + 0.5 * x.prefix]);
+report('WordNet derivations in the window, half credit', [(x) => x.shown + 0.5 * x.derived]);
+report('WordNet derivations in the window, full credit', [(x) => x.shown + x.derived]);
+report('WordNet derivations in the window, credit chosen', W.map((c) => (x: Candidate) => x.shown + c * x.derived));
+report('no window penalty in the order, and derivations at half credit', [(x) => orderPenalty(0)(x) + 0.5 * x.derived]);
 report('names and numbers held by the window, floor 0.5', [keysRank(0.5)]);
 report('names and numbers held by the window, floor chosen', W.map((f) => keysRank(1 - f)));
 report('chunked coverage of the window added, weight 1', [chunkedRank(1)]);
