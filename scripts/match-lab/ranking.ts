@@ -12,7 +12,10 @@
  * ExpertQA has no gold evidence sentences, so it has no hit@1; a ranking rule changes only the
  * order of the passages shown, never a score or a verdict.
  *
- *   npx tsx scripts/match-lab/ranking.ts [--boot 1000]
+ *   npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl]
+ *
+ * `--files` measures the same rules on other splits of the two datasets (WiCE, then Check-COVID);
+ * the weights chosen in the folds are then chosen on that file's own WiCE claims.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +30,10 @@ import { derivations } from './paraphrase';
 import { readArgs } from '../lib/args';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000]', { boot: { type: 'string', default: '1000' } });
+const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl]', {
+  boot: { type: 'string', default: '1000' },
+  files: { type: 'string' },
+});
 const BOOT = Number(values.boot);
 const FILES = ['WiCE', 'Check-COVID'];
 const FOLDS = 5;
@@ -35,8 +41,10 @@ const REPEATS = 5;
 /** Letters two words must share at their start to match softly ("Ukrainian"/"Ukraine", "elected"/"election"). */
 const PREFIX = 5;
 
-const records = ['wice-dev.jsonl', 'checkcovid-dev.jsonl']
-  .flatMap((f, d) => readRecords(path.resolve(repoRoot, '../shared/eval', f)).map((r) => ({ r, d })))
+const files = values.files?.split(',').map((f) => path.resolve(f)) ?? ['wice-dev.jsonl', 'checkcovid-dev.jsonl'].map((f) => path.resolve(repoRoot, '../shared/eval', f));
+if (files.length !== 2) throw new Error('--files takes two files: WiCE, then Check-COVID');
+const records = files
+  .flatMap((f, d) => readRecords(f).map((r) => ({ r, d })))
   .filter(({ r }) => goldSpans(r).length > 0);
 const groups = records.map(({ r }) => r.source_text);
 
