@@ -70,10 +70,14 @@ export function shareAnywhere(r: Retrieval, kind: ClaimTerm['kind']): number {
   return n === 0 ? 1 : got / n;
 }
 
+/** Lower-case words inside one name ("Bank of England", "Charles de Gaulle"); never "and" or a comma, which join two names. */
+const NAME_JOINT = /^\s+(?:(?:of|the|de|du|des|da|di|del|la|le|von|van|der|den|for|upon)\s+){1,2}$/;
+
 /**
  * What the presence factors miss, for the reader: each number, year, date and name of the claim
  * that no source holds anywhere, as the claim writes it, in claim order. Name words next to each
- * other in the claim ("Harlow Bay") are one name. The part is given when the claim has parts.
+ * other in the claim ("Harlow Bay"), or joined by a lower-case joint ("Bank of England"), are one
+ * name. The part is given when the claim has parts.
  */
 export function absentTerms(r: Retrieval): AbsentTerm[] {
   const { analysis } = r;
@@ -91,7 +95,7 @@ export function absentTerms(r: Retrieval): AbsentTerm[] {
       out.push({ kind, text: t.surface, ...part });
       return;
     }
-    if (lastName && lastName.term.part === t.part && t.position === lastName.term.position + 1) {
+    if (lastName && lastName.term.part === t.part && (t.position === lastName.term.position + 1 || NAME_JOINT.test(analysis.text.slice(analysis.tokens[lastName.term.position].end, analysis.tokens[t.position].start)))) {
       out[out.length - 1].text = analysis.text.slice(lastName.start, analysis.tokens[t.position].end);
       lastName = { term: t, start: lastName.start };
       return;

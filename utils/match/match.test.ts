@@ -402,6 +402,14 @@ describe('what no source holds (the presence factors, for the reader)', () => {
     expect(matchClaim('The department planted new street trees in 2019 around schools.', [parks]).absent).toEqual([{ kind: 'year', text: '2019' }]);
   });
 
+  it('keeps a name joined by a lower-case joint whole, and two names joined by "and" apart', () => {
+    expect(matchClaim('Funds from the Bank of England paid for new street trees around schools.', [parks]).absent).toEqual([{ kind: 'name', text: 'Bank of England' }]);
+    expect(matchClaim('Crews planted new street trees around schools with help from Norway and Denmark.', [parks]).absent).toEqual([
+      { kind: 'name', text: 'Norway' },
+      { kind: 'name', text: 'Denmark' },
+    ]);
+  });
+
   it('names nothing when every number and name is in the source', () => {
     expect(matchClaim('The Riverton Parks Department planted new street trees in 2022 around schools.', [parks]).absent).toBeUndefined();
     // A number the source writes in words counts as found.
