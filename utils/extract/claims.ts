@@ -23,6 +23,13 @@
  * at the group would leave half a phrase. When a later group does ("metabolism[1] and increases
  * food intake,[2] both …"), each group cites its own part and the claim ends at the group.
  *
+ * Subjects: a group inside the sentence's subject, before its verb, cites no statement where it
+ * stands ("The reed warbler, the marsh tit,[1] and the bittern[2] nest in the fen"). When the text
+ * before it holds no verb (REGEXPS.verbWord), the words after it are more items of the list, each
+ * closed by its group, and the last item's group has words right on both sides (its predicate
+ * follows), every group of the list gets the subject with its predicate: the sentence up to the
+ * next group after the predicate, or to the sentence's end.
+ *
  * A clause since an earlier group that ends with a comma or no punctuation and opens with names
  * followed by a comma, a bracket, "and"/"or" or nothing is the next item of a list, not a
  * statement, however it is capitalised ("…, Crete,[2] El Alamein and Cassino.[3]").
@@ -35,6 +42,7 @@
  * other groups and is theirs ("Berlin est la capitale").
  */
 import { floorIndex, normalizeSpace, sentenceStarts } from './text';
+import { REGEXPS } from './vocabulary';
 
 export interface Span {
   start: number;
@@ -172,6 +180,8 @@ export class BlockText {
       const from = this.groups[index].keepWords ? [] : this.earlierGroups(index, starts[s], at);
       return this.wholeClause(from, starts[s], (start) => this.balanced(start, this.sentenceEnd(s), starts[s], this.sentenceEnd(s), '', at));
     }
+    const predicateGroup = this.subjectEndsAt(index);
+    if (predicateGroup !== undefined) return this.withPredicate(index, predicateGroup);
     if (this.insideClause(index)) return this.claimOf(index, true);
     let end = at;
     while (end > 0 && /\s/.test(clean[end - 1])) end--;
@@ -202,6 +212,55 @@ export class BlockText {
     if (before === 0 || !WORD_END.test(clean[before - 1])) return false;
     if (!WORD_NEXT.test(clean.slice(at, at + 8))) return false;
     return this.nextGroupAfter(index) > this.sentenceEnd(this.sentenceOf(index));
+  }
+
+  /**
+   * Is group `index` inside the sentence's subject, before its verb ("The reed warbler,[1] the
+   * marsh tit[2] and the bittern[3] nest in the fen")? Then the text up to it holds no verb, the
+   * words after it are more items of a list of noun phrases ("and the bittern"), each closed by
+   * its own group, and the words after the last item's group go straight on, with no punctuation:
+   * the predicate. Returns the group after which the predicate starts (see Subjects at the top of
+   * this module).
+   */
+  private subjectEndsAt(index: number): number | undefined {
+    if (this.groups[index].keepWords) return undefined;
+    const clean = this.clean;
+    const s = this.sentenceOf(index);
+    const sentenceStart = this.sentences()[s];
+    const sentenceEnd = this.sentenceEnd(s);
+    const subject = clean.slice(sentenceStart, this.wordsAt[index]);
+    if (!HAS_WORD.test(subject) || NOT_A_SUBJECT.test(subject) || REGEXPS.verbWord.test(subject)) return undefined;
+    for (let j = index; j < this.groups.length; j++) {
+      const next = j + 1 < this.groups.length && this.sentenceOf(j + 1) === s ? j + 1 : undefined;
+      const after = clean.slice(this.groupAt[j], next === undefined ? sentenceEnd : this.wordsAt[next]);
+      // The predicate: a word right after the group, no punctuation between.
+      if (WORD_NEXT.test(after) && !LIST_NEXT.test(after)) return this.wordBefore(j) && !(next === undefined && j === index) ? j : undefined;
+      // More items of the list, each ending at its own group.
+      if (next === undefined || !LIST_ITEM.test(after) || this.groups[next].keepWords) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Does a word end right before group `index` (spaces between, no punctuation)? */
+  private wordBefore(index: number): boolean {
+    let before = this.wordsAt[index];
+    while (before > 0 && SPACE.test(this.clean[before - 1])) before--;
+    return before > 0 && WORD_END.test(this.clean[before - 1]);
+  }
+
+  /**
+   * The claim of a group inside the sentence's subject: the subject with its predicate, up to the
+   * group that follows the predicate in the sentence, or to the sentence's end.
+   */
+  private withPredicate(index: number, predicateGroup: number): string {
+    const starts = this.sentences();
+    const s = this.sentenceOf(index);
+    const sentenceEnd = this.sentenceEnd(s);
+    const next = predicateGroup + 1;
+    if (next >= this.groups.length || this.sentenceOf(next) !== s) return this.claimOf(index, true);
+    let end = this.wordsAt[next];
+    while (end > 0 && SPACE.test(this.clean[end - 1])) end--;
+    return this.wholeClause(this.earlierGroups(index, starts[s], this.groupAt[index]), starts[s], (start) => this.balanced(start, end, starts[s], sentenceEnd));
   }
 
   /** Does an earlier group at `at` close a clause: a semicolon, colon or full stop on one side of it? */
@@ -288,6 +347,17 @@ export class BlockText {
     return { start, end, text: tidyClaim(this.clean.slice(start, end)) };
   }
 }
+
+/** A subject's text never holds clause punctuation or an opened quotation. */
+const NOT_A_SUBJECT = /[;:!?"“”«»]/;
+/**
+ * What follows a list item's group up to the next group: a comma or a conjunction, then the next
+ * item's words, which never open with a verb-like word ("and raises the yield" is a second
+ * predicate, not an item).
+ */
+const LIST_ITEM = /^[\s"”’)\]]*(?:,\s*(?:(?:and|or|nor|plus|as well as)\s+)?|\s*(?:and|or|nor|plus|as well as)\s+)(?!(?:[\p{Ll}]+(?:s|ed)|is|are|was|were|has|have|had)\b)[^,;:.!?()\[\]"“”]+?,?\s*$/u;
+/** The words after a group continue a list rather than give a predicate. */
+const LIST_NEXT = /^\s*(?:and|or|nor|plus|as well as)\b/;
 
 /** Fewest words of a clause that stands as a claim of its own. */
 const FRAGMENT_WORDS = 4;

@@ -55,6 +55,36 @@ describe('a claim never starts or ends inside a parenthesis opened or closed out
   });
 });
 
+describe('a group inside the sentence\'s subject', () => {
+  it('a list of noun phrases cut by markers before its verb: each item\'s claim gets the predicate', () => {
+    const texts = claimTexts(
+      `<p>The reed warbler, the marsh tit,${sup(1)} and the bittern${sup(2)} nest in the fen, with the heron the last to arrive.${sup(3)}</p>` +
+        `<p>Tide tables, harbour logs${sup(4)} and old charts of the estuary${sup(5)} suggest the channel moved west after 1850${sup(6)}, ending the trade.</p>` +
+        `<p>The forty mills${sup(7)} that stood on the river in 1900 have all gone, and the last one burned in 1950.${sup(8)}</p>${refList(1, 2, 3, 4, 5, 6, 7, 8)}`,
+    );
+    const fen = 'The reed warbler, the marsh tit, and the bittern nest in the fen, with the heron the last to arrive.';
+    expect(texts['[1]']).toBe(fen);
+    expect(texts['[2]']).toBe(fen);
+    expect(texts['[3]']).toBe(fen);
+    expect(texts['[4]']).toBe('Tide tables, harbour logs and old charts of the estuary suggest the channel moved west after 1850');
+    expect(texts['[5]']).toBe(texts['[4]']);
+    expect(texts['[6]']).toBe(texts['[4]']);
+    expect(texts['[7]']).toBe('The forty mills that stood on the river in 1900 have all gone, and the last one burned in 1950.');
+  });
+
+  it('a clause that has its verb, a second predicate and a list after the verb keep their own boundaries', () => {
+    const texts = claimTexts(
+      `<p>Pruning slows growth${sup(1)} and raises the yield${sup(2)} of small orchards.${sup(3)}</p>` +
+        `<p>The port ships coal${sup(4)}, timber${sup(5)} and grain.${sup(6)}</p>` +
+        `<p>The boats are built of oak${sup(7)} and larch${sup(8)} from the hills.</p>${refList(1, 2, 3, 4, 5, 6, 7, 8)}`,
+    );
+    expect(texts['[1]']).toBe('Pruning slows growth');
+    expect(texts['[4]']).toBe('The port ships coal');
+    expect(texts['[5]']).toBe('The port ships coal, timber');
+    expect(texts['[7]']).toBe('The boats are built of oak');
+  });
+});
+
 describe('a group inside its clause', () => {
   it('with nothing later in the sentence to cite the rest, the claim runs on to the sentence end', () => {
     const texts = claimTexts(

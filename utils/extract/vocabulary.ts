@@ -64,7 +64,26 @@ const LEAD_IN = [
 /** The pointer phrases that offer further reading rather than back a claim. */
 const POINTERS = "(?:\\S+ )?here$|(?:read|see|learn|find|discover|watch|listen to) (?:more|also|it here|the full|our|my)|more (?:at|on|here)|related|see also|click here|further reading|(?:my|our) (?:earlier |previous |recent |full |latest )?(?:coverage|posts?|pieces?|stor(?:y|ies)|articles?|reporting|explainer|newsletter|podcast|guide)";
 
+/**
+ * Words that make a clause a statement rather than a noun phrase: auxiliaries and copulas
+ * (English, French, German, Spanish), regular past forms and the common irregular ones. Read only
+ * to tell a sentence's subject ("The reed warbler, the marsh tit") from a clause that has its verb;
+ * a verb it misses makes the claim run on to the sentence's next group, never shorter.
+ */
+const VERB_WORDS = [
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did',
+  'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', '\\p{Ll}+[a-df-z]ed',
+  'became', 'began', 'bought', 'brought', 'built', 'came', 'caught', 'chose', 'drew', 'drove', 'fell',
+  'fought', 'found', 'gave', 'got', 'grew', 'held', 'kept', 'knew', 'led', 'left', 'lost', 'made',
+  'meant', 'met', 'paid', 'put', 'ran', 'rose', 'said', 'saw', 'sent', 'set', 'shot', 'sold', 'spent',
+  'spoke', 'stood', 'struck', 'taught', 'thought', 'took', 'told', 'went', 'won', 'wrote',
+  'est', 'sont', 'était', 'étaient', 'ont', 'avait', 'fut', 'ist', 'sind', 'war', 'waren', 'hat',
+  'haben', 'wird', 'wurde', 'es', 'son', 'fue', 'era', 'han',
+].join('|');
+
 export const REGEXPS = {
+  /** A verb in a clause (see VERB_WORDS). */
+  verbWord: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${VERB_WORDS})(?![\\p{L}\\p{N}'’-])`, 'iu'),
   /** Text before a link ends with a lead-in: the link names the source. */
   leadIn: new RegExp(`(?:^|[^\\p{L}])(?:${LEAD_IN})\\s+(?:the\\s+)?$`, 'u'),
   /**
