@@ -26,6 +26,13 @@ describe('WordNet derivations (first sense)', () => {
     expect(d.get(stem('grow'))).toContain(stem('growth'));
     expect(d.get(stem('harbour')) ?? []).not.toContain(stem('decision'));
   });
+
+  it('keeps a smaller table of tagged lemmas only, without the untagged names', () => {
+    const tagged = derivations(1);
+    expect(tagged.get(stem('decide'))).toContain(stem('decision'));
+    expect(tagged.get(stem('ukrainian'))).toBeUndefined();
+    expect(tagged.size).toBeLessThan(derivations().size);
+  });
 });
 
 describe('loosened retrieval', () => {

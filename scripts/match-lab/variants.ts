@@ -108,7 +108,7 @@ r7b('partial on coverage, names veto kept', { partialScore: (r) => cov0(r) * r.n
 r7b('partial on coverage, numbers veto kept', { partialScore: (r) => cov0(r) * r.numbers });
 // Round 8 (pre-registered in docs/matcher-notes.md): looser word matching, the shipped form and fit.
 // `same` rebuilds the shipped matching in the lab, and must equal the shipped variant.
-for (const key of ['same', 'deriv', 'syn', 'both']) {
+for (const key of ['same', 'deriv', 'syn', 'both', 'derivTagged']) {
   const l = (r: Row) => r.loose[key] ?? { cov: 0, names: 1, parts: [0] };
   r7(`r8 ${key}`, { score: (r) => l(r).cov * r.numbers * l(r).names, partialScore: (r) => l(r).cov, parts: (r) => l(r).parts });
 }
