@@ -109,7 +109,7 @@ export default async function bench(): Promise<BenchRow[]> {
       reference: { name: 'one Intl.Segmenter word pass over the same sources', value: Math.round(refPerSecond * 10) / 10, unit: 'sources/s' },
       ratio: Math.round((matchMs / refMs) * 100) / 100,
       target: '≤ 2 (time of matching / time of one word pass)',
-      note: `median of ${RUNS} alternating rounds: matcher ${matchMs.toFixed(0)} ms, word pass ${refMs.toFixed(0)} ms; ratio is time / reference time; per-round ratios ${roundRatios[0].toFixed(2)}–${roundRatios[RUNS - 1].toFixed(2)}; CPU time ${median(cpuTimes.match).toFixed(0)} against ${median(cpuTimes.ref).toFixed(0)} ms, ratio ${cpuRatio.toFixed(2)} (per-round ${cpuRounds[0].toFixed(2)}–${cpuRounds[RUNS - 1].toFixed(2)}); load ${load.toFixed(1)} at the start (${load > 2 ? 'loaded: read the CPU ratio' : 'quiet'})`,
+      note: `median of ${RUNS} alternating rounds: matcher ${matchMs.toFixed(0)} ms, word pass ${refMs.toFixed(0)} ms; ratio is time / reference time; per-round ratios ${roundRatios[0].toFixed(2)}–${roundRatios[RUNS - 1].toFixed(2)}; CPU time ${median(cpuTimes.match).toFixed(0)} against ${median(cpuTimes.ref).toFixed(0)} ms, ratio ${cpuRatio.toFixed(2)} (per-round ${cpuRounds[0].toFixed(2)}–${cpuRounds[RUNS - 1].toFixed(2)}); load ${load.toFixed(1)} at the start (${load > 2 ? 'loaded: both ratios move with the load' : 'quiet'})`,
     });
   }
   rows.push(await bundleBytes());
