@@ -1,7 +1,8 @@
 /**
- * Fits the matcher's score and writes `utils/match/weights.json`, with the out-of-fold figures
- * next to the parameters; compares it, under the same folds, with the threshold rule before this
- * one and with the earlier logistic model.
+ * Fits the matcher's score and writes `utils/match/weights.json` (what production reads) and
+ * `docs/matcher-cv.json` (the out-of-fold figures and reliability table, kept out of the bundle);
+ * compares it, under the same folds, with the threshold rule before this one and with the earlier
+ * logistic model.
  *
  *   npx tsx scripts/fit-match.ts [files...] [--repeats 5] [--folds 5] [--boot 1000] [--dry] [--out report.json]
  *
@@ -306,12 +307,15 @@ const output: MatchParams = {
   thresholds: finalThresholds,
   calibration: { a: round(calibration.a)!, b: round(calibration.b)! },
   partStated: DEFAULT_PARAMS.partStated,
-  cv: {
-    protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor set at ${FLOOR}, part share by inner ${INNER}-fold CV (AUROC, balanced accuracy, macro-F1), on each outer training set the supported threshold where the Platt-calibrated probability on ${THRESHOLD_ON.map((d) => path.basename(files[d])).join(', ') || 'all files'} reaches its share supported and the partial threshold on the coverage by macro-F1; ${BOOT} cluster-bootstrap samples`,
-    figures,
-    reliability: table,
-  },
+};
+const crossValidation = {
+  protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor set at ${FLOOR}, part share by inner ${INNER}-fold CV (AUROC, balanced accuracy, macro-F1), on each outer training set the supported threshold where the Platt-calibrated probability on ${THRESHOLD_ON.map((d) => path.basename(files[d])).join(', ') || 'all files'} reaches its share supported and the partial threshold on the coverage by macro-F1; ${BOOT} cluster-bootstrap samples`,
+  figures,
+  reliability: table,
 };
 console.log(JSON.stringify({ score: output.score, thresholds: output.thresholds, calibration: output.calibration }));
 if (values.out) writeFileSync(values.out, JSON.stringify({ figures, chosen, reliability: table, output }, null, 1));
-if (!values.dry) writeFileSync(path.join(repoRoot, 'utils/match/weights.json'), JSON.stringify(output, null, 2) + '\n');
+if (!values.dry) {
+  writeFileSync(path.join(repoRoot, 'utils/match/weights.json'), JSON.stringify(output, null, 2) + '\n');
+  writeFileSync(path.join(repoRoot, 'docs/matcher-cv.json'), JSON.stringify(crossValidation, null, 2) + '\n');
+}

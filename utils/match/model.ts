@@ -40,8 +40,6 @@ export const WeightsSchema = z.object({
   calibration: z.object({ a: z.number(), b: z.number() }),
   /** A part counts as stated at this share of its weighted key words (set, not fitted). */
   partStated: unit,
-  /** How the figures were obtained and what they were; free-form, written by the fitting script. */
-  cv: z.optional(z.unknown()),
 });
 export type MatchParams = z.infer<typeof WeightsSchema>;
 
