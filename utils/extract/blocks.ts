@@ -10,6 +10,7 @@
  */
 import { BLOCK_TAGS, CONTAINER_TAGS, INLINE_CODE_TAGS, SKIP_CLASS, SKIP_TAGS, isSourceContainer } from './config';
 import { firstAnchorWithHref, hasClass } from './dom';
+import { formulaText } from './math';
 import { markerLabelOf } from './markers';
 import { inPageFragment, readHref } from './text';
 
@@ -236,6 +237,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   };
 
   let node: Node | null = root.firstChild;
+  let formula: string | undefined;
   while (node) {
     let descended = false;
     if (node.nodeType === 3) {
@@ -243,8 +245,12 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
       appendText((node as Text).data, node as Text);
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (el.localName === 'br') {
+      const name = el.localName;
+      if (name === 'br') {
         appendText(lineBreak, null);
+      } else if ((name === 'math' || name === 'img') && (formula = formulaText(el))) {
+        // A formula reads as its text, with no node of its own: no anchor points into it.
+        appendText(` ${formula} `, null);
       } else if (!isSkipped(el, options)) {
         enter(el);
         if (el.firstChild) {

@@ -120,6 +120,8 @@ const BLOCKS = new Set(['P', 'LI', 'DD', 'TD', 'TH', 'DIV', 'BODY']);
 function visibleText(node: Node): string {
   if (node.nodeType === 3) return (node as Text).data;
   if (node.nodeType !== 1 || /display\s*:\s*none/.test((node as Element).getAttribute('style') ?? '')) return '';
+  // A formula drawn as an image (MediaWiki's fallback) shows its alt text on screen.
+  if ((node as Element).localName === 'img' && /mwe-math-fallback-image/.test((node as Element).getAttribute('class') ?? '')) return ` ${(node as Element).getAttribute('alt') ?? ''} `;
   return Array.from(node.childNodes).map(visibleText).join('');
 }
 
