@@ -13,6 +13,7 @@ import { firstAnchorWithHref, hasClass } from './dom';
 import { formulaText } from './math';
 import { markerLabelOf } from './markers';
 import { inPageFragment, readHref } from './text';
+import { REGEXPS } from './vocabulary';
 
 export interface ElementMarker {
   el: Element;
@@ -76,6 +77,7 @@ const SKIP_ATTRIBUTES: ReadonlyMap<string, number> = new Map([['role', 1], ['cla
 function isSkipped(el: Element, options: WalkOptions): boolean {
   const name = el.localName;
   if (SKIP_TAGS.has(name) || options.skip.has(el)) return true;
+  if (name === 'a' && isListenLink(el)) return true;
   if (INLINE_CODE_TAGS.has(name) && (el.textContent ?? '').indexOf('\n') >= 0) return true;
   // Most elements of running text (p, li, b, i) carry no attribute at all; the others mostly
   // carry none of these (a link's href and title): one call lists the names, and only the
@@ -95,6 +97,17 @@ function isSkipped(el: Element, options: WalkOptions): boolean {
   if (present & 4 || (present & 8 && el.getAttribute('aria-hidden') === 'true')) return true;
   const style = present & 16 ? el.getAttribute('style') : null;
   return style !== null && /display\s*:\s*none/i.test(style);
+}
+
+/**
+ * A pronunciation's sound link in running text ("Harrowgate (<a href="….ogg">listen</a>)"): page
+ * furniture, like the pronunciation classes of SKIP_CLASS. Read for every link, so the address is
+ * looked at only when a dot stands where a sound file's extension would start (".ogg", ".flac").
+ */
+function isListenLink(el: Element): boolean {
+  const href = el.getAttribute('href');
+  if (href === null || (href.charCodeAt(href.length - 4) !== 46 && href.charCodeAt(href.length - 5) !== 46)) return false;
+  return REGEXPS.soundFile.test(href) && REGEXPS.listenText.test(el.textContent ?? '');
 }
 
 /** The marker an element stands for, if it is one: a <sup> holding a short label, or a short in-page link. */

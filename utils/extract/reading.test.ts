@@ -136,6 +136,19 @@ describe('a pronunciation\'s audio link is no word of the claim', () => {
     expect(texts['[2]']).toBe('Ludlow is a market town on the Teme.');
     expect(texts['[3]']).toBe('Wem lies north of it.');
   });
+
+  it('a bare link to a sound file whose text only says "listen" (or is an icon) is left out; one whose words belong to the sentence stays', () => {
+    const texts = claimTexts(
+      `<p>Harrowgate (<a href="/media/harrowgate-pronounced.ogg">listen</a>) is a spa town on the moor.${sup(1)}</p>` +
+        `<p>The word is said <a href="https://sounds.example.org/kettle.mp3" title="Play">🔊</a> with a long vowel.${sup(2)}</p>` +
+        `<p>La Brède (<a href="/wiki/Fichier:La_Brede.wav">Écouter</a>) est une commune de Gironde.${sup(3)}</p>` +
+        `<p>The mayor gave an <a href="/audio/mayor-interview.mp3">interview recorded in May</a> to the station.${sup(4)}</p>${refList(1, 2, 3, 4)}`,
+    );
+    expect(texts['[1]']).toBe('Harrowgate is a spa town on the moor.');
+    expect(texts['[2]']).toBe('The word is said with a long vowel.');
+    expect(texts['[3]']).toBe('La Brède est une commune de Gironde.');
+    expect(texts['[4]']).toBe('The mayor gave an interview recorded in May to the station.');
+  });
 });
 
 describe('a parenthesised citation before a semicolon', () => {

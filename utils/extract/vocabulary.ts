@@ -115,6 +115,10 @@ export const REGEXPS = {
   reportingVerb: new RegExp(`(?:^|[^\\p{L}-])(?:${REPORTING_VERBS})(?![\\p{L}-])`, 'iu'),
   /** Link texts and lead-ins that point to more reading, share or navigate: never a citation. */
   pointer: new RegExp(`(?:^|[^\\p{L}])(?:${POINTERS})(?![\\p{L}])`, 'iu'),
+  /** A link to a sound file (a pronunciation's recording): "File:Ludlow.ogg", ".../kettle.mp3". */
+  soundFile: /\.(?:ogg|oga|wav|mp3|flac|opus|m4a)$/i,
+  /** What a pronunciation's sound link says: "listen", "Écouter", "(help·info)", an icon. */
+  listenText: /^[\s()[\]·•|ⓘ🔊🔉🔈]*(?:(?:listen|play|hear|écouter|ecouter|anhören|hören|escuchar|ascolta(?:re)?|ouvir|luister|pronunciation|prononciation|aussprache|pronunciación|audio|sound|help|info|about this sound)[\s()[\]·•|ⓘ🔊🔉🔈]*)*$/iu,
   /** Link texts of page furniture. */
   furniture: /^(?:[#@←→«»]|(?:share|tweet|e-?mail|print|subscribe|sign (?:up|in)|log ?in|comments?|see full bio|full bio|more|next|previous|home|top|back|edit|update|reply|permalink|link|source|here|this|privacy|terms|cookie|code of conduct|licen[cs]e|copyright|advertis|about us|contact)\b)|(?:policy|terms of (?:service|use)|licen[cs]e)$/i,
   /** A date or a time as link text: a comment's permalink, an archive link. */
