@@ -211,7 +211,24 @@ export class BlockText {
     while (before > 0 && SPACE.test(clean[before - 1])) before--;
     if (before === 0 || !WORD_END.test(clean[before - 1])) return false;
     if (!WORD_NEXT.test(clean.slice(at, at + 8))) return false;
-    return this.nextGroupAfter(index) > this.sentenceEnd(this.sentenceOf(index));
+    return this.nextGroupAfter(index) > this.sentenceEndPastQuotation(this.sentenceOf(index));
+  }
+
+  /**
+   * Where sentence `s` ends when a quotation opened in it closes in a later sentence ("…
+   * posted a statement: "We moved too slowly. We are sorry."[28]"): the end of the sentence that
+   * closes it, at most QUOTED_SENTENCES on. A group after the quotation still cites the words
+   * before it, so a group before it is not inside its clause.
+   */
+  private sentenceEndPastQuotation(s: number): number {
+    const starts = this.sentences();
+    let last = s;
+    let open = openQuotes(this.clean.slice(starts[s], this.sentenceEnd(s)));
+    while (open > 0 && last + 1 < starts.length && last - s < QUOTED_SENTENCES) {
+      last++;
+      open = openQuotes(this.clean.slice(starts[s], this.sentenceEnd(last)));
+    }
+    return open > 0 ? this.sentenceEnd(s) : this.sentenceEnd(last);
   }
 
   /**
@@ -346,6 +363,22 @@ export class BlockText {
     const end = s + 1 < starts.length ? starts[s + 1] : this.clean.length;
     return { start, end, text: tidyClaim(this.clean.slice(start, end)) };
   }
+}
+
+/** The most sentences a quotation is followed through (see sentenceEndPastQuotation). */
+const QUOTED_SENTENCES = 6;
+
+/** Quotations a text opens and leaves open (curly “ ” and « », or an odd count of straight "). */
+function openQuotes(text: string): number {
+  let open = 0;
+  let straight = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x201c || ch === 0xab) open++;
+    else if ((ch === 0x201d || ch === 0xbb) && open > 0) open--;
+    else if (ch === 34) straight++;
+  }
+  return open + (straight % 2);
 }
 
 /** A subject's text never holds clause punctuation or an opened quotation. */

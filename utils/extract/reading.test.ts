@@ -103,6 +103,16 @@ describe('a group inside its clause', () => {
     expect(texts['[2]']).toBe('Pruning slows growth and raises the yield');
   });
 
+  it('a group after a quotation that runs over several sentences cites the words before it: an earlier group ends at its own', () => {
+    const texts = claimTexts(
+      `<p>After the vote, the warden resigned on 4 May${sup(1)} and the board chair wrote in a letter: "We acted too slowly. The river deserved better. We are sorry."${sup(2)} The letter was read aloud.</p>` +
+        `<p>The keeper retired in 1990${sup(3)} and the town said: “The light is ours. It will stay lit.”${sup(4)}</p>${refList(1, 2, 3, 4)}`,
+    );
+    expect(texts['[1]']).toBe('After the vote, the warden resigned on 4 May');
+    expect(texts['[2]']).toBe('We are sorry."');
+    expect(texts['[3]']).toBe('The keeper retired in 1990');
+  });
+
   it('punctuation before or after the group ends the clause there', () => {
     const texts = claimTexts(`<p>The mill closed in 1931,${sup(1)} and the weir fell into ruin. The dam held[2]; the canal silted up.</p>${refList(1, 2)}`);
     expect(texts['[1]']).toBe('The mill closed in 1931');
