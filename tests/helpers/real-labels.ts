@@ -56,7 +56,10 @@ export function readLabels(file: string): PageLabels {
 
 function hasMarker(claim: CitedClaim, marker: string): boolean {
   const want = fold(marker);
-  return claim.markers.some((m) => fold(m) === want);
+  // A label gives an inline link's exact text ("Snell et al. (2024"); the marker shows the
+  // citation with the bracket that closes it right after the link ("Snell et al. (2024)").
+  const closed = want.split('(').length > want.split(')').length ? `${want})` : undefined;
+  return claim.markers.some((m) => fold(m) === want || fold(m) === closed);
 }
 
 function sourceFits(label: LabelledClaim, sources: CitedSource[]): boolean {

@@ -97,6 +97,10 @@ function textMarkersBetween(text: string, elements: readonly ElementMarker[]): T
   return found;
 }
 
+function unclosedParen(text: string): boolean {
+  return text.split('(').length > text.split(')').length;
+}
+
 /** The markers of a block in text order; text markers inside marker elements are not counted twice. */
 export function blockMarkers(block: Block, authorYearLinks: LinkHit[]): BlockMarker[] {
   const markers: BlockMarker[] = block.markers.map((m) => ({ start: m.start, end: m.end, text: m.text, element: m, refs: refsOfElement(m) }));
@@ -118,7 +122,9 @@ export function blockMarkers(block: Block, authorYearLinks: LinkHit[]): BlockMar
   for (const link of authorYearLinks) {
     if (markers.some((m) => link.start < m.end && m.start < link.end)) continue;
     const label = normalizeSpace(block.text.slice(link.start, link.end));
-    markers.push({ start: link.start, end: link.end, text: label, authorYear: link, refs: [{ kind: 'link', link, label }] });
+    // "<a>Snell et al. (2024</a>)": the page shows the citation with its bracket closed.
+    const text = block.text.charAt(link.end) === ')' && unclosedParen(label) ? `${label})` : label;
+    markers.push({ start: link.start, end: link.end, text, authorYear: link, refs: [{ kind: 'link', link, label }] });
   }
   return markers.sort((a, b) => a.start - b.start);
 }

@@ -206,7 +206,7 @@ describe('a narrative citation keeps its words in the claim', () => {
     const page = extractCitations(parseHtml(html), blog);
     expect(page.claims.map((c) => [c.markers.join(), c.text])).toEqual([
       ['Moreau et al. 2019', 'Tidal forecasting from gauges alone was first tried by Moreau et al. 2019, who released the Brest gauge set.'],
-      ['Ilves & Tamm (2021', 'Ilves & Tamm (2021) trained a forecaster on eleven harbours.'],
+      ['Ilves & Tamm (2021)', 'Ilves & Tamm (2021) trained a forecaster on eleven harbours.'],
       ['Okafor et al. (2022)', 'Surge errors halve with wind data.'],
       ['Berg et al. 2020', 'Gauge drift is common.'],
     ]);

@@ -94,7 +94,7 @@ describe('linked author-year citations', () => {
       url,
     );
     expect(page.claims.map((c) => [c.text, c.markers])).toEqual([
-      ['Easier questions benefit from sequential compute.', ['Snell et al. (2024']],
+      ['Easier questions benefit from sequential compute.', ['Snell et al. (2024)']],
       ['Prompts can be perturbed instead.', ['Turpin et al. 2023', 'Chen et al. 2025']],
     ]);
     expect(page.sources.map((s) => s.domain)).toEqual(['arxiv.org', 'arxiv.org', 'example.com']);
