@@ -28,7 +28,9 @@
  * before it holds no verb (REGEXPS.verbWord), the words after it are more items of the list, each
  * closed by its group, and the last item's group has words right on both sides (its predicate
  * follows), every group of the list gets the subject with its predicate: the sentence up to the
- * next group after the predicate, or to the sentence's end.
+ * next group after the predicate, or to the sentence's end. So does a group after a short phrase
+ * with no verb that opens the sentence and ends with a comma, when the sentence's statement follows
+ * ("A regional power,[1] New Zealand is involved in …").
  *
  * A clause since an earlier group that ends with a comma or no punctuation and opens with names
  * followed by a comma, a bracket, "and"/"or" or nothing is the next item of a list, not a
@@ -180,7 +182,7 @@ export class BlockText {
       const from = this.groups[index].keepWords ? [] : this.earlierGroups(index, starts[s], at);
       return this.wholeClause(from, starts[s], (start) => this.balanced(start, this.sentenceEnd(s), starts[s], this.sentenceEnd(s), '', at));
     }
-    const predicateGroup = this.subjectEndsAt(index);
+    const predicateGroup = this.frontedPhrase(index) ? index : this.subjectEndsAt(index);
     if (predicateGroup !== undefined) return this.withPredicate(index, predicateGroup);
     if (this.insideClause(index)) return this.claimOf(index, true);
     let end = at;
@@ -256,6 +258,26 @@ export class BlockText {
       if (next === undefined || !LIST_ITEM.test(after) || this.groups[next].keepWords) return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Is group `index` after a short phrase that opens its sentence, has no verb and ends with a
+   * comma, with the sentence's own statement after it ("A regional power,[1] New Zealand is
+   * involved in …", "In 1931,[2] the mill closed")? The phrase says nothing alone: the claim
+   * runs on like a subject's (see Subjects at the top of this module).
+   */
+  private frontedPhrase(index: number): boolean {
+    if (this.groups[index].keepWords) return false;
+    const s = this.sentenceOf(index);
+    const sentenceStart = this.sentences()[s];
+    if (index > 0 && this.groupAt[index - 1] > sentenceStart && this.sentenceOf(index - 1) === s) return false;
+    const phrase = this.clean.slice(sentenceStart, this.wordsAt[index]).trim();
+    if (!phrase.endsWith(',') || NOT_A_SUBJECT.test(phrase) || REGEXPS.verbWord.test(phrase)) return false;
+    WORD.lastIndex = 0;
+    let words = 0;
+    while (words <= FRONTED_WORDS && WORD.exec(phrase)) words++;
+    if (words === 0 || words > FRONTED_WORDS) return false;
+    return STATEMENT_AFTER.test(this.clean.slice(this.groupAt[index], this.sentenceEnd(s)));
   }
 
   /** Does a word end right before group `index` (spaces between, no punctuation)? */
@@ -364,6 +386,11 @@ export class BlockText {
     return { start, end, text: tidyClaim(this.clean.slice(start, end)) };
   }
 }
+
+/** Most words of a phrase that opens a sentence before its statement ("A regional power,"). */
+const FRONTED_WORDS = 6;
+/** A statement's opening after such a phrase: a name, or a determiner or pronoun as its subject. */
+const STATEMENT_AFTER = /^\s*(?:\p{Lu}|(?:the|a|an|it|its|this|these|they|he|she|we)\s)/u;
 
 /** The most sentences a quotation is followed through (see sentenceEndPastQuotation). */
 const QUOTED_SENTENCES = 6;

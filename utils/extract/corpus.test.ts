@@ -267,14 +267,15 @@ describe.skipIf(!hasShared)(`real pages (${hasShared ? corpus : reason})`, () =>
       // sentence, to a later marker, holding every word between.
       const toLaterMarker = textAfter(range.endContainer, range.endOffset).replace(/\s+/g, ' ');
       const unmarked = (text: string) => text.replace(/\[[^\]]{1,16}\]/g, '').replace(/\s+([,.;:])/g, '$1').replace(/\s+/g, ' ').replace(closing, '');
+      const lastSentence = (text: string) => text.split(/[.!?]["”’)]* (?=\p{Lu})/u).pop() ?? '';
       const laterMarkers = [...toLaterMarker.matchAll(/\[[^\]]{1,16}\]/g)].map((m) => m.index);
       const between = laterMarkers.map((at) => toLaterMarker.slice(0, at)).find((upTo) => !/[.!?] /.test(upTo) && unmarked(rawTail + upTo).endsWith(claimEnd));
       const subjectRunOn =
         /[\p{L}\p{N}%,] ?$/u.test(rawTail) &&
         /^(?:,? ?(?:and|or|plus) |[\p{L}\p{N}])/u.test(toLaterMarker.replace(/^ /, '')) &&
         between !== undefined &&
-        claim.text.includes(unmarked(rawTail).replace(/,$/, '').slice(-20)) &&
-        claim.text.replace(closing, '').endsWith(unmarked(rawTail + between).slice(-60));
+        claim.text.includes(lastSentence(unmarked(rawTail)).replace(/,$/, '').slice(-20)) &&
+        claim.text.replace(closing, '').endsWith(lastSentence(unmarked(rawTail + between)).slice(-60));
       expect(tail.endsWith(claimEnd) || tailWithoutMarkers.endsWith(claimEnd) || afterAttribution || runsOn || subjectRunOn, `${claim.id}: "${claimEnd}" vs "${tail.slice(-40)}"`).toBe(true);
     }
     close();

@@ -72,6 +72,16 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[7]']).toBe('The forty mills that stood on the river in 1900 have all gone, and the last one burned in 1950.');
   });
 
+  it('a short phrase with no verb that opens the sentence before a comma gets the statement that follows', () => {
+    const texts = claimTexts(
+      `<p>A market town of the marches,${sup(1)} Wembury holds a fair each May on the green. In 1931,${sup(2)} the mill on the weir closed for good.</p>` +
+        `<p>Fog is common on the estuary in winter,${sup(3)} and the ferry stops when it is thick.</p>${refList(1, 2, 3)}`,
+    );
+    expect(texts['[1]']).toBe('A market town of the marches, Wembury holds a fair each May on the green.');
+    expect(texts['[2]']).toBe('In 1931, the mill on the weir closed for good.');
+    expect(texts['[3]']).toBe('Fog is common on the estuary in winter');
+  });
+
   it('a clause that has its verb, a second predicate and a list after the verb keep their own boundaries', () => {
     const texts = claimTexts(
       `<p>Pruning slows growth${sup(1)} and raises the yield${sup(2)} of small orchards.${sup(3)}</p>` +
