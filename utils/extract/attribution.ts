@@ -41,6 +41,18 @@ export function isAttributionOnly(clause: string): boolean {
   return ATTRIBUTION_ONLY.test(clause.trim());
 }
 
+/**
+ * A relative clause right after an attribution describes the source, not what it states
+ * ("According to the manifesto, which outlines goals, principles, and a pledge, "The project
+ * uses …""): it runs to the first comma before a quotation or a capital, where the statement starts.
+ */
+const SOURCE_ASIDE = /^[Ww](?:hich|ho|hose)\s[^"“”«»‘’.;:!?]*?,\s+(?=["“«‘]|\p{Lu})/u;
+
+export function dropSourceAside(text: string): string {
+  const m = text.match(SOURCE_ASIDE);
+  return m && m[0].length < text.length ? capitalizeFirst(text.slice(m[0].length)) : text;
+}
+
 /** "showed that easier questions …" after its subject, an author-year citation, was taken out. */
 const LEADING_VERB = new RegExp(`^(?:(?:has|have|had)\\s+)?${VERBS}(?:\\s+that)?,?\\s+(?=\\S)`, 'i');
 

@@ -12,7 +12,7 @@
  * sentence without a marker: a marker, where there is one, says what the sentence cites.
  */
 import { MAX_MARKERS, MAX_SOURCES, type CitedClaim, type CitedSource, type PageCitations } from './types';
-import { attributionMatches, isAttributionOnly, isGenericName, splitAttribution, stripLeadingVerb } from './attribution';
+import { attributionMatches, dropSourceAside, isAttributionOnly, isGenericName, splitAttribution, stripLeadingVerb } from './attribution';
 import { collectBlocks, pointAt, type Block, type LinkHit } from './blocks';
 import { BlockText } from './claims';
 import { cellHeader } from './cells';
@@ -181,7 +181,7 @@ function claimOfGroup(text: BlockText, index: number, group: MarkerGroup): { tex
   if (!raw) return undefined;
   if (isAttributionOnly(raw) && text.continuesAfter(index)) {
     const split = splitAttribution(text.claimOf(index, true));
-    return split.text ? { text: split.text, attribution: split.attribution } : undefined;
+    return split.text ? { text: split.stripped ? dropSourceAside(split.text) : split.text, attribution: split.attribution } : undefined;
   }
   const split = splitAttribution(raw);
   return split.text ? { text: split.text, attribution: split.attribution } : undefined;

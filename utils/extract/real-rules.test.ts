@@ -51,6 +51,16 @@ describe('the claim boundary', () => {
     ]);
   });
 
+  it('a relative clause on the source after such an attribution is not the claim: the statement after it is', () => {
+    expect(
+      claims(
+        `<p>According to the harbour charter,<sup><a href="#r1">[1]</a></sup> which sets out duties, limits, and a pledge, "The board keeps the channel open to every vessel".</p>` +
+          `<p>According to the ferry guild,<sup><a href="#r2">[2]</a></sup> who run the night crossings, Crossings stop when the fog is thick.</p>` +
+          `<ol><li id="r1"><a href="https://a.example/1">One</a></li><li id="r2"><a href="https://b.example/2">Two</a></li></ol>`,
+      ).map((c) => c.text),
+    ).toEqual(['"The board keeps the channel open to every vessel".', 'Crossings stop when the fog is thick.']);
+  });
+
   it('strips an attribution that is one, at the start or the end', () => {
     expect(claims('<p>Overtime costs doubled last year, according to <a href="/docs/audit-2023">an audit by the county controller</a>.</p>').map((c) => c.text)).toEqual(['Overtime costs doubled last year.']);
   });
