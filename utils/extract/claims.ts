@@ -194,7 +194,9 @@ export class BlockText {
     // Closing punctuation after the marker ("walking [4]."), when only that remains of the sentence.
     const rest = clean.slice(at, sentenceEnd);
     const closing = rest.match(/^[.!?…"'”’)\]]+/);
-    const tail = closing && /^\s*$/.test(rest.slice(closing[0].length)) && this.nextGroupAfter(index) >= at + closing[0].length ? closing[0] : '';
+    let tail = closing && /^\s*$/.test(rest.slice(closing[0].length)) && this.nextGroupAfter(index) >= at + closing[0].length ? closing[0] : '';
+    // "à Berlin.[32].": the sentence already ended before the marker; its second full stop is not the claim's.
+    if (tail && SENTENCE_STOP.test(tail) && SENTENCE_STOP.test(clean.charAt(end - 1))) tail = '';
     // A previous group inside the same sentence: the claim is the clause since that group.
     return this.wholeClause(this.earlierGroups(index, starts[s], end), starts[s], (start) => this.balanced(start, end, starts[s], sentenceEnd, tail, at));
   }
@@ -488,6 +490,8 @@ export function tidyClaim(text: string): string {
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/** Punctuation alone that ends a sentence. */
+const SENTENCE_STOP = /^[.!?…]+$/;
 const SPACE = /\s/;
 /** Spaces and closing quotes or brackets, read past around a group. */
 const CLOSERS = ' \u00a0"”’)]';

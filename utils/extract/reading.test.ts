@@ -55,6 +55,14 @@ describe('a claim never starts or ends inside a parenthesis opened or closed out
   });
 });
 
+describe('closing punctuation after a marker', () => {
+  it('is kept when the sentence ends after the marker, and not doubled when it had ended before it', () => {
+    const texts = claimTexts(`<p>Le port a rouvert ses quais en 2007 à Sète.${sup(1)}. Les ferries reviennent en mai${sup(2)}.</p>${refList(1, 2)}`);
+    expect(texts['[1]']).toBe('Le port a rouvert ses quais en 2007 à Sète.');
+    expect(texts['[2]']).toBe('Les ferries reviennent en mai.');
+  });
+});
+
 describe('a group inside the sentence\'s subject', () => {
   it('a list of noun phrases cut by markers before its verb: each item\'s claim gets the predicate', () => {
     const texts = claimTexts(
