@@ -74,8 +74,7 @@ export interface WalkOptions {
 /** Attributes that can make the walk skip an element, as bits (see isSkipped). */
 const SKIP_ATTRIBUTES: ReadonlyMap<string, number> = new Map([['role', 1], ['class', 2], ['hidden', 4], ['aria-hidden', 8], ['style', 16], ['id', 32], ['aria-label', 64]]);
 
-function isSkipped(el: Element, options: WalkOptions): boolean {
-  const name = el.localName;
+function isSkipped(el: Element, name: string, options: WalkOptions): boolean {
   if (SKIP_TAGS.has(name) || options.skip.has(el)) return true;
   if (name === 'a' && isListenLink(el)) return true;
   if (INLINE_CODE_TAGS.has(name) && (el.textContent ?? '').indexOf('\n') >= 0) return true;
@@ -111,8 +110,7 @@ function isListenLink(el: Element): boolean {
 }
 
 /** The marker an element stands for, if it is one: a <sup> holding a short label, or a short in-page link. */
-function markerOf(el: Element, href: string | null, options: WalkOptions): Omit<ElementMarker, 'start' | 'end'> | undefined {
-  const name = el.localName;
+function markerOf(el: Element, name: string, href: string | null, options: WalkOptions): Omit<ElementMarker, 'start' | 'end'> | undefined {
   if (name !== 'sup' && name !== 'a') return undefined;
   // An in-page link has a "#": most links have none, and are no markers.
   if (name === 'a' && (!href || href.indexOf('#') < 0)) return undefined;
@@ -170,7 +168,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   let lineBreak = '\n';
   const openCode: { el: Element; start: number }[] = [];
 
-  const flush = (nextBlock: Element) => {
+  const flush = (nextBlock: Element, nextName: string) => {
     if (length > 0 && (markers.length > 0 || links.length > 0 || hasBracket)) {
       blocks.push({ el: blockEl, text: blockText(parts, lineBreaks), nodes, starts, markers, links, anchors, code });
       nodes = [];
@@ -193,19 +191,18 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
     hasBracket = false;
     blockEl = nextBlock;
     blockSerial++;
-    lineBreak = CELL_TAGS.has(nextBlock.localName) ? ' ' : '\n';
+    lineBreak = CELL_TAGS.has(nextName) ? ' ' : '\n';
   };
 
-  const enter = (el: Element) => {
-    const name = el.localName;
-    if (BLOCK_TAGS.has(name)) flush(el);
+  const enter = (el: Element, name: string) => {
+    if (BLOCK_TAGS.has(name)) flush(el, name);
     if (INLINE_CODE_TAGS.has(name) || openCode.length > 0) {
       openCode.push({ el, start: length });
       return;
     }
     const href = name === 'a' ? el.getAttribute('href') : null;
     if (!openMarker) {
-      const marker = markerOf(el, href, options);
+      const marker = markerOf(el, name, href, options);
       if (marker) {
         openMarker = { ...marker, start: length };
         return;
@@ -218,11 +215,12 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
     }
   };
 
-  const exit = (el: Element) => {
+  // `parentName`: the local name of the element the walk returns to (root's, at the top).
+  const exit = (el: Element, name: string, parentName: string) => {
     const openedCode = openCode.length > 0 && openCode[openCode.length - 1].el === el ? openCode.pop() : undefined;
     if (openedCode) {
       if (openCode.length === 0 && length > openedCode.start) code.push({ start: openedCode.start, end: length });
-      if (BLOCK_TAGS.has(el.localName)) flush(el.parentElement ?? root);
+      if (BLOCK_TAGS.has(name)) flush(el.parentElement ?? root, parentName);
       return;
     }
     if (openMarker && openMarker.el === el) {
@@ -236,7 +234,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
         if (link.target) links.push({ el, url: link.target.url, start: link.start, end: length, ownSite: link.target.host === options.pageDomain });
       }
     }
-    if (BLOCK_TAGS.has(el.localName)) flush(el.parentElement ?? root);
+    if (BLOCK_TAGS.has(name)) flush(el.parentElement ?? root, parentName);
   };
 
   const appendText = (text: string, node: Text | null) => {
@@ -249,14 +247,18 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
     if (!hasBracket && openCode.length === 0 && text.indexOf('[') >= 0) hasBracket = true;
   };
 
+  // Local names of the entered elements the walk is inside, innermost last: each is read once.
+  const rootName = root.localName;
+  const openNames: string[] = [];
   let node: Node | null = root.firstChild;
   let formula: string | undefined;
   while (node) {
     let descended = false;
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    if (type === 3) {
       // Read as written: the source's line breaks become spaces once the block is kept (blockText).
       appendText((node as Text).data, node as Text);
-    } else if (node.nodeType === 1) {
+    } else if (type === 1) {
       const el = node as Element;
       const name = el.localName;
       if (name === 'br') {
@@ -264,25 +266,31 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
       } else if ((name === 'math' || name === 'img') && (formula = formulaText(el))) {
         // A formula reads as its text, with no node of its own: no anchor points into it.
         appendText(` ${formula} `, null);
-      } else if (!isSkipped(el, options)) {
-        enter(el);
-        if (el.firstChild) {
-          node = el.firstChild;
+      } else if (!isSkipped(el, name, options)) {
+        enter(el, name);
+        const child = el.firstChild;
+        if (child) {
+          openNames.push(name);
+          node = child;
           descended = true;
         } else {
-          exit(el);
+          exit(el, name, openNames.length > 0 ? openNames[openNames.length - 1] : rootName);
         }
       }
     }
     if (descended) continue;
-    while (node && node !== root && !node.nextSibling) {
+    let next: Node | null = null;
+    while (node && node !== root && !(next = node.nextSibling)) {
       node = node.parentNode;
-      if (node && node !== root) exit(node as Element);
+      if (node && node !== root) {
+        const name = openNames.pop()!;
+        exit(node as Element, name, openNames.length > 0 ? openNames[openNames.length - 1] : rootName);
+      }
     }
     if (!node || node === root) break;
-    node = node.nextSibling;
+    node = next;
   }
-  flush(root);
+  flush(root, rootName);
   return blocks;
 }
 

@@ -70,7 +70,7 @@ export function readItem(ctx: SourceContext, entry: EntryNodes, followed = false
 
   // On a page that marks its outbound links only those can be the work's link.
   const outbound = ctx.externalClassOnly ? externalAnchorsIn(ctx, nodes) : entry.anchors();
-  const scope = citeScope(ctx, nodes, outbound);
+  const scope = citeScope(outbound);
   let candidates = linkCandidates(ctx, scope);
   if (candidates.length === 0 && scope !== outbound) candidates = linkCandidates(ctx, outbound);
 
@@ -214,10 +214,12 @@ function anchorsIn(nodes: Node[]): Element[] {
   return anchors;
 }
 
-/** Within an entry that holds formatted citations (<cite>), the first citation's links. */
-function citeScope(ctx: SourceContext, nodes: Node[], anchors: readonly Element[]): readonly Element[] {
-  const holdsCite = (el: Element) => el.localName === 'cite' || (ctx.hasCiteUnder(el) ?? el.getElementsByTagName('cite').length > 0);
-  if (!nodes.some((n) => n.nodeType === 1 && holdsCite(n as Element))) return anchors;
+/**
+ * Within an entry that holds formatted citations (<cite>), the first citation's links. No test
+ * for a <cite> in the entry first: where there is none, no link has one around it inside the
+ * entry, and one around the whole entry holds all its links.
+ */
+function citeScope(anchors: readonly Element[]): readonly Element[] {
   let firstCite: Element | null = null;
   for (const a of anchors) if ((firstCite = closestTag(a, CITE, 8))) break;
   return firstCite ? anchors.filter((a) => firstCite.contains(a)) : anchors;

@@ -75,8 +75,6 @@ export interface SourceContext {
    * for any other element.
    */
   externalAnchorsUnder(el: Element): Element[] | undefined;
-  /** Does a list item hold a `<cite>` (one query for the page, as above); undefined for another element. */
-  hasCiteUnder(el: Element): boolean | undefined;
 }
 
 const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
@@ -134,15 +132,6 @@ function externalAnchorsByItem(external: readonly Element[], itemsAround: (el: E
   return byItem;
 }
 
-/** The list items that hold a `<cite>`. */
-function itemsWithCite(doc: Document, itemsAround: (el: Element | null) => readonly Element[]): Set<Element> {
-  const items = new Set<Element>();
-  for (const cite of toArray(doc.getElementsByTagName('cite'))) {
-    for (const p of itemsAround(cite.parentElement)) items.add(p);
-  }
-  return items;
-}
-
 export function sourceContext(doc: Document, pageUrl: string): SourceContext {
   // Plain tag names: jsdom's selector engine takes a second over combinators on a large page.
   const tagged = elementsByTags(doc, [...HEADING_TAGS, 'strong', 'b', 'base', 'link']);
@@ -150,10 +139,8 @@ export function sourceContext(doc: Document, pageUrl: string): SourceContext {
   const base = resolveHttpUrl(baseHref, pageUrl) ?? pageUrl;
   const ids = new Map<string, Element | null>();
   const external = toArray(doc.getElementsByClassName('external'));
-  // Built on the first entry read: pages without a source list never pay for them.
+  // Built on the first entry read: pages without a source list never pay for it.
   let byItem: Map<Element, Element[]> | undefined;
-  let withCite: Set<Element> | undefined;
-  let itemsAround: ((el: Element | null) => readonly Element[]) | undefined;
   return {
     doc,
     base,
@@ -171,13 +158,8 @@ export function sourceContext(doc: Document, pageUrl: string): SourceContext {
     },
     externalAnchorsUnder(el) {
       if (el.localName !== 'li') return undefined;
-      byItem ??= externalAnchorsByItem(external, (itemsAround ??= listItemsAround()));
+      byItem ??= externalAnchorsByItem(external, listItemsAround());
       return byItem.get(el) ?? [];
-    },
-    hasCiteUnder(el) {
-      if (el.localName !== 'li') return undefined;
-      withCite ??= itemsWithCite(doc, (itemsAround ??= listItemsAround()));
-      return withCite.has(el);
     },
   };
 }
