@@ -249,17 +249,24 @@ export class BlockText {
     const s = this.sentenceOf(index);
     const sentenceStart = this.sentences()[s];
     const sentenceEnd = this.sentenceEnd(s);
-    const subject = clean.slice(sentenceStart, this.wordsAt[index]);
-    if (!HAS_WORD.test(subject) || NOT_A_SUBJECT.test(subject) || REGEXPS.verbWord.test(subject)) return undefined;
+    let found: number | undefined;
     for (let j = index; j < this.groups.length; j++) {
       const next = j + 1 < this.groups.length && this.sentenceOf(j + 1) === s ? j + 1 : undefined;
       const after = clean.slice(this.groupAt[j], next === undefined ? sentenceEnd : this.wordsAt[next]);
       // The predicate: a word right after the group, no punctuation between.
-      if (WORD_NEXT.test(after) && !LIST_NEXT.test(after)) return this.wordBefore(j) && !(next === undefined && j === index) ? j : undefined;
+      if (WORD_NEXT.test(after) && !LIST_NEXT.test(after)) {
+        if (this.wordBefore(j) && !(next === undefined && j === index)) found = j;
+        break;
+      }
       // More items of the list, each ending at its own group.
-      if (next === undefined || !LIST_ITEM.test(after) || this.groups[next].keepWords) return undefined;
+      if (next === undefined || !LIST_ITEM.test(after) || this.groups[next].keepWords) break;
     }
-    return undefined;
+    if (found === undefined) return undefined;
+    // The subject is read last: its verb test runs over all of it, while the list above mostly
+    // ends at the first character after the group.
+    const subject = clean.slice(sentenceStart, this.wordsAt[index]);
+    if (!HAS_WORD.test(subject) || NOT_A_SUBJECT.test(subject) || REGEXPS.verbWord.test(subject)) return undefined;
+    return found;
   }
 
   /**
@@ -479,7 +486,14 @@ export function tidyClaim(text: string): string {
   let tidy = normalizeSpace(text);
   // What a removed parenthesised citation leaves: "( )", "(PRM; )", "( ; Reason)", "(CoT) , have", "robustness ; this".
   if (tidy.indexOf('(') >= 0 || tidy.indexOf(')') >= 0 || tidy.indexOf(' ,') >= 0 || tidy.indexOf(' ;') >= 0) {
-    tidy = normalizeSpace(tidy.replace(/\s*\(\s*[,;]?\s*\)/g, '').replace(/\s*[,;]\s*\)/g, ')').replace(/\(\s*[,;]\s*/g, '(').replace(/\s+([,;])/g, '$1'));
+    // Each pattern is run only where its core, which opens with a fixed character, is found:
+    // most claims hold a parenthesis that none of them touches.
+    let cleaned = tidy;
+    if (EMPTY_PARENS_CORE.test(cleaned)) cleaned = cleaned.replace(/\s*\(\s*[,;]?\s*\)/g, '');
+    if (SEPARATOR_CLOSE_CORE.test(cleaned)) cleaned = cleaned.replace(/\s*[,;]\s*\)/g, ')');
+    if (OPEN_SEPARATOR_CORE.test(cleaned)) cleaned = cleaned.replace(/\(\s*[,;]\s*/g, '(');
+    if (SPACE_SEPARATOR_CORE.test(cleaned)) cleaned = cleaned.replace(/\s+([,;])/g, '$1');
+    tidy = normalizeSpace(cleaned);
   }
   // Most claims start and end with words: the patterns run only when they can match.
   if (LEADING_SEPARATORS.includes(tidy.charAt(0))) tidy = tidy.replace(/^[\s,;:.)\]–—-]+/, '');
@@ -488,6 +502,12 @@ export function tidyClaim(text: string): string {
   if (tidy.endsWith(' .')) tidy = tidy.replace(/\s+\.$/, '.');
   return tidy.trim();
 }
+
+/** What each of tidyClaim's clean-ups needs to find before it can change anything. */
+const EMPTY_PARENS_CORE = /\(\s*[,;]?\s*\)/;
+const SEPARATOR_CLOSE_CORE = /[,;]\s*\)/;
+const OPEN_SEPARATOR_CORE = /\(\s*[,;]/;
+const SPACE_SEPARATOR_CORE = /\s[,;]/;
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
 /** Punctuation alone that ends a sentence. */

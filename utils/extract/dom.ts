@@ -59,11 +59,14 @@ export function firstByTags(root: Element, names: readonly string[]): Element | 
 
 /**
  * Elements of several tag names from one pass over the document (one query rather than a
- * traversal per name), grouped by name, each group in document order.
+ * traversal per name), grouped by name, each group in document order. With `links`, a selector
+ * for `<a>` elements ('a[href*="#"]'; 'a' is not among `names`), the links it matches come from
+ * the same pass, grouped under 'a'.
  */
-export function elementsByTags(root: Document | Element, names: readonly string[]): Map<string, Element[]> {
+export function elementsByTags(root: Document | Element, names: readonly string[], links?: string): Map<string, Element[]> {
   const groups = new Map<string, Element[]>(names.map((n) => [n, []]));
-  for (const el of toArray(root.querySelectorAll(names.join(',')))) groups.get(el.localName)?.push(el);
+  if (links) groups.set('a', []);
+  for (const el of toArray(root.querySelectorAll(links ? `${names.join(',')},${links}` : names.join(',')))) groups.get(el.localName)?.push(el);
   return groups;
 }
 

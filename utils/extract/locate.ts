@@ -16,7 +16,7 @@ import { attributionMatches, dropSourceAside, isAttributionOnly, isGenericName, 
 import { collectBlocks, pointAt, type Block, type LinkHit } from './blocks';
 import { BlockText } from './claims';
 import { cellHeader } from './cells';
-import { closestClass, toArray } from './dom';
+import { closestClass } from './dom';
 import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
 import { isAttributedLink, isHomepageName, isLinkDense, mergeAdjacentLinks } from './inline';
 import { REGEXPS } from './vocabulary';
@@ -48,8 +48,8 @@ interface PendingClaim {
 function markerTargets(ctx: SourceContext): Element[] {
   const targets: Element[] = [];
   const seen = new Set<Element>();
-  // Only links with a fragment can point within the page: one selector query finds them.
-  for (const a of toArray(ctx.doc.querySelectorAll('a[href*="#"]'))) {
+  // Only links with a fragment can point within the page (found with the page's other elements).
+  for (const a of ctx.fragmentLinks) {
     const href = a.getAttribute('href');
     if (!href) continue;
     const text = a.textContent ?? '';
@@ -57,12 +57,12 @@ function markerTargets(ctx: SourceContext): Element[] {
     const fragment = inPageFragment(href, ctx.addresses, ctx.base);
     if (fragment === undefined) continue;
     const target = ctx.elementById(fragment);
+    // A reference cited again: its target is already taken, whatever the link is.
+    if (!target || seen.has(target)) continue;
     // A back-link from a note ("^ a b") leads to the marker itself, not to a list of sources.
-    if (!target || target.localName === 'sup' || target.parentElement?.localName === 'sup' || closestClass(a, 'mw-cite-backlink', 4)) continue;
-    if (!seen.has(target)) {
-      seen.add(target);
-      targets.push(target);
-    }
+    if (target.localName === 'sup' || target.parentElement?.localName === 'sup' || closestClass(a, 'mw-cite-backlink', 4)) continue;
+    seen.add(target);
+    targets.push(target);
   }
   return targets;
 }
@@ -237,6 +237,9 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
     const groups = groupMarkers(block.text, markers);
     const text = new BlockText(block.text, groups);
     const items: { at: number; claim: PendingClaim }[] = [];
+    // The block's cell header (cells.ts), read for its first claim only.
+    let header: string | undefined;
+    let headerRead = false;
 
     groups.forEach((group, index) => {
       if (markersCapped) return;
@@ -263,7 +266,10 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
         if (passage) Object.assign(claim, splitAttribution(`${claim.text}, ${passage}`));
       }
       // A data cell ("41") says little alone: its header names what it measures (cells.ts).
-      const header = cellHeader(block.el);
+      if (!headerRead) {
+        header = cellHeader(block.el);
+        headerRead = true;
+      }
       if (header && claim.text.length < SHORT_CELL && !claim.text.startsWith(header)) claim.text = `${header}: ${claim.text}`;
       const first = group.markers[0];
       const last = group.markers[group.markers.length - 1];
@@ -342,7 +348,8 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
   if (sourceStyleMarkers > numericMarkers) {
     for (const s of found.sources) if (/^\d+$/.test(s.label)) s.label = `Source ${s.label}`;
   }
-  const byIdMap = new Map(sources.map((s) => [s.id, s]));
+  const byIdMap = new Map<string, CitedSource>();
+  for (const s of sources) byIdMap.set(s.id, s);
 
   const claims: CitedClaim[] = [];
   const anchors = new Map<string, Range>();

@@ -15,6 +15,8 @@ interface ReadItem {
   reason?: 'no_url' | 'blocked_scheme';
   archiveUrl?: string;
   title?: string;
+  /** The url's host as domainOf gives it, when already known. */
+  domain?: string;
   /** The number the entry gives itself ("[3] …", "3. …", "Source 3: …"). */
   number?: number;
   sourceStyle: boolean;
@@ -22,6 +24,8 @@ interface ReadItem {
 
 interface LinkCandidate {
   url: string;
+  /** domainOf(url). */
+  host: string;
   text: string;
   kind: 'work' | 'identifier' | 'archive';
 }
@@ -256,25 +260,25 @@ const WAYBACK_STYLE_PATH = /^https?:\/\/[^/]+\/(?:[\w-]+\/)?web\/\d{14}(?:[a-z]{
 function classify(url: string, text: string, host = domainOf(url)): LinkCandidate | undefined {
   if (!host) return undefined;
   // Known archives by host; any other by a Wayback-style address holding the original's URL.
-  if (ARCHIVE_HOSTS.test(host) || WAYBACK_STYLE_PATH.test(url)) return { url, text, kind: 'archive' };
-  if (IDENTIFIER_HOSTS.test(host) || IDENTIFIER_TEXT.test(text)) return { url, text, kind: 'identifier' };
-  return { url, text, kind: 'work' };
+  if (ARCHIVE_HOSTS.test(host) || WAYBACK_STYLE_PATH.test(url)) return { url, host, text, kind: 'archive' };
+  if (IDENTIFIER_HOSTS.test(host) || IDENTIFIER_TEXT.test(text)) return { url, host, text, kind: 'identifier' };
+  return { url, host, text, kind: 'work' };
 }
 
-function pickLinks(candidates: LinkCandidate[]): { url: string; archiveUrl?: string; title?: string } | undefined {
+function pickLinks(candidates: LinkCandidate[]): { url: string; domain?: string; archiveUrl?: string; title?: string } | undefined {
   const work = candidates.find((c) => c.kind === 'work');
   const identifier = candidates.find((c) => c.kind === 'identifier');
   const archive = candidates.find((c) => c.kind === 'archive');
   const main = work ?? identifier;
   if (main) {
     const title = linkTitle(archive && !work ? undefined : main.text, archive?.text);
-    return { url: main.url, ...(archive ? { archiveUrl: archive.url } : {}), ...(title ? { title } : {}) };
+    return { url: main.url, domain: main.host, ...(archive ? { archiveUrl: archive.url } : {}), ...(title ? { title } : {}) };
   }
   if (archive) {
     const original = originalOfArchive(archive.url);
     const title = linkTitle(archive.text);
     if (original) return { url: original, archiveUrl: archive.url, ...(title ? { title } : {}) };
-    return { url: archive.url, ...(title ? { title } : {}) };
+    return { url: archive.url, domain: archive.host, ...(title ? { title } : {}) };
   }
   return undefined;
 }
