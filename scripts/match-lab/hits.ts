@@ -21,6 +21,7 @@ import { sameNumber } from '../../utils/match/numbers';
 import { indexSource, type SourceIndex } from '../../utils/match/source';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { bootstrap, foldOf } from './cv';
+import { firstRanked } from './first-passage';
 import { readArgs } from '../lib/args';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -162,18 +163,7 @@ const claims: Claim[] = records.map(({ r }) => {
 
 type Rank = (c: Candidate) => number;
 function firstShown(claim: Claim, rank: Rank): Top | null {
-  if (claim.fixed) return claim.fixed;
-  let best: Candidate | null = null;
-  let bestValue = -Infinity;
-  for (const c of claim.candidates) {
-    const v = rank(c);
-    // Ties as in the product: the shorter, then the earlier window.
-    if (v > bestValue + 1e-12 || (best && Math.abs(v - bestValue) <= 1e-12 && (c.sentences < best.sentences || (c.sentences === best.sentences && c.from < best.from)))) {
-      best = c;
-      bestValue = v;
-    }
-  }
-  return best ? best.top : null;
+  return claim.fixed ?? firstRanked(claim.candidates, rank)?.top ?? null;
 }
 const EMPTY: Top = { hit: false, sentences: 0, words: 0, precision: 0 };
 const topsOf = (rank: Rank, ix: number[]) => ix.map((i) => firstShown(claims[i], rank) ?? EMPTY);

@@ -28,6 +28,7 @@ import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { bootstrap, foldOf } from './cv';
 import { derivations } from './paraphrase';
 import { readArgs } from '../lib/args';
+import { firstRanked } from './first-passage';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl]', {
@@ -167,19 +168,9 @@ const claims: Claim[] = records.map(({ r }) => describeClaim(indexSource(r.id, r
 
 type Rank = (c: Candidate) => number;
 const NONE: Candidate = { shown: 0, sentences: 0, from: 0, keys: 0, soft: 0, synonym: 0, prefix: 0, derived: 0, chunked: 0, duplicateMeta: false, hit: false, precision: 0 };
-/** The first passage under `rank`; ties as in the product: the shorter, then the earlier window. */
+/** The first passage under `rank`, ties broken as in the product. */
 function first(claim: Claim, rank: Rank): Candidate {
-  if (claim.fixed) return claim.fixed;
-  let best: Candidate | null = null;
-  let bestValue = -Infinity;
-  for (const c of claim.candidates) {
-    const v = rank(c);
-    if (v > bestValue + 1e-12 || (best && Math.abs(v - bestValue) <= 1e-12 && (c.sentences < best.sentences || (c.sentences === best.sentences && c.from < best.from)))) {
-      best = c;
-      bestValue = v;
-    }
-  }
-  return best ?? NONE;
+  return claim.fixed ?? firstRanked(claim.candidates, rank) ?? NONE;
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
