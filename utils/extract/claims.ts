@@ -30,7 +30,11 @@
  * follows), every group of the list gets the subject with its predicate: the sentence up to the
  * next group after the predicate, or to the sentence's end. So does a group after a short phrase
  * with no verb that opens the sentence and ends with a comma, when the sentence's statement follows
- * ("A regional power,[1] New Zealand is involved in …").
+ * ("A regional power,[1] New Zealand is involved in …"), and a group after a list's last item
+ * closed by a comma ("The scenery, plus incentives,[1] have drawn …"). An aside in the subject
+ * (a comma apposition or a parenthesis after a short head with no verb): its group cites the
+ * aside when a later group of the sentence follows (the claim is the head with its aside, which a
+ * reader can check), and the whole sentence when it is the sentence's only group.
  *
  * A clause since an earlier group that ends with a comma or no punctuation and opens with names
  * followed by a comma, a bracket, "and"/"or" or nothing is the next item of a list, not a
@@ -184,7 +188,7 @@ export class BlockText {
     }
     const predicateGroup = this.frontedPhrase(index) ? index : this.subjectEndsAt(index);
     if (predicateGroup !== undefined) return this.withPredicate(index, predicateGroup);
-    if (this.insideClause(index)) return this.claimOf(index, true);
+    if (this.insideClause(index) || this.soleGroupInSubject(index)) return this.claimOf(index, true);
     let end = at;
     while (end > 0 && /\s/.test(clean[end - 1])) end--;
     if (end === 0) return '';
@@ -216,6 +220,37 @@ export class BlockText {
     if (before === 0 || !WORD_END.test(clean[before - 1])) return false;
     if (!WORD_NEXT.test(clean.slice(at, at + 8))) return false;
     return this.nextGroupAfter(index) > this.sentenceEndPastQuotation(this.sentenceOf(index));
+  }
+
+  /**
+   * Is group `index` the only group of its sentence, placed in the sentence's subject after an
+   * aside or a parenthesis, before the predicate ("Aotearoa (often translated as …)[1] is the
+   * Māori name", "The Realm, one of 16 realms,[2] is the area …")? The text before it holds no
+   * verb once its parentheses are set aside, and words follow it in the sentence: ending there
+   * would leave a subject without its statement, and no other group cites the rest (see Subjects
+   * at the top of this module).
+   */
+  private soleGroupInSubject(index: number): boolean {
+    if (this.groups[index].keepWords) return false;
+    const clean = this.clean;
+    const s = this.sentenceOf(index);
+    const sentenceStart = this.sentences()[s];
+    if (index > 0 && this.groupAt[index - 1] > sentenceStart && this.sentenceOf(index - 1) === s) return false;
+    let before = this.wordsAt[index];
+    while (before > sentenceStart && SPACE.test(clean[before - 1])) before--;
+    const last = clean[before - 1];
+    if (last !== ')' && last !== ',') return false;
+    if (!WORD_NEXT.test(clean.slice(this.groupAt[index], this.groupAt[index] + 8))) return false;
+    if (this.nextGroupAfter(index) <= this.sentenceEndPastQuotation(s)) return false;
+    // The subject's head: a short noun phrase with no verb ("Aotearoa", "The Realm of New Zealand").
+    const subject = withoutParentheses(clean.slice(sentenceStart, before));
+    if (subject === undefined || NOT_A_SUBJECT.test(subject)) return false;
+    const comma = last === ',' ? subject.indexOf(',') : -1;
+    if (last === ',' && (comma < 0 || comma === subject.length - 1)) return false;
+    const head = comma < 0 ? subject : subject.slice(0, comma);
+    if (!HAS_WORD.test(head) || NOT_A_HEAD.test(head) || REGEXPS.verbWord.test(head) || wordCount(head, HEAD_WORDS + 1) > HEAD_WORDS) return false;
+    // Its aside between commas may open with a participle ("headed by the chief justice"), and has no verb after it.
+    return comma < 0 || !REGEXPS.verbWord.test(subject.slice(comma + 1).replace(LEADING_PARTICIPLE, ''));
   }
 
   /**
@@ -255,7 +290,7 @@ export class BlockText {
       const after = clean.slice(this.groupAt[j], next === undefined ? sentenceEnd : this.wordsAt[next]);
       // The predicate: a word right after the group, no punctuation between.
       if (WORD_NEXT.test(after) && !LIST_NEXT.test(after)) {
-        if (this.wordBefore(j) && !(next === undefined && j === index)) found = j;
+        if ((this.wordBefore(j) || this.closesLastItem(j, sentenceStart)) && !(next === undefined && j === index)) found = j;
         break;
       }
       // More items of the list, each ending at its own group.
@@ -287,6 +322,19 @@ export class BlockText {
     while (words <= FRONTED_WORDS && WORD.exec(phrase)) words++;
     if (words === 0 || words > FRONTED_WORDS) return false;
     return STATEMENT_AFTER.test(this.clean.slice(this.groupAt[index], this.sentenceEnd(s)));
+  }
+
+  /**
+   * Does group `index` close a list's last item with a comma ("The scenery and the size, plus
+   * incentives,[1] have drawn …")? The item since the comma before it opens with "and", "or" or
+   * "plus": the comma after it closes the subject, and the predicate follows.
+   */
+  private closesLastItem(index: number, sentenceStart: number): boolean {
+    let before = this.wordsAt[index];
+    while (before > sentenceStart && SPACE.test(this.clean[before - 1])) before--;
+    if (this.clean[before - 1] !== ',') return false;
+    const item = this.clean.slice(sentenceStart, before - 1);
+    return LAST_ITEM.test(item.slice(item.lastIndexOf(',') + 1));
   }
 
   /** Does a word end right before group `index` (spaces between, no punctuation)? */
@@ -425,6 +473,8 @@ const NOT_A_SUBJECT = /[;:!?"“”«»]/;
  * predicate, not an item).
  */
 const LIST_ITEM = /^[\s"”’)\]]*(?:,\s*(?:(?:and|or|nor|plus|as well as)\s+)?|\s*(?:and|or|nor|plus|as well as)\s+)(?!(?:[\p{Ll}]+(?:s|ed)|is|are|was|were|has|have|had)\b)[^,;:.!?()\[\]"“”]+?,?\s*$/u;
+/** A list's last item: a conjunction and a noun phrase, no other punctuation. */
+const LAST_ITEM = /^\s*(?:and|or|nor|plus|as well as|along with|together with)\s+[^,;:.!?()\[\]"“”]+$/;
 /** The words after a group continue a list rather than give a predicate. */
 const LIST_NEXT = /^\s*(?:and|or|nor|plus|as well as)\b/;
 
@@ -457,6 +507,36 @@ const LIST_ITEM_END = /^(?:$|[,;()\[]|(?:and|or|nor|et|ou|und|oder|y|o|e)\b)/iu;
 function opensWithListItem(clause: string): boolean {
   const names = clause.match(LEADING_NAMES);
   return !!names && LIST_ITEM_END.test(clause.slice(names[0].length));
+}
+
+/** Most words of a subject's head before its aside (see soleGroupInSubject). */
+const HEAD_WORDS = 8;
+/** A head opening with a preposition or a conjunction is a fronted phrase, not a subject ("In 1931", "According to X"). */
+const NOT_A_HEAD = /^\s*(?:according|as|at|after|before|by|during|for|from|if|in|on|per|since|under|when|while|with|although|though|because)\b/i;
+/** A past participle opening an aside ("headed by", "founded in"), not its verb. */
+const LEADING_PARTICIPLE = /^\s*\p{Ll}+ed\s+(?=by|in|on|at|from|as|for|to|with)\b/u;
+
+/** Words of a text, counted up to `most`. */
+function wordCount(text: string, most: number): number {
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (words < most && WORD.exec(text)) words++;
+  return words;
+}
+
+/** A text with its parenthesised asides left out (undefined when its brackets do not pair up). */
+function withoutParentheses(text: string): string | undefined {
+  if (text.indexOf('(') < 0 && text.indexOf(')') < 0) return text;
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      if (--depth < 0) return undefined;
+    } else if (depth === 0) out += ch;
+  }
+  return depth === 0 ? out : undefined;
 }
 
 /** Where the parenthesis still open at `from` opens, searching back to `limit`. */

@@ -90,6 +90,37 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[3]']).toBe('Fog is common on the estuary in winter');
   });
 
+  it('the only group of a sentence, after an aside in its subject, gets the whole statement', () => {
+    const texts = claimTexts(
+      `<p>Kernow (said /ˈkɛrnɔʊ/; often glossed as "the horn")${sup(1)} is the old name of the county. It was used in charters.</p>` +
+        `<p>The Harbour Board, chaired by the mayor for most of its life,${sup(2)} dredged the channel twice.</p>` +
+        `<p>Exports of tin, the county's oldest trade,${sup(3)} fell after 1870.</p>${refList(1, 2, 3)}`,
+    );
+    expect(texts['[1]']).toBe('Kernow (said /ˈkɛrnɔʊ/; often glossed as "the horn") is the old name of the county.');
+    expect(texts['[2]']).toBe('The Harbour Board, chaired by the mayor for most of its life, dredged the channel twice.');
+    expect(texts['[3]']).toBe("Exports of tin, the county's oldest trade, fell after 1870.");
+  });
+
+  it('an aside whose group a later group follows cites the aside; a clause with its verb or a fronted phrase keeps its end', () => {
+    const texts = claimTexts(
+      `<p>The Duchy of Kernow, one of two royal duchies,${sup(1)} is the land held by the heir, and covers 53,000 hectares.${sup(2)}</p>` +
+        `<p>Tin accounts for a third of the exports,${sup(3)} making the port open to swings in price.</p>` +
+        `<p>In the spring of 1931,${sup(4)} when the mill closed, the quay fell quiet.${sup(5)}</p>${refList(1, 2, 3, 4, 5)}`,
+    );
+    expect(texts['[1]']).toBe('The Duchy of Kernow, one of two royal duchies');
+    expect(texts['[3]']).toBe('Tin accounts for a third of the exports');
+    expect(texts['[4]']).toBe('In the spring of 1931');
+  });
+
+  it("a list's last item closed by a comma before the verb: the group gets the subject with its predicate", () => {
+    const texts = claimTexts(
+      `<p>The mild winters and the short crossing, plus low harbour dues,${sup(1)} have drawn the ferry lines to the port since 1990.${sup(2)}</p>${refList(1, 2)}`,
+    );
+    const whole = 'The mild winters and the short crossing, plus low harbour dues, have drawn the ferry lines to the port since 1990.';
+    expect(texts['[1]']).toBe(whole);
+    expect(texts['[2]']).toBe(whole);
+  });
+
   it('a clause that has its verb, a second predicate and a list after the verb keep their own boundaries', () => {
     const texts = claimTexts(
       `<p>Pruning slows growth${sup(1)} and raises the yield${sup(2)} of small orchards.${sup(3)}</p>` +
