@@ -12,10 +12,11 @@
  * ExpertQA has no gold evidence sentences, so it has no hit@1; a ranking rule changes only the
  * order of the passages shown, never a score or a verdict.
  *
- *   npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl]
+ *   npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9]
  *
  * `--files` measures the same rules on other splits of the two datasets (WiCE, then Check-COVID);
- * the weights chosen in the folds are then chosen on that file's own WiCE claims.
+ * the weights chosen in the folds are then chosen on that file's own WiCE claims. `--round 9` runs
+ * only the shipped order and round 9's pre-registered rules (`docs/matcher-notes.md`).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,13 +28,15 @@ import type { Window } from '../../utils/match/passages';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { bootstrap, foldOf } from './cv';
 import { derivations } from './paraphrase';
+import { sameNumber } from '../../utils/match/numbers';
 import { readArgs } from '../lib/args';
 import { firstRanked } from './first-passage';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl]', {
+const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9]', {
   boot: { type: 'string', default: '1000' },
   files: { type: 'string' },
+  round: { type: 'string' },
 });
 const BOOT = Number(values.boot);
 const FILES = ['WiCE', 'Check-COVID'];
@@ -68,6 +71,10 @@ interface Candidate {
   chunked: number;
   /** Every sentence is a `(meta data)` line whose text another line of the page repeats. */
   duplicateMeta: boolean;
+  /** Weighted share of the claim's terms held by the window and the sentence on each side (round 9). */
+  region: number;
+  /** Share of the claim's adjacent key-term pairs the window holds in the same order, at most 3 tokens apart (round 9). */
+  phrase: number;
   hit: boolean;
   precision: number;
 }
@@ -104,6 +111,27 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
     };
   });
   const claimChunks = chunks(analysis.terms.length);
+  // What each sentence holds, from the one-sentence windows (retrieval builds one for every sentence holding a term).
+  const held = new Map<number, boolean[]>();
+  for (const w of a.retrieval.windows) if (w.from === w.to) held.set(w.from, w.matched);
+  // Adjacent key-term pairs of the claim: consecutive terms at most 3 tokens apart.
+  const termSpan = analysis.terms.map((t) => (t.number ? [t.number.first, t.number.last] : [t.position, t.position]));
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < analysis.terms.length; i++) {
+    const gap = termSpan[i + 1][0] - termSpan[i][1];
+    if (gap > 0 && gap <= 3) pairs.push([i, i + 1]);
+  }
+  /** Token spans of a claim term in the window: its own stem, or a number of the same value. */
+  const spansIn = (w: Window, i: number): [number, number][] => {
+    const t = analysis.terms[i];
+    const out: [number, number][] = [];
+    if (t.number) {
+      for (let k = w.from; k <= w.to; k++) for (const m of source.sentences[k].numbers) if (sameNumber(m, t.number)) out.push([m.first, m.last]);
+      return out;
+    }
+    for (let k = source.sentences[w.from].tokenFrom; k < source.sentences[w.to].tokenTo; k++) if (source.tokens[k].stem === t.stem) out.push([k, k]);
+    return out;
+  };
   const describe = (w: Window): Candidate => {
     let goldSentences = 0;
     for (let k = w.from; k <= w.to; k++) if (gold.some((g) => overlaps(source.sentences[k], g))) goldSentences++;
@@ -145,6 +173,22 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
     });
     let duplicateMeta = true;
     for (let k = w.from; k <= w.to; k++) duplicateMeta &&= duplicated[k];
+    let region = 0;
+    analysis.terms.forEach((_, i) => {
+      for (let k = Math.max(0, w.from - 1); k <= Math.min(source.bodyEnd - 1, w.to + 1); k++) {
+        if (held.get(k)?.[i]) {
+          region += termWeights[i];
+          return;
+        }
+      }
+    });
+    let kept = 0;
+    for (const [i, j] of pairs) {
+      if (!w.matched[i] || !w.matched[j]) continue;
+      const left = spansIn(w, i);
+      const right = spansIn(w, j);
+      if (left.some(([, l]) => right.some(([r]) => r - l > 0 && r - l <= 3))) kept++;
+    }
     return {
       shown: w.shown,
       sentences: w.to - w.from + 1,
@@ -156,6 +200,8 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
       derived: total > 0 ? derived / total : 0,
       chunked: chunkShares.reduce((x, y) => x + y, 0) / Math.max(1, chunkShares.length) - penalty * (w.to - w.from),
       duplicateMeta,
+      region: total > 0 ? region / total : 0,
+      phrase: pairs.length ? kept / pairs.length : 0,
       hit: gold.some((g) => overlaps(span, g)),
       precision: goldSentences / (w.to - w.from + 1),
     };
@@ -167,7 +213,7 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
 const claims: Claim[] = records.map(({ r }) => describeClaim(indexSource(r.id, r.source_text), r.claim, goldSpans(r)));
 
 type Rank = (c: Candidate) => number;
-const NONE: Candidate = { shown: 0, sentences: 0, from: 0, keys: 0, soft: 0, synonym: 0, prefix: 0, derived: 0, chunked: 0, duplicateMeta: false, hit: false, precision: 0 };
+const NONE: Candidate = { shown: 0, sentences: 0, from: 0, keys: 0, soft: 0, synonym: 0, prefix: 0, derived: 0, chunked: 0, duplicateMeta: false, region: 0, phrase: 0, hit: false, precision: 0 };
 /** The first passage under `rank`, ties broken as in the product. */
 function first(claim: Claim, rank: Rank): Candidate {
   return claim.fixed ?? firstRanked(claim.candidates, rank) ?? NONE;
@@ -231,6 +277,16 @@ const chunkedRank = (c: number): Rank => (x) => x.shown + c * x.chunked;
 const noDuplicateMeta: Rank = (x) => (x.duplicateMeta ? -1 : x.shown);
 
 report('shipped', [shipped]);
+if (values.round === '9') {
+  // Round 9, pre-registered (docs/matcher-notes.md).
+  report('neighbourhood share, weight chosen', W.map((c) => (x: Candidate) => x.shown + c * x.region));
+  report('neighbourhood share, weight 0.25 (for reference)', [(x) => x.shown + 0.25 * x.region]);
+  report('phrases kept, weight chosen', W.map((c) => (x: Candidate) => x.shown + c * x.phrase));
+  report('phrases kept, weight 0.25 (for reference)', [(x) => x.shown + 0.25 * x.phrase]);
+  // Below firstRanked's tie tolerance (1e-12) only when the neighbourhood shares are equal.
+  report('exact ties by neighbourhood', [(x) => x.shown + 1e-10 * x.region]);
+  process.exit(0);
+}
 // The window penalty (0.02 a sentence, `retrieval.windowPenalty`) is in `shown`; these take it out
 // of the order only (or set another), leaving the coverage the score reads as it is.
 const orderPenalty = (p: number): Rank => (x) => x.shown + (0.02 - p) * (x.sentences - 1);
