@@ -151,8 +151,9 @@ function nameSpans(tokens: Token[], text: string, from = 0, to = tokens.length):
   const out: [number, number][] = [];
   for (let k = from; k < to; k++) {
     const t = tokens[k];
-    const opens = k === from || /[.!?:]\s*$/.test(text.slice(tokens[k - 1].end, t.start));
-    if (!t.capital || opens || MONTHS.has(t.word)) continue;
+    if (!t.capital || MONTHS.has(t.word)) continue;
+    // A capital that opens a sentence says nothing of a name (tested after the capital: most tokens have none).
+    if (k === from || /[.!?:]\s*$/.test(text.slice(tokens[k - 1].end, t.start))) continue;
     let j = k;
     while (j + 1 < to && tokens[j + 1].capital && /^\s?$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) j++;
     out.push([k, j]);
@@ -202,6 +203,12 @@ interface ClaimSide {
   opposables: Opposable[];
   /** Words the claim negates by a prefix, with the plain word's stem (one the claim does not also state). */
   prefixed: { t: Token; plain: string }[];
+  /** Indices of the number terms, in order. */
+  numberTerms: number[];
+  /** Every stem the checks look up in a passage: only these are gathered from it. */
+  queried: Set<string>;
+  /** The words of the claim's names: the only passage words the name check looks up. */
+  nameWords: Set<string>;
 }
 
 const CLAIM_SIDES = new WeakMap<ClaimAnalysis, ClaimSide>();
@@ -234,8 +241,12 @@ function claimSide(analysis: ClaimAnalysis): ClaimSide {
   const opposables: Opposable[] = [];
   tokens.forEach((t, k) => {
     if (ORDER_AND_PLACE.has(t.stem)) return;
-    const change = changeOpposites(t.stem).filter((o) => !stems.has(o));
-    const other = otherOpposites(t.stem).filter((o) => !stems.has(o));
+    // Most words have no opposite: the lexicon's shared empty list is kept, not copied.
+    const changes = changeOpposites(t.stem);
+    const others = otherOpposites(t.stem);
+    if (changes.length === 0 && others.length === 0) return;
+    const change = changes.filter((o) => !stems.has(o));
+    const other = others.filter((o) => !stems.has(o));
     if (change.length || other.length) opposables.push({ k, change, other });
   });
   const prefixed: ClaimSide['prefixed'] = [];
@@ -245,7 +256,25 @@ function claimSide(analysis: ClaimAnalysis): ClaimSide {
     const plain = stem(t.word.slice(prefix.length).replace(/^-/, ''));
     if (!stems.has(plain)) prefixed.push({ t, plain });
   }
-  side = { stems, words: new Set(tokens.map((t) => t.word)), numberNear, months, names, negations, opposables, prefixed };
+  const queried = new Set<string>();
+  for (const { k } of months) queried.add(tokens[k].stem);
+  for (const { scope } of negations) for (const x of scope) queried.add(x);
+  for (const { k, change, other } of opposables) for (const x of [tokens[k].stem, ...change, ...other]) queried.add(x);
+  for (const { t, plain } of prefixed) queried.add(t.stem).add(plain);
+  const nameWords = new Set(names.flatMap((n) => n.own.map((t) => t.word)));
+  side = {
+    stems,
+    words: new Set(tokens.map((t) => t.word)),
+    numberNear,
+    months,
+    names,
+    negations,
+    opposables,
+    prefixed,
+    numberTerms: [...numberNear.keys()],
+    queried,
+    nameWords,
+  };
   CLAIM_SIDES.set(analysis, side);
   return side;
 }
@@ -256,29 +285,32 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   const tokenFrom = source.sentences[from].tokenFrom;
   const tokenTo = source.sentences[to].tokenTo;
   const passage = source.tokens.slice(tokenFrom, tokenTo);
-  const numbers = source.sentences.slice(from, to + 1).flatMap((s) => s.numbers);
   const text = source.text;
   const claimTokens = analysis.tokens;
   const side = claimSide(analysis);
   const claimStems = side.stems;
+  // Of the passage's stems, those the checks below look up, each with its first word.
   const passageStems = new Map<string, string>();
-  for (const t of passage) if (!passageStems.has(t.stem)) passageStems.set(t.stem, t.word);
+  if (side.queried.size) for (const t of passage) if (side.queried.has(t.stem) && !passageStems.has(t.stem)) passageStems.set(t.stem, t.word);
   const add = (kind: ConflictKind, reliable: boolean, message: string) => list.push({ kind, reliable, message });
 
   // Numbers and years: a rival of the same kind, in the same slot when two content words agree around both.
   // A source that states the claim's own value elsewhere ("the survey of 2022", then "counted …,
   // up from the survey of 2017") has the passage's other value about something else: next to the
   // passage, no conflict at all; further away, no loose "differs" (a reliable rival still counts).
-  const near = source.sentences.slice(Math.max(0, from - 1), Math.min(source.sentences.length, to + 2)).flatMap((s) => s.numbers);
-  const statedNear = (n: NumberMention) => near.some((m) => sameNumber(m, n));
-  const statedAnywhere = (n: NumberMention) => numbersOf(source).some((m) => sameNumber(m, n));
   // Claim tokens of a date already found in conflict (its month is not reported a second time).
   const dated = new Set<number>();
-  analysis.terms.forEach((term, i) => {
-    if (term.kind !== 'number' || matched[i] || !term.number) return;
-    if (statedNear(term.number)) return;
+  // The passage's numbers and those of the sentences beside it, read only when a claim number is not matched.
+  let numbers: NumberMention[] | null = null;
+  let near: NumberMention[] | null = null;
+  for (const i of side.numberTerms) {
+    const term = analysis.terms[i];
+    if (matched[i]) continue;
+    near ??= source.sentences.slice(Math.max(0, from - 1), Math.min(source.sentences.length, to + 2)).flatMap((s) => s.numbers);
+    if (near.some((m) => sameNumber(m, term.number!))) continue;
+    numbers ??= source.sentences.slice(from, to + 1).flatMap((s) => s.numbers);
     const rivals = numbers.filter((m) => comparable(m, term.number!) && !analysis.numbers.some((c) => sameNumber(c, m)));
-    if (rivals.length === 0) return;
+    if (rivals.length === 0) continue;
     const { near: claimNear, counted: claimCounted, sameKind } = side.numberNear.get(i)!;
     let best = rivals[0];
     let bestShared = -1;
@@ -297,12 +329,12 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
     const theirCounted = counted(source.tokens, best, tokenTo);
     const otherThings = claimCounted.size > 0 && theirCounted.size > 0 && shared(claimCounted, theirCounted) === 0;
     const reliable =
-      (bestShared >= 2 || (bestShared >= 1 && alone)) && !otherThings && !ambiguousDate(term.number) && !ambiguousDate(best);
-    if (!reliable && statedAnywhere(term.number)) return;
+      (bestShared >= 2 || (bestShared >= 1 && alone)) && !otherThings && !ambiguousDate(term.number!) && !ambiguousDate(best);
+    if (!reliable && numbersOf(source).some((m) => sameNumber(m, term.number!))) continue;
     terms.add(i);
-    for (let k = term.number.first; k <= term.number.last; k++) dated.add(k);
+    for (let k = term.number!.first; k <= term.number!.last; k++) dated.add(k);
     add(reliable ? 'number' : 'looseNumber', reliable, `source says ${text.slice(best.start, best.end)}, claim says ${term.surface}`);
-  });
+  }
 
   // Months: another month beside the same year or day.
   for (const { k, digits } of side.months) {
@@ -321,7 +353,8 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   }
 
   // A different name in the same role.
-  const passageWords = new Set(passage.map((t) => t.word));
+  const passageWords = new Set<string>();
+  if (side.names.length) for (const t of passage) if (side.nameWords.has(t.word)) passageWords.add(t.word);
   const passageNames = side.names.length ? nameSpans(passage, text) : [];
   for (const { a, b, own, roleBefore, roleAfter } of side.names) {
     const absent = own.filter((t) => !passageWords.has(t.word));

@@ -123,7 +123,8 @@ function collectWindows(
   };
   analysis.terms.forEach((term, t) => {
     if (term.kind === 'number') {
-      for (let s = 0; s < source.bodyEnd; s++) {
+      for (const s of source.numbered) {
+        if (s >= source.bodyEnd) break;
         if (source.sentences[s].numbers.some((m) => sameNumber(m, term.number!))) {
           mark(s, t);
           anywhere[t] = true;
@@ -142,25 +143,21 @@ function collectWindows(
       for (const s of list) mark(s, t);
     }
   });
-  const seen = new Set<number>();
   const longest = params.maxWindow ?? MAX_WINDOW;
-  for (const s of has.keys()) {
+  // Every window starts and ends on a sentence holding a claim term: one whose edge sentence adds
+  // nothing is dominated by a shorter one. (Their order here does not matter: `retrieve` sorts them
+  // by coverage, length and position, which tells apart any two windows of one source.)
+  for (const from of has.keys()) {
     for (let len = 1; len <= longest; len++) {
-      for (let from = s - len + 1; from <= s; from++) {
-        const to = from + len - 1;
-        if (from < 0 || to >= source.bodyEnd) continue;
-        // A window whose edge sentence adds nothing is dominated by a shorter one.
-        if (len > 1 && (!has.has(from) || !has.has(to))) continue;
-        const key = from * (longest + 1) + len;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const matched = new Array<boolean>(analysis.terms.length).fill(false);
-        for (let k = from; k <= to; k++) for (const t of has.get(k) ?? []) matched[t] = true;
-        const penalty = params.windowPenalty * (len - 1);
-        const coverage = weightedShare(matched, termWeights, total) - penalty;
-        const shown = weightedShare(matched, credited, total) - penalty;
-        out.push({ source, from, to, matched, coverage: Math.max(0, coverage), shown: Math.max(0, shown) });
-      }
+      const to = from + len - 1;
+      if (to >= source.bodyEnd) break;
+      if (len > 1 && !has.has(to)) continue;
+      const matched = new Array<boolean>(analysis.terms.length).fill(false);
+      for (let k = from; k <= to; k++) for (const t of has.get(k) ?? []) matched[t] = true;
+      const penalty = params.windowPenalty * (len - 1);
+      const coverage = weightedShare(matched, termWeights, total) - penalty;
+      const shown = weightedShare(matched, credited, total) - penalty;
+      out.push({ source, from, to, matched, coverage: Math.max(0, coverage), shown: Math.max(0, shown) });
     }
   }
 }

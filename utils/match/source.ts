@@ -29,6 +29,8 @@ export interface SourceIndex {
   readonly bodyEnd: number;
   /** Stem → indices of body sentences holding it (ascending, no duplicates). */
   readonly postings: Map<string, number[]>;
+  /** Indices of the sentences that state a number (ascending): a claim's numbers are sought only there. */
+  readonly numbered: number[];
 }
 
 const BIBLIOGRAPHY_HEADING =
@@ -49,6 +51,7 @@ export function indexSource(id: string, text: string): SourceIndex {
   const spans = splitSentences(text ?? '');
   const tokens: Token[] = [];
   const sentences: IndexedSentence[] = [];
+  const numbered: number[] = [];
   let bodyEnd = spans.length;
   for (let s = 0; s < spans.length; s++) {
     const { start, end } = spans[s];
@@ -61,6 +64,7 @@ export function indexSource(id: string, text: string): SourceIndex {
       ? readNumbers(tokens.slice(tokenFrom), text).map((n) => ({ ...n, first: n.first + tokenFrom, last: n.last + tokenFrom }))
       : [];
     sentences.push({ start, end, tokenFrom, tokenTo: tokens.length, numbers });
+    if (numbers.length) numbered.push(s);
     if (bodyEnd === spans.length && start > text.length * 0.3 && end - start < 40 && BIBLIOGRAPHY_HEADING.test(text.slice(start, end))) {
       bodyEnd = s;
     }
@@ -82,5 +86,5 @@ export function indexSource(id: string, text: string): SourceIndex {
       }
     }
   }
-  return { id, text: text ?? '', sentences, tokens, bodyEnd, postings };
+  return { id, text: text ?? '', sentences, tokens, bodyEnd, postings, numbered };
 }
