@@ -53,8 +53,8 @@ function scoredOf(rs: Row[], v: Variant, sel: Record<string, number>): Scored[] 
     label: r.label,
     score: v.score(r, sel),
     contradicted: r.contradicted,
-    parts: { best: v.parts ? v.parts(r) : r.parts, stated: sel.partStated ?? DEFAULT_PARAMS.partStated },
-    every: everyOf(r, v),
+    parts: { best: v.parts ? v.parts(r, sel) : r.parts, stated: sel.partStated ?? DEFAULT_PARAMS.partStated },
+    every: everyOf(r, v, sel),
     partialBy: partialBy(r, v),
     partialScore: v.partialScore ? v.partialScore(r, sel) : null,
     singleStated: v.singleStated ?? false,
@@ -63,9 +63,9 @@ function scoredOf(rs: Row[], v: Variant, sel: Record<string, number>): Scored[] 
 }
 
 /** What the "every part" threshold reads: parts, chunks, or the weakest over the strongest of either. */
-function everyOf(r: Row, v: Variant): number[] {
+function everyOf(r: Row, v: Variant, sel: Record<string, number>): number[] {
   const ratio = (xs: number[]) => [Math.max(...xs) > 0 ? Math.min(...xs) / Math.max(...xs) : 0];
-  const parts = v.parts ? v.parts(r) : r.parts;
+  const parts = v.parts ? v.parts(r, sel) : r.parts;
   if (v.every === 'chunks') return r.chunks;
   if (v.every === 'partRatio') return ratio(parts);
   if (v.every === 'chunkRatio') return ratio(r.chunks);
@@ -198,6 +198,8 @@ function choose(v: Variant, train: Row[], seed: number): Record<string, number> 
 interface Pred {
   score: number;
   verdict: string;
+  /** Hit@1 as the variant ranks the evidence (null: no gold evidence). */
+  hit: boolean | null;
 }
 
 function run(v: Variant): Pred[][] {
@@ -213,7 +215,7 @@ function run(v: Variant): Pred[][] {
       rows.forEach((r, i) => {
         if (foldOf(r.group, FOLDS, SEED + rep) !== k) return;
         const s = scoredOf([r], v, sel)[0];
-        p[i] = { score: s.score, verdict: threeWayAt(s, t) };
+        p[i] = { score: s.score, verdict: threeWayAt(s, t), hit: v.hit1 ? v.hit1(r, sel) : r.hit1 };
       });
     }
     out.push(p);
@@ -226,6 +228,10 @@ function metric(name: string, preds: Pred[], ix: number[]): number | null {
   const pos = gold.map((g) => g === 'supported');
   if (name === 'auroc') return auroc(ix.map((i) => preds[i].score), pos);
   if (name === 'ba') return balancedAccuracy(ix.map((i) => preds[i].verdict === 'supported'), pos);
+  if (name === 'hit1') {
+    const hs = ix.map((i) => preds[i].hit).filter((h): h is boolean => h !== null);
+    return hs.length ? hs.filter(Boolean).length / hs.length : null;
+  }
   return new Set(gold).size === 3 ? macroF1(ix.map((i) => preds[i].verdict), gold, LABELS) : null;
 }
 
@@ -267,9 +273,9 @@ for (const v of variants) {
   else base ??= preds;
   const line = [0, 1, 2].map((d) => {
     const name = ['WiCE', 'CCOVID', 'EQA'][d];
-    return `${name} auroc ${summary(preds, d, 'auroc')} ba ${summary(preds, d, 'ba')}${d === 0 ? ` f1 ${summary(preds, d, 'f1')}` : ''}`;
+    return `${name} auroc ${summary(preds, d, 'auroc')} ba ${summary(preds, d, 'ba')}${d === 0 ? ` f1 ${summary(preds, d, 'f1')}` : ''}${d < 2 ? ` hit1 ${summary(preds, d, 'hit1')}` : ''}`;
   });
-  const diff = preds === base || !base ? '' : `\n   Δ WiCE auroc ${summary(preds, 0, 'auroc', base)} ba ${summary(preds, 0, 'ba', base)} f1 ${summary(preds, 0, 'f1', base)} | EQA auroc ${summary(preds, 2, 'auroc', base)} | CC ba ${summary(preds, 1, 'ba', base)}`;
+  const diff = preds === base || !base ? '' : `\n   Δ WiCE auroc ${summary(preds, 0, 'auroc', base)} ba ${summary(preds, 0, 'ba', base)} f1 ${summary(preds, 0, 'f1', base)} | EQA auroc ${summary(preds, 2, 'auroc', base)} | CC ba ${summary(preds, 1, 'ba', base)} | hit1 WiCE ${summary(preds, 0, 'hit1', base)} CC ${summary(preds, 1, 'hit1', base)}`;
   console.log(`${v.name} (${((Date.now() - t) / 1000).toFixed(0)} s)\n   ${line.join('\n   ')}${diff}`);
   if (values.confusion) {
     // WiCE three-way confusion summed over the repeats, gold rows × given columns.

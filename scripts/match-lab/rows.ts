@@ -6,10 +6,12 @@
 import { analyse, DEFAULT_PARAMS } from '../../utils/match/index';
 import { indexSource, type SourceIndex } from '../../utils/match/source';
 import { chunkCoverages, partCoverage, shareAnywhere } from '../../utils/match/features';
-import { weightedShare, type Retrieval } from '../../utils/match/passages';
+import { weightedShare, type Retrieval, type Window } from '../../utils/match/passages';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { labFeatures } from './features';
 import { loosened } from './paraphrase';
+import { softFigures, softWindows } from './soft';
+import { loadTable } from './vectors';
 import { commonShare, generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
 
 /** Cached per claim: coverages by chunk size and longest window, presence shares, parts. */
@@ -44,6 +46,31 @@ export interface Row {
   common: number;
   /** Round 8: coverage (3-term chunks, windows ≤ 3), names found and parts with looser word matching (`paraphrase.ts`); `same` rebuilds the shipped matching. */
   loose: Record<string, { cov: number; names: number; parts: number[] }>;
+  /** Round 9: coverage, names found, parts and hit@1 with word-vector soft credit (`soft.ts`); `off` rebuilds the shipped quantities. */
+  soft: Record<string, { cov: number; names: number; parts: number[]; hit1: boolean | null }>;
+}
+
+/** Round 9's soft-credit thresholds (C1 at 0.75; C1f chooses among them and off). */
+export const SOFT_TAUS = [0.65, 0.7, 0.75, 0.8];
+export const softKey = (tau: number) => `v${tau.toFixed(2)}`;
+const SOFT_TABLE = 20000;
+
+function softOf(r: Retrieval, hitOf: (w: Window | undefined) => boolean | null, contradictedHit: boolean | null, contradicted: boolean): Row['soft'] {
+  const table = loadTable(SOFT_TABLE);
+  const { windowPenalty, synonymCredit = 1 } = DEFAULT_PARAMS.retrieval;
+  const out: Row['soft'] = {};
+  const names = shareAnywhere(r, 'name');
+  const plain = softWindows(r, table);
+  const entry = (l: Retrieval, soft: ReturnType<typeof softWindows>, tau: number, withHit: boolean, n: number) => {
+    const f = softFigures(l, soft, tau, synonymCredit);
+    return { cov: f.cov, names: n, parts: f.parts, hit1: withHit ? (contradicted ? contradictedHit : hitOf(f.first)) : null };
+  };
+  out.off = entry(r, plain, 2, true, names);
+  for (const tau of SOFT_TAUS) out[softKey(tau)] = entry(r, plain, tau, true, names);
+  out.absent = entry(r, softWindows(r, table, { onlyAbsent: true }), 0.75, true, names);
+  const d = loosened(r, { derivations: true, synonymsInWindow: false }, windowPenalty);
+  out.deriv = entry(d, softWindows(d, table), 0.75, false, shareAnywhere(d, 'name'));
+  return out;
 }
 
 function coverageOf(r: Retrieval, size: number, longest: number): number {
@@ -124,6 +151,8 @@ export function buildRows(files: string[]): Row[] {
       }
       const gold = goldSpans(rec);
       const lab = labFeatures(a);
+      const hitOf = (w: Window | undefined) => (gold.length ? !!w && gold.some((g) => overlaps({ start: w.source.sentences[w.from].start, end: w.source.sentences[w.to].end }, g)) : null);
+      const hit1 = gold.length ? a.match.evidence.slice(0, 1).some((e) => gold.some((g) => overlaps(e, g))) : null;
       rows.push({
         dataset,
         group: rec.source_text,
@@ -146,7 +175,8 @@ export function buildRows(files: string[]): Row[] {
         negationUnmatched: lab?.negationUnmatched ?? 0,
         common: a.retrieval ? commonShare(a.retrieval) : 0,
         loose: a.retrieval ? looseOf(a.retrieval) : {},
-        hit1: gold.length ? a.match.evidence.slice(0, 1).some((e) => gold.some((g) => overlaps(e, g))) : null,
+        soft: a.retrieval ? softOf(a.retrieval, hitOf, hit1, a.match.verdict === 'contradicted') : {},
+        hit1,
       });
     }
   });

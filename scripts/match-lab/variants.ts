@@ -31,7 +31,9 @@ export interface Variant {
   /** Round 7: a further condition for `supported`. */
   guard?: (r: Row, sel: Record<string, number>) => boolean;
   /** Round 8: each part's coverage as this variant reads it (the shipped parts when absent). */
-  parts?: (r: Row) => number[];
+  parts?: (r: Row, sel: Record<string, number>) => number[];
+  /** Round 9: hit@1 as this variant ranks the evidence (the shipped row's when absent). */
+  hit1?: (r: Row, sel: Record<string, number>) => boolean | null;
 }
 
 export const veto = (f: number, s: number) => f + (1 - f) * s;
@@ -114,3 +116,20 @@ for (const key of ['same', 'deriv', 'syn', 'both', 'derivTagged']) {
 }
 // Round 8, second batch: overlapping chunks (every run of 3, or 2, consecutive key terms).
 for (const key of ['s3w3', 's2w3']) r7(`r8 sliding ${key}`, { score: (r) => (r.cov[key] ?? 0) * r.numbers * r.names, partialScore: (r) => r.cov[key] ?? 0 });
+// Round 9 (pre-registered in docs/matcher-notes.md): word-vector soft credit in the coverage.
+// `off` rebuilds the shipped quantities in the lab, and must equal the shipped variant.
+const softRow = (key: string) => (r: Row) => r.soft[key] ?? { cov: 0, names: 1, parts: [0], hit1: null };
+const r9 = (name: string, key: (s: Record<string, number>) => string, grid = grid0) =>
+  r7(`r9 ${name}`, {
+    grid,
+    score: (r, s) => softRow(key(s))(r).cov * r.numbers * softRow(key(s))(r).names,
+    partialScore: (r, s) => softRow(key(s))(r).cov,
+    parts: (r, s) => softRow(key(s))(r).parts,
+    hit1: (r, s) => softRow(key(s))(r).hit1,
+  });
+const tauKey = (tau: number) => (tau > 1 ? 'off' : `v${tau.toFixed(2)}`);
+r9('off', () => 'off');
+r9('C1 tau 0.75', () => 'v0.75');
+r9('C1f tau fitted', (s) => tauKey(s.tau), with0('tau', [0.65, 0.7, 0.75, 0.8, 2]));
+r9('C2 with derivations', () => 'deriv');
+r9('C3 only absent words', () => 'absent');
