@@ -11,7 +11,8 @@ import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { labFeatures } from './features';
 import { loosened } from './paraphrase';
 import { softFigures, softWindows } from './soft';
-import { loadTable } from './vectors';
+import { existsSync } from 'node:fs';
+import { loadTable, tablePath } from './vectors';
 import { commonShare, generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
 
 /** Cached per claim: coverages by chunk size and longest window, presence shares, parts. */
@@ -55,7 +56,14 @@ export const SOFT_TAUS = [0.65, 0.7, 0.75, 0.8];
 export const softKey = (tau: number) => `v${tau.toFixed(2)}`;
 const SOFT_TABLE = 20000;
 
+let softSkipped = false;
 function softOf(r: Retrieval, hitOf: (w: Window | undefined) => boolean | null, contradictedHit: boolean | null, contradicted: boolean): Row['soft'] {
+  // The table is a lab asset (scripts/match-lab/vectors.ts); without it the round-9 variants score 0.
+  if (!existsSync(tablePath(SOFT_TABLE))) {
+    if (!softSkipped) console.error(`round 9 variants skipped: ${tablePath(SOFT_TABLE)} is missing (see scripts/match-lab/vectors.ts)`);
+    softSkipped = true;
+    return {};
+  }
   const table = loadTable(SOFT_TABLE);
   const { windowPenalty, synonymCredit = 1 } = DEFAULT_PARAMS.retrieval;
   const out: Row['soft'] = {};
