@@ -43,7 +43,7 @@ function sentenceBest(source: SourceIndex, r: Retrieval, rows: (number | undefin
     for (let k = sentence.tokenFrom; k < sentence.tokenTo; k++) {
       const tok = source.tokens[k];
       if (tok.capital && k !== sentence.tokenFrom) continue;
-      if (!/^[a-z]+$/.test(tok.word) || STOPWORDS.has(tok.stem) || CALENDAR.has(tok.word) || ORDER_AND_PLACE.has(tok.stem)) continue;
+      if (!/^[a-z]+$/.test(tok.word) || STOPWORDS.has(tok.word) || CALENDAR.has(tok.word) || ORDER_AND_PLACE.has(tok.stem)) continue;
       const row = table.index.get(tok.word);
       if (row === undefined) continue;
       for (let t = 0; t < terms.length; t++) {
