@@ -164,7 +164,11 @@ function readOne(tokens: Token[], i: number, text: string): NumberMention | null
   }
   const year = plain && !percent && tok.word.length === 4 && value >= 1000 && value <= 2100;
   const end = percent && /^\s?%/.test(after) ? tokens[j].end + after.indexOf('%') + 1 : tokens[j].end;
-  return { value, tolerance, percent, fraction, year, ...(year ? { date: [{ year: value }] } : {}), first: i, last: j, start: tok.start, end };
+  // Two literals rather than a spread of a conditional object (the slow path of object creation);
+  // the same keys in the same order.
+  return year
+    ? { value, tolerance, percent, fraction, year, date: [{ year: value }], first: i, last: j, start: tok.start, end }
+    : { value, tolerance, percent, fraction, year, first: i, last: j, start: tok.start, end };
 }
 
 /** Only whitespace or a hyphen between two tokens. */

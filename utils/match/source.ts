@@ -60,9 +60,12 @@ export function indexSource(id: string, text: string): SourceIndex {
     let numeric = false;
     for (let t = tokenFrom; t < tokens.length && !numeric; t++) numeric = mayBeNumber(tokens[t]);
     // Most sentences hold no number: only those are copied out and read.
-    const numbers = numeric
-      ? readNumbers(tokens.slice(tokenFrom), text).map((n) => ({ ...n, first: n.first + tokenFrom, last: n.last + tokenFrom }))
-      : [];
+    const numbers = numeric ? readNumbers(tokens.slice(tokenFrom), text) : [];
+    // The mentions are the reader's own fresh objects: shifted in place to the source's token indices.
+    for (const n of numbers) {
+      n.first += tokenFrom;
+      n.last += tokenFrom;
+    }
     sentences.push({ start, end, tokenFrom, tokenTo: tokens.length, numbers });
     if (numbers.length) numbered.push(s);
     if (bodyEnd === spans.length && start > text.length * 0.3 && end - start < 40 && BIBLIOGRAPHY_HEADING.test(text.slice(start, end))) {
