@@ -140,7 +140,7 @@ export function copiedShare(analysis: ClaimAnalysis, sources: SourceIndex[]): { 
   const covered = new Array<boolean>(toks.length).fill(false);
   for (let i = 0; i + 3 <= toks.length; i++) {
     let anchor = -1;
-    for (let k = i; k < i + 3; k++) if (!STOPWORDS.has(toks[k].stem)) { anchor = k; break; }
+    for (let k = i; k < i + 3; k++) if (!STOPWORDS.has(toks[k].word)) { anchor = k; break; }
     if (anchor < 0) continue;
     let found = false;
     for (const src of sources) {

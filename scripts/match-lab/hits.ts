@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { analyse, DEFAULT_PARAMS, type MatchParams } from '../../utils/match/index';
 import { synonymsOf } from '../../utils/match/lexicon';
 import { sameNumber } from '../../utils/match/numbers';
+import { STOPWORDS } from '../../utils/match/words';
 import { indexSource, type SourceIndex } from '../../utils/match/source';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { bootstrap, foldOf } from './cv';
@@ -149,6 +150,8 @@ const claims: Claim[] = records.map(({ r }) => {
     for (let k = w.from; k <= w.to; k++) {
       const s = source.sentences[k];
       for (let t = s.tokenFrom; t < s.tokenTo; t++) {
+        // A stop word never counts as a claim term, whatever its stem (as in the source index).
+        if (STOPWORDS.has(source.tokens[t].word)) continue;
         const st = source.tokens[t].stem;
         keys.forEach((set, i) => set?.has(st) && count[i]++);
       }

@@ -29,6 +29,7 @@ import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { bootstrap, foldOf } from './cv';
 import { derivations } from './paraphrase';
 import { sameNumber } from '../../utils/match/numbers';
+import { STOPWORDS } from '../../utils/match/words';
 import { readArgs } from '../lib/args';
 import { firstRanked } from './first-passage';
 
@@ -129,7 +130,7 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
       for (let k = w.from; k <= w.to; k++) for (const m of source.sentences[k].numbers) if (sameNumber(m, t.number)) out.push([m.first, m.last]);
       return out;
     }
-    for (let k = source.sentences[w.from].tokenFrom; k < source.sentences[w.to].tokenTo; k++) if (source.tokens[k].stem === t.stem) out.push([k, k]);
+    for (let k = source.sentences[w.from].tokenFrom; k < source.sentences[w.to].tokenTo; k++) if (source.tokens[k].stem === t.stem && !STOPWORDS.has(source.tokens[k].word)) out.push([k, k]);
     return out;
   };
   const describe = (w: Window): Candidate => {
@@ -153,6 +154,7 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
       let byDerivation = false;
       for (let k = source.sentences[w.from].tokenFrom; k < source.sentences[w.to].tokenTo; k++) {
         const tok = source.tokens[k];
+        if (STOPWORDS.has(tok.word)) continue;
         bySynonym ||= key.synonyms.has(tok.stem);
         byPrefix ||= key.prefix !== null && tok.word.startsWith(key.prefix);
         byDerivation ||= key.derived.has(tok.stem);

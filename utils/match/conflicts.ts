@@ -96,7 +96,8 @@ export function negatedNear(tokens: Token[], from: number, to: number, stems: Se
     if (negativeForm(tokens[k], stems)) return true;
     if (!NEGATIONS.has(tokens[k].word)) continue;
     for (let j = Math.max(from, k - NEAR); j < Math.min(to, k + NEAR + 1); j++) {
-      if (j !== k && stems.has(tokens[j].stem)) return true;
+      // A stop word is never the negated word, whatever its stem ("several" is not "severe").
+      if (j !== k && stems.has(tokens[j].stem) && isContent(tokens[j])) return true;
     }
   }
   return false;
@@ -193,6 +194,8 @@ interface Opposable {
  */
 interface ClaimSide {
   stems: Set<string>;
+  /** Stems of the claim's content words (stop words left out by the word, as in `claim.ts`). */
+  contentStems: Set<string>;
   words: Set<string>;
   /** Per number term: the claim's content words around it, and how many claim numbers are of its kind. */
   numberNear: Map<number, { near: Set<string>; counted: Set<string>; sameKind: number }>;
@@ -264,6 +267,7 @@ function claimSide(analysis: ClaimAnalysis): ClaimSide {
   const nameWords = new Set(names.flatMap((n) => n.own.map((t) => t.word)));
   side = {
     stems,
+    contentStems: new Set(tokens.filter(isContent).map((t) => t.stem)),
     words: new Set(tokens.map((t) => t.word)),
     numberNear,
     months,
@@ -291,7 +295,15 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   const claimStems = side.stems;
   // Of the passage's stems, those the checks below look up, each with its first word.
   const passageStems = new Map<string, string>();
-  if (side.queried.size) for (const t of passage) if (side.queried.has(t.stem) && !passageStems.has(t.stem)) passageStems.set(t.stem, t.word);
+  // Of those, the stems the passage holds as content words: a negated word is never a stop word.
+  const passageContent = new Set<string>();
+  if (side.queried.size) {
+    for (const t of passage) {
+      if (!side.queried.has(t.stem)) continue;
+      if (!passageStems.has(t.stem)) passageStems.set(t.stem, t.word);
+      if (isContent(t)) passageContent.add(t.stem);
+    }
+  }
   const add = (kind: ConflictKind, reliable: boolean, message: string) => list.push({ kind, reliable, message });
 
   // Numbers and years: a rival of the same kind, in the same slot when two content words agree around both.
@@ -386,8 +398,8 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   // A negation on one side only, of the same predicate.
   for (const { k, scope } of side.negations) {
     // The negated word itself must be in the passage: a negated phrase it does not state is not contradicted by it.
-    if (scope.length === 0 || !passageStems.has(scope[0])) continue;
-    const present = scope.filter((x) => passageStems.has(x));
+    if (scope.length === 0 || !passageContent.has(scope[0])) continue;
+    const present = scope.filter((x) => passageContent.has(x));
     if (!negatedNear(passage, 0, passage.length, new Set(present))) {
       add('claimNegation', true, `claim says "${claimTokens[k].word}", source does not negate it`);
       break;
@@ -396,11 +408,11 @@ export function findConflicts(analysis: ClaimAnalysis, source: SourceIndex, from
   for (let k = 0; k < passage.length; k++) {
     if (!plainNegationAt(passage, k)) continue;
     const governed = negationScope(passage, k);
-    const scope = governed.filter((s) => claimStems.has(s));
+    const scope = governed.filter((s) => side.contentStems.has(s));
     if (scope.length === 0) continue;
     if (!negatedNear(claimTokens, 0, claimTokens.length, new Set(scope))) {
       // "would not be cut" against "would be cut": the negated word itself is the claim's.
-      const reliable = claimStems.has(governed[0]);
+      const reliable = side.contentStems.has(governed[0]);
       add(reliable ? 'sourceNegation' : 'looseSourceNegation', reliable, `source says "${passage[k].word}", claim does not`);
       break;
     }

@@ -272,6 +272,16 @@ describe('negation scope', () => {
     expect([...conflictKinds(claim, passage).kinds]).toContain(kind);
   });
 
+  it.each([
+    ['the claim negates a word the passage has only as the stem of a stop word', 'The injuries were not severe.', 'Several injuries were treated at the clinic.'],
+    ['the source negates a word the claim has only as the stem of a stop word', 'Several injuries were treated at the clinic.', 'The injuries were not severe.'],
+  ])('%s: no negation conflict ("several" is not "severe")', (_label, claim, passage) => {
+    const { kinds } = conflictKinds(claim, passage);
+    expect(kinds.has('claimNegation')).toBe(false);
+    expect(kinds.has('sourceNegation')).toBe(false);
+    expect(kinds.has('looseSourceNegation')).toBe(false);
+  });
+
   it('a source negation of another word near the claim\'s words is only a loose conflict', () => {
     const { kinds } = conflictKinds('Police may charge the man with assault on an officer.', 'The man will not be prosecuted for assault on a police officer.');
     expect(kinds.has('looseSourceNegation')).toBe(true);

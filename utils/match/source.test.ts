@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchClaim } from './index';
+import { analyse, matchClaim } from './index';
 import { indexSource } from './source';
 
 describe('indexSource: numbers', () => {
@@ -14,5 +14,40 @@ describe('indexSource: numbers', () => {
     expect(match.evidence[0].missing).toEqual([]);
     expect(match.evidence[0].matched).toContain('11');
     expect(match.verdict).toBe('supported');
+  });
+});
+
+describe('indexSource: stop words', () => {
+  // Stop words are left out by the word as written, as the claim's terms are. Several of them have
+  // stems that are not in the list ("several" → "sever", "according" → "accord", "this" → "thi").
+  it('indexes no stop word, whatever its stem, and still indexes a content word with the same stem', () => {
+    const src = indexSource('s', 'Several roads were closed, according to this report.\nThe flooding was severe near the bridge.');
+    expect(src.postings.get('sever')).toEqual([1]);
+    expect(src.postings.has('accord')).toBe(false);
+    expect(src.postings.has('thi')).toBe(false);
+    expect(src.postings.has('wa')).toBe(false);
+    expect(src.postings.get('road')).toEqual([0]);
+  });
+
+  it('does not find a claim\'s "severe" in a source that only says "several"', () => {
+    const src = indexSource('s', 'Several roads closed after the flooding near the old bridge.');
+    const a = analyse('Severe flooding closed the old bridge.', [src]);
+    const severe = a.analysis.terms.findIndex((t) => t.surface === 'Severe');
+    expect(severe).toBeGreaterThanOrEqual(0);
+    expect(a.retrieval!.windows.length).toBeGreaterThan(0);
+    for (const w of a.retrieval!.windows) expect(w.matched[severe]).toBe(false);
+    expect(a.match.evidence[0].missing).toContain('Severe');
+    expect(a.match.evidence[0].matched).not.toContain('Severe');
+  });
+
+  it('a stop word never makes a window or coverage', () => {
+    // Every claim word here shares its stem only with a stop word of the source.
+    const src = indexSource('s', 'Several others agreed, according to this.\nMany were there.');
+    const a = analyse('Severity accords with mania.', [src]);
+    expect(a.analysis.terms.map((t) => t.stem)).toEqual(['sever', 'accord', 'mania']);
+    expect(a.retrieval!.windows).toEqual([]);
+    expect(a.factors!.coverage).toBe(0);
+    expect(a.match.verdict).toBe('unsupported');
+    expect(a.match.evidence).toEqual([]);
   });
 });

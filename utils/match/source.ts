@@ -81,8 +81,9 @@ export function indexSource(id: string, text: string): SourceIndex {
   for (let s = 0; s < bodyEnd; s++) {
     const sentence = sentences[s];
     for (let t = sentence.tokenFrom; t < sentence.tokenTo; t++) {
-      const key = tokens[t].stem;
-      if (!STOPWORDS.has(key)) post(key, s);
+      // A stop word is left out by the word as written, as the claim's terms are: "several" is
+      // not indexed as "sever", so it never matches a claim's "severe".
+      if (!STOPWORDS.has(tokens[t].word)) post(tokens[t].stem, s);
       // "co-exist" is also found as "coexist", "e-mail" as "email".
       if (t > sentence.tokenFrom && text[tokens[t].start - 1] === '-' && tokens[t - 1].end === tokens[t].start - 1) {
         post(stem(tokens[t - 1].word + tokens[t].word), s);
