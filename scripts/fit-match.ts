@@ -4,7 +4,7 @@
  * compares it, under the same folds, with the threshold rule before this one and with the earlier
  * logistic model.
  *
- *   npx tsx scripts/fit-match.ts [files...] [--repeats 5] [--folds 5] [--boot 1000] [--dry] [--out report.json]
+ *   npx tsx scripts/fit-match.ts [files...] [--repeats 5] [--folds 5] [--boot 1000] [--dry] [--out report.json] [--every-part 0.3]
  *
  * Default files: the three dev splits in ../shared/eval. Protocol (README "Figures"):
  * - outer: `--folds` folds grouped by source text, repeated `--repeats` times with other seeds;
@@ -35,13 +35,18 @@ import { readArgs } from './lib/args';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = readArgs(
-  'usage: npx tsx scripts/fit-match.ts [file.jsonl…] [--repeats 5] [--folds 5] [--boot 1000] [--dry] [--out report.json]',
+  'usage: npx tsx scripts/fit-match.ts [file.jsonl…] [--repeats 5] [--folds 5] [--boot 1000] [--dry] [--out report.json] [--every-part 0.3]',
   {
     repeats: { type: 'string', default: '5' },
     folds: { type: 'string', default: '5' },
     boot: { type: 'string', default: '1000' },
     dry: { type: 'boolean', default: false },
     out: { type: 'string' },
+    /**
+     * Ship this part share instead of the one the inner cross-validation picks on all of dev (the
+     * outer folds still pick their own): for when the values' inner criteria are a tie.
+     */
+    'every-part': { type: 'string' },
   },
   { positionals: true },
 );
@@ -136,7 +141,7 @@ const BEFORE: Protocol = { method: 'maxBA', on: [] };
 const thresholdsOf = (rs: Row[], sel: Selection, p: Protocol) => fitThresholds(scored(rs, sel), sel.everyPart, p.method, p.on);
 
 /** The part share chosen by inner grouped cross-validation on `train`. */
-function choose(train: Row[], seed: number, protocol: Protocol): Selection {
+function choose(train: Row[], seed: number, protocol: Protocol, values?: Map<number, number>): Selection {
   let best: Selection = { floor: FLOOR, everyPart: 0 };
   let bestValue = -1;
   // Hashing a source text is the slow part of a fold assignment: once per call, not per selection.
@@ -154,6 +159,7 @@ function choose(train: Row[], seed: number, protocol: Protocol): Selection {
         for (const s of scored(inTest, sel)) oof.push({ ...s, t });
       }
       const value = criterion(oof);
+      values?.set(everyPart, value);
       if (value > bestValue + 1e-9) {
         bestValue = value;
         best = sel;
@@ -292,10 +298,13 @@ const table = reliability(crossFitted.map((x) => x.p), crossFitted.map((x) => x.
 }));
 
 // The shipped parameters: part share by the same inner cross-validation on all the data, thresholds fitted on all of it.
-const finalSelection = choose(rows, 999, SHIPPED);
+const innerValues = new Map<number, number>();
+const innerChoice = choose(rows, 999, SHIPPED, innerValues);
+const finalSelection = values['every-part'] !== undefined ? { floor: FLOOR, everyPart: Number(values['every-part']) } : innerChoice;
 const finalThresholds = thresholdsOf(rows, finalSelection, SHIPPED);
 console.log('Out-of-fold figures (mean over repeats, 95 % cluster-bootstrap intervals):');
 console.log(JSON.stringify(figures, null, 1));
+console.log(`Part share on all of dev, inner criterion: ${[...innerValues].map(([e, v]) => `${e} ${v.toFixed(4)}`).join(', ')}; chosen ${innerChoice.everyPart}, shipped ${finalSelection.everyPart}`);
 console.log('Thresholds chosen per outer fold:');
 console.table(chosen.map((c) => ({ repeat: c.repeat, fold: c.fold, ...c.thresholds })));
 console.log('Reliability (cross-fitted Platt on out-of-fold scores, all three files pooled):');
@@ -309,7 +318,7 @@ const output: MatchParams = {
   partStated: DEFAULT_PARAMS.partStated,
 };
 const crossValidation = {
-  protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor set at ${FLOOR}, part share by inner ${INNER}-fold CV (AUROC, balanced accuracy, macro-F1), on each outer training set the supported threshold where the Platt-calibrated probability on ${THRESHOLD_ON.map((d) => path.basename(files[d])).join(', ') || 'all files'} reaches its share supported and the partial threshold on the coverage by macro-F1; ${BOOT} cluster-bootstrap samples`,
+  protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor set at ${FLOOR}, part share by inner ${INNER}-fold CV (AUROC, balanced accuracy, macro-F1), on each outer training set the supported threshold where the Platt-calibrated probability on ${THRESHOLD_ON.map((d) => path.basename(files[d])).join(', ') || 'all files'} reaches its share supported and the partial threshold on the coverage by macro-F1; ${BOOT} cluster-bootstrap samples${finalSelection === innerChoice ? '' : `; shipped part share set at ${finalSelection.everyPart} (the inner choice on all of dev, ${innerChoice.everyPart}, is a tie)`}`,
   figures,
   reliability: table,
 };
