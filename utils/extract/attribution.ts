@@ -61,6 +61,8 @@ export function stripLeadingVerb(claim: string): string {
   return m && m[0].length < claim.length ? capitalizeFirst(claim.slice(m[0].length)) : claim;
 }
 
+const ACCORDING_TO = /according to/i;
+
 const TRAILING = /,\s*according to (?:the\s+)?([^,]{2,80}?)\s*([.!?]?)$/i;
 
 const GENERIC = new RegExp(
@@ -94,6 +96,8 @@ export function splitAttribution(claim: string, linkText?: string): SplitClaim {
   }
   // "…the bottleneck; according to iea.org, fewer than half…": the attribution opens the last
   // clause, and that clause is what the source is credited with.
+  // Both patterns below hold "according to": most claims do not, and one search rules them out.
+  if (!ACCORDING_TO.test(claim)) return { text: claim, stripped: false };
   const inner = claim.match(/(?:[;:—–]|,\s+(?:and|but|while|whereas))\s+(according to\s[^,]{2,80},\s+\S[\s\S]*)$/i);
   if (inner) {
     const split = splitAttribution(inner[1], linkText);

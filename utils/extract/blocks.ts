@@ -9,10 +9,10 @@
  * marker element, a "[" or an outbound link.
  */
 import { BLOCK_TAGS, CONTAINER_TAGS, INLINE_CODE_TAGS, SKIP_CLASS, SKIP_TAGS, isSourceContainer } from './config';
-import { firstAnchorWithHref, hasClass } from './dom';
+import { classListed, firstAnchorWithHref } from './dom';
 import { formulaText } from './math';
 import { markerLabelOf } from './markers';
-import { inPageFragment, readHref } from './text';
+import { inPageFragment, normalizeSpace, readHref } from './text';
 import { REGEXPS } from './vocabulary';
 
 export interface ElementMarker {
@@ -74,9 +74,20 @@ export interface WalkOptions {
 /** Attributes that can make the walk skip an element, as bits (see isSkipped). */
 const SKIP_ATTRIBUTES: ReadonlyMap<string, number> = new Map([['role', 1], ['class', 2], ['hidden', 4], ['aria-hidden', 8], ['style', 16], ['id', 32], ['aria-label', 64]]);
 
-function isSkipped(el: Element, name: string, options: WalkOptions): boolean {
+/**
+ * The attributes of the element the walk is at that both the skip test and entering it read: a
+ * link's href and the class, each read once (a fresh document pays most for a value's first read).
+ */
+interface ReadAttributes {
+  href: string | null;
+  cls: string | null;
+}
+
+function isSkipped(el: Element, name: string, options: WalkOptions, read: ReadAttributes): boolean {
+  read.href = name === 'a' ? el.getAttribute('href') : null;
+  read.cls = null;
   if (SKIP_TAGS.has(name) || options.skip.has(el)) return true;
-  if (name === 'a' && isListenLink(el)) return true;
+  if (name === 'a' && isListenLink(el, read.href)) return true;
   if (INLINE_CODE_TAGS.has(name) && (el.textContent ?? '').indexOf('\n') >= 0) return true;
   // Most elements of running text (p, li, b, i) carry no attribute at all; the others mostly
   // carry none of these (a link's href and title): one call lists the names, and only the
@@ -87,6 +98,7 @@ function isSkipped(el: Element, name: string, options: WalkOptions): boolean {
   if (present === 0) return false;
   const role = present & 1 ? el.getAttribute('role') : null;
   const cls = present & 2 ? el.getAttribute('class') : null;
+  read.cls = cls;
   if (present & (1 | 2 | 32 | 64) && CONTAINER_TAGS.has(name) && isSourceContainer(el, role, cls)) {
     options.containers.push(el);
     return true;
@@ -103,8 +115,7 @@ function isSkipped(el: Element, name: string, options: WalkOptions): boolean {
  * furniture, like the pronunciation classes of SKIP_CLASS. Read for every link, so the address is
  * looked at only when a dot stands where a sound file's extension would start (".ogg", ".flac").
  */
-function isListenLink(el: Element): boolean {
-  const href = el.getAttribute('href');
+function isListenLink(el: Element, href: string | null): boolean {
   if (href === null || (href.charCodeAt(href.length - 4) !== 46 && href.charCodeAt(href.length - 5) !== 46)) return false;
   return REGEXPS.soundFile.test(href) && REGEXPS.listenText.test(el.textContent ?? '');
 }
@@ -138,7 +149,7 @@ function markerOf(el: Element, name: string, href: string | null, options: WalkO
     el.parentElement?.localName === 'sup' ||
     el.getAttribute('role') === 'doc-noteref' ||
     /^(?:cite|fn|foot|note|ref|src|source)/i.test(fragment ?? '');
-  return { el, text: text.replace(/\s+/g, ' ').trim(), label: parsed.label, bracketed: parsed.bracketed, strong, target };
+  return { el, text: normalizeSpace(text), label: parsed.label, bracketed: parsed.bracketed, strong, target };
 }
 
 const CELL_TAGS = new Set(['td', 'th', 'caption', 'dt']);
@@ -194,13 +205,12 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
     lineBreak = CELL_TAGS.has(nextName) ? ' ' : '\n';
   };
 
-  const enter = (el: Element, name: string) => {
+  const enter = (el: Element, name: string, href: string | null, cls: string | null) => {
     if (BLOCK_TAGS.has(name)) flush(el, name);
     if (INLINE_CODE_TAGS.has(name) || openCode.length > 0) {
       openCode.push({ el, start: length });
       return;
     }
-    const href = name === 'a' ? el.getAttribute('href') : null;
     if (!openMarker) {
       const marker = markerOf(el, name, href, options);
       if (marker) {
@@ -210,7 +220,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
     }
     if (href !== null) {
       // On a page that marks its outbound links the others only count as link spans, unparsed.
-      const target = options.externalOnly && !hasClass(el, 'external') ? undefined : readHref(href, options.addresses, options.base);
+      const target = options.externalOnly && !classListed(cls, 'external') ? undefined : readHref(href, options.addresses, options.base);
       openLinks.push({ el, target: target && 'url' in target ? target : undefined, start: length, block: blockSerial });
     }
   };
@@ -252,6 +262,7 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   const openNames: string[] = [];
   let node: Node | null = root.firstChild;
   let formula: string | undefined;
+  const read: ReadAttributes = { href: null, cls: null };
   while (node) {
     let descended = false;
     const type = node.nodeType;
@@ -266,8 +277,8 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
       } else if ((name === 'math' || name === 'img') && (formula = formulaText(el))) {
         // A formula reads as its text, with no node of its own: no anchor points into it.
         appendText(` ${formula} `, null);
-      } else if (!isSkipped(el, name, options)) {
-        enter(el, name);
+      } else if (!isSkipped(el, name, options, read)) {
+        enter(el, name, read.href, read.cls);
         const child = el.firstChild;
         if (child) {
           openNames.push(name);

@@ -47,7 +47,7 @@
  * opens, and leaves out the parenthesis when its own words come after it: that aside holds
  * other groups and is theirs ("Berlin est la capitale").
  */
-import { floorIndex, normalizeSpace, sentenceStarts } from './text';
+import { floorIndex, isOtherSpaceCode, normalizeSpace, sentenceStarts } from './text';
 import { REGEXPS } from './vocabulary';
 
 export interface Span {
@@ -563,6 +563,9 @@ function matchingClose(text: string, from: number, limit: number): number | unde
 
 /** Normalises spaces and trims separators a clause starts or ends with. */
 export function tidyClaim(text: string): string {
+  const known = tidiness(text);
+  if (known === 1) return text;
+  if (known === 2) return text.replaceAll('\u00a0', ' ');
   let tidy = normalizeSpace(text);
   // What a removed parenthesised citation leaves: "( )", "(PRM; )", "( ; Reason)", "(CoT) , have", "robustness ; this".
   if (tidy.indexOf('(') >= 0 || tidy.indexOf(')') >= 0 || tidy.indexOf(' ,') >= 0 || tidy.indexOf(' ;') >= 0) {
@@ -581,6 +584,34 @@ export function tidyClaim(text: string): string {
   // "first (Yasunaga et al. 2023)." leaves "first .".
   if (tidy.endsWith(' .')) tidy = tidy.replace(/\s+\.$/, '.');
   return tidy.trim();
+}
+
+/**
+ * What tidyClaim does to `text`, when one pass over its characters can tell instead of a pattern
+ * per clean-up: 1, nothing (single spaces only, none at either end, no parenthesis, no space
+ * before a comma or a semicolon, no separator at either end, no " ." at the end: most claims); 2,
+ * only its lone no-break spaces become spaces ("5&nbsp;million"); 0, ask the patterns.
+ */
+function tidiness(text: string): 0 | 1 | 2 {
+  const n = text.length;
+  if (n === 0 || LEADING_SEPARATORS.includes(text.charAt(0)) || TRAILING_SEPARATORS.includes(text.charAt(n - 1))) return 0;
+  let noBreak = false;
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 32 || ch === 0xa0) {
+      // A space is never at either end (a plain one is a separator, tested above), never next to
+      // another, never before "," ";" or a closing ".".
+      if (ch === 0xa0) {
+        if (i === 0 || i === n - 1) return 0;
+        noBreak = true;
+      }
+      const next = text.charCodeAt(i + 1);
+      if (next === 32 || next === 0xa0 || next === 44 || next === 59 || (next === 46 && i + 2 === n)) return 0;
+    } else if (ch === 40 || ch === 41 || (ch < 32 ? ch >= 9 && ch <= 13 : ch > 0xa0 && isOtherSpaceCode(ch))) {
+      return 0;
+    }
+  }
+  return noBreak ? 2 : 1;
 }
 
 /** What each of tidyClaim's clean-ups needs to find before it can change anything. */

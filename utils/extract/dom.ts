@@ -32,7 +32,11 @@ export function closestClass(el: Element | null, name: string, maxDepth = 64): E
 }
 
 export function hasClass(el: Element, name: string): boolean {
-  const cls = el.getAttribute('class');
+  return classListed(el.getAttribute('class'), name);
+}
+
+/** Does a class attribute's value (null: none) list this class? */
+export function classListed(cls: string | null, name: string): boolean {
   if (!cls || cls.indexOf(name) < 0) return false;
   return cls.split(/\s+/).includes(name);
 }

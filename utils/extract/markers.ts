@@ -7,6 +7,7 @@
  * source lists later; a label with no source makes the claim `unlinked`.
  */
 import { LIMITS } from './config';
+import { normalizeSpace } from './text';
 
 export interface TextMarker {
   start: number;
@@ -77,7 +78,7 @@ export function looksLikeMarkerText(text: string): boolean {
  * undefined when the element reads like ordinary text.
  */
 export function markerLabelOf(text: string): { label: string; bracketed: boolean } | undefined {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = normalizeSpace(text);
   if (t.length === 0 || t.length > LIMITS.markerChars) return undefined;
   const bracketed = t.match(/^\[\s*([^\[\]]{1,12}?)\s*\]$/);
   const inner = bracketed ? bracketed[1] : t;

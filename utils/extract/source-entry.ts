@@ -171,8 +171,8 @@ export function unfetchableItem(entry: EntryNodes): ReadItem | undefined {
   const sourceStyle = Boolean(prefix?.[1]);
   const body = text.replace(/^\^\s*(?:[a-z]{1,2}\s+)*/, '').replace(/^↑\s*/, '').trim();
   const title = body.length > 200 ? `${body.slice(0, 199)}…` : body;
-  const anchors = entry.anchors().filter((a) => !closestClass(a, 'mw-cite-backlink', 4));
-  if (anchors.some((a) => blockedLink(a.getAttribute('href')))) {
+  // The href's scheme is read first; the back-link test runs only for a link of a blocked scheme.
+  if (entry.anchors().some((a) => blockedLink(a.getAttribute('href')) && !closestClass(a, 'mw-cite-backlink', 4))) {
     return { url: '', reason: 'blocked_scheme', ...(title ? { title } : {}), number, sourceStyle };
   }
   if (!title || !citesWork(nodes, body)) return undefined;
@@ -224,6 +224,8 @@ function anchorsIn(nodes: Node[]): Element[] {
  * entry, and one around the whole entry holds all its links.
  */
 function citeScope(anchors: readonly Element[]): readonly Element[] {
+  // One link or none: the first citation's links are all of them.
+  if (anchors.length <= 1) return anchors;
   let firstCite: Element | null = null;
   for (const a of anchors) if ((firstCite = closestTag(a, CITE, 8))) break;
   return firstCite ? anchors.filter((a) => firstCite.contains(a)) : anchors;
@@ -234,8 +236,9 @@ function linkCandidates(ctx: SourceContext, anchors: readonly Element[]): LinkCa
   const same: LinkCandidate[] = [];
   for (const a of anchors) {
     if (ctx.externalClassOnly) {
-      // MediaWiki's back-links are in-page links, never of class "external".
-      if (!/(?:^|\s)external(?:\s|$)/.test(a.getAttribute('class') ?? '')) continue;
+      // The anchors were looked up by class "external" (MediaWiki's back-links, in-page links, never
+      // carry it); a quirks-mode page's lookup ignores case, so there the class is read as written.
+      if (ctx.quirksMode && !/(?:^|\s)external(?:\s|$)/.test(a.getAttribute('class') ?? '')) continue;
     } else if (closestClass(a, 'mw-cite-backlink', 4)) continue;
     const target = readHref(a.getAttribute('href'), ctx.addresses, ctx.base);
     if (!target || !('url' in target)) continue;
@@ -249,7 +252,11 @@ function linkCandidates(ctx: SourceContext, anchors: readonly Element[]): LinkCa
 
 /** Answer engines print the domain inside the link ("Geothermal FAQ example.org"): drop it. */
 function withoutDomain(text: string, domain: string): string {
-  if (!domain || text.length <= domain.length + 4 || !text.toLowerCase().includes(domain)) return text;
+  if (!domain || text.length <= domain.length + 4) return text;
+  // A host with a dot is never inside a text without one (no letter lowercases to a dot): most
+  // titles, and no lower-case copy of them is made.
+  if (text.indexOf('.') < 0 && domain.indexOf('.') >= 0) return text;
+  if (!text.toLowerCase().includes(domain)) return text;
   const escaped = domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return text.replace(new RegExp(`^(?:www\\.)?${escaped}\\s*[-–—|·:]?\\s+|\\s+[-–—|·(]?\\s*(?:www\\.)?${escaped}\\)?$`, 'i'), '').trim();
 }
@@ -283,11 +290,15 @@ function pickLinks(candidates: LinkCandidate[]): { url: string; domain?: string;
   return undefined;
 }
 
+const QUOTE_AT_START = /^["“'‘]/;
+const QUOTE_AT_END = /["”'’]$/;
+
 /** The readable title among link texts: not a URL, not "the original", not an identifier. */
 function linkTitle(...texts: (string | undefined)[]): string | undefined {
   for (const raw of texts) {
     if (!raw) continue;
-    const text = raw.replace(/^["“'‘]+|["”'’]+$/g, '').trim();
+    // Quotes are looked for only where one stands at either end.
+    const text = (QUOTE_AT_START.test(raw) || QUOTE_AT_END.test(raw) ? raw.replace(/^["“'‘]+|["”'’]+$/g, '') : raw).trim();
     if (text.length < 2 || /^https?:\/\//i.test(text) || /^(?:the )?original$/i.test(text) || /^archived?$/i.test(text) || IDENTIFIER_TEXT.test(text)) continue;
     return text;
   }

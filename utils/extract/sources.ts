@@ -65,6 +65,8 @@ export interface SourceContext {
   addresses: ReadonlySet<string>;
   /** The page marks external links with class "external": only those are sources. */
   externalClassOnly: boolean;
+  /** The page is in quirks mode, where a lookup by class name ignores case. */
+  quirksMode: boolean;
   /** Headings, bold lines, <base> and <link> elements, read in one pass. */
   tagged: Map<string, Element[]>;
   /** The links whose href holds a "#" (those that can point within the page), from the same pass. */
@@ -150,6 +152,7 @@ export function sourceContext(doc: Document, pageUrl: string): SourceContext {
     pageDomain: domainOf(pageUrl),
     addresses: pageAddresses(doc, pageUrl, base, tagged.get('link')),
     externalClassOnly: marksExternalLinks(external),
+    quirksMode: doc.compatMode === 'BackCompat',
     tagged,
     fragmentLinks: tagged.get('a')!,
     elementById(id) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { domainOf, inPageFragment, readHref, resolveHttpUrl } from '@/utils/extract/text';
+import { tidyClaim } from '@/utils/extract/claims';
+import { domainOf, inPageFragment, normalizeSpace, readHref, resolveHttpUrl } from '@/utils/extract/text';
 
 /** What the URL parser says, with no shortcut: the meaning the fast paths must keep. */
 function parsed(href: string, base: string): string | undefined {
@@ -67,5 +68,56 @@ describe('links read without a parse where the parser would change nothing', () 
       const url = resolveHttpUrl(href, BASE);
       expect(target, href).toEqual(url === undefined ? undefined : { url, host: parsedHost(url) });
     }
+  });
+});
+
+/** Every string of up to `length` characters over `alphabet`. */
+function* strings(alphabet: readonly string[], length: number): Generator<string> {
+  yield '';
+  if (length === 0) return;
+  for (const rest of strings(alphabet, length - 1)) for (const ch of alphabet) yield ch + rest;
+}
+
+/** Every code unit JavaScript's \s matches, and neighbours of the ranges that it does not. */
+const SPACES = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+const NOT_SPACES = ['\u0008', '\u000e', '\u00a1', '\u1fff', '\u200b', '\u2027', '\u202a', '\u205e', '\u3001', '\ufefe'];
+
+/** tidyClaim's clean-ups as patterns run one after another, with no shortcut: the meaning its fast path keeps. */
+function patternTidy(text: string): string {
+  let tidy = text.replace(/\s+/g, ' ').trim();
+  tidy = tidy.replace(/\s*\(\s*[,;]?\s*\)/g, '').replace(/\s*[,;]\s*\)/g, ')').replace(/\(\s*[,;]\s*/g, '(').replace(/\s+([,;])/g, '$1');
+  tidy = tidy.replace(/\s+/g, ' ').trim();
+  tidy = tidy.replace(/^[\s,;:.)\]–—-]+/, '').replace(/[\s,;:(\[–—-]+$/, '').replace(/\s+\.$/, '.');
+  return tidy.trim();
+}
+
+describe('normalizeSpace and tidyClaim keep what their patterns give', () => {
+  it('normalizeSpace collapses and trims exactly as the pattern does', () => {
+    let checked = 0;
+    for (const s of strings(['a', ' ', ' ', '\u00a0', '\n', '\u2009'], 6)) {
+      expect(normalizeSpace(s), JSON.stringify(s)).toBe(s.replace(/\s+/g, ' ').trim());
+      checked++;
+    }
+    for (const ch of [...SPACES, ...NOT_SPACES]) {
+      for (const s of [ch, `a${ch}b`, `a ${ch}b`, `${ch}a`, `a${ch}`, `a${ch}${ch}b`]) expect(normalizeSpace(s), JSON.stringify(s)).toBe(s.replace(/\s+/g, ' ').trim());
+    }
+    expect(checked).toBeGreaterThan(50_000);
+  });
+
+  it('tidyClaim leaves a tidy claim as it is and still cleans what a removed citation leaves', () => {
+    expect(tidyClaim('New Zealand has a population of 5 million.')).toBe('New Zealand has a population of 5 million.');
+    expect(tidyClaim('Population\u00a05 million')).toBe('Population 5 million');
+    expect(tidyClaim('first (Yasunaga et al. 2023) .')).toBe('first (Yasunaga et al. 2023).');
+    expect(tidyClaim('first .')).toBe('first.');
+    expect(tidyClaim('shown ( ; Reason) here')).toBe('shown (Reason) here');
+    expect(tidyClaim('robustness ; this holds')).toBe('robustness; this holds');
+    expect(tidyClaim(', and more')).toBe('and more');
+    expect(tidyClaim('more –')).toBe('more');
+    let checked = 0;
+    for (const s of strings(['a', ' ', ',', '.', '(', ')', '-', '\u00a0', '\n'], 5)) {
+      expect(tidyClaim(s), JSON.stringify(s)).toBe(patternTidy(s));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50_000);
   });
 });

@@ -23,6 +23,11 @@ export function normalizeSpace(text: string): string {
 
 const UNUSUAL_SPACE = /[^\S ]| {2}|^ | $/;
 
+/** The code units above U+00A0 that JavaScript's \s matches. */
+export function isOtherSpaceCode(ch: number): boolean {
+  return ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
+}
+
 /** Start offsets of the sentences of `text`, ascending, always beginning with 0. */
 export function sentenceStarts(text: string): number[] {
   const starts: number[] = [];
