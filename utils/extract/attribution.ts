@@ -63,7 +63,25 @@ export function stripLeadingVerb(claim: string): string {
 
 const ACCORDING_TO = /according to/i;
 
-const TRAILING = /,\s*according to (?:the\s+)?([^,]{2,80}?)\s*([.!?]?)$/i;
+/**
+ * "…, according to Reuters." at the claim's end; also right after a speaker's reporting verb with
+ * no comma between ("…, he said according to a transcript reviewed by <a>."): the speaker stays,
+ * the phrase naming the source goes.
+ */
+const TRAILING = new RegExp(`(?:,\\s*|(?<=\\b${VERBS})\\s+)according to (?:the\\s+)?([^,]{2,80}?)\\s*([.!?]?)$`, 'i');
+
+/**
+ * ", according to <a>Alex Horton of the Post</a>," inside the sentence: taken off only when the
+ * phrase holds the cited link's text, since "and, according to Italian folklore, …" is what the
+ * cited work states, not who states it.
+ */
+const MIDDLE = /,\s*according to (?:the\s+)?([^,]{2,80}?),\s+(?=\S)/i;
+
+/** The source a phrase names inside its work: "a transcript reviewed by Business Insider" names Business Insider. */
+const WORK_OF = new RegExp(`^(?:a|an|the)\\s+(?:new\\s+|recent\\s+|latest\\s+)?(?:${WORKS}|data|figures)\\s+(?:by|from|in|published (?:by|in)|released by|reviewed by|obtained by|seen by)\\s+(?:the\\s+)?(.{2,80})$`, 'i');
+
+/** A statement's opening after a comma: a name, or a determiner or pronoun as its subject. */
+const CLAUSE_OPENING = /^(?:\p{Lu}|(?:the|a|an|it|its|this|these|those|they|he|she|we|there)\s)/u;
 
 const GENERIC = new RegExp(
   `^(?:(?:the|a|an|this|that|these|those|one|its|their|his|her|our|some|several|two|three)\\s+(?:[\\w-]+\\s+){0,3})?(?:${WORKS}|data|research|source|findings|statement|figures|document|blog post|website|site|link|page|here|this)s?$`,
@@ -96,7 +114,7 @@ export function splitAttribution(claim: string, linkText?: string): SplitClaim {
   }
   // "…the bottleneck; according to iea.org, fewer than half…": the attribution opens the last
   // clause, and that clause is what the source is credited with.
-  // Both patterns below hold "according to": most claims do not, and one search rules them out.
+  // The patterns below all hold "according to": most claims do not, and one search rules them out.
   if (!ACCORDING_TO.test(claim)) return { text: claim, stripped: false };
   const inner = claim.match(/(?:[;:—–]|,\s+(?:and|but|while|whereas))\s+(according to\s[^,]{2,80},\s+\S[\s\S]*)$/i);
   if (inner) {
@@ -105,9 +123,27 @@ export function splitAttribution(claim: string, linkText?: string): SplitClaim {
   }
   const trailing = claim.match(TRAILING);
   if (trailing && trailing.index !== undefined && trailing.index > 0) {
-    return finish(claim.slice(0, trailing.index) + trailing[2], trailing[1]);
+    return finish(claim.slice(0, trailing.index) + trailing[2], namedIn(trailing[1]));
+  }
+  const middle = linkText && linkText.length >= 2 ? claim.match(MIDDLE) : null;
+  if (middle && middle.index !== undefined && middle.index > 0 && holdsLink(middle[0], linkText!)) {
+    const rest = claim.slice(middle.index + middle[0].length);
+    // "(Overall, according to X, the ACA expanded …)" keeps the comma that closes "Overall";
+    // "He had, according to X, killed …" joins its verb again.
+    return finish(claim.slice(0, middle.index) + (CLAUSE_OPENING.test(rest) ? ', ' : ' ') + rest, namedIn(middle[1]));
   }
   return { text: claim, stripped: false };
+}
+
+/** Does the phrase hold the link's text, or the link the phrase ("<a>according to one analysis</a>")? */
+function holdsLink(phrase: string, linkText: string): boolean {
+  const p = phrase.replace(/^[\s,]+|[\s,]+$/g, '').toLowerCase();
+  const l = linkText.toLowerCase();
+  return p.includes(l) || l.includes(p);
+}
+
+function namedIn(phrase: string): string {
+  return phrase.match(WORK_OF)?.[1] ?? phrase;
 }
 
 function finish(text: string, named: string | undefined): SplitClaim {

@@ -64,6 +64,20 @@ describe('the claim boundary', () => {
   it('strips an attribution that is one, at the start or the end', () => {
     expect(claims('<p>Overtime costs doubled last year, according to <a href="/docs/audit-2023">an audit by the county controller</a>.</p>').map((c) => c.text)).toEqual(['Overtime costs doubled last year.']);
   });
+
+  it('strips "he said according to <a>" after the speaker, and ", according to <a>," inside the sentence; keeps one naming no link', () => {
+    expect(
+      claims(
+        '<p>The talks took months, the mayor told the council. Such deals never come quickly, he said according to a transcript reviewed by <a href="https://ledger.example/mayor-talks">the Valley Ledger</a>. They need patience.</p>' +
+          '<p>The pilot had, according to <a href="https://tidewatch.example/pilot">Ann Rowe of Tidewatch</a>, taken the boat out alone before the storm.</p>' +
+          '<p>The bridge, according to local lore, was built in a single night, as <a href="https://ledger.example/bridge">the Valley Ledger</a> reported.</p>',
+      ),
+    ).toEqual([
+      { text: 'Such deals never come quickly, he said.', markers: ['the Valley Ledger'], attribution: 'the Valley Ledger' },
+      { text: 'The pilot had taken the boat out alone before the storm.', markers: ['Ann Rowe of Tidewatch'], attribution: 'Ann Rowe of Tidewatch' },
+      { text: 'The bridge, according to local lore, was built in a single night, as the Valley Ledger reported.', markers: ['the Valley Ledger'], attribution: 'the Valley Ledger' },
+    ]);
+  });
 });
 
 describe('inline attributed links', () => {

@@ -116,6 +116,31 @@ describe('attribution phrases', () => {
     });
   });
 
+  it('"…, he said according to X." right after a speaker\'s verb: the speaker stays, the source phrase goes, and a work names its source', () => {
+    expect(splitAttribution('The locks will close in May, she said according to a memo seen by the Harbour Gazette.')).toEqual({
+      text: 'The locks will close in May, she said.',
+      attribution: 'Harbour Gazette',
+      stripped: true,
+    });
+    expect(splitAttribution('Fares will rise, he said, according to a transcript reviewed by Tidewatch.')).toEqual({ text: 'Fares will rise, he said.', attribution: 'Tidewatch', stripped: true });
+  });
+
+  it('", according to <a>X</a>," inside the sentence is taken off only when it holds the cited link', () => {
+    expect(splitAttribution('The keeper had, according to Ann Rowe of the Gazette, rowed out alone at night.', 'Gazette')).toEqual({
+      text: 'The keeper had rowed out alone at night.',
+      attribution: 'Ann Rowe of the Gazette',
+      stripped: true,
+    });
+    expect(splitAttribution('(Overall, according to one survey, the ferry carried 2.8 million riders.)', 'according to one survey')).toEqual({
+      text: '(Overall, the ferry carried 2.8 million riders.)',
+      stripped: true,
+    });
+    // Folklore is what the cited work reports, not a source speaking: the phrase stays.
+    const folklore = 'Gulls are shown on the old seal and, according to local folklore, on the night of the flood a gull warned the town.';
+    expect(splitAttribution(folklore)).toEqual({ text: folklore, stripped: false });
+    expect(splitAttribution(folklore, 'Gazette')).toEqual({ text: folklore, stripped: false });
+  });
+
   it('a relative clause is not a trailing attribution', () => {
     const claim = 'He led the colony which according to his commission included the islands.';
     expect(splitAttribution(claim)).toEqual({ text: claim, stripped: false });
