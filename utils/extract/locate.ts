@@ -23,7 +23,8 @@ import { REGEXPS } from './vocabulary';
 import { labelFor, markerLabelOf } from './markers';
 import { LIMITS } from './config';
 import { findEarlyLists, findSources, sourceContext, type PageSources, type SourceContext } from './sources';
-import { domainOf, inPageFragment, normalizeSpace, sentenceStarts } from './text';
+import { domainOf, inPageFragment, normalizeSpace } from './text';
+import { introducedContinuation, introducedPassage } from './introduced';
 
 export interface LocatedCitations {
   citations: PageCitations;
@@ -264,6 +265,11 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
       if (endsWithColon && isAttributionOnly(claim.text)) {
         const passage = introducedPassage(block.el);
         if (passage) Object.assign(claim, splitAttribution(`${claim.text}, ${passage}`));
+      } else if (endsWithColon && RUNS_ON.test(claim.text)) {
+        // "… accords de partenariat avec[18] :" and a list, "… is defined as:[3]" and a formula:
+        // the sentence ends in the block its colon introduces.
+        const rest = introducedContinuation(block.el);
+        if (rest) claim.text = `${claim.text}: ${rest}`;
       }
       // A data cell ("41") says little alone: its header names what it measures (cells.ts).
       if (!headerRead) {
@@ -390,24 +396,8 @@ function sameWords(a: string, b: string): boolean {
   return words(a) === words(b);
 }
 
-/** Longest quoted passage taken for a lead-in that introduces it. */
-const PASSAGE_CHARS = 300;
-
-/**
- * The first sentence of the quotation or list right after a block that ends in a colon (the
- * quotation itself is never read as claims: it cites for someone else), at most PASSAGE_CHARS.
- */
-function introducedPassage(block: Element): string | undefined {
-  const next = block.nextElementSibling;
-  if (!next || !PASSAGE_TAGS.has(next.localName)) return undefined;
-  const text = normalizeSpace(next.textContent ?? '').slice(0, PASSAGE_CHARS * 2);
-  if (!text) return undefined;
-  const starts = sentenceStarts(text);
-  const first = text.slice(0, starts[1] ?? text.length).trim();
-  return first.length <= PASSAGE_CHARS ? first : `${first.slice(0, PASSAGE_CHARS - 1).trimEnd()}…`;
-}
-
-const PASSAGE_TAGS = new Set(['blockquote', 'ul', 'ol', 'dl']);
+/** A claim that stops on a lower-case word before its colon: its sentence goes on after it. */
+const RUNS_ON = /\p{Ll}$/u;
 
 /** Longest cell claim that gets its row's header in front. */
 const SHORT_CELL = 60;

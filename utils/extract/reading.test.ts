@@ -55,6 +55,29 @@ describe('a claim never starts or ends inside a parenthesis opened or closed out
   });
 });
 
+describe('a marker before a colon that introduces the next block', () => {
+  it('a sentence stopped on a lower-case word runs on into the list or the formula after its colon', () => {
+    const towns = ['Sète (France) since 1961', 'Kotor (Montenegro) since 1974<sup class="reference"><a href="#cite_note-9">[9]</a></sup>', 'Split (Croatia) since 1990'];
+    const texts = claimTexts(
+      `<p>The port is twinned with${sup(1)}:</p><style>.cols{column-width:30em}</style><div class="cols"><ul>${towns.map((t) => `<li>${t}</li>`).join('')}</ul></div>` +
+        `<p>For a hull of length L, the drag is defined as:${sup(2)}</p><dl><dd><span style="display: none;"><math alttext="D = k L"><mi>D</mi></math></span><img class="mwe-math-fallback-image-display" alt="{\\displaystyle D=\\frac{k}{L}}"></dd></dl>` +
+        `<p>The oldest mention of the harbour is in the Rolls of 1346${sup(3)}:</p><ul><li>A quay of stone.</li></ul>${refList(1, 2, 3, 9)}`,
+    );
+    expect(texts['[1]']).toBe('The port is twinned with: Sète (France) since 1961; Kotor (Montenegro) since 1974; Split (Croatia) since 1990');
+    expect(texts['[2]']).toBe('For a hull of length L, the drag is defined as: D=k/L');
+    // A statement whole before its colon keeps its end.
+    expect(texts['[3]']).toBe('The oldest mention of the harbour is in the Rolls of 1346');
+  });
+
+  it('a long list is cut at an item with an ellipsis', () => {
+    const items = Array.from({ length: 40 }, (_, i) => `<li>Berth ${i + 1} on the north quay of the harbour</li>`).join('');
+    const text = claimTexts(`<p>Ships may moor at${sup(1)}:</p><ol>${items}</ol>${refList(1)}`)['[1]'];
+    expect(text.startsWith('Ships may moor at: Berth 1 on the north quay of the harbour; Berth 2 ')).toBe(true);
+    expect(text.endsWith('; …')).toBe(true);
+    expect(text.length).toBeLessThan(400);
+  });
+});
+
 describe('closing punctuation after a marker', () => {
   it('is kept when the sentence ends after the marker, and not doubled when it had ended before it', () => {
     const texts = claimTexts(`<p>Le port a rouvert ses quais en 2007 à Sète.${sup(1)}. Les ferries reviennent en mai${sup(2)}.</p>${refList(1, 2)}`);
