@@ -10,14 +10,14 @@
  */
 import type { CitedSource } from './types';
 import { capitalizeFirst } from './text';
-import { REPORTING_VERBS, WORK_NOUNS } from './vocabulary';
+import { ACCORDING_TO, OTHER_ACCORDING_TO, OTHER_ARTICLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary';
 
 const VERBS = `(?:${REPORTING_VERBS})`;
 const WORKS = `(?:${WORK_NOUNS})`;
 
 const LEADING: RegExp[] = [
   // According to [a report by] X, …
-  new RegExp(`^according to (?:(?:a|an|the)\\s+(?:new\\s+|recent\\s+|latest\\s+)?(?:${WORKS}|data|figures)\\s+(?:by|from|in|published (?:by|in)|released by)\\s+)?(?:the\\s+)?([^,]{2,80}?),\\s+`, 'i'),
+  new RegExp(`^(?:${ACCORDING_TO}) (?:(?:a|an|the)\\s+(?:new\\s+|recent\\s+|latest\\s+)?(?:${WORKS}|data|figures)\\s+(?:by|from|in|published (?:by|in)|released by)\\s+)?(?:the\\s+)?([^,]{2,80}?),\\s+`, 'i'),
   // As reported by X, …
   new RegExp(`^(?:as\\s+)?(?:reported|noted|stated|described|explained|documented|found|shown) (?:by|in) (?:the\\s+)?([^,]{2,80}?),\\s+`, 'i'),
   // A [new] study published in X found that …
@@ -33,12 +33,28 @@ const LEADING: RegExp[] = [
  * the BBC", "Per the IEA". Such a clause is never a claim of its own.
  */
 const ATTRIBUTION_ONLY = new RegExp(
-  `^(?:according to|per|as (?:reported|noted|stated|described|explained) (?:by|in)|as\\s+[^,]{2,60}?\\s+${VERBS}(?:\\s+(?:for|in)\\s+[^,]{2,60})?)\\s+[^,.;!?]{1,80}$`,
+  `^(?:${ACCORDING_TO}|per|as (?:reported|noted|stated|described|explained) (?:by|in)|as\\s+[^,]{2,60}?\\s+${VERBS}(?:\\s+(?:for|in)\\s+[^,]{2,60})?)\\s+[^,.;!?]{1,80}$`,
   'i',
 );
 
 export function isAttributionOnly(clause: string): boolean {
-  return ATTRIBUTION_ONLY.test(clause.trim());
+  const trimmed = clause.trim();
+  return ATTRIBUTION_ONLY.test(trimmed) && leadNamesSource(trimmed);
+}
+
+const OTHER_LEAD = new RegExp(`^(?:${OTHER_ACCORDING_TO})\\s+`, 'i');
+const OTHER_ARTICLE = new RegExp(`^(?:(?:${OTHER_ARTICLES})\\s|l['’])`, 'i');
+
+/**
+ * After "selon", "laut", "según" … a source is named by a capital or an article ("selon le
+ * Progrès", "laut Reuters"); a lower-case word there is a verb or a pronoun ("según explicó en un
+ * comunicado", "selon lui"), and the phrase names no source to take off.
+ */
+function leadNamesSource(text: string): boolean {
+  const lead = OTHER_LEAD.exec(text);
+  if (!lead) return true;
+  const next = text.slice(lead[0].length);
+  return /^\p{Lu}/u.test(next) || OTHER_ARTICLE.test(next);
 }
 
 /**
@@ -61,21 +77,22 @@ export function stripLeadingVerb(claim: string): string {
   return m && m[0].length < claim.length ? capitalizeFirst(claim.slice(m[0].length)) : claim;
 }
 
-const ACCORDING_TO = /according to/i;
+/** The words the patterns below all hold (in any of the vocabulary's languages). */
+const ACCORDING_TO_WORDS = new RegExp(ACCORDING_TO, 'i');
 
 /**
  * "…, according to Reuters." at the claim's end; also right after a speaker's reporting verb with
  * no comma between ("…, he said according to a transcript reviewed by <a>."): the speaker stays,
  * the phrase naming the source goes.
  */
-const TRAILING = new RegExp(`(?:,\\s*|(?<=\\b${VERBS})\\s+)according to (?:the\\s+)?([^,]{2,80}?)\\s*([.!?]?)$`, 'i');
+const TRAILING = new RegExp(`(?:,\\s*|(?<=\\b${VERBS})\\s+)(?:${ACCORDING_TO}) (?:the\\s+)?([^,]{2,80}?)\\s*([.!?]?)$`, 'i');
 
 /**
  * ", according to <a>Alex Horton of the Post</a>," inside the sentence: taken off only when the
  * phrase holds the cited link's text, since "and, according to Italian folklore, …" is what the
  * cited work states, not who states it.
  */
-const MIDDLE = /,\s*according to (?:the\s+)?([^,]{2,80}?),\s+(?=\S)/i;
+const MIDDLE = new RegExp(`,\\s*(?:${ACCORDING_TO}) (?:the\\s+)?([^,]{2,80}?),\\s+(?=\\S)`, 'i');
 
 /** The source a phrase names inside its work: "a transcript reviewed by Business Insider" names Business Insider. */
 const WORK_OF = new RegExp(`^(?:a|an|the)\\s+(?:new\\s+|recent\\s+|latest\\s+)?(?:${WORKS}|data|figures)\\s+(?:by|from|in|published (?:by|in)|released by|reviewed by|obtained by|seen by)\\s+(?:the\\s+)?(.{2,80})$`, 'i');
@@ -108,14 +125,14 @@ export function splitAttribution(claim: string, linkText?: string): SplitClaim {
   }
   for (const pattern of candidates) {
     const m = claim.match(pattern);
-    if (m && m[0].length < claim.length) {
+    if (m && m[0].length < claim.length && leadNamesSource(claim)) {
       return finish(capitalizeFirst(claim.slice(m[0].length)), m[2] ?? m[1]);
     }
   }
   // "…the bottleneck; according to iea.org, fewer than half…": the attribution opens the last
   // clause, and that clause is what the source is credited with.
   // The patterns below all hold "according to": most claims do not, and one search rules them out.
-  if (!ACCORDING_TO.test(claim)) return { text: claim, stripped: false };
+  if (!ACCORDING_TO_WORDS.test(claim)) return { text: claim, stripped: false };
   const inner = claim.match(/(?:[;:—–]|,\s+(?:and|but|while|whereas))\s+(according to\s[^,]{2,80},\s+\S[\s\S]*)$/i);
   if (inner) {
     const split = splitAttribution(inner[1], linkText);

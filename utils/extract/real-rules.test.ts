@@ -4,7 +4,7 @@
  * the page's own host, and linked author-year citations.
  */
 import { describe, expect, it } from 'vitest';
-import { extractCitations } from '@/utils/extract';
+import { extractCitations, hasCitationHints } from '@/utils/extract';
 import { parseHtml } from '../../tests/helpers/extract';
 
 const url = 'https://news.example.org/2024/story';
@@ -76,6 +76,37 @@ describe('the claim boundary', () => {
       { text: 'Such deals never come quickly, he said.', markers: ['the Valley Ledger'], attribution: 'the Valley Ledger' },
       { text: 'The pilot had taken the boat out alone before the storm.', markers: ['Ann Rowe of Tidewatch'], attribution: 'Ann Rowe of Tidewatch' },
       { text: 'The bridge, according to local lore, was built in a single night, as the Valley Ledger reported.', markers: ['the Valley Ledger'], attribution: 'the Valley Ledger' },
+    ]);
+  });
+});
+
+describe('attributions in the other languages of the corpus', () => {
+  it('"selon <a>", "laut der <a>", "<a>a déclaré …</a>" make claims, their attribution taken off; "según explicó en un <a>" names no source', () => {
+    const html =
+      '<article><p>Le port a fermé deux quais en mai, <a href="https://courrier.example/quais">selon le Courrier du port</a>.</p>' +
+      '<p>Laut <a href="https://hafen.example/bericht">der Hafenbehörde</a> wurden 2023 zwölf Schiffe umgeleitet.</p>' +
+      '<p>Les ferries reprendront en juin, <a href="/video/ministre">a déclaré mardi la ministre de la Mer</a>.</p>' +
+      '<p>Según explicó en un <a href="https://puerto.example/nota">comunicado</a> el muelle abrirá en julio.</p></article>';
+    const doc = parseHtml(html);
+    expect(hasCitationHints(doc)).toBe(true);
+    expect(claims(html)).toEqual([
+      { text: 'Le port a fermé deux quais en mai.', markers: ['selon le Courrier du port'], attribution: undefined },
+      // No comma closes "Laut der Hafenbehörde": where the statement starts is not told, so the phrase stays.
+      { text: 'Laut der Hafenbehörde wurden 2023 zwölf Schiffe umgeleitet.', markers: ['der Hafenbehörde'], attribution: undefined },
+      { text: 'Les ferries reprendront en juin, a déclaré mardi la ministre de la Mer.', markers: ['a déclaré mardi la ministre de la Mer'], attribution: undefined },
+    ]);
+  });
+
+  it('a marker claim opening with "D\'après le registre," keeps what the register is credited with; "selon lui" is no source', () => {
+    expect(
+      claims(
+        '<p>D\'après le registre des habitants,<sup><a href="#r1">[1]</a></sup> 6 210 marins vivaient au port en 1900.</p>' +
+          '<p>Selon lui, le phare date de 1820.<sup><a href="#r2">[2]</a></sup></p>' +
+          '<ol><li id="r1"><a href="https://a.example/1">One</a></li><li id="r2"><a href="https://b.example/2">Two</a></li></ol>',
+      ).map((c) => [c.text, c.attribution]),
+    ).toEqual([
+      ['6 210 marins vivaient au port en 1900.', 'le registre des habitants'],
+      ['Selon lui, le phare date de 1820.', undefined],
     ]);
   });
 });

@@ -25,6 +25,28 @@ export const REPORTING_VERBS = [
   'cautioned', 'calculated', 'determined', 'disclosed', 'alleged', 'asserted', 'cited',
 ].join('|');
 
+/**
+ * The same verbs in the other languages of the corpus's pages (French, German, Spanish,
+ * Portuguese, Italian): forms that only report ("a déclaré", "sagte", "dijo"), not those that are
+ * also nouns ("annonce").
+ */
+const OTHER_REPORTING_VERBS = [
+  'a déclaré', 'a affirmé', 'a indiqué', 'a expliqué', 'a annoncé', 'a précisé', 'a estimé',
+  'a rapporté', 'a écrit', 'a souligné', 'a assuré', 'déclare', 'affirme', 'indique', 'explique',
+  'sagte', 'sagt', 'erklärte', 'berichtete', 'berichtet', 'schrieb', 'schreibt', 'betonte',
+  'dijo', 'afirmó', 'declaró', 'explicó', 'informó', 'señaló', 'aseguró',
+  'disse', 'afirmou', 'declarou', 'informou', 'ha detto', 'ha dichiarato',
+].join('|');
+
+/** "According to" in those languages: "selon <a>", "laut <a>", "según <a>", "segundo <a>". */
+export const OTHER_ACCORDING_TO = "selon|d['’]après|laut|según|segundo|secondo|de acuerdo con|de acordo com";
+export const ACCORDING_TO = `according to|${OTHER_ACCORDING_TO}`;
+/**
+ * Articles that may stand between such a word and the source it names ("selon le <a>", "laut
+ * der <a>"). Nothing else may: "según explicó en un <a>comunicado</a>" names no source there.
+ */
+export const OTHER_ARTICLES = 'le|la|les|der|die|das|dem|den|des|el|los|las|o|a|os|as|il|lo|gli|i';
+
 /** Kinds of work a link may name: "a 2019 <a>study</a>", "in a <a>speech</a>", "<a>a blog post</a>". */
 export const WORK_NOUNS = [
   'study', 'studies', 'reports?', 'survey', 'papers?', 'analysis', 'analyses', 'review',
@@ -48,6 +70,7 @@ const STRONG_WORKS = 'study|report|survey|analysis|statement|speech|remarks|inte
  */
 const LEAD_IN = [
   'according to(?: [^.!?;,]{1,40})?',
+  `(?:${OTHER_ACCORDING_TO})(?: (?:${OTHER_ARTICLES}))?`,
   'per', 'citing',
   '(?:published|reported|appeared|appearing|printed|posted) (?:in|by|on)',
   'as (?:reported|noted|stated|described|explained|shown|found) (?:by|in)',
@@ -92,15 +115,15 @@ export const REGEXPS = {
    * Wee of] the <a>", "per the <a>", "reports for <a>", "a transcript reviewed by <a>", the medium
    * a statement was made on ("assured the public on <a>Weibo</a>").
    */
-  sourceNamedBefore: new RegExp(`(?:according to(?:\\s[^.!?;:]{1,40})?|\\bper(?: the)?|\\bvia|\\bciting|(?:reports?|reported|reporting|writes|wrote|writing)\\s+for|(?:reviewed|obtained|published|released|posted|reported|cited|compiled|conducted|told)\\s+(?:by|on|in|to)|(?:data|figures|numbers)\\s+from|\\b(?:${REPORTING_VERBS})(?:\\s+[\\w-]+){0,2}\\s+on)\\s+(?:the\\s+)?$`, 'i'),
+  sourceNamedBefore: new RegExp(`(?:according to(?:\\s[^.!?;:]{1,40})?|\\b(?:${OTHER_ACCORDING_TO})(?:\\s(?:${OTHER_ARTICLES}))?|\\bper(?: the)?|\\bvia|\\bciting|(?:reports?|reported|reporting|writes|wrote|writing)\\s+for|(?:reviewed|obtained|published|released|posted|reported|cited|compiled|conducted|told)\\s+(?:by|on|in|to)|(?:data|figures|numbers)\\s+from|\\b(?:${REPORTING_VERBS})(?:\\s+[\\w-]+){0,2}\\s+on)\\s+(?:the\\s+)?$`, 'i'),
   /** Text after a link opens with a reporting verb: the link is the source speaking. */
-  verbAfter: new RegExp(`^\\s*(?:${REPORTING_VERBS})\\b`),
+  verbAfter: new RegExp(`^\\s*(?:${REPORTING_VERBS}|${OTHER_REPORTING_VERBS})(?![\\p{L}\\p{N}_])`, 'u'),
   /**
    * A reporting verb or a kind of work anywhere in a text (a link's own words, or the clause before
    * it). The word boundary is a lookbehind, not a consumed character: the engine then scans for the
    * words themselves, three times faster over the pre-check's long texts.
    */
-  cueWord: new RegExp(`(?<![\\p{L}-])(?:${REPORTING_VERBS}|${WORK_NOUNS}|according to)(?![\\p{L}-])`, 'iu'),
+  cueWord: new RegExp(`(?<![\\p{L}-])(?:${REPORTING_VERBS}|${OTHER_REPORTING_VERBS}|${WORK_NOUNS}|${ACCORDING_TO})(?![\\p{L}-])`, 'iu'),
   /** A reporting verb a few words before a link, in its clause (lower-case words only). */
   clauseCue: new RegExp(`^(?:${REPORTING_VERBS}|announcement|statement)$`),
   /** A strong kind of work heading a link's text, introduced as one work: "a March 2019 study", "a blog post". */
@@ -108,11 +131,11 @@ export const REGEXPS = {
   /** Text right before a link that introduces one work: "in a <a>speech</a>", "a 2019 <a>study</a>". */
   workIntro: /(?:^|\s)(?:a|an|the|this|his|her|their|its|one|new|recent|latest|\d{4})(?:\s+[\w-]+){0,2}\s+$/,
   /** The same in lower case only (a link's own words: "Everything Announced" is a headline). */
-  cueWordLower: new RegExp(`(?:^|[^\\p{L}\\p{N}_-])(?:${REPORTING_VERBS}|according to)(?![\\p{L}\\p{N}_-])`, 'u'),
+  cueWordLower: new RegExp(`(?:^|[^\\p{L}\\p{N}_-])(?:${REPORTING_VERBS}|${OTHER_REPORTING_VERBS}|${ACCORDING_TO})(?![\\p{L}\\p{N}_-])`, 'u'),
   /** Verbs that introduce a quoted word linked to where it was said: the reporting verbs and naming ones. */
-  quoteCue: new RegExp(`(?:^|[^\\p{L}-])(?:${REPORTING_VERBS}|called|calling|dubbed|termed|labell?ed)(?![\\p{L}-])`, 'u'),
+  quoteCue: new RegExp(`(?:^|[^\\p{L}-])(?:${REPORTING_VERBS}|${OTHER_REPORTING_VERBS}|called|calling|dubbed|termed|labell?ed)(?![\\p{L}-])`, 'u'),
   /** A reporting verb alone (without the work nouns). */
-  reportingVerb: new RegExp(`(?:^|[^\\p{L}-])(?:${REPORTING_VERBS})(?![\\p{L}-])`, 'iu'),
+  reportingVerb: new RegExp(`(?:^|[^\\p{L}-])(?:${REPORTING_VERBS}|${OTHER_REPORTING_VERBS})(?![\\p{L}-])`, 'iu'),
   /** Link texts and lead-ins that point to more reading, share or navigate: never a citation. */
   pointer: new RegExp(`(?:^|[^\\p{L}])(?:${POINTERS})(?![\\p{L}])`, 'iu'),
   /** A link to a sound file (a pronunciation's recording): "File:Ludlow.ogg", ".../kettle.mp3". */
