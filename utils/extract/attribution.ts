@@ -10,7 +10,7 @@
  */
 import type { CitedSource } from './types';
 import { capitalizeFirst } from './text';
-import { ACCORDING_TO, OTHER_ACCORDING_TO, OTHER_ARTICLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary';
+import { ACCORDING_TO, AS_PARTICIPLES, OTHER_ACCORDING_TO, OTHER_ARTICLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary';
 
 const VERBS = `(?:${REPORTING_VERBS})`;
 const WORKS = `(?:${WORK_NOUNS})`;
@@ -19,7 +19,7 @@ const LEADING: RegExp[] = [
   // According to [a report by] X, …
   new RegExp(`^(?:${ACCORDING_TO}) (?:(?:a|an|the)\\s+(?:new\\s+|recent\\s+|latest\\s+)?(?:${WORKS}|data|figures)\\s+(?:by|from|in|published (?:by|in)|released by)\\s+)?(?:the\\s+)?([^,]{2,80}?),\\s+`, 'i'),
   // As reported by X, …
-  new RegExp(`^(?:as\\s+)?(?:reported|noted|stated|described|explained|documented|found|shown) (?:by|in) (?:the\\s+)?([^,]{2,80}?),\\s+`, 'i'),
+  new RegExp(`^(?:as\\s+)?(?:${AS_PARTICIPLES}) (?:by|in) (?:the\\s+)?([^,]{2,80}?),\\s+`, 'i'),
   // A [new] study published in X found that …
   new RegExp(`^(?:a|an|the|one)\\s+(?:(?:new|recent|\\d{4}|large|landmark|separate)\\s+)*${WORKS}\\s+(?:(?:published|released|conducted|posted|appearing|issued)\\s+)?(?:in|by|from)\\s+(?:the\\s+)?(.{2,80}?)\\s+${VERBS}(?:\\s+that)?,?\\s+`, 'i'),
   // Per X, …
@@ -33,7 +33,7 @@ const LEADING: RegExp[] = [
  * the BBC", "Per the IEA". Such a clause is never a claim of its own.
  */
 const ATTRIBUTION_ONLY = new RegExp(
-  `^(?:${ACCORDING_TO}|per|as (?:reported|noted|stated|described|explained) (?:by|in)|as\\s+[^,]{2,60}?\\s+${VERBS}(?:\\s+(?:for|in)\\s+[^,]{2,60})?)\\s+[^,.;!?]{1,80}$`,
+  `^(?:${ACCORDING_TO}|per|as (?:${AS_PARTICIPLES}) (?:by|in)|as\\s+[^,]{2,60}?\\s+${VERBS}(?:\\s+(?:for|in)\\s+[^,]{2,60})?)\\s+[^,.;!?]{1,80}$`,
   'i',
 );
 
@@ -101,7 +101,7 @@ const WORK_OF = new RegExp(`^(?:a|an|the)\\s+(?:new\\s+|recent\\s+|latest\\s+)?(
 const CLAUSE_OPENING = /^(?:\p{Lu}|(?:the|a|an|it|its|this|these|those|they|he|she|we|there)\s)/u;
 
 const GENERIC = new RegExp(
-  `^(?:(?:the|a|an|this|that|these|those|one|its|their|his|her|our|some|several|two|three)\\s+(?:[\\w-]+\\s+){0,3})?(?:${WORKS}|data|research|source|findings|statement|figures|document|blog post|website|site|link|page|here|this)s?$`,
+  `^(?:(?:the|a|an|this|that|these|those|one|its|their|his|her|our|some|several|two|three)\\s+(?:[\\w-]+\\s+){0,3}|(?:1[6-9]|20)\\d{2}\\s+)?(?:${WORKS}|data|research|source|findings|statement|figures|document|blog post|website|site|link|page|here|this)s?$`,
   'i',
 );
 

@@ -253,7 +253,7 @@ describe.skipIf(!hasShared)(`real pages (${hasShared ? corpus : reason})`, () =>
       // A short cell claim carries its row's header in front ("Population: 4,933,210").
       const body = claim.text.length < 80 && claim.text.includes(': ') ? claim.text.slice(claim.text.lastIndexOf(': ') + 2) : claim.text;
       const claimEnd = body.replace(closing, '').slice(-25);
-      const afterAttribution = /(?:according to|per|as reported by) [^,.;]{1,80}$/i.test(tail) && !claim.text.toLowerCase().startsWith('according to');
+      const afterAttribution = /(?:according to|per|as (?:reported|recorded|listed|estimated|measured) (?:by|in)) [^,.;]{1,80}$/i.test(tail) && !claim.text.toLowerCase().startsWith('according to');
       // A clause that carries its sentence's earlier part spans earlier groups, whose markers the claim leaves out.
       const tailWithoutMarkers = tail.replace(/\[[^\]]{1,16}\]/g, '').replace(/\s+([,.;:])/g, '$1').replace(/\s+/g, ' ');
       // A group inside its clause ("include[55] Alcatel …", words on both sides, no punctuation)

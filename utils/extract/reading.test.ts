@@ -78,6 +78,17 @@ describe('a marker before a colon that introduces the next block', () => {
   });
 });
 
+describe('a clause that is only an attribution, and sentences that open with a number', () => {
+  it('"As recorded in the census,[1]" takes its sentence, which ends before the next one opening with a number', () => {
+    const texts = claimTexts(
+      `<p>As recorded in the 2011 census,${sup(1)} Cornish is the most spoken minority language (2.2%),<sup class="reference"><a href="#cite_note-n1">[n 1]</a></sup> followed by Breton (0.4%). 1,235 people (0.5%) reported the use of sign language.</p>` +
+        `<p>The quay was rebuilt after the storm (1990). 12 cranes work on it now.${sup(2)}</p>${refList(1, 2)}<ol><li id="cite_note-n1">A note that only explains.</li></ol>`,
+    );
+    expect(texts['[1]']).toBe('Cornish is the most spoken minority language (2.2%), followed by Breton (0.4%).');
+    expect(texts['[2]']).toBe('12 cranes work on it now.');
+  });
+});
+
 describe('closing punctuation after a marker', () => {
   it('is kept when the sentence ends after the marker, and not doubled when it had ended before it', () => {
     const texts = claimTexts(`<p>Le port a rouvert ses quais en 2007 à Sète.${sup(1)}. Les ferries reviennent en mai${sup(2)}.</p>${refList(1, 2)}`);

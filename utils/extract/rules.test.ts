@@ -99,6 +99,11 @@ describe('attribution phrases', () => {
     expect(splitAttribution(claim)).toEqual({ text, attribution, stripped: true });
   });
 
+  it('"As recorded in X," names its source like "As reported by X,"; a year and a kind of work is generic', () => {
+    expect(splitAttribution('As recorded in the harbour log, 40 ships docked.')).toEqual({ text: '40 ships docked.', attribution: 'harbour log', stripped: true });
+    expect(splitAttribution('As listed in the 2011 census, 900 people fished.')).toEqual({ text: '900 people fished.', stripped: true });
+  });
+
   it('strips a generic attribution without recording it', () => {
     expect(splitAttribution('According to a long-running survey, gardeners eat well.')).toEqual({ text: 'Gardeners eat well.', stripped: true });
   });

@@ -44,7 +44,30 @@ export function sentenceStarts(text: string): number[] {
     offset = end;
   }
   if (starts.length === 0 || starts[0] !== 0) starts.unshift(0);
+  addNumberLedStarts(text, starts);
   return starts.filter((start, i) => i === 0 || !endsWithAbbreviation(text.slice(Math.max(0, start - 12), start), text.charAt(start)));
+}
+
+/**
+ * The segmenter runs a sentence on when the next one opens with a number and then a lower-case
+ * word ("… and French (1.2%). 20,235 people reported …"). A full stop after a bracket, a percent
+ * sign or a number of three digits or more, then spaces and a number, starts a sentence there (a
+ * date's "1. 2. 2019" has shorter numbers).
+ */
+const NUMBER_LED = /(?:[)\]%]|\d{3})[.!?]["”’)]*\s+(?=\d)/g;
+
+function addNumberLedStarts(text: string, starts: number[]): void {
+  NUMBER_LED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let added = false;
+  while ((m = NUMBER_LED.exec(text))) {
+    const at = m.index + m[0].length;
+    if (!starts.includes(at)) {
+      starts.push(at);
+      added = true;
+    }
+  }
+  if (added) starts.sort((a, b) => a - b);
 }
 
 /** Initialisms ("U.S.", "D.C."), titles ("Dr.", "Sen.") and "et al." never end a sentence. */

@@ -47,6 +47,9 @@ export const ACCORDING_TO = `according to|${OTHER_ACCORDING_TO}`;
  */
 export const OTHER_ARTICLES = 'le|la|les|der|die|das|dem|den|des|el|los|las|o|a|os|as|il|lo|gli|i';
 
+/** Participles of "as reported by X", "as recorded in the 2013 census": the phrase names its source. */
+export const AS_PARTICIPLES = 'reported|noted|stated|described|explained|documented|found|shown|recorded|listed|estimated|measured';
+
 /** Kinds of work a link may name: "a 2019 <a>study</a>", "in a <a>speech</a>", "<a>a blog post</a>". */
 export const WORK_NOUNS = [
   'study', 'studies', 'reports?', 'survey', 'papers?', 'analysis', 'analyses', 'review',
@@ -73,7 +76,7 @@ const LEAD_IN = [
   `(?:${OTHER_ACCORDING_TO})(?: (?:${OTHER_ARTICLES}))?`,
   'per', 'citing',
   '(?:published|reported|appeared|appearing|printed|posted) (?:in|by|on)',
-  'as (?:reported|noted|stated|described|explained|shown|found) (?:by|in)',
+  `as (?:${AS_PARTICIPLES}) (?:by|in)`,
   `(?:${WORK_NOUNS}) (?:by|from|in|of|published (?:in|by)|released by)`,
   `(?:${REPORTING_VERBS}) (?:in|for|to|on)(?: (?:a|an|the|his|her|their|its|one))?(?: [\\w-]+){0,2}`,
   // "he said during a <a>stop in New Hampshire</a>", "wrote … in his book <a>": the occasion or the work.
