@@ -57,6 +57,7 @@ const INLINE_ATTRIBUTIONS: Record<string, string[]> = {
   'guardian-1': ['“unprecedented”'], // "described as <a>“unprecedented”</a>"
   'keep-images': ['introductory post', 'documented in a study'],
   'keep-tabular-data': ['FFF-255'], // "the clipboard described in <a>FFF-255</a>"
+  'lemonde-1': ['a fait part à plusieurs reprises de sa volonté'], // "La CNIL <a>a fait part … de sa volonté</a> d'exercer …"
   'liberation-1': ['a déclaré jeudi le ministre des Affaires étrangères', "selon l'Institut d'études géologiques américain", 'selon le quotidien local le Progrès'], // "<a>selon le quotidien local le Progrès</a>"
   'lifehacker-post-comment-load': ['what problem the piece of tech solves'], // "Becker … suggests you ask yourself <a>"
   'lifehacker-working': ['what problem the piece of tech solves'],

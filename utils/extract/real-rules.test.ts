@@ -97,6 +97,12 @@ describe('attributions in the other languages of the corpus', () => {
     ]);
   });
 
+  it('"<a>a fait part de …</a>" reports like "<a>a déclaré</a>"', () => {
+    expect(claims('<p>La mairie <a href="https://mairie.example/avis.pdf">a fait part de son accord</a> pour rouvrir le quai en juin.</p>')).toEqual([
+      { text: 'La mairie a fait part de son accord pour rouvrir le quai en juin.', markers: ['a fait part de son accord'], attribution: undefined },
+    ]);
+  });
+
   it('a marker claim opening with "D\'après le registre," keeps what the register is credited with; "selon lui" is no source', () => {
     expect(
       claims(

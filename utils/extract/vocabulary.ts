@@ -32,7 +32,7 @@ export const REPORTING_VERBS = [
  */
 const OTHER_REPORTING_VERBS = [
   'a déclaré', 'a affirmé', 'a indiqué', 'a expliqué', 'a annoncé', 'a précisé', 'a estimé',
-  'a rapporté', 'a écrit', 'a souligné', 'a assuré', 'déclare', 'affirme', 'indique', 'explique',
+  'a rapporté', 'a écrit', 'a souligné', 'a assuré', 'a fait part', 'a fait savoir', 'déclare', 'affirme', 'indique', 'explique',
   'sagte', 'sagt', 'erklärte', 'berichtete', 'berichtet', 'schrieb', 'schreibt', 'betonte',
   'dijo', 'afirmó', 'declaró', 'explicó', 'informó', 'señaló', 'aseguró',
   'disse', 'afirmou', 'declarou', 'informou', 'ha detto', 'ha dichiarato',
