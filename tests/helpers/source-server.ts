@@ -88,6 +88,8 @@ export async function startSourceServer(): Promise<SourceServer> {
   let total = 0;
   let active = 0;
   let maxActive = 0;
+  /** Held `/hold/*?until=N` requests, answered once N are in progress at once. */
+  const waiting: (() => void)[] = [];
   let base = '';
 
   const later = (ms: number, fn: () => void) => {
@@ -287,10 +289,26 @@ export async function startSourceServer(): Promise<SourceServer> {
     if (url.pathname.startsWith('/hold/')) {
       active++;
       maxActive = Math.max(maxActive, active);
-      return later(Number(url.searchParams.get('ms') ?? 80), () => {
-        active--;
-        html(res, fixture('article.html'));
-      });
+      const answer = () =>
+        later(Number(url.searchParams.get('ms') ?? 80), () => {
+          active--;
+          html(res, fixture('article.html'));
+        });
+      // `until=N`: no answer until N held requests are in progress at once (or 10 s have passed),
+      // so a test of a concurrency limit does not depend on how fast a busy machine starts them.
+      const until = Number(url.searchParams.get('until') ?? 0);
+      if (active >= until) {
+        for (const release of waiting.splice(0)) release();
+        return answer();
+      }
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        answer();
+      };
+      waiting.push(release);
+      return later(10_000, release);
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('not found');

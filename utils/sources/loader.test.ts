@@ -402,11 +402,14 @@ describe('source loader: concurrency', () => {
     // Twenty public hosts, all routed to the fixture server.
     const routed: typeof fetch = (input, init) =>
       fetch(String(input).replace(/^http:\/\/host\d+\.example/, server.url), init);
-    // The last four wait for a slot while the first sixteen are read: no timeout may cut them short
-    // on a busy machine, this test is about the limit.
+    // The server answers none until sixteen are in progress at once, then each 200 ms later: a
+    // loader that let more through would be seen above sixteen in that time. The last four wait
+    // for a slot; no timeout may cut them short on a busy machine, this test is about the limit.
     const h = await harness({ fetchImpl: routed, timeoutMs: 30_000 });
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => h.load(`http://host${i}.example/hold/${i}?ms=80`, { pageUrl: 'https://news.example.com/' })),
+      Array.from({ length: 20 }, (_, i) =>
+        h.load(`http://host${i}.example/hold/${i}?ms=200&until=${MAX_REQUESTS_TOTAL}`, { pageUrl: 'https://news.example.com/' }),
+      ),
     );
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(MAX_REQUESTS_TOTAL).toBe(16);
