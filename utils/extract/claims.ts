@@ -215,8 +215,7 @@ export class BlockText {
     if (this.groups[index].keepWords) return false;
     const clean = this.clean;
     const at = this.groupAt[index];
-    let before = at;
-    while (before > 0 && SPACE.test(clean[before - 1])) before--;
+    const before = this.spacesBefore(at);
     if (before === 0 || !WORD_END.test(clean[before - 1])) return false;
     if (!WORD_NEXT.test(clean.slice(at, at + 8))) return false;
     return this.nextGroupAfter(index) > this.sentenceEndPastQuotation(this.sentenceOf(index));
@@ -235,9 +234,8 @@ export class BlockText {
     const clean = this.clean;
     const s = this.sentenceOf(index);
     const sentenceStart = this.sentences()[s];
-    if (index > 0 && this.groupAt[index - 1] > sentenceStart && this.sentenceOf(index - 1) === s) return false;
-    let before = this.wordsAt[index];
-    while (before > sentenceStart && SPACE.test(clean[before - 1])) before--;
+    if (!this.opensSentence(index, s, sentenceStart)) return false;
+    const before = this.spacesBefore(this.wordsAt[index], sentenceStart);
     const last = clean[before - 1];
     if (last !== ')' && last !== ',') return false;
     if (!WORD_NEXT.test(clean.slice(this.groupAt[index], this.groupAt[index] + 8))) return false;
@@ -314,12 +312,10 @@ export class BlockText {
     if (this.groups[index].keepWords) return false;
     const s = this.sentenceOf(index);
     const sentenceStart = this.sentences()[s];
-    if (index > 0 && this.groupAt[index - 1] > sentenceStart && this.sentenceOf(index - 1) === s) return false;
+    if (!this.opensSentence(index, s, sentenceStart)) return false;
     const phrase = this.clean.slice(sentenceStart, this.wordsAt[index]).trim();
     if (!phrase.endsWith(',') || NOT_A_SUBJECT.test(phrase) || REGEXPS.verbWord.test(phrase)) return false;
-    WORD.lastIndex = 0;
-    let words = 0;
-    while (words <= FRONTED_WORDS && WORD.exec(phrase)) words++;
+    const words = wordCount(phrase, FRONTED_WORDS + 1);
     if (words === 0 || words > FRONTED_WORDS) return false;
     return STATEMENT_AFTER.test(this.clean.slice(this.groupAt[index], this.sentenceEnd(s)));
   }
@@ -330,17 +326,27 @@ export class BlockText {
    * "plus": the comma after it closes the subject, and the predicate follows.
    */
   private closesLastItem(index: number, sentenceStart: number): boolean {
-    let before = this.wordsAt[index];
-    while (before > sentenceStart && SPACE.test(this.clean[before - 1])) before--;
+    const before = this.spacesBefore(this.wordsAt[index], sentenceStart);
     if (this.clean[before - 1] !== ',') return false;
     const item = this.clean.slice(sentenceStart, before - 1);
     return LAST_ITEM.test(item.slice(item.lastIndexOf(',') + 1));
   }
 
+  /** Where the spaces that end at `at` begin, not before `floor`. */
+  private spacesBefore(at: number, floor = 0): number {
+    let before = at;
+    while (before > floor && SPACE.test(this.clean[before - 1])) before--;
+    return before;
+  }
+
+  /** Is group `index` the first group of its sentence `s`, which starts at `sentenceStart`? */
+  private opensSentence(index: number, s: number, sentenceStart: number): boolean {
+    return !(index > 0 && this.groupAt[index - 1] > sentenceStart && this.sentenceOf(index - 1) === s);
+  }
+
   /** Does a word end right before group `index` (spaces between, no punctuation)? */
   private wordBefore(index: number): boolean {
-    let before = this.wordsAt[index];
-    while (before > 0 && SPACE.test(this.clean[before - 1])) before--;
+    const before = this.spacesBefore(this.wordsAt[index]);
     return before > 0 && WORD_END.test(this.clean[before - 1]);
   }
 
@@ -354,8 +360,7 @@ export class BlockText {
     const sentenceEnd = this.sentenceEnd(s);
     const next = predicateGroup + 1;
     if (next >= this.groups.length || this.sentenceOf(next) !== s) return this.claimOf(index, true);
-    let end = this.wordsAt[next];
-    while (end > 0 && SPACE.test(this.clean[end - 1])) end--;
+    const end = this.spacesBefore(this.wordsAt[next]);
     return this.wholeClause(this.earlierGroups(index, starts[s], this.groupAt[index]), starts[s], (start) => this.balanced(start, end, starts[s], sentenceEnd));
   }
 
@@ -485,10 +490,7 @@ const FRAGMENT_WORDS = 4;
 export function readsAsStatement(clause: string): boolean {
   if (!/^["“‘«(\[]*[\p{Lu}\p{N}]/u.test(clause)) return false;
   // Counted up to FRAGMENT_WORDS, without listing every word of a long clause.
-  WORD.lastIndex = 0;
-  let words = 0;
-  while (words < FRAGMENT_WORDS && WORD.exec(clause)) words++;
-  return words >= FRAGMENT_WORDS;
+  return wordCount(clause, FRAGMENT_WORDS) >= FRAGMENT_WORDS;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
