@@ -11,7 +11,10 @@
  * parameter is chosen on the training folds' WiCE claims (grouped by source text, 5 × 5 folds)
  * and scored on the held-out fold, so their figures are out of fold.
  *
- *   npx tsx scripts/match-lab/hits.ts [--boot 1000]
+ * `--misses` prints, instead, every claim whose first passage shown touches none of its gold
+ * sentences (`evidence-misses.ts`): what round 11's reading of the misses was made from.
+ *
+ *   npx tsx scripts/match-lab/hits.ts [--boot 1000] [--misses]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,15 +27,24 @@ import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { bootstrap, foldOf } from './cv';
 import { firstRanked } from './first-passage';
 import { readArgs } from '../lib/args';
+import { printMisses } from './evidence-misses';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = readArgs('usage: npx tsx scripts/match-lab/hits.ts [--boot 1000]', { boot: { type: 'string', default: '1000' } });
+const { values } = readArgs('usage: npx tsx scripts/match-lab/hits.ts [--boot 1000] [--misses]', {
+  boot: { type: 'string', default: '1000' },
+  misses: { type: 'boolean' },
+});
 const BOOT = Number(values.boot);
 const FILES = ['WiCE', 'Check-COVID'];
 const FOLDS = 5;
 const REPEATS = 5;
 
-const records = ['wice-dev.jsonl', 'checkcovid-dev.jsonl']
+const FILE_NAMES = ['wice-dev.jsonl', 'checkcovid-dev.jsonl'];
+if (values.misses) {
+  FILE_NAMES.forEach((f, d) => printMisses(FILES[d], path.resolve(repoRoot, '../shared/eval', f)));
+  process.exit(0);
+}
+const records = FILE_NAMES
   .flatMap((f, d) => readRecords(path.resolve(repoRoot, '../shared/eval', f)).map((r) => ({ r, d })))
   .filter(({ r }) => goldSpans(r).length > 0);
 const cache = new Map<string, SourceIndex>();
