@@ -12,11 +12,12 @@
  * ExpertQA has no gold evidence sentences, so it has no hit@1; a ranking rule changes only the
  * order of the passages shown, never a score or a verdict.
  *
- *   npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9]
+ *   npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9|11]
  *
  * `--files` measures the same rules on other splits of the two datasets (WiCE, then Check-COVID);
- * the weights chosen in the folds are then chosen on that file's own WiCE claims. `--round 9` runs
- * only the shipped order and round 9's pre-registered rules (`docs/matcher-notes.md`).
+ * the weights chosen in the folds are then chosen on that file's own WiCE claims. `--round 9` and
+ * `--round 11` run only the shipped order and that round's pre-registered rules
+ * (`docs/matcher-notes.md`).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +33,11 @@ import { sameNumber } from '../../utils/match/numbers';
 import { STOPWORDS } from '../../utils/match/words';
 import { readArgs } from '../lib/args';
 import { firstRanked } from './first-passage';
+import { readArticles, type Article } from './article';
+import { claimStems, contextNames, PRONOUN_LED, titleWords, type SubjectWord } from './subject';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9]', {
+const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9|11]', {
   boot: { type: 'string', default: '1000' },
   files: { type: 'string' },
   round: { type: 'string' },
@@ -49,7 +52,10 @@ const PREFIX = 5;
 const files = values.files?.split(',').map((f) => path.resolve(f)) ?? ['wice-dev.jsonl', 'checkcovid-dev.jsonl'].map((f) => path.resolve(repoRoot, '../shared/eval', f));
 if (files.length !== 2) throw new Error('--files takes two files: WiCE, then Check-COVID');
 const records = files
-  .flatMap((f, d) => readRecords(f).map((r) => ({ r, d })))
+  .flatMap((f, d) => {
+    const articles = readArticles(f);
+    return readRecords(f).map((r, i) => ({ r, d, article: articles[i] }));
+  })
   .filter(({ r }) => goldSpans(r).length > 0);
 const groups = records.map(({ r }) => r.source_text);
 
@@ -76,6 +82,10 @@ interface Candidate {
   region: number;
   /** Share of the claim's adjacent key-term pairs the window holds in the same order, at most 3 tokens apart (round 9). */
   phrase: number;
+  /** Round 11: the shown order's value with the article's subject words counted as claim terms (`shown` when the rule does not apply). */
+  subjectOfPronoun: number;
+  subjectUnnamed: number;
+  subjectFromContext: number;
   hit: boolean;
   precision: number;
 }
@@ -87,7 +97,10 @@ interface Claim {
 const META = /^\(meta data\)\s*[A-Z ]+:\s*/;
 const plain = (text: string) => text.replace(/^#+\s*/, '').trim().toLowerCase();
 
-function describeClaim(source: SourceIndex, claim: string, gold: { start: number; end: number }[]): Claim {
+/** Windows whose shown value the round-11 rebuild of the credit does not reproduce (printed; should be 0). */
+let creditMismatches = 0;
+
+function describeClaim(source: SourceIndex, claim: string, gold: { start: number; end: number }[], article: Article): Claim {
   const a = analyse(claim, [source], { maxEvidence: 3 });
   if (!a.retrieval) return { fixed: null, candidates: [] };
   const { analysis, termWeights, total } = a.retrieval;
@@ -132,6 +145,35 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
     }
     for (let k = source.sentences[w.from].tokenFrom; k < source.sentences[w.to].tokenTo; k++) if (source.tokens[k].stem === t.stem && !STOPWORDS.has(source.tokens[k].word)) out.push([k, k]);
     return out;
+  };
+  // Round 11: the claim's subject from the article, weighed as a claim term, only where the source holds it.
+  const has = claimStems(claim);
+  const fromTitle = titleWords(article.title);
+  const sourceCount = source.bodyEnd;
+  const subjectOf = (words: SubjectWord[]) =>
+    words
+      .filter((w) => !has.has(w.stem) && source.postings.has(w.stem))
+      .map((w) => ({ sentences: source.postings.get(w.stem)!, weight: Math.max(0.1, Math.log(1 + sourceCount / (source.postings.get(w.stem)!.length + 1))) * (w.capital ? 1.5 : 1) }));
+  const pronounLed = PRONOUN_LED.test(claim);
+  const subjects = {
+    pronoun: pronounLed ? subjectOf(fromTitle) : [],
+    unnamed: fromTitle.length > 0 && fromTitle.every((w) => !has.has(w.stem)) ? subjectOf(fromTitle) : [],
+    context: pronounLed ? subjectOf(contextNames(article.context)) : [],
+  };
+  // The shown order's credit: a term found only through a synonym counts half (`synonymCredit`).
+  const credited = analysis.terms.map((t, i) => (t.kind !== 'number' && !source.postings.has(t.stem) ? 0.5 : 1) * termWeights[i]);
+  const withSubject = (w: Window, subject: { sentences: number[]; weight: number }[]): number => {
+    if (subject.length === 0) return w.shown;
+    let got = 0;
+    w.matched.forEach((m, i) => m && (got += credited[i]));
+    // Without the subject this is the shipped order's value (which is clamped at 0).
+    if (w.shown > 0 && Math.abs(got / total - penalty * (w.to - w.from) - w.shown) > 1e-9) creditMismatches++;
+    let all = total;
+    for (const s of subject) {
+      all += s.weight;
+      if (s.sentences.some((k) => k >= w.from && k <= w.to)) got += s.weight;
+    }
+    return got / all - penalty * (w.to - w.from);
   };
   const describe = (w: Window): Candidate => {
     let goldSentences = 0;
@@ -204,6 +246,9 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
       duplicateMeta,
       region: total > 0 ? region / total : 0,
       phrase: pairs.length ? kept / pairs.length : 0,
+      subjectOfPronoun: withSubject(w, subjects.pronoun),
+      subjectUnnamed: withSubject(w, subjects.unnamed),
+      subjectFromContext: withSubject(w, subjects.context),
       hit: gold.some((g) => overlaps(span, g)),
       precision: goldSentences / (w.to - w.from + 1),
     };
@@ -212,10 +257,28 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
   return { fixed, candidates: a.retrieval.windows.map(describe) };
 }
 
-const claims: Claim[] = records.map(({ r }) => describeClaim(indexSource(r.id, r.source_text), r.claim, goldSpans(r)));
+const claims: Claim[] = records.map(({ r, article }) => describeClaim(indexSource(r.id, r.source_text), r.claim, goldSpans(r), article));
 
 type Rank = (c: Candidate) => number;
-const NONE: Candidate = { shown: 0, sentences: 0, from: 0, keys: 0, soft: 0, synonym: 0, prefix: 0, derived: 0, chunked: 0, duplicateMeta: false, region: 0, phrase: 0, hit: false, precision: 0 };
+const NONE: Candidate = {
+  shown: 0,
+  sentences: 0,
+  from: 0,
+  keys: 0,
+  soft: 0,
+  synonym: 0,
+  prefix: 0,
+  derived: 0,
+  chunked: 0,
+  duplicateMeta: false,
+  region: 0,
+  phrase: 0,
+  subjectOfPronoun: 0,
+  subjectUnnamed: 0,
+  subjectFromContext: 0,
+  hit: false,
+  precision: 0,
+};
 /** The first passage under `rank`, ties broken as in the product. */
 function first(claim: Claim, rank: Rank): Candidate {
   return claim.fixed ?? firstRanked(claim.candidates, rank) ?? NONE;
@@ -287,6 +350,20 @@ if (values.round === '9') {
   report('phrases kept, weight 0.25 (for reference)', [(x) => x.shown + 0.25 * x.phrase]);
   // Below firstRanked's tie tolerance (1e-12) only when the neighbourhood shares are equal.
   report('exact ties by neighbourhood', [(x) => x.shown + 1e-10 * x.region]);
+  process.exit(0);
+}
+if (values.round === '11') {
+  // Round 11, pre-registered (docs/matcher-notes.md): nothing chosen, so every figure is out of fold.
+  const rules: [string, Rank][] = [
+    ["1. the article title's subject, for a claim led by a pronoun", (x) => x.subjectOfPronoun],
+    ["2. the article title's subject, for any claim naming none of it", (x) => x.subjectUnnamed],
+    ["3. the names of the context's last sentence, for a claim led by a pronoun", (x) => x.subjectFromContext],
+  ];
+  console.log(`(windows whose shown value the subject rules' credit does not reproduce: ${creditMismatches})`);
+  for (const [name, rank] of rules) {
+    const moved = claims.filter((c) => first(c, rank) !== first(c, shipped)).length;
+    report(`${name} (first passage changed on ${moved} claims)`, [rank]);
+  }
   process.exit(0);
 }
 // The window penalty (0.02 a sentence, `retrieval.windowPenalty`) is in `shown`; these take it out
