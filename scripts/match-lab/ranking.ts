@@ -363,6 +363,8 @@ if (values.round === '11') {
   for (const [name, rank] of rules) {
     const moved = claims.filter((c) => first(c, rank) !== first(c, shipped)).length;
     report(`${name} (first passage changed on ${moved} claims)`, [rank]);
+    const ids = (gain: boolean) => claims.flatMap((c, i) => (first(c, rank).hit !== first(c, shipped).hit && first(c, rank).hit === gain ? [records[i].r.id] : []));
+    console.log(`  gained: ${ids(true).join(' ') || 'none'}; lost: ${ids(false).join(' ') || 'none'}`);
   }
   process.exit(0);
 }
