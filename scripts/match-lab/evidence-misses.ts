@@ -3,9 +3,10 @@
  * gold evidence whose first passage shown touches none of its gold sentences (hit@1 as in
  * `npm run eval`): the article's title and the end of the claim's context (WiCE), the claim and
  * its key terms with their weights, the first six windows of the evidence order (score, source
- * lines, sentences, whether gold), and each gold sentence with the rank and score of the best
- * window touching it and of the best one-sentence window that is it ("-": no window touches it).
- * Run through `hits.ts --misses`.
+ * lines, sentences, whether gold), the claim terms the first window and the best gold window
+ * lack, and each gold sentence with the rank and score of the best window touching it and of the
+ * best one-sentence window that is it ("-": no window touches it). Run through `hits.ts
+ * --misses` (both files) or `misses.ts --file` (one).
  */
 import { analyse } from '../../utils/match/index';
 import { indexSource } from '../../utils/match/source';
@@ -44,6 +45,9 @@ export function printMisses(name: string, file: string): void {
       const hit = gold.some((g) => overlaps(sp, g));
       console.log(`  #${k} ${w.shown.toFixed(3)} lines ${lineOf(sp.start)}-${lineOf(sp.end)}, ${w.to - w.from + 1} sentences${hit ? ', gold' : ''}: ${short(r.source_text.slice(sp.start, sp.end), 220)}`);
     });
+    const lacks = (w: Window) => a.analysis.terms.filter((_, i) => !w.matched[i]).map((t) => t.surface).join(', ') || 'nothing';
+    const bestGold = ranked.find((w) => gold.some((g) => overlaps(span(w), g)));
+    if (ranked[0]) console.log(`  #0 lacks: ${lacks(ranked[0])}${bestGold ? `; best gold window lacks: ${lacks(bestGold)}` : ''}`);
     r.evidence.forEach((line, j) => {
       const g = gold[j];
       if (!g) return;
