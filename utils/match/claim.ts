@@ -44,6 +44,23 @@ export function cleanClaim(claim: string): string {
   return claim.replace(MARKER, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** Titles and abbreviations whose full stop does not end a sentence ("Dr. Seuss", "St. Louis"). */
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'mt', 'ft', 'jr', 'sr', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'rev', 'gov', 'sen', 'rep', 'hon', 'no', 'vs']);
+
+/**
+ * Does `tok` open a sentence, the token before it being `prev`? After ".", "!", "?" or ":" it does,
+ * except after the full stop of an initial ("Kurt B. Riley", "the U.S. Supreme Court", "The A.V.
+ * Club") or of a title ("Dr. Smith"): the capital there is a name's, not a sentence's.
+ */
+export function opensSentence(text: string, prev: Token, tok: Token): boolean {
+  const gap = text.slice(prev.end, tok.start);
+  if (!/[.!?:]\s*$/.test(gap)) return false;
+  if (!/^\.\s+$/.test(gap)) return true;
+  const before = text.slice(prev.start, prev.end);
+  const initial = /^\p{Lu}$/u.test(before) || /^(?:\p{L}\.)+\p{L}$/u.test(before);
+  return !initial && !ABBREVIATIONS.has(prev.word);
+}
+
 const PART_BREAK = /^(?:and|but|while|whereas|although|though|yet)$/;
 
 export function analyseClaim(claim: string): ClaimAnalysis {
@@ -83,7 +100,7 @@ export function analyseClaim(claim: string): ClaimAnalysis {
     if (tok.word.length < 2 && !/\d/.test(tok.word)) continue;
     if (seen.has(tok.stem)) continue;
     seen.add(tok.stem);
-    const name = tok.capital && i > 0 && !/[.!?:]\s*$/.test(text.slice(0, tok.start));
+    const name = tok.capital && i > 0 && !opensSentence(text, tokens[i - 1], tok);
     terms.push({ stem: tok.stem, surface: text.slice(tok.start, tok.end), kind: name ? 'name' : 'word', part: rawPart[i], position: i });
   }
 

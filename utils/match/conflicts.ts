@@ -22,7 +22,7 @@
  * Whether the passage aligns tightly enough for a reliable kind to make the claim `contradicted`
  * is the caller's decision (`index.ts`).
  */
-import type { ClaimAnalysis } from './claim';
+import { opensSentence, type ClaimAnalysis } from './claim';
 import { ambiguousDate, comparable, sameNumber, type NumberMention } from './numbers';
 import type { SourceIndex } from './source';
 import { stem, type Token } from './text';
@@ -154,7 +154,7 @@ function nameSpans(tokens: Token[], text: string, from = 0, to = tokens.length):
     const t = tokens[k];
     if (!t.capital || MONTHS.has(t.word)) continue;
     // A capital that opens a sentence says nothing of a name (tested after the capital: most tokens have none).
-    if (k === from || /[.!?:]\s*$/.test(text.slice(tokens[k - 1].end, t.start))) continue;
+    if (k === from || opensSentence(text, tokens[k - 1], t)) continue;
     let j = k;
     while (j + 1 < to && tokens[j + 1].capital && /^\s?$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) j++;
     out.push([k, j]);

@@ -420,6 +420,14 @@ describe('what no source holds (the presence factors, for the reader)', () => {
     ]);
   });
 
+  it('reads a capital after an initial or a title as a name, not as a sentence start', () => {
+    // "B." and "Dr." do not end a sentence: "Okonjo" and "Vance" are names the source must hold.
+    expect(matchClaim('Critic Ruth B. Okonjo praised the new street trees around schools.', [parks]).absent).toEqual([{ kind: 'name', text: 'Ruth B. Okonjo' }]);
+    expect(matchClaim('Volunteers led by Dr. Vance helped with the spring planting days.', [parks]).absent).toEqual([{ kind: 'name', text: 'Dr. Vance' }]);
+    // A full stop after a word still ends a sentence.
+    expect(matchClaim('Crews planted new street trees. Volunteers from twenty neighbourhood groups helped.', [parks]).absent).toBeUndefined();
+  });
+
   it('names nothing when every number and name is in the source', () => {
     expect(matchClaim('The Riverton Parks Department planted new street trees in 2022 around schools.', [parks]).absent).toBeUndefined();
     // A number the source writes in words counts as found.
