@@ -13,6 +13,8 @@ import { loosened } from './paraphrase';
 import { softFigures, softWindows } from './soft';
 import { existsSync } from 'node:fs';
 import { loadTable, tablePath } from './vectors';
+import { contextFigures, givenStems, type ContextFigures } from './context';
+import { readFileSync } from 'node:fs';
 import { commonShare, generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
 
 /** Cached per claim: coverages by chunk size and longest window, presence shares, parts. */
@@ -49,6 +51,8 @@ export interface Row {
   loose: Record<string, { cov: number; names: number; parts: number[] }>;
   /** Round 9: coverage, names found, parts and hit@1 with word-vector soft credit (`soft.ts`); `off` rebuilds the shipped quantities. */
   soft: Record<string, { cov: number; names: number; parts: number[]; hit1: boolean | null }>;
+  /** Round 11: coverage, names found and parts of the context candidates (`context.ts`); `off` rebuilds the shipped quantities. */
+  context: Record<string, ContextFigures>;
 }
 
 /** Round 9's soft-credit thresholds (C1 at 0.75; C1f chooses among them and off). */
@@ -130,6 +134,17 @@ function looseOf(r: Retrieval): Row['loose'] {
   return out;
 }
 
+function contextOf(r: Retrieval, rec: { claim_context?: string; article_title?: string }): Row['context'] {
+  // Only WiCE records carry the article before the claim; elsewhere the given-words candidate is the shipped score.
+  const given = rec.claim_context || rec.article_title ? givenStems(rec.claim_context ?? '', rec.article_title ?? '') : null;
+  return {
+    off: contextFigures(r, null, false),
+    given: contextFigures(r, given, false),
+    whole: contextFigures(r, null, true),
+    both: contextFigures(r, given, true),
+  };
+}
+
 /** One row per record of `files` (dataset = index of its file), with every variant's inputs. */
 export function buildRows(files: string[]): Row[] {
   const t0 = Date.now();
@@ -138,7 +153,9 @@ export function buildRows(files: string[]): Row[] {
   const params4 = { ...DEFAULT_PARAMS, retrieval: { ...DEFAULT_PARAMS.retrieval, maxWindow: 4 } };
   const plain = { ...DEFAULT_PARAMS, retrieval: { ...DEFAULT_PARAMS.retrieval, synonyms: false } };
   files.forEach((file, dataset) => {
-    for (const rec of readRecords(file)) {
+    // The article around a WiCE claim (round 11): fields `readRecords` does not keep, read in the same order.
+    const extra = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { claim_context?: string; article_title?: string });
+    readRecords(file).forEach((rec, recIndex) => {
       let src = indexCache.get(rec.source_text);
       if (!src) indexCache.set(rec.source_text, (src = indexSource(rec.id, rec.source_text)));
       const a = analyse(rec.claim, [src], { maxEvidence: 3 });
@@ -185,8 +202,9 @@ export function buildRows(files: string[]): Row[] {
         loose: a.retrieval ? looseOf(a.retrieval) : {},
         soft: a.retrieval ? softOf(a.retrieval, hitOf, hit1, a.match.verdict === 'contradicted') : {},
         hit1,
+        context: a.retrieval ? contextOf(a.retrieval, extra[recIndex]) : {},
       });
-    }
+    });
   });
   console.error(`features for ${rows.length} records in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return rows;

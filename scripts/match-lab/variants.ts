@@ -133,3 +133,9 @@ r9('C1 tau 0.75', () => 'v0.75');
 r9('C1f tau fitted', (s) => tauKey(s.tau), with0('tau', [0.65, 0.7, 0.75, 0.8, 2]));
 r9('C2 with derivations', () => 'deriv');
 r9('C3 only absent words', () => 'absent');
+// Round 11 (pre-registered in docs/matcher-notes.md): the article before the claim, and names found whole.
+// `off` rebuilds the shipped quantities in the lab, and must equal the shipped variant.
+for (const key of ['off', 'given', 'whole', 'both']) {
+  const c = (r: Row) => r.context?.[key] ?? { cov: 0, names: 1, parts: [0] };
+  r7(`r11 ${key}`, { score: (r) => c(r).cov * r.numbers * c(r).names, partialScore: (r) => c(r).cov, parts: (r) => c(r).parts });
+}

@@ -74,7 +74,7 @@ export function shareAnywhere(r: Retrieval, kind: ClaimTerm['kind']): number {
  * What may stand inside one name: lower-case words ("Bank of England", "Charles de Gaulle") or
  * initials ("Ruth B. Okonjo"); never "and" or a comma, which join two names.
  */
-const NAME_JOINT = /^\s+(?:(?:(?:of|the|de|du|des|da|di|del|la|le|von|van|der|den|for|upon)\s+){1,2}|(?:\p{Lu}\.\s+){1,3})$/u;
+export const NAME_JOINT = /^\s+(?:(?:(?:of|the|de|du|des|da|di|del|la|le|von|van|der|den|for|upon)\s+){1,2}|(?:\p{Lu}\.\s+){1,3})$/u;
 
 /**
  * What the presence factors miss, for the reader: each number, year, date and name of the claim
