@@ -74,6 +74,8 @@ export function shareAnywhere(r: Retrieval, kind: ClaimTerm['kind']): number {
  * What may stand inside one name: lower-case words ("Bank of England", "Charles de Gaulle") or
  * initials ("Ruth B. Okonjo"); never "and" or a comma, which join two names.
  */
+/** What stands between two words of one name written next to each other ("Harlow Bay", "Jean-Luc", "Dr. Vance": a full stop before a name is an initial's or a title's). */
+const NAME_ADJACENT = /^(?:\s+|-|\.\s+)$/;
 export const NAME_JOINT = /^\s+(?:(?:(?:of|the|de|du|des|da|di|del|la|le|von|van|der|den|for|upon)\s+){1,2}|(?:\p{Lu}\.\s+){1,3})$/u;
 
 /**
@@ -98,7 +100,9 @@ export function absentTerms(r: Retrieval): AbsentTerm[] {
       out.push({ kind, text: t.surface, ...part });
       return;
     }
-    if (lastName && lastName.term.part === t.part && (t.position === lastName.term.position + 1 || NAME_JOINT.test(analysis.text.slice(analysis.tokens[lastName.term.position].end, analysis.tokens[t.position].start)))) {
+    const between = lastName ? analysis.text.slice(analysis.tokens[lastName.term.position].end, analysis.tokens[t.position].start) : '';
+    // Next to each other means nothing but a space or a hyphen between: a comma separates two names ("Norway, Denmark").
+    if (lastName && lastName.term.part === t.part && ((t.position === lastName.term.position + 1 && NAME_ADJACENT.test(between)) || NAME_JOINT.test(between))) {
       out[out.length - 1].text = analysis.text.slice(lastName.start, analysis.tokens[t.position].end);
       lastName = { term: t, start: lastName.start };
       return;

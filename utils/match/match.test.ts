@@ -418,6 +418,12 @@ describe('what no source holds (the presence factors, for the reader)', () => {
       { kind: 'name', text: 'Norway' },
       { kind: 'name', text: 'Denmark' },
     ]);
+    // A comma separates two names too, though no word stands between them.
+    expect(matchClaim('Crews under Jean-Luc Ferrand planted new street trees around schools with help from Norway, Denmark.', [parks]).absent).toEqual([
+      { kind: 'name', text: 'Jean-Luc Ferrand' },
+      { kind: 'name', text: 'Norway' },
+      { kind: 'name', text: 'Denmark' },
+    ]);
   });
 
   it('reads a capital after an initial or a title as a name, not as a sentence start', () => {
