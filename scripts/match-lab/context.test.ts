@@ -50,6 +50,8 @@ describe('names found whole (round 11)', () => {
     const r = retrieval('Singer Ruth B. Okonjo led the Bank of Harlow choir with Valley Trust.');
     const runs = nameRuns(r).map((run) => run.map((i) => r.analysis.terms[i].surface));
     expect(runs).toEqual([['Ruth', 'Okonjo'], ['Bank', 'Harlow'], ['Valley', 'Trust']]);
+    const list = retrieval('The tour took Ruth Okonjo, Harlow Valley and Valley Trust singers.');
+    expect(nameRuns(list).map((run) => run.map((i) => list.analysis.terms[i].surface))).toEqual([['Ruth', 'Okonjo'], ['Harlow', 'Valley'], ['Trust']]);
   });
 
   it('finds a name whose words stand together, and not one whose words stand apart', () => {

@@ -8,7 +8,7 @@
  *   found only where one body sentence holds its words in order, each within three tokens of the
  *   one before; otherwise each word of the run counts as absent in the names factor.
  */
-import { chunkCoverages, NAME_JOINT, partCoverage, shareAnywhere } from '../../utils/match/features';
+import { chunkCoverages, NAME_ADJACENT, NAME_JOINT, partCoverage, shareAnywhere } from '../../utils/match/features';
 import type { Retrieval } from '../../utils/match/passages';
 import type { SourceIndex } from '../../utils/match/source';
 import { tokenize } from '../../utils/match/text';
@@ -42,10 +42,8 @@ export function nameRuns(r: Retrieval): number[][] {
       return;
     }
     const prev = run.length ? analysis.terms[run[run.length - 1]] : undefined;
-    const joined =
-      prev &&
-      prev.part === t.part &&
-      (t.position === prev.position + 1 || NAME_JOINT.test(analysis.text.slice(analysis.tokens[prev.position].end, analysis.tokens[t.position].start)));
+    const between = prev ? analysis.text.slice(analysis.tokens[prev.position].end, analysis.tokens[t.position].start) : '';
+    const joined = prev && prev.part === t.part && ((t.position === prev.position + 1 && NAME_ADJACENT.test(between)) || NAME_JOINT.test(between));
     if (!joined && run.length) {
       runs.push(run);
       run = [];

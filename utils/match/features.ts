@@ -75,7 +75,7 @@ export function shareAnywhere(r: Retrieval, kind: ClaimTerm['kind']): number {
  * initials ("Ruth B. Okonjo"); never "and" or a comma, which join two names.
  */
 /** What stands between two words of one name written next to each other ("Harlow Bay", "Jean-Luc", "Dr. Vance": a full stop before a name is an initial's or a title's). */
-const NAME_ADJACENT = /^(?:\s+|-|\.\s+)$/;
+export const NAME_ADJACENT = /^(?:\s+|-|\.\s+)$/;
 export const NAME_JOINT = /^\s+(?:(?:(?:of|the|de|du|des|da|di|del|la|le|von|van|der|den|for|upon)\s+){1,2}|(?:\p{Lu}\.\s+){1,3})$/u;
 
 /**
