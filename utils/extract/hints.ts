@@ -54,6 +54,17 @@ export function hasCitationHints(doc: Document): boolean {
     }
     return known;
   };
+  // Whether a link's text is an author-year citation, once per link: a link is asked about by
+  // its own item, by the items around it and by the wrapper <div> it sits in.
+  const authorYearByLink = new Map<Element, boolean>();
+  const tests: LinkTests = {
+    leaves,
+    authorYear(link) {
+      let known = authorYearByLink.get(link);
+      if (known === undefined) authorYearByLink.set(link, (known = isAuthorYearText(link)));
+      return known;
+    },
+  };
   for (const tag of TEXT_TAGS) {
     for (const el of toArray(body.getElementsByTagName(tag))) {
       const text = el.textContent ?? '';
@@ -61,7 +72,7 @@ export function hasCitationHints(doc: Document): boolean {
       if (budget < 0) return false;
       if (tag !== 'p' && text.length > MAX_ITEM_CHARS) continue;
       if (text.indexOf('[') >= 0 && looksLikeMarkerText(text) && hasMarkerText(doc, el)) return true;
-      if (hasCitingLink(doc, el, text, leaves)) return true;
+      if (hasCitingLink(el, text, tests)) return true;
     }
   }
 
@@ -78,21 +89,36 @@ export function hasCitationHints(doc: Document): boolean {
     const text = ownText(block);
     budget -= text.length;
     if (budget < 0) return false;
-    if (hasCitingLink(doc, block, text, leaves, true)) return true;
+    if (hasCitingLink(block, text, tests, true)) return true;
   }
   return false;
 }
 
 const TEXT_TAG_SET = new Set(TEXT_TAGS);
 
-/** A block's own text, without that of the blocks nested in it (a post's <div>, not the page's). */
+/**
+ * A block's own text, without that of the blocks nested in it at any depth (a post's <div>, not
+ * the page's, nor the menu of a <nav> inside it) and without scripts and styles: the text that
+ * blockTexts reads for it with `ownOnly`.
+ */
 function ownText(block: Element): string {
   let text = '';
-  for (let child = block.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) text += (child as Text).data;
-    else if (child.nodeType === 1 && !BLOCK_TAGS.has((child as Element).localName)) text += child.textContent ?? '';
+  let node: Node | null = block.firstChild;
+  while (node) {
+    if (node.nodeType === 3) text += (node as Text).data;
+    else if (node.nodeType === 1 && node.firstChild && !notOwn((node as Element).localName)) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== block && !node.nextSibling) node = node.parentNode;
+    node = !node || node === block ? null : node.nextSibling;
   }
   return text;
+}
+
+/** Elements whose text is not a block's own: nested blocks, and scripts and styles, which no reader sees. */
+function notOwn(name: string): boolean {
+  return BLOCK_TAGS.has(name) || name === 'script' || name === 'style';
 }
 
 /** A marker in one of the element's own text nodes, not in code or a quotation. */
@@ -110,12 +136,20 @@ function hasMarkerText(doc: Document, el: Element): boolean {
   return false;
 }
 
+/** What the pre-check asks of a link, each answered once per call. */
+interface LinkTests {
+  /** An http(s) address off the page. */
+  leaves(link: Element): boolean;
+  /** Text that is a linked author-year citation. */
+  authorYear(link: Element): boolean;
+}
+
 /**
  * An outbound link that is a citation by the rules extraction uses (inline.ts): a linked
  * author-year citation, or a link an attribution ties to its text. The element's text is only
  * walked when it holds a cue word or a quotation mark at all.
  */
-function hasCitingLink(doc: Document, el: Element, text: string, leaves: (link: Element) => boolean, ownOnly = false): boolean {
+function hasCitingLink(el: Element, text: string, { leaves, authorYear }: LinkTests, ownOnly = false): boolean {
   const links = el.getElementsByTagName('a');
   if (links.length === 0) return false;
   const cued = REGEXPS.cueWord.test(text) || /[“"‘«]/.test(text);
@@ -125,41 +159,17 @@ function hasCitingLink(doc: Document, el: Element, text: string, leaves: (link: 
   if (!cued) {
     // Every author-year citation holds a year; `text` holds the text of every link (unless `ownOnly`).
     if (!ownOnly && !YEAR.test(text)) return false;
-    for (let i = 0; i < n; i++) if (isAuthorYearText(links[i]) && leaves(links[i])) return true;
+    for (let i = 0; i < n; i++) if (authorYear(links[i]) && leaves(links[i])) return true;
     return false;
   }
   let outbound = false;
   for (let i = 0; i < n; i++) {
     if (!leaves(links[i])) continue;
     outbound = true;
-    if (isAuthorYearText(links[i])) return true;
+    if (authorYear(links[i])) return true;
   }
   if (!outbound || closestTag(el, IGNORED) || underSourceHeading(el)) return false;
-  // The text of each block inside the element (extraction's unit: a nested <div> or <h3> is a
-  // block of its own), with the span of each link in it: outbound ones, and all, for density.
-  interface BlockSpans {
-    flat: string;
-    outbound: Map<Element, LinkSpan>;
-    every: Map<Element, LinkSpan>;
-  }
-  const blocks = new Map<Element, BlockSpans>();
-  // With `ownOnly` the blocks nested in the element are left out (each is read on its own): a
-  // wrapper <div> would otherwise walk the page under it once for every wrapper around it.
-  const walker = ownOnly ? ownTextNodes(el) : doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = (node as Text).data.replace(/[\n\r\t\f]/g, ' ');
-    const blockEl = closestTag(node.parentElement, BLOCK_TAGS, 16) ?? el;
-    const block = blocks.get(blockEl) ?? { flat: '', outbound: new Map(), every: new Map() };
-    blocks.set(blockEl, block);
-    const link = closestTag(node.parentElement, LINK, 8);
-    if (link && el.contains(link) && link.hasAttribute('href')) {
-      const span = block.every.get(link) ?? { start: block.flat.length, end: block.flat.length };
-      span.end = block.flat.length + data.length;
-      block.every.set(link, span);
-      if (leaves(link)) block.outbound.set(link, span);
-    }
-    block.flat += data;
-  }
+  const blocks = blockTexts(el, ownOnly, leaves);
   for (const block of blocks.values()) {
     // Menus, teaser lists and comment headers are mostly links: extraction takes none of their links.
     if (block.outbound.size === 0 || isLinkDense(block.flat, [...block.every.values()])) continue;
@@ -182,26 +192,83 @@ function underSourceHeading(el: Element): boolean {
 
 const LINK = new Set(['a']);
 
+/** The text of one block, with the span of each link in it: outbound ones, and all, for density. */
+export interface BlockSpans {
+  flat: string;
+  outbound: Map<Element, LinkSpan>;
+  every: Map<Element, LinkSpan>;
+}
+
+/** How far up a text's block and link are looked for, as `closestTag` would from its parent. */
+const BLOCK_REACH = 16;
+const LINK_REACH = 8;
+
 /**
- * The text nodes of an element outside the blocks nested in it, in document order. A plain walk:
- * a TreeWalker with a filter function throws in Chromium where the page's scripts are off.
+ * The text of each block inside the element (extraction's unit: a nested <div> or <h3> is a block
+ * of its own), in document order. With `ownOnly` only the element's own text is read (see ownText):
+ * each nested block is read on its own, and a wrapper <div> would otherwise walk the page under it
+ * once for every wrapper around it. One walk down the tree that carries each element's nearest block and link
+ * with their distance, so that no text node looks up through its ancestors: a text's block is the
+ * nearest within BLOCK_REACH steps of its parent (else the element), its link the nearest `<a>`
+ * within LINK_REACH steps, counted only when inside the element. A plain walk, not a TreeWalker
+ * with a filter function, which throws in Chromium where the page's scripts are off.
  */
-function ownTextNodes(root: Element): { nextNode(): Node | null } {
-  let node: Node | null = root;
-  return {
-    nextNode() {
-      while (node) {
-        const el: Node | null = node.nodeType === 1 && (node === root || !BLOCK_TAGS.has((node as Element).localName)) ? node.firstChild : null;
-        if (el) node = el;
-        else {
-          while (node && node !== root && !node.nextSibling) node = node.parentNode;
-          node = !node || node === root ? null : node.nextSibling;
-        }
-        if (node && node.nodeType === 3) return node;
+export function blockTexts(root: Element, ownOnly: boolean, leaves: (link: Element) => boolean): Map<Element, BlockSpans> {
+  const blocks = new Map<Element, BlockSpans>();
+  // Per depth below the root: the nearest block and link of the element there, and how far up.
+  const blockAt: (Element | null)[] = [closestTag(root, BLOCK_TAGS, BLOCK_REACH)];
+  const blockUp: number[] = [blockAt[0] ? distanceUp(root, blockAt[0]) : 0];
+  const linkAt: (Element | null)[] = [closestTag(root, LINK, LINK_REACH)];
+  const linkUp: number[] = [linkAt[0] ? distanceUp(root, linkAt[0]) : 0];
+  // A link around the element is not one of its links.
+  const linkInside: boolean[] = [linkAt[0] === root];
+  let depth = 0;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data.replace(/[\n\r\t\f]/g, ' ');
+      const nearest = blockAt[depth];
+      const blockEl = nearest && blockUp[depth] <= BLOCK_REACH ? nearest : root;
+      const block = blocks.get(blockEl) ?? { flat: '', outbound: new Map(), every: new Map() };
+      blocks.set(blockEl, block);
+      const link = linkInside[depth] && linkUp[depth] <= LINK_REACH ? linkAt[depth] : null;
+      if (link && link.hasAttribute('href')) {
+        const span = block.every.get(link) ?? { start: block.flat.length, end: block.flat.length };
+        span.end = block.flat.length + data.length;
+        block.every.set(link, span);
+        if (leaves(link)) block.outbound.set(link, span);
       }
-      return null;
-    },
-  };
+      block.flat += data;
+    } else if (node.nodeType === 1 && node.firstChild) {
+      const name = (node as Element).localName;
+      const isBlock = BLOCK_TAGS.has(name);
+      if (!(ownOnly && notOwn(name))) {
+        const d = depth + 1;
+        blockAt[d] = isBlock ? (node as Element) : blockAt[depth];
+        blockUp[d] = isBlock ? 0 : blockUp[depth] + 1;
+        const isLink = name === 'a';
+        linkAt[d] = isLink ? (node as Element) : linkAt[depth];
+        linkUp[d] = isLink ? 0 : linkUp[depth] + 1;
+        linkInside[d] = isLink || linkInside[depth];
+        depth = d;
+        node = node.firstChild;
+        continue;
+      }
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      depth--;
+    }
+    node = !node || node === root ? null : node.nextSibling;
+  }
+  return blocks;
+}
+
+/** Steps from an element up to one of its ancestors-or-self. */
+function distanceUp(el: Element, ancestor: Element): number {
+  let steps = 0;
+  for (let e: Element | null = el; e && e !== ancestor; e = e.parentElement) steps++;
+  return steps;
 }
 
 /** What every alternative of REGEXPS.authorYear requires. */

@@ -45,10 +45,13 @@ export function isLinkDense(text: string, links: readonly LinkSpan[]): boolean {
 export function isAttributedLink(text: string, link: LinkSpan, sentenceStart: number): boolean {
   const linkText = normalizeSpace(text.slice(link.start, link.end));
   if (linkText.length < 2) return false;
-  if (normalizeSpace(text).replace(/[\s.,;:!?"'“”‘’()]+/g, '') === linkText.replace(/[\s.,;:!?"'“”‘’()]+/g, '')) return false;
+  if (fillsText(text, link)) return false;
   if (REGEXPS.furniture.test(linkText) || REGEXPS.pointer.test(linkText) || REGEXPS.dateLink.test(linkText) || /^https?:\/\//i.test(linkText)) return false;
   const before = text.slice(Math.max(sentenceStart, link.start - WINDOW), link.start);
   const after = text.slice(link.end, link.end + WINDOW);
+  // Every rule below needs one of its words near the link: without any, none can hold. Read as
+  // letters only, so that a soft hyphen or a stray mark inside a word hides none.
+  if (!REGEXPS.attributionStem.test((before + linkText + after).replace(NOT_LETTERS, ''))) return false;
   if (REGEXPS.byline.test(before) || REGEXPS.figureCredit.test(before.slice(-40)) || REGEXPS.pointer.test(before.slice(-24)) || REGEXPS.credit.test(before.trimStart())) return false;
   // "the <a>Data Model</a> section below": a pointer within the page's own text.
   if (/^\s*(?:section|chapter|part|post|article)?\s*(?:below|above)\b/i.test(after)) return false;
@@ -63,6 +66,19 @@ export function isAttributedLink(text: string, link: LinkSpan, sentenceStart: nu
   if (/^["“‘«].{2,}["”’»,.]*$/.test(linkText) && REGEXPS.quoteCue.test(lowerFirst(before))) return true;
   if (REGEXPS.verbAfter.test(after) && !/^\s*\S+\s+about\b/i.test(after)) return true;
   return cueOpensClause(before);
+}
+
+const NOT_LETTERS = /[^\p{L}]+/gu;
+
+/** A character other than space or punctuation. */
+const WORDING = /[^\s.,;:!?"'“”‘’()]/;
+
+/**
+ * Whether the link is all its block says: nothing but spaces and punctuation outside it. Each
+ * side is read only up to its first word, so that a long block costs what a short one does.
+ */
+function fillsText(text: string, link: LinkSpan): boolean {
+  return !WORDING.test(text.slice(link.end)) && !WORDING.test(text.slice(0, link.start));
 }
 
 /**

@@ -87,6 +87,21 @@ const LEAD_IN = [
   'writing in',
 ].join('|');
 
+/** The words of LEAD_IN and of a linked quotation's verbs (quoteCue) that the lists above lack. */
+const OTHER_CUE_WORDS = 'per|citing|published|appeared|appearing|printed|posted|writing|called|calling|dubbed|termed|labell?ed';
+
+/**
+ * One necessary word of each alternative of a word list, letters only: its longest word, without
+ * a letter made optional or a hyphen ("says?" gives "say", "points? out" "point", "op-ed" "oped",
+ * "d['’]après" "après").
+ */
+function stems(list: string): string[] {
+  return list.split('|').map((alternative) => {
+    const runs = alternative.replace(/\p{L}\?/gu, ' ').split(/[^\p{L}-]+/u).map((run) => run.replace(/-/g, ''));
+    return runs.reduce((longest, run) => (run.length > longest.length ? run : longest), '');
+  });
+}
+
 /** The pointer phrases that offer further reading rather than back a claim. */
 const POINTERS = "(?:\\S+ )?here$|(?:read|see|learn|find|discover|watch|listen to) (?:more|also|it here|the full|our|my)|more (?:at|on|here)|related|see also|click here|further reading|(?:my|our) (?:earlier |previous |recent |full |latest )?(?:coverage|posts?|pieces?|stor(?:y|ies)|articles?|reporting|explainer|newsletter|podcast|guide)";
 
@@ -137,6 +152,15 @@ export const REGEXPS = {
   cueWordLower: new RegExp(`(?:^|[^\\p{L}\\p{N}_-])(?:${REPORTING_VERBS}|${OTHER_REPORTING_VERBS}|${ACCORDING_TO})(?![\\p{L}\\p{N}_-])`, 'u'),
   /** Verbs that introduce a quoted word linked to where it was said: the reporting verbs and naming ones. */
   quoteCue: new RegExp(`(?:^|[^\\p{L}-])(?:${REPORTING_VERBS}|${OTHER_REPORTING_VERBS}|called|calling|dubbed|termed|labell?ed)(?![\\p{L}-])`, 'u'),
+  /**
+   * A word that every rule of inline.ts's isAttributedLink needs near a link (the lead-ins, the
+   * reporting verbs and kinds of work, the verbs that name a quotation), as a bare stem: tested on
+   * the letters of the text around a link, it says whether any of those rules could hold.
+   */
+  attributionStem: new RegExp(
+    [...new Set(stems([REPORTING_VERBS, OTHER_REPORTING_VERBS, WORK_NOUNS, ACCORDING_TO, AS_PARTICIPLES, OTHER_CUE_WORDS].join('|')))].join('|'),
+    'iu',
+  ),
   /** A reporting verb alone (without the work nouns). */
   reportingVerb: new RegExp(`(?:^|[^\\p{L}-])(?:${REPORTING_VERBS}|${OTHER_REPORTING_VERBS})(?![\\p{L}-])`, 'iu'),
   /** Link texts and lead-ins that point to more reading, share or navigate: never a citation. */
