@@ -91,6 +91,7 @@ export class BlockText {
   private readonly wordsAt: number[];
   private readonly groups: Span[];
   private starts?: number[];
+  private parenAt?: number[];
 
   constructor(raw: string, groups: Span[]) {
     this.groups = groups;
@@ -314,9 +315,10 @@ export class BlockText {
     const sentenceStart = this.sentences()[s];
     if (!this.opensSentence(index, s, sentenceStart)) return false;
     const phrase = this.clean.slice(sentenceStart, this.wordsAt[index]).trim();
-    if (!phrase.endsWith(',') || NOT_A_SUBJECT.test(phrase) || REGEXPS.verbWord.test(phrase)) return false;
+    if (!phrase.endsWith(',') || NOT_A_SUBJECT.test(phrase)) return false;
+    // Counted before the verb test, which reads the whole phrase: most phrases are too long.
     const words = wordCount(phrase, FRONTED_WORDS + 1);
-    if (words === 0 || words > FRONTED_WORDS) return false;
+    if (words === 0 || words > FRONTED_WORDS || REGEXPS.verbWord.test(phrase)) return false;
     return STATEMENT_AFTER.test(this.clean.slice(this.groupAt[index], this.sentenceEnd(s)));
   }
 
@@ -401,11 +403,20 @@ export class BlockText {
    */
   private balanced(start: number, end: number, sentenceStart: number, sentenceEnd: number, tail = '', tailAt = end): string {
     const clean = this.clean;
-    const read = (i: number) => (i < end ? clean.charCodeAt(i) : tail.charCodeAt(i - end));
+    const parens = this.parens();
+    // Only brackets change anything below: the clean text's are visited from their list, the tail's one by one.
+    let next = lowerBound(parens, start);
     const opens: number[] = [];
     let cut: [number, number] | undefined;
     for (let i = start; i < end + tail.length; i++) {
-      const ch = read(i);
+      if (i < end) {
+        if (next >= parens.length || parens[next] >= end) {
+          i = end - 1;
+          continue;
+        }
+        i = parens[next++];
+      }
+      const ch = i < end ? clean.charCodeAt(i) : tail.charCodeAt(i - end);
       if (ch === 40 /* ( */) opens.push(i);
       else if (ch === 41 /* ) */ && opens.pop() === undefined && !cut) {
         // Only separators before it: it closes the previous group's parenthesis.
@@ -433,6 +444,20 @@ export class BlockText {
       from = close + 1;
     }
     return text;
+  }
+
+  /** Where the clean text holds a bracket, "(" or ")", ascending (read once, on the first claim that asks). */
+  private parens(): number[] {
+    if (!this.parenAt) {
+      const at: number[] = [];
+      const clean = this.clean;
+      for (let i = 0; i < clean.length; i++) {
+        const ch = clean.charCodeAt(i);
+        if (ch === 40 || ch === 41) at.push(i);
+      }
+      this.parenAt = at;
+    }
+    return this.parenAt;
   }
 
   private nextGroupAfter(index: number): number {
@@ -541,6 +566,18 @@ function withoutParentheses(text: string): string | undefined {
   return depth === 0 ? out : undefined;
 }
 
+/** The index of the first value at or above `value` in an ascending list (its length when none). */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Where the parenthesis still open at `from` opens, searching back to `limit`. */
 function matchingOpen(text: string, from: number, limit: number): number | undefined {
   let depth = 0;
@@ -578,7 +615,8 @@ export function tidyClaim(text: string): string {
     if (SEPARATOR_CLOSE_CORE.test(cleaned)) cleaned = cleaned.replace(/\s*[,;]\s*\)/g, ')');
     if (OPEN_SEPARATOR_CORE.test(cleaned)) cleaned = cleaned.replace(/\(\s*[,;]\s*/g, '(');
     if (SPACE_SEPARATOR_CORE.test(cleaned)) cleaned = cleaned.replace(/\s+([,;])/g, '$1');
-    tidy = normalizeSpace(cleaned);
+    // Already single-spaced when no pattern changed it.
+    if (cleaned !== tidy) tidy = normalizeSpace(cleaned);
   }
   // Most claims start and end with words: the patterns run only when they can match.
   if (LEADING_SEPARATORS.includes(tidy.charAt(0))) tidy = tidy.replace(/^[\s,;:.)\]–—-]+/, '');

@@ -22,7 +22,7 @@ import { isAttributedLink, isHomepageName, isLinkDense, mergeAdjacentLinks } fro
 import { REGEXPS } from './vocabulary';
 import { labelFor, markerLabelOf } from './markers';
 import { LIMITS } from './config';
-import { findEarlyLists, findSources, sourceContext, type PageSources, type SourceContext } from './sources';
+import { findEarlyLists, findSources, sourceContext, type MarkerTargets, type PageSources, type SourceContext } from './sources';
 import { domainOf, inPageFragment, normalizeSpace } from './text';
 import { introducedContinuation, introducedPassage } from './introduced';
 
@@ -46,9 +46,9 @@ interface PendingClaim {
 }
 
 /** Elements that in-page markers link to: the candidates for source-list entries. */
-function markerTargets(ctx: SourceContext): Element[] {
+function markerTargets(ctx: SourceContext): MarkerTargets {
   const targets: Element[] = [];
-  const seen = new Set<Element>();
+  const links: Element[] = [];
   // Only links with a fragment can point within the page (found with the page's other elements).
   for (const a of ctx.fragmentLinks) {
     const href = a.getAttribute('href');
@@ -58,14 +58,13 @@ function markerTargets(ctx: SourceContext): Element[] {
     const fragment = inPageFragment(href, ctx.addresses, ctx.base);
     if (fragment === undefined) continue;
     const target = ctx.elementById(fragment);
-    // A reference cited again: its target is already taken, whatever the link is.
-    if (!target || seen.has(target)) continue;
     // A back-link from a note ("^ a b") leads to the marker itself, not to a list of sources.
-    if (target.localName === 'sup' || target.parentElement?.localName === 'sup' || closestClass(a, 'mw-cite-backlink', 4)) continue;
-    seen.add(target);
+    if (!target || target.localName === 'sup' || target.parentElement?.localName === 'sup') continue;
     targets.push(target);
+    links.push(a);
   }
-  return targets;
+  // The back-link test reads the link's ancestors: only for a target that would open a new list.
+  return { targets, cites: (index) => !closestClass(links[index], 'mw-cite-backlink', 4) };
 }
 
 function resolveTarget(found: PageSources, target: Element): CitedSource | 'note' | undefined {

@@ -254,22 +254,32 @@ function listAdder(found: FoundList[]): (list: FoundList | undefined) => void {
   };
 }
 
+/**
+ * The in-page elements that marker links lead to, in link order (a target may repeat), and the
+ * test that tells a citation's link from a note's back-link, asked only of a target that would
+ * open a list not yet found: a long page's markers mostly point into one list, found at the first.
+ */
+export interface MarkerTargets {
+  targets: readonly Element[];
+  cites(index: number): boolean;
+}
+
 /** Lists found before the text walk: those markers point into, and those under a "Sources" heading. */
-export function findEarlyLists(ctx: SourceContext, markerTargets: Iterable<Element>): FoundList[] {
+export function findEarlyLists(ctx: SourceContext, markers: MarkerTargets): FoundList[] {
   const found: FoundList[] = [];
   const add = listAdder(found);
   const taken = new Set<Element>();
 
   // 1. Lists that in-page markers point into.
-  for (const target of markerTargets) {
+  markers.targets.forEach((target, index) => {
     const item = closestTag(target, LI, 8) ?? target;
     const list = item.parentElement;
-    if (!list || taken.has(list)) continue;
+    if (!list || taken.has(list) || !markers.cites(index)) return;
     taken.add(list);
     if (item.localName === 'li' && (list.localName === 'ol' || list.localName === 'ul')) {
       add(wholeList(list, isNamedList(list)));
     }
-  }
+  });
   // 2. A heading such as "Sources" or "References", then a list or lines with URLs.
   const headings = HEADING_TAGS.flatMap((tag) => ctx.tagged.get(tag)!);
   // "<p><strong>Sources</strong></p>" works as a heading too.
