@@ -81,12 +81,14 @@ const SKIP_ATTRIBUTES: ReadonlyMap<string, number> = new Map([['role', 1], ['cla
 interface ReadAttributes {
   href: string | null;
   cls: string | null;
+  /** The local names of the elements in `options.skip`: most elements need no lookup in it. */
+  skipNames: ReadonlySet<string>;
 }
 
 function isSkipped(el: Element, name: string, options: WalkOptions, read: ReadAttributes): boolean {
   read.href = name === 'a' ? el.getAttribute('href') : null;
   read.cls = null;
-  if (SKIP_TAGS.has(name) || options.skip.has(el)) return true;
+  if (SKIP_TAGS.has(name) || (read.skipNames.has(name) && options.skip.has(el))) return true;
   if (name === 'a' && isListenLink(el, read.href)) return true;
   if (INLINE_CODE_TAGS.has(name) && (el.textContent ?? '').indexOf('\n') >= 0) return true;
   // Most elements of running text (p, li, b, i) carry no attribute at all; the others mostly
@@ -262,7 +264,9 @@ export function collectBlocks(root: Element, options: WalkOptions): Block[] {
   const openNames: string[] = [];
   let node: Node | null = root.firstChild;
   let formula: string | undefined;
-  const read: ReadAttributes = { href: null, cls: null };
+  const skipNames = new Set<string>();
+  for (const el of options.skip) skipNames.add(el.localName);
+  const read: ReadAttributes = { href: null, cls: null, skipNames };
   while (node) {
     let descended = false;
     const type = node.nodeType;

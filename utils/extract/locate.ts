@@ -93,8 +93,7 @@ function resolveRefs(found: PageSources, inline: InlineSources, refs: Ref[], int
       let hit = ref.target ? resolveTarget(found, ref.target) : undefined;
       if (hit && hit !== 'note' && hit.reason === 'no_url' && NOTE_LABEL.test(ref.label)) hit = 'note';
       if (hit === 'note') continue;
-      const parsed = numberOfLabel(ref.label);
-      const byNumber = hit ?? (parsed ? found.byNumber.get(parsed.n) : undefined);
+      const byNumber = hit ?? byLabel(found, ref.label);
       if (byNumber) pushUnique(into.sourceIds, byNumber.id);
       else if (ref.strong) pushUnique(into.unlinked, ref.label);
       continue;
@@ -104,6 +103,12 @@ function resolveRefs(found: PageSources, inline: InlineSources, refs: Ref[], int
     if (source) pushUnique(into.sourceIds, source.id);
     else if (!ref.strict) pushUnique(into.unlinked, labelFor(ref.n, ref.sourceStyle));
   }
+}
+
+/** The listed source a marker's label numbers ("12", "Source 3"), if any. */
+function byLabel(found: PageSources, label: string): CitedSource | undefined {
+  const parsed = numberOfLabel(label);
+  return parsed ? found.byNumber.get(parsed.n) : undefined;
 }
 
 function pushUnique(list: string[], value: string): void {
@@ -360,7 +365,8 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
   const anchors = new Map<string, Range>();
   for (const p of pending) {
     const id = `c${claims.length + 1}`;
-    const sourceIds = p.resolved.sourceIds.map((sid) => idOfInline.get(sid) ?? sid);
+    // Listed sources already carry their id; an inline one is named by its URL until numbered.
+    const sourceIds = p.resolved.sourceIds.map((sid) => (sid.startsWith('inline:') ? (idOfInline.get(sid) ?? sid) : sid));
     const cited = sourceIds.map((sid) => byIdMap.get(sid)).filter((s): s is CitedSource => s !== undefined && s.url !== '');
     const matches = attributionMatches(p.attribution, cited);
     claims.push({

@@ -356,12 +356,12 @@ function wholeList(list: Element, named: boolean): FoundList {
 
 function listItems(list: Element): ListItem[] {
   const items: ListItem[] = [];
-  const start = Number(list.getAttribute('start'));
-  let ordinal = list.localName === 'ol' && Number.isInteger(start) && list.hasAttribute('start') ? start : 1;
+  const start = list.getAttribute('start');
+  let ordinal = list.localName === 'ol' && start !== null && Number.isInteger(Number(start)) ? Number(start) : 1;
   for (const child of toArray(list.children)) {
     if (child.localName !== 'li') continue;
-    const value = Number(child.getAttribute('value'));
-    if (child.hasAttribute('value') && Number.isInteger(value)) ordinal = value;
+    const value = child.getAttribute('value');
+    if (value !== null && Number.isInteger(Number(value))) ordinal = Number(value);
     items.push({ el: child, nodes: [child], ordinal });
     ordinal++;
   }
