@@ -12,11 +12,11 @@
  * ExpertQA has no gold evidence sentences, so it has no hit@1; a ranking rule changes only the
  * order of the passages shown, never a score or a verdict.
  *
- *   npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9|11]
+ *   npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9|11|12]
  *
  * `--files` measures the same rules on other splits of the two datasets (WiCE, then Check-COVID);
  * the weights chosen in the folds are then chosen on that file's own WiCE claims. `--round 9` and
- * `--round 11` run only the shipped order and that round's pre-registered rules
+ * `--round 11`, `--round 12` run only the shipped order and that round's pre-registered rules
  * (`docs/matcher-notes.md`).
  */
 import path from 'node:path';
@@ -35,9 +35,10 @@ import { readArgs } from '../lib/args';
 import { firstRanked } from './first-passage';
 import { readArticles, type Article } from './article';
 import { claimStems, contextNames, PRONOUN_LED, titleWords, type SubjectWord } from './subject';
+import { abbreviations, aimOnly, reportsFinding } from './abstract';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9|11]', {
+const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9|11|12]', {
   boot: { type: 'string', default: '1000' },
   files: { type: 'string' },
   round: { type: 'string' },
@@ -86,6 +87,12 @@ interface Candidate {
   subjectOfPronoun: number;
   subjectUnnamed: number;
   subjectFromContext: number;
+  /** Round 12: every sentence states only an aim or a method (`abstract.ts`). */
+  aimOnly: boolean;
+  /** Round 12: a sentence holds a finding cue. */
+  finding: boolean;
+  /** Round 12: the shown order's value with a later use of a bracketed abbreviation counted as its phrase's claim terms. */
+  abbreviated: number;
   hit: boolean;
   precision: number;
 }
@@ -175,6 +182,31 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
     }
     return got / all - penalty * (w.to - w.from);
   };
+  // Round 12: what each sentence does in an abstract, and the claim terms an abbreviation stands for.
+  const aims = lines.map(aimOnly);
+  const findings = lines.map(reportsFinding);
+  const sentenceStems = (k: number) => new Set(source.tokens.slice(source.sentences[k].tokenFrom, source.sentences[k].tokenTo).map((t) => t.stem));
+  const standsFor = analysis.terms.map(() => new Set<number>());
+  for (const def of abbreviations(lines.slice(0, source.bodyEnd))) {
+    const terms = analysis.terms.flatMap((t, i) => (t.kind !== 'number' && def.phrase.includes(t.stem) ? [i] : []));
+    if (terms.length === 0) continue;
+    for (let k = def.sentence + 1; k < source.bodyEnd; k++) {
+      const here = sentenceStems(k);
+      if (def.stems.every((x) => here.has(x))) for (const i of terms) standsFor[i].add(k);
+    }
+  }
+  const abbreviatedShown = (w: Window): number => {
+    let added = false;
+    let got = 0;
+    w.matched.forEach((m, i) => {
+      if (m) got += credited[i];
+      else if ([...standsFor[i]].some((k) => k >= w.from && k <= w.to)) {
+        got += credited[i];
+        added = true;
+      }
+    });
+    return added ? Math.max(0, got / total - penalty * (w.to - w.from)) : w.shown;
+  };
   const describe = (w: Window): Candidate => {
     let goldSentences = 0;
     for (let k = w.from; k <= w.to; k++) if (gold.some((g) => overlaps(source.sentences[k], g))) goldSentences++;
@@ -249,6 +281,9 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
       subjectOfPronoun: withSubject(w, subjects.pronoun),
       subjectUnnamed: withSubject(w, subjects.unnamed),
       subjectFromContext: withSubject(w, subjects.context),
+      aimOnly: aims.slice(w.from, w.to + 1).every(Boolean),
+      finding: findings.slice(w.from, w.to + 1).some(Boolean),
+      abbreviated: abbreviatedShown(w),
       hit: gold.some((g) => overlaps(span, g)),
       precision: goldSentences / (w.to - w.from + 1),
     };
@@ -276,6 +311,9 @@ const NONE: Candidate = {
   subjectOfPronoun: 0,
   subjectUnnamed: 0,
   subjectFromContext: 0,
+  aimOnly: false,
+  finding: false,
+  abbreviated: 0,
   hit: false,
   precision: 0,
 };
@@ -365,6 +403,28 @@ if (values.round === '11') {
     report(`${name} (first passage changed on ${moved} claims)`, [rank]);
     const ids = (gain: boolean) => claims.flatMap((c, i) => (first(c, rank).hit !== first(c, shipped).hit && first(c, rank).hit === gain ? [records[i].r.id] : []));
     console.log(`  gained: ${ids(true).join(' ') || 'none'}; lost: ${ids(false).join(' ') || 'none'}`);
+  }
+  process.exit(0);
+}
+if (values.round === '12') {
+  // Round 12, pre-registered (docs/matcher-notes.md): nothing chosen, so every figure is out of fold.
+  const aimAfter = (value: (x: Candidate) => number): Rank => (x) => value(x) - (x.aimOnly ? 0.05 : 0);
+  // Above firstRanked's tie tolerance (1e-12), far below any real difference between two windows.
+  const findingFirst = (value: (x: Candidate) => number): Rank => (x) => value(x) + (x.finding ? 1e-10 : 0);
+  const rules: [string, Rank][] = [
+    ['1. aim-only windows ranked 0.05 lower', aimAfter((x) => x.shown)],
+    ['2. a later bracketed abbreviation counts as its phrase', (x) => x.abbreviated],
+    ['3. exact ties towards a window reporting a finding', findingFirst((x) => x.shown)],
+    ['1+2+3 together (measured; ships only as the rule says)', findingFirst(aimAfter((x) => x.abbreviated))],
+    ['1+3 together (measured; ships only as the rule says)', findingFirst(aimAfter((x) => x.shown))],
+  ];
+  for (const [name, rank] of rules) {
+    const moved = FILES.map((_, d) => ofFile(d).filter((i) => first(claims[i], rank) !== first(claims[i], shipped)).length);
+    report(`${name} (first passage changed: WiCE ${moved[0]}, Check-COVID ${moved[1]})`, [rank]);
+    for (const [d, file] of FILES.entries()) {
+      const ids = (gain: boolean) => ofFile(d).flatMap((i) => (first(claims[i], rank).hit !== first(claims[i], shipped).hit && first(claims[i], rank).hit === gain ? [records[i].r.id] : []));
+      console.log(`  ${file} gained: ${ids(true).join(' ') || 'none'}; lost: ${ids(false).join(' ') || 'none'}`);
+    }
   }
   process.exit(0);
 }
