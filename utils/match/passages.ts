@@ -11,7 +11,7 @@ import type { ClaimAnalysis } from './claim';
 import { synonymsOf } from './lexicon';
 import { fieldsFound, monthOf, type CalendarDate } from './dates';
 import { sameNumber } from './numbers';
-import type { SourceIndex } from './source';
+import { abbreviationsOf, type SourceIndex } from './source';
 
 export interface RetrievalParams {
   nameBoost: number;
@@ -38,7 +38,11 @@ export interface Window {
   matched: boolean[];
   /** Weighted share of the claim's terms held, less the window penalty. */
   coverage: number;
-  /** Coverage with synonym matches at `synonymCredit`: orders the evidence. */
+  /**
+   * Coverage with synonym matches at `synonymCredit`, and with a later use of a bracketed
+   * abbreviation ("FPV") counted as its phrase's claim terms ("favipiravir"): orders the evidence.
+   * The score reads `matched` and `coverage` only.
+   */
   shown: number;
 }
 
@@ -143,6 +147,7 @@ function collectWindows(
       for (const s of list) mark(s, t);
     }
   });
+  const standsFor = abbreviatedTerms(source, analysis);
   const longest = params.maxWindow ?? MAX_WINDOW;
   // Every window starts and ends on a sentence holding a claim term: one whose edge sentence adds
   // nothing is dominated by a shorter one. (Their order here does not matter: `retrieve` sorts them
@@ -156,10 +161,29 @@ function collectWindows(
       for (let k = from; k <= to; k++) for (const t of has.get(k) ?? []) matched[t] = true;
       const penalty = params.windowPenalty * (len - 1);
       const coverage = weightedShare(matched, termWeights, total) - penalty;
-      const shown = weightedShare(matched, credited, total) - penalty;
+      const shown = weightedShare(standsFor ? withAbbreviations(matched, standsFor, from, to) : matched, credited, total) - penalty;
       out.push({ source, from, to, matched, coverage: Math.max(0, coverage), shown: Math.max(0, shown) });
     }
   }
+}
+
+/** Per claim word: the sentences where an abbreviation of a phrase holding it is used (null when none is). */
+function abbreviatedTerms(source: SourceIndex, analysis: ClaimAnalysis): number[][] | null {
+  let out: number[][] | null = null;
+  for (const abbreviation of abbreviationsOf(source)) {
+    if (abbreviation.usedIn.length === 0) continue;
+    analysis.terms.forEach((term, t) => {
+      if (term.kind === 'number' || !abbreviation.phrase.includes(term.stem)) return;
+      out ??= analysis.terms.map(() => []);
+      out[t].push(...abbreviation.usedIn);
+    });
+  }
+  return out;
+}
+
+/** The window's claim terms, with those an abbreviation used in it stands for. */
+function withAbbreviations(matched: boolean[], standsFor: number[][], from: number, to: number): boolean[] {
+  return matched.map((m, t) => m || standsFor[t].some((s) => s >= from && s <= to));
 }
 
 export function weightedShare(flags: boolean[], termWeights: number[], total: number): number {

@@ -92,3 +92,71 @@ export function indexSource(id: string, text: string): SourceIndex {
   }
   return { id, text: text ?? '', sentences, tokens, bodyEnd, postings, numbered };
 }
+
+/**
+ * An abbreviation a source defines once, as a phrase followed by it in brackets ("favipiravir
+ * (FPV)", "intensive care unit (ICU)"), and the later sentences that use it. Scientific texts name
+ * a drug or a measure once and abbreviate it after, so the sentences reporting on it lack the words
+ * a claim uses; the evidence order counts such a use as the phrase's words (`passages.ts`).
+ */
+export interface Abbreviation {
+  /** Stems of the phrase's words, stop words left out. */
+  phrase: string[];
+  /** Body sentences after the definition that hold every token of the abbreviation. */
+  usedIn: number[];
+}
+
+/** "(FPV)", "(COVID-19)": a letter first, 2–8 characters, at least two of them capitals (checked below). */
+const BRACKETED = /\(([A-Za-z][A-Za-z0-9-]{1,7})\)/g;
+const abbreviationCache = new WeakMap<SourceIndex, Abbreviation[]>();
+
+/** The source's bracketed abbreviations (read once per source). */
+export function abbreviationsOf(source: SourceIndex): Abbreviation[] {
+  let found = abbreviationCache.get(source);
+  if (!found) abbreviationCache.set(source, (found = readAbbreviations(source)));
+  return found;
+}
+
+function readAbbreviations(source: SourceIndex): Abbreviation[] {
+  const out: Abbreviation[] = [];
+  // Every token's stem, stop words included ("(US)" is used as "US"), read only once a definition is found.
+  const held: Set<string>[] = [];
+  const stemsOf = (k: number) => {
+    if (!held[k]) {
+      held[k] = new Set<string>();
+      for (let t = source.sentences[k].tokenFrom; t < source.sentences[k].tokenTo; t++) held[k].add(source.tokens[t].stem);
+    }
+    return held[k];
+  };
+  for (let s = 0; s < source.bodyEnd; s++) {
+    const { start, end } = source.sentences[s];
+    const text = source.text.slice(start, end);
+    if (!text.includes('(')) continue;
+    for (const m of text.matchAll(BRACKETED)) {
+      const abbreviation = m[1];
+      const letters = abbreviation.replace(/[^A-Za-z]/g, '');
+      if ((abbreviation.match(/[A-Z]/g) ?? []).length < 2) continue;
+      // The phrase: back from the bracket to the nearest word starting with the abbreviation's
+      // first letter, over at most as many words as it has letters.
+      const before = text.slice(0, m.index).trimEnd().split(/\s+/).filter(Boolean);
+      const initial = letters[0].toLowerCase();
+      let from = -1;
+      for (let k = before.length - 1; k >= Math.max(0, before.length - letters.length); k--) {
+        if (before[k].replace(/^[^A-Za-z0-9]+/, '').toLowerCase().startsWith(initial)) {
+          from = k;
+          break;
+        }
+      }
+      if (from < 0) continue;
+      const phrase = tokenize(before.slice(from).join(' '))
+        .filter((t) => !STOPWORDS.has(t.word))
+        .map((t) => t.stem);
+      const own = tokenize(abbreviation).map((t) => t.stem);
+      if (phrase.length === 0 || own.length === 0) continue;
+      const usedIn: number[] = [];
+      for (let k = s + 1; k < source.bodyEnd; k++) if (own.every((x) => stemsOf(k).has(x))) usedIn.push(k);
+      out.push({ phrase, usedIn });
+    }
+  }
+  return out;
+}
