@@ -9,7 +9,7 @@
  * pepper" stays one part).
  */
 import { readNumbers, isNumberWord, type NumberMention } from './numbers';
-import { tokenize, type Token } from './text';
+import { hyphenJoined, joinedStem, tokenize, type Token } from './text';
 import { STOPWORDS } from './words';
 
 export type TermKind = 'word' | 'name' | 'number';
@@ -25,6 +25,11 @@ export interface ClaimTerm {
   number?: NumberMention;
   /** Token position in the claim (for word order and conflict context). */
   position: number;
+  /**
+   * A part of a hyphenated pair ("co-operation"): the pair's stem read as one word ("cooper"),
+   * under which the term is also found, as the source index posts both ways.
+   */
+  joined?: string[];
 }
 
 export interface ClaimAnalysis {
@@ -101,7 +106,12 @@ export function analyseClaim(claim: string): ClaimAnalysis {
     if (seen.has(tok.stem)) continue;
     seen.add(tok.stem);
     const name = tok.capital && i > 0 && !opensSentence(text, tokens[i - 1], tok);
-    terms.push({ stem: tok.stem, surface: text.slice(tok.start, tok.end), kind: name ? 'name' : 'word', part: rawPart[i], position: i });
+    const term: ClaimTerm = { stem: tok.stem, surface: text.slice(tok.start, tok.end), kind: name ? 'name' : 'word', part: rawPart[i], position: i };
+    const joined: string[] = [];
+    if (i > 0 && hyphenJoined(text, tokens[i - 1], tok)) joined.push(joinedStem(tokens[i - 1], tok));
+    if (i + 1 < tokens.length && hyphenJoined(text, tok, tokens[i + 1])) joined.push(joinedStem(tok, tokens[i + 1]));
+    if (joined.length) term.joined = joined;
+    terms.push(term);
   }
 
   // Merge fragments with fewer than two key terms into the part before (or after) them.

@@ -96,7 +96,7 @@ export function absentTerms(r: Retrieval): AbsentTerm[] {
     const part = analysis.parts > 1 ? { part: t.part } : {};
     if (t.kind === 'number') {
       lastName = null;
-      const kind = !t.number?.date ? 'number' : t.number.date.every((d) => d.month === undefined && d.day === undefined) ? 'year' : 'date';
+      const kind = t.number?.span ? 'year' : !t.number?.date ? 'number' : t.number.date.every((d) => d.month === undefined && d.day === undefined) ? 'year' : 'date';
       out.push({ kind, text: t.surface, ...part });
       return;
     }

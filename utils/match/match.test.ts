@@ -452,3 +452,46 @@ describe('what no source holds (the presence factors, for the reader)', () => {
     expect(matchClaim('The city planted 12,000 new street trees in 2022 along the eastern bus corridors and around schools.', [parks, counts]).absent).toBeUndefined();
   });
 });
+
+describe('forms the two sides must read alike', () => {
+  const league = indexSource(
+    'league',
+    [
+      'Harbourton Rovers finished third in the 2018-2019 season of the coastal league.',
+      'Its ground, Quayside Park, holds about 4,000 spectators.',
+    ].join('\n\n'),
+  );
+
+  it('a season written short is one year span, stated by the same years written in full', () => {
+    const match = matchClaim('Harbourton Rovers finished third in the 2018–19 season.', [league]);
+    expect(match.absent).toBeUndefined();
+    expect(match.evidence[0].missing).toEqual([]);
+    expect(match.evidence[0].matched).toContain('2018–19');
+    // A single year of the span does not state the season.
+    const other = indexSource('other', 'Harbourton Rovers finished third in the coastal league in 2018.');
+    expect(matchClaim('Harbourton Rovers finished third in the 2018/19 season.', [other]).absent).toEqual([{ kind: 'year', text: '2018/19' }]);
+  });
+
+  it('a hyphenated claim word is found where the source writes it joined, and the other way round', () => {
+    const joinedSource = indexSource('joined', 'The manager praised the cooperation of local schools in the scouting scheme.\n\nIts ground holds about 4,000 spectators.');
+    const hyphenSource = indexSource('hyphen', 'The club signed a co-operation agreement with the town council.\n\nIts ground holds about 4,000 spectators.');
+    const hyphenated = matchClaim('The manager praised the co-operation of local schools in the scouting scheme.', [joinedSource]);
+    expect(hyphenated.evidence[0].missing).toEqual([]);
+    expect(hyphenated.evidence[0].matched).toEqual(expect.arrayContaining(['co', 'operation']));
+    expect(hyphenated.verdict).toBe('supported');
+    expect(matchClaim('The club signed a cooperation agreement with the town council.', [hyphenSource]).evidence[0].missing).toEqual([]);
+    // Written apart, the parts are found as the source writes them hyphenated.
+    expect(matchClaim('The club signed a co operation agreement with the town council.', [hyphenSource]).evidence[0].missing).toEqual([]);
+  });
+
+  it('finds a claim word glued to the next one in a scraped page, and keeps a camel-case name whole', () => {
+    const scraped = indexSource(
+      's',
+      ['Born: 3 May 1801, Kirkwall, ScotlandDied: 12 September 1875, Haberton, DevonshireCitation needed', 'He ran the McDonald shipyard.'].join('\n'),
+    );
+    const match = matchClaim('He was born in Kirkwall, Scotland, and died in Haberton, Devonshire.', [scraped]);
+    expect(match.absent).toBeUndefined();
+    expect(match.evidence[0].missing).toEqual([]);
+    expect(matchClaim('He ran the McDonald shipyard.', [scraped]).evidence[0].missing).toEqual([]);
+  });
+});

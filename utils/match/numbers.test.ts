@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ambiguousDate, comparable, isNumberWord, readNumbers, sameNumber } from './numbers';
+import { ambiguousDate, comparable, isNumberWord, readNumbers, sameNumber, statedIn } from './numbers';
 import { tokenize } from './text';
 
 function numbersIn(text: string) {
@@ -153,5 +153,60 @@ describe('dates', () => {
     expect(ambiguousDate(one('05/03/2020'))).toBe(true);
     expect(ambiguousDate(one('2020-03-05'))).toBe(false);
     expect(ambiguousDate(one('25/03/2020'))).toBe(false);
+  });
+});
+
+describe('year spans written short', () => {
+  it.each([
+    ['the 2018–19 season', '2018–19', 2018, 2019],
+    ['the 2018-19 season', '2018-19', 2018, 2019],
+    ['the 2018/19 season', '2018/19', 2018, 2019],
+    ['the 1999–00 season', '1999–00', 1999, 2000],
+    ['the 2018 – 19 season', '2018 – 19', 2018, 2019],
+  ])('reads "%s" as one span, not a year and a count of 19', (text, written, from, to) => {
+    const n = one(text);
+    expect(text.slice(n.start, n.end)).toBe(written);
+    expect(n.span).toEqual({ from, to });
+    expect(n.year).toBe(true);
+  });
+
+  it.each([
+    ['In 2020-03 the form changed.', ['2020', '03']],
+    ['Code 2018-19-20 was filed.', ['2018', '19', '20']],
+    ['From 2018-17 nothing.', ['2018', '17']],
+  ])('"%s" holds no span: %j', (text, numbers) => {
+    const found = numbersIn(text);
+    expect(found.map((m) => text.slice(m.start, m.end))).toEqual(numbers);
+    expect(found.filter((m) => m.span)).toEqual([]);
+  });
+
+  const sentence = (text: string) => numbersIn(text);
+  it('a short span is stated by the same span in any form, or by both its years in one sentence', () => {
+    const claim = one('the 2018–19 season');
+    expect(statedIn(sentence('In the 2018-2019 season they won.'), claim)).toBe(true);
+    expect(statedIn(sentence('In the 2018/19 season they won.'), claim)).toBe(true);
+    expect(statedIn(sentence('They played from 2018 to 2019.'), claim)).toBe(true);
+    expect(statedIn(sentence('They won in 2018.'), claim)).toBe(false);
+    expect(statedIn(sentence('In the 2019–20 season they won.'), claim)).toBe(false);
+    expect(statedIn(sentence('They won 19 games in 2018.'), claim)).toBe(false);
+  });
+
+  it('a year or date is stated by a span that begins or ends with it', () => {
+    const season = sentence('In the 2018–19 season they won.');
+    expect(statedIn(season, one('in 2019'))).toBe(true);
+    expect(statedIn(season, one('in 2018'))).toBe(true);
+    expect(statedIn(season, one('in October 2018'))).toBe(true);
+    expect(statedIn(season, one('in 2020'))).toBe(false);
+    expect(statedIn(season, one('19 games'))).toBe(false);
+  });
+
+  it('a span is compared only with a span, and agrees with either of its years', () => {
+    expect(sameNumber(one('2018–19'), one('2018/19'))).toBe(true);
+    expect(sameNumber(one('2018–19'), one('2019–20'))).toBe(false);
+    expect(sameNumber(one('2018–19'), one('2019'))).toBe(true);
+    expect(sameNumber(one('2018–19'), one('19'))).toBe(false);
+    expect(comparable(one('2018–19'), one('2019–20'))).toBe(true);
+    expect(comparable(one('2018–19'), one('2017'))).toBe(false);
+    expect(comparable(one('2018–19'), one('12'))).toBe(false);
   });
 });

@@ -7,7 +7,9 @@
  * not; "two-thirds" agrees with "67%". Four-digit whole numbers from 1000 to 2100 are years, which
  * are compared exactly. Dates ("2020-03-05", "05/03/2020", "5 March 2020", "March 2020"; `dates.ts`)
  * are one mention each, compared field by field at the coarser precision; a year is a date with
- * only its year. No number-parsing package covered fractions, percents and precision
+ * only its year. A season or term written short ("2018–19", "2018-19", "2018/19", "1999–00") is one
+ * mention, a year span; written in full ("2018-2019") it stays two years, and the two forms agree
+ * (`statedIn`). No number-parsing package covered fractions, percents and precision
  * together at a smaller size than this file, so it is written here.
  */
 import { monthOf, readDate, sameDate, sharesField, type CalendarDate } from './dates';
@@ -24,6 +26,8 @@ export interface NumberMention {
   year: boolean;
   /** A year or a date: its readings (two when day and month could be either way round). */
   date?: CalendarDate[];
+  /** A year span written short ("2018–19"): its first and last year (`value` is the first). */
+  span?: { from: number; to: number };
   /** Token indices (into the sentence's tokens) that the mention consumed. */
   first: number;
   last: number;
@@ -163,12 +167,50 @@ function readOne(tokens: Token[], i: number, text: string): NumberMention | null
     percent = true;
   }
   const year = plain && !percent && tok.word.length === 4 && value >= 1000 && value <= 2100;
+  if (year && j === i) {
+    const span = shortSpan(tokens, i, text, value);
+    if (span) return { value, tolerance: 0, percent: false, fraction: false, year: true, span, first: i, last: i + 1, start: tok.start, end: tokens[i + 1].end };
+  }
   const end = percent && /^\s?%/.test(after) ? tokens[j].end + after.indexOf('%') + 1 : tokens[j].end;
   // Two literals rather than a spread of a conditional object (the slow path of object creation);
   // the same keys in the same order.
   return year
     ? { value, tolerance, percent, fraction, year, date: [{ year: value }], first: i, last: j, start: tok.start, end }
     : { value, tolerance, percent, fraction, year, first: i, last: j, start: tok.start, end };
+}
+
+/**
+ * "2018–19": a four-digit year, a dash, hyphen or slash, and two digits naming a later year of the
+ * same century (or "1999–00"). Not "2020-03" (the continuation is not later: a year and a
+ * month, or a count), nor a longer code ("2018-19-20").
+ */
+function shortSpan(tokens: Token[], i: number, text: string, from: number): { from: number; to: number } | null {
+  const next = tokens[i + 1];
+  if (!next || !/^\d{2}$/.test(next.word) || !/^(?:[-‐‑–—/]|\s[-–—]\s)$/.test(text.slice(tokens[i].end, next.start))) return null;
+  if (/^\s?[-‐‑–—/.]?\d|^\s?%/.test(text.slice(next.end, next.end + 3))) return null;
+  const yy = Number(next.word);
+  let to = from - (from % 100) + yy;
+  if (to <= from && from % 100 === 99 && yy === 0) to = from + 1;
+  return to > from ? { from, to } : null;
+}
+
+/** Does the mention write the year `y`: a year or a date of that year, or a span beginning or ending with it? */
+function writesYear(m: NumberMention, y: number): boolean {
+  if (m.span) return m.span.from === y || m.span.to === y;
+  return m.year && m.value === y;
+}
+
+/**
+ * Does a sentence whose numbers are `mentions` state the claim's number? As `sameNumber`, except
+ * for a year span: the claim's "2018–19" is stated by a span of the same two years or by both
+ * years written in the sentence ("2018-2019", "from 2018 to 2019"), never by one of them alone
+ * (the claim's season is not the source's year). A claim's year (or date) is stated by a span that
+ * begins or ends with it, as by that year written alone.
+ */
+export function statedIn(mentions: readonly NumberMention[], claim: NumberMention): boolean {
+  const span = claim.span;
+  if (!span) return mentions.some((m) => sameNumber(m, claim));
+  return mentions.some((m) => m.span?.from === span.from && m.span.to === span.to) || (mentions.some((m) => writesYear(m, span.from)) && mentions.some((m) => writesYear(m, span.to)));
 }
 
 /** Only whitespace or a hyphen between two tokens. */
@@ -178,6 +220,13 @@ function adjacent(a: Token, b: Token, text: string): boolean {
 
 /** Do two mentions denote the same quantity, at the precision they were written with? */
 export function sameNumber(a: NumberMention, b: NumberMention): boolean {
+  // A span agrees with the same span, and (loosely, so that it is never a rival of either) with a
+  // year or date of either of its years; what states a claim's span is `statedIn`'s stricter rule.
+  if (a.span && b.span) return a.span.from === b.span.from && a.span.to === b.span.to;
+  if (a.span || b.span) {
+    const [span, other] = a.span ? [a.span, b] : [b.span!, a];
+    return other.year && (other.value === span.from || other.value === span.to);
+  }
   if (a.date && b.date) return sameDate(a.date, b.date);
   // A plain "1000" may be a year or a count, so it also agrees with "1,000"; years never round.
   if (a.date || b.date) return onlyYear(a) && onlyYear(b) && a.value === b.value;
@@ -191,6 +240,8 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
 
 /** Could the two mentions be the same slot in two statements (so that differing is a conflict)? */
 export function comparable(a: NumberMention, b: NumberMention): boolean {
+  // A span is compared only with a span: against a single year it may be either end, never a rival.
+  if (a.span || b.span) return !!a.span && !!b.span;
   if (a.date || b.date) return !!a.date && !!b.date && sharesField(a.date, b.date);
   return (a.percent || a.fraction) === (b.percent || b.fraction);
 }

@@ -7,10 +7,10 @@
  * where a source never uses the claim's own word, through the synonym table; numbers match by value
  * at the precision they were written with.
  */
-import type { ClaimAnalysis } from './claim';
+import type { ClaimAnalysis, ClaimTerm } from './claim';
 import { synonymsOf } from './lexicon';
 import { fieldsFound, monthOf, type CalendarDate } from './dates';
-import { sameNumber } from './numbers';
+import { statedIn } from './numbers';
 import { abbreviationsOf, type SourceIndex } from './source';
 
 export interface RetrievalParams {
@@ -94,12 +94,25 @@ function markDateFields(analysis: ClaimAnalysis, sources: SourceIndex[], anywher
   });
 }
 
+/** The stems a claim word is found under: its own, and a hyphenated pair's read as one word. */
+function lookups(term: ClaimTerm): readonly string[] {
+  return term.joined ? [term.stem, ...term.joined] : [term.stem];
+}
+
+/** How many of the source's sentences hold the term, under any of its stems. */
+function sentencesHolding(source: SourceIndex, term: ClaimTerm): number {
+  if (!term.joined) return source.postings.get(term.stem)?.length ?? 0;
+  const held = new Set<number>();
+  for (const stem of lookups(term)) for (const s of source.postings.get(stem) ?? []) held.add(s);
+  return held.size;
+}
+
 function weigh(analysis: ClaimAnalysis, sources: SourceIndex[], params: RetrievalParams): number[] {
   let n = 0;
   for (const s of sources) n += s.bodyEnd;
   return analysis.terms.map((term) => {
     let df = 0;
-    if (term.kind !== 'number') for (const s of sources) df += s.postings.get(term.stem)?.length ?? 0;
+    if (term.kind !== 'number') for (const s of sources) df += sentencesHolding(s, term);
     const idf = Math.log(1 + n / (df + 1));
     const boost = term.kind === 'name' ? params.nameBoost : term.kind === 'number' ? params.numberBoost : 1;
     return Math.max(0.1, idf) * boost;
@@ -129,7 +142,7 @@ function collectWindows(
     if (term.kind === 'number') {
       for (const s of source.numbered) {
         if (s >= source.bodyEnd) break;
-        if (source.sentences[s].numbers.some((m) => sameNumber(m, term.number!))) {
+        if (statedIn(source.sentences[s].numbers, term.number!)) {
           mark(s, t);
           anywhere[t] = true;
         }
@@ -138,9 +151,9 @@ function collectWindows(
     }
     // Synonyms stand in only for a word the source never uses: where it has the claim's own word,
     // that word locates the passage better than any of its synonyms.
-    const own = source.postings.has(term.stem);
+    const own = lookups(term).some((stem) => source.postings.has(stem));
     if (!own && synonyms) credited[t] = termWeights[t] * (params.synonymCredit ?? 1);
-    for (const stem of own || !synonyms ? [term.stem] : synonymsOf(term.stem)) {
+    for (const stem of own || !synonyms ? lookups(term) : synonymsOf(term.stem)) {
       const list = source.postings.get(stem);
       if (!list) continue;
       anywhere[t] = true;

@@ -51,3 +51,22 @@ describe('indexSource: stop words', () => {
     expect(a.match.evidence).toEqual([]);
   });
 });
+
+describe('indexSource: glued words', () => {
+  it('indexes each part of a word glued at a change of case, besides the whole word', () => {
+    const src = indexSource('s', 'Haberton, DevonshireCitation needed.\nForbes MagazineForbes staff.\nNewsOPINIONApril 11 2019.\nThe McDonald family bought an iPhone.');
+    expect(src.postings.get('devonshir')).toEqual([0]);
+    expect(src.postings.get('citat')).toEqual([0]);
+    expect(src.postings.get('devonshirecit')).toEqual([0]);
+    expect(src.postings.get('magazin')).toEqual([1]);
+    expect(src.postings.get('forb')).toEqual([1]);
+    expect(src.postings.get('april')).toEqual([2]);
+    expect(src.postings.get('opinion')).toEqual([2]);
+    // Camel-case names stay found as written; their parts are found too.
+    expect(src.postings.get('mcdonald')).toEqual([3]);
+    expect(src.postings.get('donald')).toEqual([3]);
+    expect(src.postings.get('iphon')).toEqual([3]);
+    // No part of a single letter, and no stop word.
+    expect(src.postings.has('i')).toBe(false);
+  });
+});

@@ -8,7 +8,7 @@
  * titles are not backed by the page, they are only cited by it.
  */
 import { isNumberWord, readNumbers, type NumberMention } from './numbers';
-import { sentences as splitSentences, stem, tokenize, type Token } from './text';
+import { gluedParts, hyphenJoined, joinedStem, sentences as splitSentences, stem, tokenize, type Token } from './text';
 import { STOPWORDS } from './words';
 
 export interface IndexedSentence {
@@ -32,6 +32,9 @@ export interface SourceIndex {
   /** Indices of the sentences that state a number (ascending): a claim's numbers are sought only there. */
   readonly numbered: number[];
 }
+
+/** A lower-case letter before a capital, or a capital run before a capitalised word: inside a word, a glued one. */
+const CASE_CHANGE = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/gu;
 
 const BIBLIOGRAPHY_HEADING =
   /^(?:#{1,6}\s*)?(?:references?|bibliography|works cited|literature cited|citations|sources|notes and references|footnotes|further reading|external links|references and notes)\s*:?\s*$/i;
@@ -78,15 +81,26 @@ export function indexSource(id: string, text: string): SourceIndex {
     if (!list) postings.set(key, (list = []));
     if (list[list.length - 1] !== s) list.push(s);
   };
+  // Words glued together in a scraped page ("ScotlandDied"): where the case changes inside a word.
+  const glued: number[] = [];
+  for (const m of text.matchAll(CASE_CHANGE)) glued.push(m.index + 1);
+  let g = 0;
   for (let s = 0; s < bodyEnd; s++) {
     const sentence = sentences[s];
     for (let t = sentence.tokenFrom; t < sentence.tokenTo; t++) {
+      const tok = tokens[t];
       // A stop word is left out by the word as written, as the claim's terms are: "several" is
       // not indexed as "sever", so it never matches a claim's "severe".
-      if (!STOPWORDS.has(tokens[t].word)) post(tokens[t].stem, s);
+      if (!STOPWORDS.has(tok.word)) post(tok.stem, s);
       // "co-exist" is also found as "coexist", "e-mail" as "email".
-      if (t > sentence.tokenFrom && text[tokens[t].start - 1] === '-' && tokens[t - 1].end === tokens[t].start - 1) {
-        post(stem(tokens[t - 1].word + tokens[t].word), s);
+      if (t > sentence.tokenFrom && hyphenJoined(text, tokens[t - 1], tok)) post(joinedStem(tokens[t - 1], tok), s);
+      // Each part of a glued word is found besides the whole ("McDonald" stays a word of its own).
+      while (g < glued.length && glued[g] <= tok.start) g++;
+      if (g < glued.length && glued[g] < tok.end) {
+        for (const part of gluedParts(text.slice(tok.start, tok.end)) ?? []) {
+          const word = part.toLowerCase().replace(/['’]s$/, '');
+          if (word.length > 1 && !STOPWORDS.has(word)) post(stem(word), s);
+        }
       }
     }
   }

@@ -132,3 +132,28 @@ export function tokenize(text: string, start = 0, end = text.length, out: Token[
   }
   return out;
 }
+
+/**
+ * Is `tok` joined to `prev` by a single hyphen ("co-operation", "e-mail")? Such a pair is also
+ * read as one word, its parts joined ("cooperation"), on both sides: the source index posts it,
+ * a claim term of either part is also found where a source writes the pair joined.
+ */
+export function hyphenJoined(text: string, prev: Token, tok: Token): boolean {
+  return prev.end === tok.start - 1 && text.charCodeAt(prev.end) === 45;
+}
+
+/** The stem of a hyphenated pair read as one word. */
+export function joinedStem(prev: Token, tok: Token): string {
+  return stem(prev.word + tok.word);
+}
+
+/**
+ * Where a glued word of a scraped page changes case inside ("ScotlandDied", "NewsOPINIONApril"):
+ * before an upper-case letter after a lower-case one, and before the last capital of a run of
+ * capitals followed by lower case. Null when it does not: most words.
+ */
+const GLUED = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+export function gluedParts(raw: string): string[] | null {
+  const parts = raw.split(GLUED);
+  return parts.length > 1 ? parts : null;
+}
