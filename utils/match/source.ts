@@ -133,14 +133,20 @@ export function abbreviationsOf(source: SourceIndex): Abbreviation[] {
 
 function readAbbreviations(source: SourceIndex): Abbreviation[] {
   const out: Abbreviation[] = [];
-  // Every token's stem, stop words included ("(US)" is used as "US"), read only once a definition is found.
-  const held: Set<string>[] = [];
-  const stemsOf = (k: number) => {
-    if (!held[k]) {
-      held[k] = new Set<string>();
-      for (let t = source.sentences[k].tokenFrom; t < source.sentences[k].tokenTo; t++) held[k].add(source.tokens[t].stem);
+  // A use is found through the inverted list; an abbreviation that is a stop word as written
+  // ("US", "IT") is not in it, so only then are the later sentences' tokens read.
+  const usesOf = (own: Token[], after: number): number[] => {
+    if (own.some((t) => STOPWORDS.has(t.word))) {
+      const out: number[] = [];
+      for (let k = after + 1; k < source.bodyEnd; k++) {
+        const held = new Set<string>();
+        for (let t = source.sentences[k].tokenFrom; t < source.sentences[k].tokenTo; t++) held.add(source.tokens[t].stem);
+        if (own.every((x) => held.has(x.stem))) out.push(k);
+      }
+      return out;
     }
-    return held[k];
+    const [head, ...rest] = own.map((t) => source.postings.get(t.stem) ?? []);
+    return head.filter((k) => k > after && rest.every((list) => list.includes(k)));
   };
   for (let s = 0; s < source.bodyEnd; s++) {
     const { start, end } = source.sentences[s];
@@ -165,11 +171,9 @@ function readAbbreviations(source: SourceIndex): Abbreviation[] {
       const phrase = tokenize(before.slice(from).join(' '))
         .filter((t) => !STOPWORDS.has(t.word))
         .map((t) => t.stem);
-      const own = tokenize(abbreviation).map((t) => t.stem);
+      const own = tokenize(abbreviation);
       if (phrase.length === 0 || own.length === 0) continue;
-      const usedIn: number[] = [];
-      for (let k = s + 1; k < source.bodyEnd; k++) if (own.every((x) => stemsOf(k).has(x))) usedIn.push(k);
-      out.push({ phrase, usedIn });
+      out.push({ phrase, usedIn: usesOf(own, s) });
     }
   }
   return out;
