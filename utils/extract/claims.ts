@@ -36,6 +36,12 @@
  * aside when a later group of the sentence follows (the claim is the head with its aside, which a
  * reader can check), and the whole sentence when it is the sentence's only group.
  *
+ * Lists: a group in the middle of a list of short items that qualify one noun, with the rest of
+ * the list after it ("There was also significant Dutch, Dalmatian,[1] German, and Italian
+ * immigration, …"), would leave the list without its noun. When its item and the one before it
+ * are closed by commas and the words after it are more items, the last opened by "and" or "or",
+ * none holding a verb or a group, the claim runs on to the end of the last item.
+ *
  * A clause since an earlier group that ends with a comma or no punctuation and opens with names
  * followed by a comma, a bracket, "and"/"or" or nothing is the next item of a list, not a
  * statement, however it is capitalised ("…, Crete,[2] El Alamein and Cassino.[3]").
@@ -190,6 +196,12 @@ export class BlockText {
     const predicateGroup = this.frontedPhrase(index) ? index : this.subjectEndsAt(index);
     if (predicateGroup !== undefined) return this.withPredicate(index, predicateGroup);
     if (this.insideClause(index) || this.soleGroupInSubject(index)) return this.claimOf(index, true);
+    const listEnd = this.listGoesOnTo(index);
+    if (listEnd !== undefined) {
+      const starts = this.sentences();
+      const s = this.sentenceOf(index);
+      return this.wholeClause(this.earlierGroups(index, starts[s], at), starts[s], (start) => this.balanced(start, listEnd, starts[s], this.sentenceEnd(s)));
+    }
     let end = at;
     while (end > 0 && /\s/.test(clean[end - 1])) end--;
     if (end === 0) return '';
@@ -250,6 +262,35 @@ export class BlockText {
     if (!HAS_WORD.test(head) || NOT_A_HEAD.test(head) || REGEXPS.verbWord.test(head) || wordCount(head, HEAD_WORDS + 1) > HEAD_WORDS) return false;
     // Its aside between commas may open with a participle ("headed by the chief justice"), and has no verb after it.
     return comma < 0 || !REGEXPS.verbWord.test(subject.slice(comma + 1).replace(LEADING_PARTICIPLE, ''));
+  }
+
+  /**
+   * Where the list ends that group `index` sits in the middle of, when the sentence goes on with
+   * the rest of it ("There was also significant Dutch, Dalmatian,[1] German, and Italian
+   * immigration, …"): the group's item and the one before it are closed by commas, the words
+   * after the group are more items, the last opened by "and" or "or", and no item holds a verb or
+   * a group. Ending at the group would cut the list from the noun it qualifies: the claim runs on
+   * to the end of the last item (see Lists at the top of this module).
+   */
+  private listGoesOnTo(index: number): number | undefined {
+    if (this.groups[index].keepWords) return undefined;
+    const clean = this.clean;
+    const s = this.sentenceOf(index);
+    const sentenceStart = this.sentences()[s];
+    const before = this.spacesBefore(this.wordsAt[index], sentenceStart);
+    if (clean[before - 1] !== ',') return undefined;
+    const lead = clean.slice(sentenceStart, before - 1);
+    const comma = lead.lastIndexOf(',');
+    if (comma < 0 || !isListItem(lead.slice(comma + 1), LIST_ITEM_WORDS)) return undefined;
+    const at = this.groupAt[index];
+    const rest = LIST_REST.exec(clean.slice(at, Math.min(this.nextGroupAfter(index), this.sentenceEnd(s))));
+    if (!rest) return undefined;
+    const items = rest[1].split(',');
+    // The piece before the conjunction is empty when a comma closes the item before it ("German, and").
+    const last = items.pop()!;
+    if (!items.every((item) => isListItem(item, LIST_ITEM_WORDS)) || !(/^\s*$/.test(last) || isListItem(last, LIST_ITEM_WORDS))) return undefined;
+    if (!isListItem(rest[2], LAST_ITEM_WORDS)) return undefined;
+    return this.spacesBefore(at + rest[0].length);
   }
 
   /**
@@ -507,6 +548,19 @@ const LIST_ITEM = /^[\s"”’)\]]*(?:,\s*(?:(?:and|or|nor|plus|as well as)\s+)?
 const LAST_ITEM = /^\s*(?:and|or|nor|plus|as well as|along with|together with)\s+[^,;:.!?()\[\]"“”]+$/;
 /** The words after a group continue a list rather than give a predicate. */
 const LIST_NEXT = /^\s*(?:and|or|nor|plus|as well as)\b/;
+
+/** Most words of an item in a list that a group sits in the middle of (see listGoesOnTo). */
+const LIST_ITEM_WORDS = 3;
+/** Most words of its last item, which carries the noun the list qualifies ("Italian immigration in the 1990s"). */
+const LAST_ITEM_WORDS = 6;
+/** After such a group: more items, each closed by a comma, then "and" or "or" and the last item. */
+const LIST_REST = /^([^;:.!?()\[\]"“”]*?)\b(?:and|or)\s+([^,;:.!?()\[\]"“”]+)/u;
+
+/** A short item of a list: some words, no verb. */
+function isListItem(item: string, most: number): boolean {
+  const words = wordCount(item, most + 1);
+  return words > 0 && words <= most && !REGEXPS.verbWord.test(item);
+}
 
 /** Fewest words of a clause that stands as a claim of its own. */
 const FRAGMENT_WORDS = 4;

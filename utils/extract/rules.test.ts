@@ -31,6 +31,13 @@ describe('the claim of a marker', () => {
     ['never the whole paragraph', 'Intro sentence one. Intro sentence two. The cited one.[7]', ['The cited one.']],
     ['a marker with nothing before it attributes nothing', '[1] Starts with a marker.', ['']],
     ['abbreviations do not end a sentence early', 'The U.S. economy grew by 2 per cent in 2023.[4]', ['The U.S. economy grew by 2 per cent in 2023.']],
+    [
+      'a marker in the middle of a list runs on to the noun the list qualifies',
+      'The valley saw early Welsh, Cornish,[1] Scottish, and Irish settlement, mostly along the river.[2]',
+      ['The valley saw early Welsh, Cornish, Scottish, and Irish settlement', 'The valley saw early Welsh, Cornish, Scottish, and Irish settlement, mostly along the river.'],
+    ],
+    ['so it does without a comma before the last item', 'Traders sold salt, wool,[1] hides and tin ingots from Cornwall.', ['Traders sold salt, wool, hides and tin ingots from Cornwall']],
+    ['a list of predicates is no such list', 'The mill closed, changed hands,[1] reopened in 1990, and closed again.[2]', ['The mill closed, changed hands', 'The mill closed, changed hands, reopened in 1990, and closed again.']],
   ])('%s', (_, text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
   });
