@@ -113,6 +113,17 @@ function isSkipped(el: Element, name: string, options: WalkOptions, read: ReadAt
 }
 
 /**
+ * The walk's skip rule alone, for text read outside the walk (the list a colon introduces,
+ * introduced.ts): page furniture, hidden copies and source lists are passed over there too.
+ */
+export function isSkippedElement(el: Element, name: string): boolean {
+  return isSkipped(el, name, { skip: NOTHING_SKIPPED, containers: [] } as unknown as WalkOptions, { href: null, cls: null, skipNames: NO_NAMES });
+}
+
+const NOTHING_SKIPPED = new Set<Element>();
+const NO_NAMES = new Set<string>();
+
+/**
  * A pronunciation's sound link in running text ("Harrowgate (<a href="….ogg">listen</a>)"): page
  * furniture, like the pronunciation classes of SKIP_CLASS. Read for every link, so the address is
  * looked at only when a dot stands where a sound file's extension would start (".ogg", ".flac").

@@ -4,7 +4,7 @@
  * into that block ("Berlin has partnership agreements with[18]:" and then a list of cities, "…
  * is defined as:[3]" and then a displayed formula) reads that block's text here.
  */
-import { SKIP_CLASS, SKIP_TAGS } from './config';
+import { isSkippedElement } from './blocks';
 import { formulaText } from './math';
 import { normalizeSpace, sentenceStarts } from './text';
 
@@ -82,9 +82,7 @@ function readable(root: Element): string {
   return normalizeSpace(parts.join('')).replace(/\s+([.,;:])/g, '$1');
 }
 
+/** What the walk skips (blocks.ts), and markers: MediaWiki's `reference` superscripts, whose numbers are no words of the item. */
 function hidden(el: Element, name: string): boolean {
-  if (SKIP_TAGS.has(name) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const cls = el.getAttribute('class');
-  if (cls && (SKIP_CLASS.test(cls) || /(?:^|\s)reference(?:\s|$)/.test(cls))) return true;
-  return /display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
+  return isSkippedElement(el, name) || /(?:^|\s)reference(?:\s|$)/.test(el.getAttribute('class') ?? '');
 }
