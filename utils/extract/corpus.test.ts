@@ -51,6 +51,7 @@ const INLINE_ATTRIBUTIONS: Record<string, string[]> = {
   'bug-1255978': ['Quora'], // "according to answers posted on Quora"
   'buzzfeed-1': ['said in a statement', 'said the tablets were believed to contain dinitrophenol'],
   cnet: ['Business Insider'], // "according to a transcript reviewed by Business Insider"
+  'cnet-svg-classes': ['comunicado'], // "Según explicó en un <a>comunicado</a> Twitter Lite ahora estará disponible …"
   cnn: ['report states'], // "As the <a>report states</a>: …"
   'ebb-org': ['stallman.org'], // "statements posted on <a>stallman.org</a>"
   'gitlab-blog': ['survey of more than 5,000 DevSecOps professionals worldwide'], // "<a>survey …</a> suggests that"

@@ -81,7 +81,7 @@ describe('the claim boundary', () => {
 });
 
 describe('attributions in the other languages of the corpus', () => {
-  it('"selon <a>", "laut der <a>", "<a>a déclaré …</a>" make claims, their attribution taken off; "según explicó en un <a>" names no source', () => {
+  it('"selon <a>", "laut der <a>", "<a>a déclaré …</a>" make claims, their attribution taken off; "según explicó en un <a>comunicado</a>" cites the statement and names no source', () => {
     const html =
       '<article><p>Le port a fermé deux quais en mai, <a href="https://courrier.example/quais">selon le Courrier du port</a>.</p>' +
       '<p>Laut <a href="https://hafen.example/bericht">der Hafenbehörde</a> wurden 2023 zwölf Schiffe umgeleitet.</p>' +
@@ -94,7 +94,18 @@ describe('attributions in the other languages of the corpus', () => {
       // No comma closes "Laut der Hafenbehörde": where the statement starts is not told, so the phrase stays.
       { text: 'Laut der Hafenbehörde wurden 2023 zwölf Schiffe umgeleitet.', markers: ['der Hafenbehörde'], attribution: undefined },
       { text: 'Les ferries reprendront en juin, a déclaré mardi la ministre de la Mer.', markers: ['a déclaré mardi la ministre de la Mer'], attribution: undefined },
+      // "explicó en un <a>": the work the statement was made in, as "said in a <a>statement</a>"; "según" names no source there, so the phrase stays.
+      { text: 'Según explicó en un comunicado el muelle abrirá en julio.', markers: ['comunicado'], attribution: undefined },
     ]);
+  });
+
+  it('a reporting verb, "in" and an article before a link introduce the work a statement was made in, in each language', () => {
+    expect(
+      claims(
+        '<p>Le maire a déclaré dans un <a href="https://mairie.example/communique">communiqué</a> que le quai rouvrira en juin.</p>' +
+          '<p>Die Ministerin sagte in einem <a href="https://radio.example/interview">Interview</a>, der Hafen werde 2025 erweitert.</p>',
+      ).map((c) => c.markers),
+    ).toEqual([['communiqué'], ['Interview']]);
   });
 
   it('"<a>a fait part de …</a>" reports like "<a>a déclaré</a>"', () => {

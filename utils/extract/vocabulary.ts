@@ -89,6 +89,9 @@ const LEAD_IN = [
     // "assured the public on <a>Weibo</a>": the medium the statement was made in.
     `| (?:the|his|her|their|its) [\\w-]+ (?:on|in))`,
   'writing in',
+  // The same in the other languages: "explicó en un <a>comunicado</a>", "a déclaré dans un <a>communiqué</a>",
+  // "sagte in einem <a>Interview</a>": the work the statement was made in.
+  `(?:${OTHER_REPORTING_VERBS}) (?:en|dans|in|em|num|numa|nel|nella)(?: (?:un|una|el|la|su|une|le|son|sa|einem|einer|dem|der|um|uma|o|a|il|lo))?`,
 ].join('|');
 
 /** The words of LEAD_IN and of a linked quotation's verbs (quoteCue) that the lists above lack. */
