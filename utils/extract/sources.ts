@@ -139,7 +139,7 @@ function externalAnchorsByItem(external: readonly Element[], itemsAround: (el: E
 export function sourceContext(doc: Document, pageUrl: string): SourceContext {
   // Plain tag names: jsdom's selector engine takes a second over combinators on a large page.
   // The links with a fragment come from the same query: one pass over the page rather than two.
-  const tagged = elementsByTags(doc, [...HEADING_TAGS, 'strong', 'b', 'base', 'link'], 'a[href*="#"]');
+  const tagged = elementsByTags(doc, [...HEADING_TAGS, 'strong', 'b', 'base'], 'a[href*="#"]');
   const baseHref = tagged.get('base')![0]?.getAttribute('href');
   const base = resolveHttpUrl(baseHref, pageUrl) ?? pageUrl;
   const ids = new Map<string, Element | null>();
@@ -150,7 +150,7 @@ export function sourceContext(doc: Document, pageUrl: string): SourceContext {
     doc,
     base,
     pageDomain: domainOf(pageUrl),
-    addresses: pageAddresses(doc, pageUrl, base, tagged.get('link')),
+    addresses: pageAddresses(doc, pageUrl, base),
     externalClassOnly: marksExternalLinks(external),
     quirksMode: doc.compatMode === 'BackCompat',
     tagged,

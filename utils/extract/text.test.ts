@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tidyClaim } from '@/utils/extract/claims';
-import { domainOf, inPageFragment, normalizeSpace, readHref, resolveHttpUrl } from '@/utils/extract/text';
+import { domainOf, inPageFragment, normalizeSpace, pageAddresses, readHref, resolveHttpUrl } from '@/utils/extract/text';
+import { parseHtml } from '../../tests/helpers/extract';
 
 /** What the URL parser says, with no shortcut: the meaning the fast paths must keep. */
 function parsed(href: string, base: string): string | undefined {
@@ -119,5 +120,28 @@ describe('normalizeSpace and tidyClaim keep what their patterns give', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(50_000);
+  });
+});
+
+describe('pageAddresses', () => {
+  /** A saved page: served from a local address, its own links spelled with its original one. */
+  function savedPage(linksBefore: number): string {
+    const styles = Array.from({ length: linksBefore }, (_, i) => `<link rel="stylesheet" href="/static/s${i}.css">`).join('');
+    return `<html><head><title>Ferry</title>${styles}<link rel="preload" href="/font.woff2" as="font"><link rel="Canonical" href="https://en.wikipedia.org/wiki/Ferry"></head><body>
+      <div class="mw-parser-output"><p>The night ferry carried 18,400 passengers in its first year.<sup id="cite_ref-1" class="reference"><a href="https://en.wikipedia.org/wiki/Ferry#cite_note-1">[1]</a></sup></p>
+      <h2>References</h2><ol class="references"><li id="cite_note-1"><span class="reference-text"><a class="external text" href="https://harbour.example.org/ferry-2020.html">"Night ferry figures"</a>. Harbour Authority. 2020.</span></li></ol></div></body></html>`;
+  }
+  const SAVED_AT = 'http://127.0.0.1:8080/saved/ferry.html';
+
+  it.each([0, 49, 120])('reads the canonical link after %i other <link> elements', (count) => {
+    const doc = parseHtml(savedPage(count));
+    const addresses = pageAddresses(doc, SAVED_AT, SAVED_AT);
+    expect([...addresses].sort()).toEqual([SAVED_AT, 'https://en.wikipedia.org/wiki/Ferry'].sort());
+    expect(inPageFragment('https://en.wikipedia.org/wiki/Ferry#cite_note-1', addresses, SAVED_AT)).toBe('cite_note-1');
+  });
+
+  it('reads rel as words: "canonicalx" is not canonical, "alternate canonical" is', () => {
+    const doc = parseHtml(`<html><head><link rel="canonicalx" href="https://a.example/x"><link rel="alternate canonical" href="https://b.example/y#top"></head><body></body></html>`);
+    expect([...pageAddresses(doc, SAVED_AT, SAVED_AT)].sort()).toEqual([SAVED_AT, 'https://b.example/y'].sort());
   });
 });

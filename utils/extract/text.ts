@@ -163,7 +163,7 @@ export function resolveHttpUrl(href: string | null | undefined, base: string): s
  * ("https://en.wikipedia.org/wiki/Cat#cite_note-2"), so an in-page link is recognised by its
  * address, not only by a leading "#".
  */
-export function pageAddresses(doc: Document, pageUrl: string, base: string, links?: readonly Element[]): Set<string> {
+export function pageAddresses(doc: Document, pageUrl: string, base: string): Set<string> {
   const keys = new Set<string>();
   const add = (href: string | null | undefined, against: string) => {
     if (!href) return;
@@ -177,7 +177,11 @@ export function pageAddresses(doc: Document, pageUrl: string, base: string, link
   };
   add(pageUrl, pageUrl);
   add(base, pageUrl);
-  for (const link of (links ?? Array.from(doc.getElementsByTagName('link'))).slice(0, 50)) {
+  // Only the links whose rel holds the word: a CMS page may put hundreds of stylesheets and
+  // preloads before its canonical link (wikipedia-2 has 376 <link> elements).
+  const candidates = doc.querySelectorAll('link[rel*="canonical" i]');
+  for (let i = 0; i < candidates.length; i++) {
+    const link = candidates[i];
     if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) add(link.getAttribute('href'), base);
   }
   return keys;
