@@ -1,10 +1,9 @@
 /**
  * Lab (round 12, pre-registered in docs/matcher-notes.md): what a sentence of a scientific abstract
  * does — state the study's aim or method, or report a finding — read from closed lists of cue
- * forms, and abbreviations a source defines in brackets after a phrase.
+ * forms. (Abbreviations a source defines in brackets are read by the product: `abbreviationsOf` in
+ * utils/match/source.ts.)
  */
-import { tokenize } from '../../utils/match/text';
-import { STOPWORDS } from '../../utils/match/words';
 
 const AIM_LABEL =
   /^(?:background|introduction|importance|objectives?|aims?|purpose|methods?|methodology|design|study design|setting|participants|patients|interventions?|exposures?|main outcomes?(?: and)? measures?|materials and methods)\s*:/i;
@@ -41,42 +40,3 @@ export function aimOnly(sentence: string): boolean {
   return (AIM_LABEL.test(s) || AIM_CUES.some((re) => re.test(s))) && !reportsFinding(s);
 }
 
-export interface Abbreviation {
-  /** Stem of the abbreviation as the tokenizer reads it ("fpv", "covid-19" → its tokens' stems). */
-  stems: string[];
-  /** Stems of the phrase's content words. */
-  phrase: string[];
-  /** Index of the sentence defining it: only later sentences use it. */
-  sentence: number;
-}
-
-const BRACKETED = /\(([A-Za-z][A-Za-z0-9-]{1,7})\)/g;
-
-/** Abbreviations a source defines as "phrase words (ABBR)", in the order of their sentences. */
-export function abbreviations(sentences: string[]): Abbreviation[] {
-  const out: Abbreviation[] = [];
-  sentences.forEach((text, s) => {
-    for (const m of text.matchAll(BRACKETED)) {
-      const abbr = m[1];
-      const letters = abbr.replace(/[^A-Za-z]/g, '');
-      if ((abbr.match(/[A-Z]/g) ?? []).length < 2 || letters.length === 0) continue;
-      const before = text.slice(0, m.index).trimEnd().split(/\s+/).filter(Boolean);
-      const initial = letters[0].toLowerCase();
-      let phraseFrom = -1;
-      for (let k = before.length - 1; k >= Math.max(0, before.length - letters.length); k--) {
-        if (before[k].replace(/^[^A-Za-z0-9]+/, '').toLowerCase().startsWith(initial)) {
-          phraseFrom = k;
-          break;
-        }
-      }
-      if (phraseFrom < 0) continue;
-      const phrase = tokenize(before.slice(phraseFrom).join(' '))
-        .filter((t) => !STOPWORDS.has(t.word))
-        .map((t) => t.stem);
-      const stems = tokenize(abbr).map((t) => t.stem);
-      if (phrase.length === 0 || stems.length === 0) continue;
-      out.push({ stems, phrase, sentence: s });
-    }
-  });
-  return out;
-}

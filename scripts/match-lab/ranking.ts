@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { analyse } from '../../utils/match/index';
 import { chunks } from '../../utils/match/features';
 import { synonymsOf } from '../../utils/match/lexicon';
-import { indexSource, type SourceIndex } from '../../utils/match/source';
+import { abbreviationsOf, indexSource, type SourceIndex } from '../../utils/match/source';
 import type { Window } from '../../utils/match/passages';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
 import { bootstrap, foldOf } from './cv';
@@ -35,7 +35,7 @@ import { readArgs } from '../lib/args';
 import { firstRanked } from './first-passage';
 import { readArticles, type Article } from './article';
 import { claimStems, contextNames, PRONOUN_LED, titleWords, type SubjectWord } from './subject';
-import { abbreviations, aimOnly, reportsFinding } from './abstract';
+import { aimOnly, reportsFinding } from './abstract';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = readArgs('usage: npx tsx scripts/match-lab/ranking.ts [--boot 1000] [--files wice.jsonl,checkcovid.jsonl] [--round 9|11|12]', {
@@ -185,15 +185,10 @@ function describeClaim(source: SourceIndex, claim: string, gold: { start: number
   // Round 12: what each sentence does in an abstract, and the claim terms an abbreviation stands for.
   const aims = lines.map(aimOnly);
   const findings = lines.map(reportsFinding);
-  const sentenceStems = (k: number) => new Set(source.tokens.slice(source.sentences[k].tokenFrom, source.sentences[k].tokenTo).map((t) => t.stem));
   const standsFor = analysis.terms.map(() => new Set<number>());
-  for (const def of abbreviations(lines.slice(0, source.bodyEnd))) {
+  for (const def of abbreviationsOf(source)) {
     const terms = analysis.terms.flatMap((t, i) => (t.kind !== 'number' && def.phrase.includes(t.stem) ? [i] : []));
-    if (terms.length === 0) continue;
-    for (let k = def.sentence + 1; k < source.bodyEnd; k++) {
-      const here = sentenceStems(k);
-      if (def.stems.every((x) => here.has(x))) for (const i of terms) standsFor[i].add(k);
-    }
+    for (const k of def.usedIn) for (const i of terms) standsFor[i].add(k);
   }
   const abbreviatedShown = (w: Window): number => {
     let added = false;
