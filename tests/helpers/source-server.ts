@@ -90,6 +90,8 @@ export async function startSourceServer(): Promise<SourceServer> {
   let maxActive = 0;
   /** Held `/hold/*?until=N` requests, answered once N are in progress at once. */
   const waiting: (() => void)[] = [];
+  /** The `until` values already reached since the last reset: later requests are not held. */
+  const reached = new Set<number>();
   let base = '';
 
   const later = (ms: number, fn: () => void) => {
@@ -296,8 +298,11 @@ export async function startSourceServer(): Promise<SourceServer> {
         });
       // `until=N`: no answer until N held requests are in progress at once (or 10 s have passed),
       // so a test of a concurrency limit does not depend on how fast a busy machine starts them.
+      // Once N have been in progress together, the requests that follow (those a limit kept
+      // waiting for a slot) are answered as they come, not held for the 10 s.
       const until = Number(url.searchParams.get('until') ?? 0);
-      if (active >= until) {
+      if (active >= until || reached.has(until)) {
+        if (until > 0) reached.add(until);
         for (const release of waiting.splice(0)) release();
         return answer();
       }
@@ -339,6 +344,7 @@ export async function startSourceServer(): Promise<SourceServer> {
       requests.clear();
       total = 0;
       maxActive = 0;
+      reached.clear();
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);
