@@ -24,3 +24,18 @@ describe('names in a claim', () => {
     expect(kinds('Work stopped in the city: Officials gave no reason.')).toMatchObject({ Officials: 'word' });
   });
 });
+
+describe('key words of a claim', () => {
+  it('takes "e.g." and "i.e.", one token each, as no key word', () => {
+    const surfaces = analyseClaim('Some relief was foreseen, e.g. for mothers, i.e. parents of three.').terms.map((t) => t.surface);
+    expect(surfaces).toEqual(['relief', 'foreseen', 'mothers', 'parents', 'three']);
+  });
+
+  it('carries the joined stem for a bound prefix written apart ("co operation"), not for any two words', () => {
+    const terms = analyseClaim('The co operation of pre war clubs and the go operation.').terms;
+    expect(terms.find((t) => t.surface === 'co')?.joined).toEqual(['cooper']);
+    expect(terms.find((t) => t.surface === 'operation')?.joined).toEqual(['cooper']);
+    expect(terms.find((t) => t.surface === 'war')?.joined).toEqual(['prewar']);
+    expect(terms.find((t) => t.surface === 'go')?.joined).toBeUndefined();
+  });
+});

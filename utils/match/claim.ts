@@ -9,7 +9,7 @@
  * pepper" stays one part).
  */
 import { readNumbers, isNumberWord, type NumberMention } from './numbers';
-import { hyphenJoined, joinedStem, tokenize, type Token } from './text';
+import { joinedPair, joinedStem, tokenize, type Token } from './text';
 import { STOPWORDS } from './words';
 
 export type TermKind = 'word' | 'name' | 'number';
@@ -108,8 +108,8 @@ export function analyseClaim(claim: string): ClaimAnalysis {
     const name = tok.capital && i > 0 && !opensSentence(text, tokens[i - 1], tok);
     const term: ClaimTerm = { stem: tok.stem, surface: text.slice(tok.start, tok.end), kind: name ? 'name' : 'word', part: rawPart[i], position: i };
     const joined: string[] = [];
-    if (i > 0 && hyphenJoined(text, tokens[i - 1], tok)) joined.push(joinedStem(tokens[i - 1], tok));
-    if (i + 1 < tokens.length && hyphenJoined(text, tok, tokens[i + 1])) joined.push(joinedStem(tok, tokens[i + 1]));
+    if (i > 0 && joinedPair(text, tokens[i - 1], tok)) joined.push(joinedStem(tokens[i - 1], tok));
+    if (i + 1 < tokens.length && joinedPair(text, tok, tokens[i + 1])) joined.push(joinedStem(tok, tokens[i + 1]));
     if (joined.length) term.joined = joined;
     terms.push(term);
   }

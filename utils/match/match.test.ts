@@ -484,6 +484,25 @@ describe('forms the two sides must read alike', () => {
     expect(matchClaim('The club signed a co operation agreement with the town council.', [hyphenSource]).evidence[0].missing).toEqual([]);
   });
 
+  it('a prefix the claim sets apart ("co operation") is found where the source writes the word joined, and the other way round', () => {
+    const joinedSource = indexSource('joined', 'The manager praised the cooperation of local schools in the scouting scheme.\n\nIts ground holds about 4,000 spectators.');
+    const apart = matchClaim('The manager praised the co operation of local schools in the scouting scheme.', [joinedSource]);
+    expect(apart.evidence[0].missing).toEqual([]);
+    expect(apart.verdict).toBe('supported');
+    const apartSource = indexSource('apart', 'The manager praised the co operation of local schools in the scouting scheme.\n\nIts ground holds about 4,000 spectators.');
+    expect(matchClaim('The manager praised the cooperation of local schools in the scouting scheme.', [apartSource]).evidence[0].missing).toEqual([]);
+  });
+
+  it('"half a million" is one number, found where the source writes 500,000', () => {
+    const src = indexSource('s', 'About 500,000 people visited the harbour festival in 2019.\n\nThe festival began in 1990.');
+    const match = matchClaim('Half a million people visited the harbour festival in 2019.', [src]);
+    expect(match.absent).toBeUndefined();
+    expect(match.evidence[0].missing).toEqual([]);
+    expect(match.evidence[0].matched).toContain('Half a million');
+    // Two million are not half a million.
+    expect(matchClaim('Two million people visited the harbour festival in 2019.', [src]).absent).toEqual([{ kind: 'number', text: 'Two million' }]);
+  });
+
   it('finds a claim word glued to the next one in a scraped page, and keeps a camel-case name whole', () => {
     const scraped = indexSource(
       's',

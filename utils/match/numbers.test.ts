@@ -26,6 +26,11 @@ describe('reading numbers', () => {
     ['two-thirds', 2 / 3, false],
     ['half', 0.5, false],
     ['a dozen', 12, false],
+    ['half a million', 5e5, false],
+    ['half million', 5e5, false],
+    ['two-thirds of a billion', (2 / 3) * 1e9, false],
+    ['a quarter of a million', 2.5e5, false],
+    ['half a dozen', 6, false],
   ])('reads "%s" as %d (percent: %s)', (text, value, percent) => {
     const n = one(`The figure was ${text} last year.`.replace(' last year', ''));
     expect(n.value).toBeCloseTo(value, 6);
@@ -60,6 +65,9 @@ describe('digits that belong to a name', () => {
     ['SARS-CoV-2 spread in 2020.', ['2020']],
     ['Levels of IL-6 were 40% higher.', ['40%']],
     ['Between 2019-2020, 12 people left.', ['2019', '2020', '12']],
+    ['Nearly half a million people came.', ['half a million']],
+    ['She won a third term and a million votes.', ['a million']],
+    ['About half, a million in all, came.', ['half', 'a million']],
   ])('in "%s" the numbers are %j', (text, numbers) => {
     expect(numbersIn(text).map((n) => text.slice(n.start, n.end))).toEqual(numbers);
   });
@@ -76,6 +84,11 @@ describe('comparing numbers', () => {
     ['two-thirds', '67%', true],
     ['two-thirds', '66.7 percent', true],
     ['half', '50%', true],
+    ['half a million', '500,000', true],
+    ['half a million', '0.5 million', true],
+    ['half a million', '1.5 million', false],
+    ['a quarter million', '250,000', true],
+    ['half a million', '450,000', false],
     ['57%', '65.7%', false],
     ['2020', '2021', false],
     ['2021', '2,021', true],
@@ -112,6 +125,9 @@ describe('dates', () => {
     ['Version 1.2.3 fixed it.', []],
     ['They won 3-1 at home.', ['3', '1']],
     ['Between 2019-2020, 12 people left.', ['2019', '2020', '12']],
+    ['Nearly half a million people came.', ['half a million']],
+    ['She won a third term and a million votes.', ['a million']],
+    ['About half, a million in all, came.', ['half', 'a million']],
     ['Call 555-123-4567 today.', ['555', '123', '4567']],
     ['It grew by 2.5 percent.', ['2.5 percent']],
     ['A ratio of 3/4 held.', ['3', '4']],

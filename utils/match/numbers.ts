@@ -1,8 +1,8 @@
 /**
  * Numbers in their many written forms, read from a sentence's tokens.
  *
- * "65.7%", "65.7 percent", "1,000", "1000", "two-thirds", "3 million", "5.5bn", "twenty-one" all
- * become a value plus the precision it was written with. Two mentions agree when each rounds to
+ * "65.7%", "65.7 percent", "1,000", "1000", "two-thirds", "3 million", "5.5bn", "twenty-one",
+ * "half a million" all become a value plus the precision it was written with. Two mentions agree when each rounds to
  * the other at the coarser precision: "3.2 million" agrees with "3,215,000" but "3,000,000" does
  * not; "two-thirds" agrees with "67%". Four-digit whole numbers from 1000 to 2100 are years, which
  * are compared exactly. Dates ("2020-03-05", "05/03/2020", "5 March 2020", "March 2020"; `dates.ts`)
@@ -102,17 +102,17 @@ export function readNumbers(tokens: Token[], text: string): NumberMention[] {
  * "a" before a scale word, or "half": the cheap test every other token of the sentence gets
  * instead of the date and digit patterns.
  */
-function mayStart(tokens: Token[], i: number): boolean {
+function mayStart(tokens: Token[], i: number, text: string): boolean {
   const tok = tokens[i];
   const c = tok.word.charCodeAt(0);
   if (c >= 48 && c <= 57) return true;
   if (tok.word in UNITS || tok.word === 'half') return true;
-  if (tok.word === 'a') return tokens[i + 1] !== undefined && tokens[i + 1].word in SCALES;
+  if (tok.word === 'a') return tokens[i + 1] !== undefined && (tokens[i + 1].word in SCALES || aFractionOfScale(tokens, i, text));
   return tok.capital && monthOf(tok) !== undefined;
 }
 
 function readOne(tokens: Token[], i: number, text: string): NumberMention | null {
-  if (!mayStart(tokens, i)) return null;
+  if (!mayStart(tokens, i, text)) return null;
   const tok = tokens[i];
   const date = readDate(tokens, i, text);
   if (date) {
@@ -145,11 +145,28 @@ function readOne(tokens: Token[], i: number, text: string): NumberMention | null
       fraction = true;
       j++;
     }
+  } else if (aFractionOfScale(tokens, i, text)) {
+    // "a quarter of a million", "a third of a billion" (not "a third term": only before a scale).
+    j = i + 1;
+    value = 1 / FRACTIONS[tokens[j].word];
+    tolerance = 0.005;
+    fraction = true;
   } else if (tok.word === 'half') {
     value = 0.5;
     tolerance = 0.005;
     fraction = true;
   } else return null;
+  // "half a million", "two-thirds of a million", "half million": a fraction of a scale is a count.
+  if (fraction) {
+    const k = scaleAfterFraction(tokens, j, text);
+    if (k > j) {
+      const scale = tokens[k].word === 'dozen' ? 12 : SCALES[tokens[k].word];
+      value *= scale;
+      tolerance *= scale;
+      fraction = false;
+      j = k;
+    }
+  }
 
   // Scale words: "3 million", "two hundred thousand".
   while (!fraction && tokens[j + 1] && tokens[j + 1].word in SCALES && tokens[j + 1].word.length > 2 && adjacent(tokens[j], tokens[j + 1], text)) {
@@ -211,6 +228,26 @@ export function statedIn(mentions: readonly NumberMention[], claim: NumberMentio
   const span = claim.span;
   if (!span) return mentions.some((m) => sameNumber(m, claim));
   return mentions.some((m) => m.span?.from === span.from && m.span.to === span.to) || (mentions.some((m) => writesYear(m, span.from)) && mentions.some((m) => writesYear(m, span.to)));
+}
+
+/**
+ * The index of the scale word a fraction ending at token `j` is taken of ("half a million", "a
+ * third of a billion", "half million", "half a dozen"), or `j` when none follows.
+ */
+function scaleAfterFraction(tokens: Token[], j: number, text: string): number {
+  let k = j + 1;
+  if (tokens[k]?.word === 'a') k++;
+  else if (tokens[k]?.word === 'of' && tokens[k + 1]?.word === 'a') k += 2;
+  const scale = tokens[k];
+  if (!scale || !(scale.word === 'dozen' || (scale.word in SCALES && scale.word.length > 2))) return j;
+  for (let t = j; t < k; t++) if (!adjacent(tokens[t], tokens[t + 1], text)) return j;
+  return k;
+}
+
+/** "a quarter million", "a third of a billion": "a", a fraction word, and a scale it is taken of. */
+function aFractionOfScale(tokens: Token[], i: number, text: string): boolean {
+  const next = tokens[i + 1];
+  return tokens[i].word === 'a' && next !== undefined && next.word in FRACTIONS && !next.word.endsWith('s') && adjacent(tokens[i], next, text) && scaleAfterFraction(tokens, i + 1, text) > i + 1;
 }
 
 /** Only whitespace or a hyphen between two tokens. */

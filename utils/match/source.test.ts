@@ -69,4 +69,28 @@ describe('indexSource: glued words', () => {
     // No part of a single letter, and no stop word.
     expect(src.postings.has('i')).toBe(false);
   });
+
+  it('reads the date after a glued word that ends in a month\'s name, and no date where the glued word ends otherwise', () => {
+    const src = indexSource('s', 'NewsOPINIONApril 11 2019 by a staff writer.\nPublishedMarch 5, 2020.\nScotlandDied: 12 September 1875.\nNewsOPINIONMayor 11 2019.');
+    const dates = src.sentences.map((s) => s.numbers.map((n) => ({ date: n.date, text: src.text.slice(n.start, n.end) })));
+    expect(dates[0]).toEqual([{ date: [{ year: 2019, month: 4, day: 11 }], text: 'April 11 2019' }]);
+    expect(dates[1]).toEqual([{ date: [{ year: 2020, month: 3, day: 5 }], text: 'March 5, 2020' }]);
+    expect(dates[2]).toEqual([{ date: [{ year: 1875, month: 9, day: 12 }], text: '12 September 1875' }]);
+    // "Mayor" is no month: the 11 and the year stay as they were read.
+    expect(dates[3].map((d) => d.text)).toEqual(['11', '2019']);
+    // The tokens and the postings are the page's own.
+    expect(src.tokens[0].word).toBe('newsopinionapril');
+    expect(src.postings.get('april')).toEqual([0]);
+  });
+});
+
+describe('indexSource: prefixes written apart', () => {
+  it('posts a bound prefix set apart by a space as one word with the next ("co operation" as "cooperation")', () => {
+    const src = indexSource('s', 'The co operation of the pre war years.\nThe go operation failed.\nA co-op opened.\nThe co Operation Desert team.');
+    expect(src.postings.get('cooper')).toEqual([0]);
+    expect(src.postings.get('prewar')).toEqual([0]);
+    // Not every pair: "go" is not a prefix; a capital after the prefix is a name's.
+    expect(src.postings.has('gooper')).toBe(false);
+    expect(src.postings.get('cooper')).not.toContain(3);
+  });
 });

@@ -7,8 +7,9 @@
  * text) are kept out of the inverted list: a claim's words that occur only in a reference list's
  * titles are not backed by the page, they are only cited by it.
  */
+import { monthOf } from './dates';
 import { isNumberWord, readNumbers, type NumberMention } from './numbers';
-import { gluedParts, hyphenJoined, joinedStem, sentences as splitSentences, stem, tokenize, type Token } from './text';
+import { gluedParts, joinedPair, joinedStem, sentences as splitSentences, stem, tokenize, type Token } from './text';
 import { STOPWORDS } from './words';
 
 export interface IndexedSentence {
@@ -49,6 +50,22 @@ function mayBeNumber(t: Token): boolean {
   return /\d/.test(t.word) || isNumberWord(t.word);
 }
 
+/**
+ * The tokens the number reader sees: a glued word ending in a month's name ("NewsOPINIONApril 11
+ * 2019", "PublishedMarch 5, 2020") is read as that month, so the date after it is one. `glued`:
+ * whether the sentence changes case inside a word at all (most do not: the tokens as they are).
+ */
+function numberTokens(tokens: Token[], text: string, glued: boolean): Token[] {
+  if (!glued) return tokens;
+  return tokens.map((tok) => {
+    const parts = gluedParts(text.slice(tok.start, tok.end));
+    if (!parts) return tok;
+    const last = parts[parts.length - 1];
+    const month: Token = { word: last.toLowerCase(), stem: stem(last.toLowerCase()), start: tok.end - last.length, end: tok.end, capital: true };
+    return /^\p{Lu}/u.test(last) && monthOf(month) !== undefined ? month : tok;
+  });
+}
+
 /** Index a source's text (paragraphs separated by blank lines; any length). */
 export function indexSource(id: string, text: string): SourceIndex {
   const spans = splitSentences(text ?? '');
@@ -56,14 +73,19 @@ export function indexSource(id: string, text: string): SourceIndex {
   const sentences: IndexedSentence[] = [];
   const numbered: number[] = [];
   let bodyEnd = spans.length;
+  // Words glued together in a scraped page ("ScotlandDied"): where the case changes inside a word.
+  const glued: number[] = [];
+  for (const m of (text ?? '').matchAll(CASE_CHANGE)) glued.push(m.index + 1);
+  let g = 0;
   for (let s = 0; s < spans.length; s++) {
     const { start, end } = spans[s];
     const tokenFrom = tokens.length;
     tokenize(text, start, end, tokens);
     let numeric = false;
     for (let t = tokenFrom; t < tokens.length && !numeric; t++) numeric = mayBeNumber(tokens[t]);
+    while (g < glued.length && glued[g] < start) g++;
     // Most sentences hold no number: only those are copied out and read.
-    const numbers = numeric ? readNumbers(tokens.slice(tokenFrom), text) : [];
+    const numbers = numeric ? readNumbers(numberTokens(tokens.slice(tokenFrom), text, g < glued.length && glued[g] < end), text) : [];
     // The mentions are the reader's own fresh objects: shifted in place to the source's token indices.
     for (const n of numbers) {
       n.first += tokenFrom;
@@ -81,10 +103,7 @@ export function indexSource(id: string, text: string): SourceIndex {
     if (!list) postings.set(key, (list = []));
     if (list[list.length - 1] !== s) list.push(s);
   };
-  // Words glued together in a scraped page ("ScotlandDied"): where the case changes inside a word.
-  const glued: number[] = [];
-  for (const m of text.matchAll(CASE_CHANGE)) glued.push(m.index + 1);
-  let g = 0;
+  g = 0;
   for (let s = 0; s < bodyEnd; s++) {
     const sentence = sentences[s];
     for (let t = sentence.tokenFrom; t < sentence.tokenTo; t++) {
@@ -93,7 +112,7 @@ export function indexSource(id: string, text: string): SourceIndex {
       // not indexed as "sever", so it never matches a claim's "severe".
       if (!STOPWORDS.has(tok.word)) post(tok.stem, s);
       // "co-exist" is also found as "coexist", "e-mail" as "email".
-      if (t > sentence.tokenFrom && hyphenJoined(text, tokens[t - 1], tok)) post(joinedStem(tokens[t - 1], tok), s);
+      if (t > sentence.tokenFrom && joinedPair(text, tokens[t - 1], tok)) post(joinedStem(tokens[t - 1], tok), s);
       // Each part of a glued word is found besides the whole ("McDonald" stays a word of its own).
       while (g < glued.length && glued[g] <= tok.start) g++;
       if (g < glued.length && glued[g] < tok.end) {

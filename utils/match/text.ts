@@ -142,6 +142,22 @@ export function hyphenJoined(text: string, prev: Token, tok: Token): boolean {
   return prev.end === tok.start - 1 && text.charCodeAt(prev.end) === 45;
 }
 
+/**
+ * Prefixes a writer may set apart from their word ("co operation", "pre war", "non profit"): a
+ * closed list of bound prefixes, none of them a word of its own ("post", "counter") or a
+ * contraction's part ("you re done"), so that no pair of two words is joined.
+ */
+const SPACED_PREFIXES = new Set(['co', 'pre', 'non', 'anti', 'multi', 'semi', 'sub', 'mid', 'inter', 'intra', 'bi', 'tri']);
+
+/**
+ * Is `tok` one word with `prev`, written with a hyphen ("co-operation") or as a prefix set apart
+ * by one space ("co operation")? Both are also read as the joined word ("cooperation").
+ */
+export function joinedPair(text: string, prev: Token, tok: Token): boolean {
+  if (hyphenJoined(text, prev, tok)) return true;
+  return prev.end === tok.start - 1 && text.charCodeAt(prev.end) === 32 && SPACED_PREFIXES.has(prev.word) && /^\p{Ll}/u.test(text.slice(tok.start, tok.start + 1));
+}
+
 /** The stem of a hyphenated pair read as one word. */
 export function joinedStem(prev: Token, tok: Token): string {
   return stem(prev.word + tok.word);

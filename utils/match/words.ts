@@ -15,7 +15,8 @@ export const STOPWORDS = new Set(
     'himself she her hers herself we us our ours ourselves you your yours i me my mine myself ' +
     'not no also very just only even still such both each either neither any all some most more ' +
     'other another same own too s t one ones if whether because while although though however ' +
-    'thus therefore hence e g i e etc via per vs de la le du des der die das von und el los ' +
+    // "e.g." and "i.e." are one token each as the word segmenter reads them.
+    'thus therefore hence e g i e e.g i.e etc via per vs de la le du des der die das von und el los ' +
     'become became becomes get got gets make made makes include includes included including ' +
     'said say says according well like many much several various often ' +
     // Hedges around figures: "about 3 million" states the same as "3 million".
