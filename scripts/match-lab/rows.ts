@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { loadTable, tablePath } from './vectors';
 import { contextFigures, givenStems, type ContextFigures } from './context';
 import { readFileSync } from 'node:fs';
+import { numbersAtClaimPrecision, partWindowCoverage } from './round13';
 import { commonShare, generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
 
 /** Cached per claim: coverages by chunk size and longest window, presence shares, parts. */
@@ -53,6 +54,9 @@ export interface Row {
   soft: Record<string, { cov: number; names: number; parts: number[]; hit1: boolean | null }>;
   /** Round 11: coverage, names found and parts of the context candidates (`context.ts`); `off` rebuilds the shipped quantities. */
   context: Record<string, ContextFigures>;
+  /** Round 13: numbers with a claim's date at its own precision; each part's best single-window coverage, weighted (`round13.ts`). */
+  numbersDatePrecise: number;
+  partWindow: number;
 }
 
 /** Round 9's soft-credit thresholds (C1 at 0.75; C1f chooses among them and off). */
@@ -203,6 +207,8 @@ export function buildRows(files: string[]): Row[] {
         soft: a.retrieval ? softOf(a.retrieval, hitOf, hit1, a.match.verdict === 'contradicted') : {},
         hit1,
         context: a.retrieval ? contextOf(a.retrieval, extra[recIndex]) : {},
+        numbersDatePrecise: a.retrieval ? numbersAtClaimPrecision(a.retrieval) : 1,
+        partWindow: a.retrieval ? partWindowCoverage(a.retrieval) : 0,
       });
     });
   });

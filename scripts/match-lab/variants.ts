@@ -4,6 +4,7 @@
  * choose the selection from, and how the thresholds are fitted.
  */
 import type { Row } from './rows';
+import { powerMean } from './round13';
 
 /** A variant: a score from a row and a selection, the selection grid, and how thresholds are fitted. */
 export interface Variant {
@@ -139,3 +140,10 @@ for (const key of ['off', 'given', 'whole', 'both']) {
   const c = (r: Row) => r.context?.[key] ?? { cov: 0, names: 1, parts: [0] };
   r7(`r11 ${key}`, { score: (r) => c(r).cov * r.numbers * c(r).names, partialScore: (r) => c(r).cov, parts: (r) => c(r).parts });
 }
+// Round 13 (pre-registered in docs/matcher-notes.md): partial claims called supported.
+// `off` rebuilds the shipped score from the chunks, and must equal the shipped variant.
+const r13 = (name: string, v: Partial<Variant>) => r7(`r13 ${name}`, { partialScore: cov0, ...v });
+r13('off', { score: (r) => powerMean(r.chunks, 1) * r.numbers * r.names });
+r13('power mean', { grid: with0('p', [1, 0.5, 0]), score: (r, s) => powerMean(r.chunks, s.p) * r.numbers * r.names });
+r13('dates at claim precision', { score: (r) => cov0(r) * r.numbersDatePrecise * r.names });
+r13('part window', { score: (r) => r.partWindow * r.numbers * r.names });
