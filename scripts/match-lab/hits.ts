@@ -11,10 +11,14 @@
  * parameter is chosen on the training folds' WiCE claims (grouped by source text, 5 × 5 folds)
  * and scored on the held-out fold, so their figures are out of fold.
  *
+ * `--save f.json` keeps the evidence shown on every record of the three dev files, and
+ * `--against f.json` pairs the code as it is now against it (`paired-hits.ts`): how a change to
+ * how sources are read is measured.
+ *
  * `--misses` prints, instead, every claim whose first passage shown touches none of its gold
  * sentences (`evidence-misses.ts`): what round 11's reading of the misses was made from.
  *
- *   npx tsx scripts/match-lab/hits.ts [--boot 1000] [--misses]
+ *   npx tsx scripts/match-lab/hits.ts [--boot 1000] [--misses] [--save f.json | --against f.json]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,11 +32,14 @@ import { bootstrap, foldOf } from './cv';
 import { firstRanked } from './first-passage';
 import { readArgs } from '../lib/args';
 import { printMisses } from './evidence-misses';
+import { pairAgainst, save, shownOn } from './paired-hits';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = readArgs('usage: npx tsx scripts/match-lab/hits.ts [--boot 1000] [--misses]', {
+const { values } = readArgs('usage: npx tsx scripts/match-lab/hits.ts [--boot 1000] [--misses] [--save f.json | --against f.json]', {
   boot: { type: 'string', default: '1000' },
   misses: { type: 'boolean' },
+  save: { type: 'string' },
+  against: { type: 'string' },
 });
 const BOOT = Number(values.boot);
 const FILES = ['WiCE', 'Check-COVID'];
@@ -42,6 +49,13 @@ const REPEATS = 5;
 const FILE_NAMES = ['wice-dev.jsonl', 'checkcovid-dev.jsonl'];
 if (values.misses) {
   FILE_NAMES.forEach((f, d) => printMisses(FILES[d], path.resolve(repoRoot, '../shared/eval', f)));
+  process.exit(0);
+}
+if (values.save || values.against) {
+  const every: [string, string][] = [...FILE_NAMES, 'expertqa-dev.jsonl'].map((f, d) => [[...FILES, 'ExpertQA'][d], path.resolve(repoRoot, '../shared/eval', f)]);
+  const shownNow = shownOn(every);
+  if (values.save) save(values.save, shownNow);
+  else pairAgainst(values.against!, shownNow, BOOT);
   process.exit(0);
 }
 const records = FILE_NAMES
