@@ -24,7 +24,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, DEFAULT_PARAMS, type MatchParams } from '../../utils/match/index';
 import { synonymsOf } from '../../utils/match/lexicon';
-import { sameNumber } from '../../utils/match/numbers';
 import { STOPWORDS } from '../../utils/match/words';
 import { indexSource, type SourceIndex } from '../../utils/match/source';
 import { goldSpans, overlaps, readRecords } from '../eval-lib';
@@ -32,6 +31,7 @@ import { bootstrap, foldOf } from './cv';
 import { firstRanked } from './first-passage';
 import { readArgs } from '../lib/args';
 import { printMisses } from './evidence-misses';
+import { mentionsStating } from './ranking/numbers';
 import { pairAgainst, save, shownOn } from './paired-hits';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -181,7 +181,7 @@ const claims: Claim[] = records.map(({ r }) => {
         const st = source.tokens[t].stem;
         keys.forEach((set, i) => set?.has(st) && count[i]++);
       }
-      for (const m of s.numbers) analysis.terms.forEach((term, i) => term.number && sameNumber(m, term.number) && count[i]++);
+      analysis.terms.forEach((term, i) => term.number && (count[i] += mentionsStating(s.numbers, term.number).length));
     }
     let repeats = 0;
     count.forEach((c, i) => c > 1 && (repeats += termWeights[i] * (1 - 1 / c)));
