@@ -3,8 +3,10 @@
  *
  * Both passes use `Intl.Segmenter`, but never on a whole page at once: Node 20's segmenter is
  * quadratic in the length of the string, so text is cut into blocks (lines, and very long lines
- * into slices ending at a space) and each block is segmented on its own. A sentence therefore never
- * spans a line break, which is also what a reader sees on a page.
+ * into slices ending at a space) and each block is segmented on its own. A sentence therefore
+ * spans no paragraph break and no line that ends one sentence. A hard-wrapped line (one that ends
+ * without a sentence mark, its next line going on in lower case: "housed in the former\ncommunity
+ * hall") is the same sentence as the next line, so the two are one block.
  *
  * A token keeps its offsets into the original text, its lower-cased surface form, its stem (the
  * `stemmer` package, Porter's algorithm) and, for numerals, the value it denotes.
@@ -33,22 +35,56 @@ const MAX_BLOCK = 2000;
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 
-/** Lines of `text` (non-empty after trimming), with long lines cut at spaces into slices. */
+/**
+ * Blocks of `text` (non-empty after trimming): its lines, a hard-wrapped line joined with the next
+ * (`continuesOnNextLine`), and long blocks cut at spaces into slices.
+ */
 export function blocks(text: string): Span[] {
   const out: Span[] = [];
   const lineRe = /[^\n]+/g;
+  let start = -1;
+  let end = -1;
+  let lineStart = -1;
   for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
-    let start = m.index;
-    const end = m.index + m[0].length;
-    while (end - start > MAX_BLOCK) {
-      let cut = text.lastIndexOf(' ', start + MAX_BLOCK);
-      if (cut <= start) cut = start + MAX_BLOCK;
-      pushTrimmed(text, start, cut, out);
-      start = cut;
+    const lineEnd = m.index + m[0].length;
+    if (start >= 0 && m.index === end + 1 && continuesOnNextLine(text, lineStart, end, m[0])) {
+      end = lineEnd;
+      lineStart = m.index;
+      continue;
     }
-    pushTrimmed(text, start, end, out);
+    if (start >= 0) pushBlock(text, start, end, out);
+    [start, end, lineStart] = [m.index, lineEnd, m.index];
   }
+  if (start >= 0) pushBlock(text, start, end, out);
   return out;
+}
+
+/** A mark that ends a sentence, and any closing quotes or brackets after it, at the end of a line. */
+const SENTENCE_END = /[.!?…:;。！？]["'”’)\]]*\s*$/;
+/** A line going on in lower case ("community hall, a stone building"). */
+const LOWER_START = /^\s*\p{Ll}/u;
+
+/**
+ * Is the line `text[lineStart, lineEnd)` hard-wrapped, so that `next` (the line right after it,
+ * one line break between) goes on with the same sentence? Only when the line ends without a
+ * sentence mark and is not a heading, and the next line starts in lower case: a menu's or a
+ * list's short lines start with capitals, and a blank line always ends a paragraph.
+ */
+function continuesOnNextLine(text: string, lineStart: number, lineEnd: number, next: string): boolean {
+  if (!LOWER_START.test(next)) return false;
+  const line = text.slice(lineStart, lineEnd);
+  return /\S/.test(line) && !SENTENCE_END.test(line) && !/^\s*#/.test(line);
+}
+
+/** A block, cut at spaces into slices of at most `MAX_BLOCK` characters. */
+function pushBlock(text: string, start: number, end: number, out: Span[]): void {
+  while (end - start > MAX_BLOCK) {
+    let cut = text.lastIndexOf(' ', start + MAX_BLOCK);
+    if (cut <= start) cut = start + MAX_BLOCK;
+    pushTrimmed(text, start, cut, out);
+    start = cut;
+  }
+  pushTrimmed(text, start, end, out);
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
@@ -64,7 +100,10 @@ const INNER_BREAK = /[.!?…。！？]["'”’)\]]*\s+\S/;
 export function sentences(text: string): Span[] {
   const out: Span[] = [];
   for (const block of blocks(text)) {
-    const slice = text.slice(block.start, block.end);
+    // A wrapped block's line breaks read as spaces (same length, so offsets hold): the segmenter
+    // would end a sentence at each.
+    let slice = text.slice(block.start, block.end);
+    if (slice.includes('\n')) slice = slice.replace(/[\r\n]/g, ' ');
     // A line with no sentence-ending mark before its end is one sentence: no need to segment it.
     if (!INNER_BREAK.test(slice)) {
       out.push(block);

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from './index';
+import { indexSource } from './source';
+import { blocks, sentences } from './text';
+
+const read = (text: string) => sentences(text).map((s) => text.slice(s.start, s.end));
+
+// A page of our own whose lines were cut at a fixed width, as a PDF's or a plain-text file's are.
+const wrapped = [
+  'The Harbour Museum is housed in the former',
+  'ferry hall, a brick building put up by the town',
+  'in the lean years after the war.',
+  'It opened in 1974. Visitors come from far away.',
+].join('\n');
+
+describe('sentences: hard-wrapped lines', () => {
+  it('reads a sentence cut at a line end, going on in lower case, as one sentence', () => {
+    expect(read(wrapped)).toEqual([
+      'The Harbour Museum is housed in the former\nferry hall, a brick building put up by the town\nin the lean years after the war.',
+      'It opened in 1974.',
+      'Visitors come from far away.',
+    ]);
+  });
+
+  it('keeps the offsets of the text as written, line breaks included', () => {
+    const [first] = sentences(wrapped);
+    expect(first.start).toBe(0);
+    expect(first.end).toBe(wrapped.indexOf('war.') + 4);
+  });
+
+  it('keeps a line that ends a sentence apart from the next, even in lower case', () => {
+    expect(read('The hall was sold in 1990.\nmost of its windows were kept.')).toEqual(['The hall was sold in 1990.', 'most of its windows were kept.']);
+    expect(read('Opening hours:\nweekdays from nine')).toEqual(['Opening hours:', 'weekdays from nine']);
+    expect(read('She called it "the old hall."\nnobody else did')).toEqual(['She called it "the old hall."', 'nobody else did']);
+  });
+
+  it('keeps apart lines that start with a capital: a menu, a list, a new sentence', () => {
+    expect(read('Home\nVisit\nOpening hours\nShop')).toEqual(['Home', 'Visit', 'Opening hours', 'Shop']);
+    expect(read('Its roof was mended in the spring\nThe museum reopened in June')).toEqual(['Its roof was mended in the spring', 'The museum reopened in June']);
+  });
+
+  it('never joins across a blank line, a line of spaces or a heading', () => {
+    expect(read('a paragraph that ends without a mark\n\nand one that starts in lower case')).toHaveLength(2);
+    expect(read('a paragraph that ends without a mark\n   \nand one that starts in lower case')).toHaveLength(2);
+    expect(read('# Opening hours\nweekdays from nine')).toEqual(['# Opening hours', 'weekdays from nine']);
+  });
+
+  it('joins Windows line ends too, and ends the block where the wrapping stops', () => {
+    const text = 'The hall was built by\r\nvolunteers over two summers\r\nToday it is a museum.';
+    expect(read(text)).toEqual(['The hall was built by\r\nvolunteers over two summers', 'Today it is a museum.']);
+  });
+
+  it('still cuts a long joined block at spaces', () => {
+    const line = 'word '.repeat(300).trim();
+    const spans = blocks(`${line}\nand ${line}`);
+    expect(spans.length).toBeGreaterThan(1);
+    expect(spans.every((s) => s.end - s.start <= 2000)).toBe(true);
+  });
+});
+
+describe('a hard-wrapped source in the matcher', () => {
+  it('finds the claim in the one sentence the wrapped lines make, and shows it whole', () => {
+    const a = analyse('The Harbour Museum is housed in the former ferry hall, a brick building.', [indexSource('s', wrapped)]);
+    const first = a.retrieval!.windows[0];
+    expect([first.from, first.to]).toEqual([0, 0]);
+    expect(a.match.evidence[0].text).toBe(read(wrapped)[0]);
+    expect(a.match.evidence[0].missing).toEqual([]);
+  });
+});
