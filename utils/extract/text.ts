@@ -177,12 +177,13 @@ export function pageAddresses(doc: Document, pageUrl: string, base: string): Set
   };
   add(pageUrl, pageUrl);
   add(base, pageUrl);
-  // Only the links whose rel holds the word: a CMS page may put hundreds of stylesheets and
-  // preloads before its canonical link (wikipedia-2 has 376 <link> elements).
-  const candidates = doc.querySelectorAll('link[rel*="canonical" i]');
-  for (let i = 0; i < candidates.length; i++) {
-    const link = candidates[i];
-    if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) add(link.getAttribute('href'), base);
+  // Every <link>, not the first few: a CMS page may put hundreds of stylesheets and preloads
+  // before its canonical link (wikipedia-2 has 376). By tag name, not by an attribute selector:
+  // jsdom's selector engine costs about 5x more for the same list (48 against 9 ms on yahoo-2).
+  const links = doc.getElementsByTagName('link');
+  for (let i = 0, n = links.length; i < n; i++) {
+    const rel = links[i].getAttribute('rel');
+    if (rel && /(?:^|\s)canonical(?:\s|$)/i.test(rel)) add(links[i].getAttribute('href'), base);
   }
   return keys;
 }
