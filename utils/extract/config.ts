@@ -73,9 +73,9 @@ export const LIMITS = {
   maxRange: 30,
   /** Sibling elements scanned after a "Sources" heading to find its list. */
   headingSiblings: 40,
-  /** Superscripts inspected by the cheap pre-check. */
+  /** Superscripts, and links, inspected by the cheap pre-check. */
   hintLinks: 3000,
-  /** Characters of paragraph text read by the cheap pre-check. */
+  /** Characters of block text read by the cheap pre-check around the links it could not rule out. */
   hintChars: 200_000,
   /** Longest marker text: "[Source 12]", "[note 3]", "[12–15]". */
   markerChars: 16,

@@ -76,10 +76,10 @@ const INLINE_ATTRIBUTIONS: Record<string, string[]> = {
 
 /**
  * Pages without claims on which the cheap pre-check still says yes (a false yes costs one
- * extraction). table-style-attributes: a cue word earlier in a <ul>'s bare text than the sentence
- * of its link, which only extraction's sentence segmentation tells apart.
+ * extraction). None: table-style-attributes' one attributed link ("<a>Makali</a> wrote:") sits in a
+ * <blockquote>, which extraction skips, and the pre-check now asks that of the link itself.
  */
-const PRECHECK_FALSE_YES = new Set(['table-style-attributes']);
+const PRECHECK_FALSE_YES = new Set<string>();
 
 /** Pages with bracketed numbers that are not citations, or citations without a source list. */
 const MARKER_PAGES: Record<string, { claims: number; unlinked: number }> = {

@@ -112,7 +112,47 @@ describe('hasCitationHints on a wrapper block', () => {
   });
 
   it('reads a <div>’s own text, not the items of a list inside an inline element of it', () => {
-    expect(hasCitationHints(page('<div>Counts per <a href="https://county.example/r">the county</a> rose <span><ul><li>Study guide</li></ul></span></div>'))).toBe(false);
+    // Extraction takes "Counts per the county rose" as cited ("per" names the source), whatever the list says.
+    expect(hasCitationHints(page('<div>Counts per <a href="https://county.example/r">the county</a> rose <span><ul><li>Study guide</li></ul></span></div>'))).toBe(true);
     expect(hasCitationHints(page('<div>A study per <a href="https://county.example/r">the county</a> rose</div>'))).toBe(true);
+    // The item's "said" is a block of its own, not a verb after the link.
+    expect(hasCitationHints(page('<div>Counts rose, <a href="https://county.example/r">the county</a><span><ul><li>said</li></ul></span></div>'))).toBe(false);
+    expect(hasCitationHints(page('<div>Counts rose, <a href="https://county.example/r">the county</a><span> said</span></div>'))).toBe(true);
+  });
+});
+
+describe('hasCitationHints, from the links', () => {
+  const page = (inner: string) => {
+    document.body.innerHTML = inner;
+    return document;
+  };
+  const agency = 'https://agency.example/report';
+
+  it('asks what extraction asks of a link, with or without a cue word elsewhere', () => {
+    expect(hasCitationHints(page(`<p>Counts rose sharply last year, per <a href="${agency}">the county</a>.</p>`))).toBe(true);
+    expect(hasCitationHints(page(`<p>Counts rose sharply last year, in <a href="${agency}">the county</a>.</p>`))).toBe(false);
+  });
+
+  it('passes over a link that is all its block says, and one in a quotation or a menu', () => {
+    expect(hasCitationHints(page(`<ul><li><a href="${agency}">Reuters reported</a></li></ul>`))).toBe(false);
+    expect(hasCitationHints(page(`<ul><li>Prices rose, <a href="${agency}">Reuters reported</a></li></ul>`))).toBe(true);
+    expect(hasCitationHints(page(`<div><blockquote><b><a href="${agency}">Makali</a> wrote:</b> skins are a bad idea</blockquote></div>`))).toBe(false);
+    expect(hasCitationHints(page(`<div><b><a href="${agency}">Makali</a> wrote:</b> skins are a bad idea</div>`))).toBe(true);
+    expect(hasCitationHints(page(`<nav><p>Prices rose, <a href="${agency}">Reuters reported</a></p></nav>`))).toBe(false);
+  });
+
+  it('counts only links that leave the page', () => {
+    expect(hasCitationHints(page('<p>Prices rose, according to <a href="#method">the method section</a>.</p>'))).toBe(false);
+    expect(hasCitationHints(page('<p>Prices rose, according to <a href="javascript:void(0)">the agency</a>.</p>'))).toBe(false);
+    expect(hasCitationHints(page(`<p>Prices rose, according to <a href="${agency}#table-2">the agency</a>.</p>`))).toBe(true);
+  });
+
+  it('finds a marker written in text in an item or a cell, not in code, a script or a link’s label', () => {
+    expect(hasCitationHints(page('<ul><li>Rates rose by a third [2].</li></ul>'))).toBe(true);
+    expect(hasCitationHints(page('<table><tr><td>Rates rose by a third [2]</td></tr></table>'))).toBe(true);
+    expect(hasCitationHints(page('<p>Use <code>items[2]</code> for the third.</p>'))).toBe(false);
+    expect(hasCitationHints(page('<p>Rates rose.</p><script>var a = "[2]";</script>'))).toBe(false);
+    expect(hasCitationHints(page(`<ul><li><a href="${agency}">Go to content [1]</a></li></ul>`))).toBe(false);
+    expect(hasCitationHints(page('<p>Rates rose by a third.<a href="#n2">[2]</a></p>'))).toBe(true);
   });
 });

@@ -1,25 +1,31 @@
 /**
  * The cheap pre-check the content script runs on every page: is there anything that could be a
- * citation? It must cost next to nothing on a page without one, so it never walks the whole page:
- * it looks at superscripts (footnote markers link in-page from a <sup>), then at the text of
- * paragraphs, list items and cells, up to a character budget, for a bracketed marker or for an
- * attribution cue next to a link. A false "yes" only costs one extraction that finds nothing; a
- * "no" on a page with citations hidden outside paragraphs is the price of being cheap, and the
- * content script asks again when the page changes.
+ * citation? It must cost next to nothing on a page without one, so it never reads the page's
+ * text as a whole. It starts from what a citation is made of: superscripts (footnote markers link
+ * in-page from a <sup>), the page's links, each put through its cheapest tests first (its address,
+ * whether it is all its block says, its own words) so that only the text around the few links
+ * left is read, and the bracket of a marker written in text, looked for in each text node with
+ * one indexOf. A false "yes" only costs one extraction that finds nothing; a "no" on a page with
+ * citations hidden outside running text is the price of being cheap, and the content script asks
+ * again when the page changes.
  */
 import { BADGE_TAG, BLOCK_TAGS, LIMITS } from './config';
-import { closestTag, toArray } from './dom';
+import { closestTag } from './dom';
 import { looksLikeMarkerText } from './markers';
 import { inPageFragment, pageAddresses, readHref } from './text';
 import { REGEXPS } from './vocabulary';
 import { isAttributedLink, isLinkDense, type LinkSpan } from './inline';
 
-/** Longer list items are menus or containers of other items, read through their own children. */
+/** Longer list items and cells are menus or containers of other items, read through their own children. */
 const MAX_ITEM_CHARS = 3000;
-/** Links looked at per paragraph. */
-const MAX_LINKS = 40;
 const IGNORED = new Set(['script', 'style', 'code', 'pre', 'template', 'textarea', 'nav', 'blockquote', 'q', BADGE_TAG]);
-const TEXT_TAGS = ['p', 'li', 'dd', 'td', 'th', 'caption', 'figcaption'];
+/** Where a marker written in text is looked for: running text, items, cells, captions. */
+const TEXT_TAGS = new Set(['p', 'li', 'dd', 'td', 'th', 'caption', 'figcaption']);
+/** Text that no reader sees: its brackets are code, never markers. */
+const UNREAD = new Set(['script', 'style', 'template', 'textarea', 'noscript']);
+const LINK = new Set(['a']);
+/** readHref reads the page's addresses only for an href with a fragment. */
+const NO_ADDRESSES: ReadonlySet<string> = new Set();
 
 export function hasCitationHints(doc: Document): boolean {
   const body = doc.body;
@@ -37,145 +43,136 @@ export function hasCitationHints(doc: Document): boolean {
     if (inPageFragment(href, addresses, base) !== undefined) return true;
   }
 
-  // Bracketed markers and attributed links in running text, within a character budget.
-  let budget = LIMITS.hintChars;
-  // Whether a link leaves the page, by href, once per call: nested list items and repeated
-  // links (a teaser's image and headline) ask about the same address again.
+  // Whether a link leaves the page, by href, once per call: a teaser's image and headline link
+  // to the same address. The page's own addresses matter only to an href with a fragment.
   const leavesByHref = new Map<string, boolean>();
   const leaves = (link: Element): boolean => {
     const href = link.getAttribute('href');
     if (href === null) return false;
     let known = leavesByHref.get(href);
     if (known === undefined) {
-      addresses ??= pageAddresses(doc, doc.URL, base);
-      const target = readHref(href, addresses, base);
+      const hash = href.indexOf('#');
+      if (hash >= 0 && hash < href.length - 1) addresses ??= pageAddresses(doc, doc.URL, base);
+      const target = readHref(href, addresses ?? NO_ADDRESSES, base);
       known = target !== undefined && 'url' in target;
       leavesByHref.set(href, known);
     }
     return known;
   };
-  // Whether a link's text is an author-year citation, once per link: a link is asked about by
-  // its own item, by the items around it and by the wrapper <div> it sits in.
-  const authorYearByLink = new Map<Element, boolean>();
-  const tests: LinkTests = {
-    leaves,
-    authorYear(link) {
-      let known = authorYearByLink.get(link);
-      if (known === undefined) authorYearByLink.set(link, (known = isAuthorYearText(link)));
-      return known;
-    },
-  };
-  for (const tag of TEXT_TAGS) {
-    for (const el of toArray(body.getElementsByTagName(tag))) {
-      const text = el.textContent ?? '';
-      budget -= text.length;
-      if (budget < 0) return false;
-      if (tag !== 'p' && text.length > MAX_ITEM_CHARS) continue;
-      if (text.indexOf('[') >= 0 && looksLikeMarkerText(text) && hasMarkerText(doc, el)) return true;
-      if (hasCitingLink(el, text, tests)) return true;
-    }
-  }
+  if (hasCitingLink(body, leaves)) return true;
+  return hasTextMarker(doc, body);
+}
 
-  // Links whose text sits straight in a <div> or <section> (blog templates write posts so): the
-  // block around each, read once, within what is left of the budget.
-  const read = new Set<Element>();
+/** What the pre-check knows of a block once it has read it: null when none of its links can cite. */
+type BlockVerdict = BlockSpans | null;
+
+/**
+ * A link that is a citation by the rules extraction uses (inline.ts): a linked author-year
+ * citation, or a link an attribution ties to its text. Each link meets its cheapest tests first,
+ * and only a link that passes them has its block read, once for all the block's links, within
+ * the character budget.
+ */
+function hasCitingLink(body: HTMLElement, leaves: (link: Element) => boolean): boolean {
+  let budget = LIMITS.hintChars;
+  const read = new Map<Element, BlockVerdict>();
   const links = body.getElementsByTagName('a');
   for (let i = 0, n = Math.min(links.length, LIMITS.hintLinks); i < n; i++) {
-    const href = links[i].getAttribute('href');
-    if (!href || href.startsWith('#') || /^\s*javascript:/i.test(href)) continue;
-    const block = closestTag(links[i], BLOCK_TAGS, 16);
-    if (!block || TEXT_TAG_SET.has(block.localName) || read.has(block)) continue;
-    read.add(block);
-    const text = ownText(block);
-    budget -= text.length;
-    if (budget < 0) return false;
-    if (hasCitingLink(block, text, tests, true)) return true;
+    const link = links[i];
+    // As in extraction: only http(s) links off the page are sources (never `javascript:`, never "#…").
+    const href = link.getAttribute('href');
+    if (!href || href.charCodeAt(0) === 35 /* # */ || JAVASCRIPT.test(href)) continue;
+    const block = closestTag(link.parentElement, BLOCK_TAGS, BLOCK_REACH);
+    // A link that is all its block says (a menu entry, a headline, a teaser) cites nothing.
+    if (!block || fillsBlock(link, block)) continue;
+    const linkText = link.textContent ?? '';
+    if (YEAR.test(linkText) && isAuthorYearText(linkText) && leaves(link)) return true;
+    if (!WORDING.test(linkText) || closestTag(link, IGNORED)) continue;
+    let verdict = read.get(block);
+    if (verdict === undefined) {
+      verdict = readBlock(block);
+      budget -= verdict?.flat.length ?? 0;
+      if (budget < 0) return false;
+      read.set(block, verdict);
+    }
+    // Whether the link leaves the page is asked last: for an href with a fragment it reads the
+    // page's own addresses.
+    const span = verdict?.every.get(link);
+    if (span && isAttributedLink(verdict!.flat, span, 0) && leaves(link)) return true;
   }
   return false;
 }
 
-const TEXT_TAG_SET = new Set(TEXT_TAGS);
+const JAVASCRIPT = /^\s*javascript:/i;
 
 /**
- * A block's own text, without that of the blocks nested in it at any depth (a post's <div>, not
- * the page's, nor the menu of a <nav> inside it) and without scripts and styles: the text that
- * blockTexts reads for it with `ownOnly`.
+ * A block's own text and links (see blockTexts), or null when none of its links can be a
+ * citation: it sits in code, a quotation or navigation, it lists sources, or it is mostly links
+ * (menus, teaser lists, comment headers: extraction takes none of their links).
  */
-function ownText(block: Element): string {
-  let text = '';
-  let node: Node | null = block.firstChild;
-  while (node) {
-    if (node.nodeType === 3) text += (node as Text).data;
-    else if (node.nodeType === 1 && node.firstChild && !notOwn((node as Element).localName)) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== block && !node.nextSibling) node = node.parentNode;
-    node = !node || node === block ? null : node.nextSibling;
+function readBlock(block: Element): BlockVerdict {
+  if (closestTag(block, IGNORED) || underSourceHeading(block)) return null;
+  const spans = blockTexts(block, true, ANY_LINK).get(block);
+  if (!spans || isLinkDense(spans.flat, [...spans.every.values()])) return null;
+  return spans;
+}
+
+const ANY_LINK = () => true;
+
+
+/** A character other than space or punctuation: what inline.ts counts as words beside a link. */
+const WORDING = /[^\s.,;:!?"'“”‘’()]/;
+
+/**
+ * Whether nothing but spaces and punctuation stands beside the link in its block, read from the
+ * link's siblings and its inline ancestors' siblings only (nested blocks and scripts are not the
+ * block's text). An element beside it counts as words when its text holds any.
+ */
+function fillsBlock(link: Element, block: Element): boolean {
+  for (let el: Element | null = link; el && el !== block; el = el.parentElement) {
+    for (let node = el.nextSibling; node; node = node.nextSibling) if (hasWords(node)) return false;
+    for (let node = el.previousSibling; node; node = node.previousSibling) if (hasWords(node)) return false;
   }
-  return text;
+  return true;
+}
+
+/** Text with words, or an element of the block's own text holding some. */
+function hasWords(node: Node): boolean {
+  const type = node.nodeType;
+  if (type === 3) return WORDING.test((node as Text).data);
+  return type === 1 && node.firstChild !== null && !notOwn((node as Element).localName) && WORDING.test(node.textContent ?? '');
+}
+
+/**
+ * A marker written in text ("[3]", "[Source 2]", "[1, 4]") in a paragraph, an item or a cell,
+ * outside code, quotations and navigation; inside a link only when the link reads as the marker
+ * ("Go to content [1]" is a link's label, an access key). Every text node is looked at, but only
+ * one holding a bracket is read further.
+ */
+function hasTextMarker(doc: Document, body: HTMLElement): boolean {
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    if (data.indexOf('[') < 0) continue;
+    const parent = node.parentElement;
+    if (!parent || UNREAD.has(parent.localName) || !looksLikeMarkerText(data) || closestTag(parent, IGNORED)) continue;
+    const link = closestTag(parent, LINK, LINK_REACH);
+    if (link && !/^\s*\[[^\]]{1,16}\]\s*$/.test(link.textContent ?? '')) continue;
+    if (inTextElement(parent)) return true;
+  }
+  return false;
+}
+
+/** Inside a paragraph, or an item, a cell or a caption short enough to be one (not a whole menu). */
+function inTextElement(from: Element): boolean {
+  for (let el: Element | null = closestTag(from, TEXT_TAGS); el; el = closestTag(el.parentElement, TEXT_TAGS)) {
+    if (el.localName === 'p' || (el.textContent ?? '').length <= MAX_ITEM_CHARS) return true;
+  }
+  return false;
 }
 
 /** Elements whose text is not a block's own: nested blocks, and scripts and styles, which no reader sees. */
 function notOwn(name: string): boolean {
   return BLOCK_TAGS.has(name) || name === 'script' || name === 'style';
-}
-
-/** A marker in one of the element's own text nodes, not in code or a quotation. */
-function hasMarkerText(doc: Document, el: Element): boolean {
-  if (closestTag(el, IGNORED)) return false;
-  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = (node as Text).data;
-    if (data.indexOf('[') < 0 || !looksLikeMarkerText(data) || closestTag(node.parentElement, IGNORED, 16)) continue;
-    // "Go to content [1]" is a link's label (an access key), not a marker; a link reading "[1]" is one.
-    const link = closestTag(node.parentElement, LINK, 8);
-    if (link && !/^\s*\[[^\]]{1,16}\]\s*$/.test(link.textContent ?? '')) continue;
-    return true;
-  }
-  return false;
-}
-
-/** What the pre-check asks of a link, each answered once per call. */
-interface LinkTests {
-  /** An http(s) address off the page. */
-  leaves(link: Element): boolean;
-  /** Text that is a linked author-year citation. */
-  authorYear(link: Element): boolean;
-}
-
-/**
- * An outbound link that is a citation by the rules extraction uses (inline.ts): a linked
- * author-year citation, or a link an attribution ties to its text. The element's text is only
- * walked when it holds a cue word or a quotation mark at all.
- */
-function hasCitingLink(el: Element, text: string, { leaves, authorYear }: LinkTests, ownOnly = false): boolean {
-  const links = el.getElementsByTagName('a');
-  if (links.length === 0) return false;
-  const cued = REGEXPS.cueWord.test(text) || /[“"‘«]/.test(text);
-  const n = Math.min(links.length, MAX_LINKS);
-  // As in extraction: only http(s) links off the page are sources (never `javascript:`, never "#…").
-  // Without a cue only a linked author-year citation can cite: its text is the cheaper test.
-  if (!cued) {
-    // Every author-year citation holds a year; `text` holds the text of every link (unless `ownOnly`).
-    if (!ownOnly && !YEAR.test(text)) return false;
-    for (let i = 0; i < n; i++) if (authorYear(links[i]) && leaves(links[i])) return true;
-    return false;
-  }
-  let outbound = false;
-  for (let i = 0; i < n; i++) {
-    if (!leaves(links[i])) continue;
-    outbound = true;
-    if (authorYear(links[i])) return true;
-  }
-  if (!outbound || closestTag(el, IGNORED) || underSourceHeading(el)) return false;
-  const blocks = blockTexts(el, ownOnly, leaves);
-  for (const block of blocks.values()) {
-    // Menus, teaser lists and comment headers are mostly links: extraction takes none of their links.
-    if (block.outbound.size === 0 || isLinkDense(block.flat, [...block.every.values()])) continue;
-    for (const span of block.outbound.values()) if (isAttributedLink(block.flat, span, 0)) return true;
-  }
-  return false;
 }
 
 /**
@@ -189,8 +186,6 @@ function underSourceHeading(el: Element): boolean {
   const title = (sibling.textContent ?? '').replace(/\s+/g, ' ').replace(/\[\s*edit(?:\s+source)?\s*\]/gi, '').replace(/[\s:]+$/, '').trim();
   return REGEXPS.sourceHeading.test(title);
 }
-
-const LINK = new Set(['a']);
 
 /** The text of one block, with the span of each link in it: outbound ones, and all, for density. */
 export interface BlockSpans {
@@ -274,7 +269,7 @@ function distanceUp(el: Element, ancestor: Element): number {
 /** What every alternative of REGEXPS.authorYear requires. */
 const YEAR = /(?:1[6-9]|20)\d{2}/;
 
-function isAuthorYearText(link: Element): boolean {
-  const linkText = (link.textContent ?? '').trim();
+function isAuthorYearText(text: string): boolean {
+  const linkText = text.trim();
   return linkText.length <= 80 && REGEXPS.authorYear.test(linkText);
 }
