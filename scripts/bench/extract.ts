@@ -12,6 +12,8 @@
  * noted that … security services <a>killed more than 10 civilians in Darfur</a>", a claim that
  * extraction finds, so the pre-check must say yes) and on the largest page (which has none). Each
  * row says what extraction found on the page in the same run, so a label cannot drift from it.
+ * Last, the first pre-check and extraction on a page in a renderer where nothing has run before
+ * (see firstCalls), against Readability's first parse there.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -120,6 +122,8 @@ interface BrowserFigures {
   claims: number;
   /** The same two timings, each begun after a pause once the clone is made (see SETTLE_MS). */
   settled?: { extract: number; readability: number };
+  /** The first calls on a fresh page (see firstCalls). */
+  first?: FirstCallFigures;
 }
 
 /**
@@ -182,6 +186,63 @@ const MEASURE_IN_PAGE = `({ runs, url }) => {
   return { extract: mid(ex), readability: mid(rd), hint: mid(hints), hintAnswer, claims };
 }`;
 
+/** Pages of the first-call row: an article without citations and the long cited one. */
+const FIRST_CALL_PAGES = ['nytimes-2', 'wikipedia-2'];
+/** Fresh pages per figure of the first-call row (each a new browser context: a new renderer). */
+const FIRST_CALL_SAMPLES = 7;
+
+interface FirstCallFigures {
+  hint: number;
+  extract: number;
+  /** Median of the sums hint + extract, sample by sample. */
+  both: number;
+  readability: number;
+  claims: number;
+}
+
+/**
+ * The first calls on a page, as the content script makes them: nothing of the bundle has run in
+ * this renderer before, so the time holds the lazy compilation of its functions and patterns and
+ * the first touch of the page's nodes, which the medians of the other rows leave out. Each sample
+ * opens a new context (browsers never share a renderer between contexts, so no compiled code or
+ * pattern carries over), times the first `hasCitationHints(document)` and then the first
+ * `extractCitations(document)`; Readability's first `parse()` of a clone of the same page is timed
+ * the same way in another new context, the two taken in turn.
+ */
+async function firstCalls(browser: import('playwright-core').Browser, bundle: string, name: string, url: string): Promise<FirstCallFigures> {
+  const html = readFileSync(path.join(corpus, name, 'source.html'), 'utf8');
+  const fresh = async <T>(script: string): Promise<T> => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      await context.route('**/*', (route) => route.abort());
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'domcontentloaded' });
+      await page.evaluate(bundle);
+      return (await page.evaluate(script)) as T;
+    } finally {
+      await context.close();
+    }
+  };
+  const ours = `(() => { const lib = globalThis.__citecheckBench; const t0 = performance.now(); lib.hasCitationHints(document); const t1 = performance.now(); const claims = lib.extractCitations(document, ${JSON.stringify(url)}).claims.length; const t2 = performance.now(); return { hint: t1 - t0, extract: t2 - t1, claims }; })()`;
+  const theirs = `(() => { const clone = document.cloneNode(true); const t0 = performance.now(); new globalThis.__citecheckBench.Readability(clone).parse(); return performance.now() - t0; })()`;
+  const hint: number[] = [];
+  const extract: number[] = [];
+  const both: number[] = [];
+  const readability: number[] = [];
+  let claims = 0;
+  for (let sample = 0; sample < FIRST_CALL_SAMPLES; sample++) {
+    const readabilityFirst = sample % 2 === 1;
+    if (readabilityFirst) readability.push(await fresh<number>(theirs));
+    const m = await fresh<{ hint: number; extract: number; claims: number }>(ours);
+    hint.push(m.hint);
+    extract.push(m.extract);
+    both.push(m.hint + m.extract);
+    claims = m.claims;
+    if (!readabilityFirst) readability.push(await fresh<number>(theirs));
+  }
+  return { hint: median(hint), extract: median(extract), both: median(both), readability: median(readability), claims };
+}
+
 /** Medians measured inside Chromium on one page (extraction and Readability on the same clone). */
 async function inChromium(pages: { page: string; url: string }[]): Promise<Map<string, BrowserFigures> | string> {
   const executablePath = findChromium();
@@ -200,6 +261,10 @@ async function inChromium(pages: { page: string; url: string }[]): Promise<Map<s
       if (SETTLED_PAGES.has(name)) measured.settled = await settledInPage(page, BROWSER_RUNS, url);
       figures.set(name, measured);
       await page.close();
+    }
+    for (const name of FIRST_CALL_PAGES) {
+      const figure = figures.get(name);
+      if (figure) figure.first = await firstCalls(browser, bundle, name, pageUrl(name));
     }
     return figures;
   } finally {
@@ -251,6 +316,19 @@ export default async function bench(): Promise<BenchRow[]> {
           note: `each timing begun ${SETTLE_MS} ms after the clone or the previous timing, so that neither pays the collector's work for the clone; median of ${BROWSER_RUNS}`,
         });
       }
+    }
+    for (const page of FIRST_CALL_PAGES) {
+      const first = browserFigures.get(page)?.first;
+      if (!first) continue;
+      rows.push({
+        area: 'extract',
+        name: `first hasCitationHints + extractCitations on ${page}, fresh page (Chromium)`,
+        value: round(first.both),
+        unit: 'ms',
+        reference: { name: `Readability's first parse() of ${page}, fresh page`, value: round(first.readability), unit: 'ms' },
+        ratio: round(first.both / first.readability, 3),
+        note: `pre-check ${round(first.hint)} ms, then extraction ${round(first.extract)} ms (${first.claims} claims), medians; each sample a new browser context, nothing run there before; median of ${FIRST_CALL_SAMPLES}`,
+      });
     }
     for (const page of [...HINT_PAGES, largest]) {
       const f = browserFigures.get(page)!;
