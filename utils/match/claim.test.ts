@@ -39,3 +39,13 @@ describe('key words of a claim', () => {
     expect(terms.find((t) => t.surface === 'go')?.joined).toBeUndefined();
   });
 });
+
+describe('acronyms in a claim', () => {
+  it('keeps a word in capitals as a name though its lower-case form is a stop word, and gives a dotted initialism its letters', () => {
+    const terms = analyseClaim('The WHO told us that the US and the U.K. agreed.').terms;
+    expect(terms.find((t) => t.surface === 'WHO')?.kind).toBe('name');
+    expect(terms.find((t) => t.surface === 'US')?.kind).toBe('name');
+    expect(terms.find((t) => t.surface === 'U.K')?.joined).toEqual(['uk']);
+    expect(terms.find((t) => t.surface === 'us')).toBeUndefined();
+  });
+});

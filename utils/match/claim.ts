@@ -9,7 +9,7 @@
  * pepper" stays one part).
  */
 import { readNumbers, isNumberWord, type NumberMention } from './numbers';
-import { joinedPair, joinedStem, tokenize, type Token } from './text';
+import { inCapitals, initialismLetters, joinedPair, joinedStem, tokenize, type Token } from './text';
 import { STOPWORDS } from './words';
 
 export type TermKind = 'word' | 'name' | 'number';
@@ -101,7 +101,7 @@ export function analyseClaim(claim: string): ClaimAnalysis {
       }
       continue;
     }
-    if (inNumber.has(i) || STOPWORDS.has(tok.word) || isNumberWord(tok.word)) continue;
+    if (inNumber.has(i) || (STOPWORDS.has(tok.word) && !inCapitals(text, tok)) || isNumberWord(tok.word)) continue;
     if (tok.word.length < 2 && !/\d/.test(tok.word)) continue;
     if (seen.has(tok.stem)) continue;
     seen.add(tok.stem);
@@ -110,6 +110,8 @@ export function analyseClaim(claim: string): ClaimAnalysis {
     const joined: string[] = [];
     if (i > 0 && joinedPair(text, tokens[i - 1], tok)) joined.push(joinedStem(tokens[i - 1], tok));
     if (i + 1 < tokens.length && joinedPair(text, tok, tokens[i + 1])) joined.push(joinedStem(tok, tokens[i + 1]));
+    const letters = initialismLetters(tok);
+    if (letters) joined.push(letters);
     if (joined.length) term.joined = joined;
     terms.push(term);
   }

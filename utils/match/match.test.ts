@@ -493,6 +493,20 @@ describe('forms the two sides must read alike', () => {
     expect(matchClaim('The manager praised the cooperation of local schools in the scouting scheme.', [apartSource]).evidence[0].missing).toEqual([]);
   });
 
+  it('"U.S." is found where the source writes "US", and "US" where it writes "U.S."', () => {
+    const bare = indexSource('bare', 'The harbour trust is the largest in the US by visitor numbers.\n\nIts museum opened in 1990.');
+    const dotted = indexSource('dotted', 'The harbour trust is the largest in the U.S. by visitor numbers.\n\nIts museum opened in 1990.');
+    const a = matchClaim('The harbour trust is the largest in the U.S. by visitor numbers.', [bare]);
+    expect(a.absent).toBeUndefined();
+    expect(a.evidence[0].missing).toEqual([]);
+    const b = matchClaim('The harbour trust is the largest in the US by visitor numbers.', [dotted]);
+    expect(b.absent).toBeUndefined();
+    expect(b.evidence[0].matched).toContain('US');
+    // A claim's "US" the source never writes is absent, not a stop word left out.
+    const none = indexSource('none', 'The harbour trust is the largest by visitor numbers.\n\nIts museum opened in 1990.');
+    expect(matchClaim('The harbour trust is the largest in the US by visitor numbers.', [none]).absent).toEqual([{ kind: 'name', text: 'US' }]);
+  });
+
   it('"half a million" is one number, found where the source writes 500,000', () => {
     const src = indexSource('s', 'About 500,000 people visited the harbour festival in 2019.\n\nThe festival began in 1990.');
     const match = matchClaim('Half a million people visited the harbour festival in 2019.', [src]);

@@ -94,3 +94,15 @@ describe('indexSource: prefixes written apart', () => {
     expect(src.postings.get('cooper')).not.toContain(3);
   });
 });
+
+describe('indexSource: acronyms', () => {
+  it('posts a word written in capitals even when its lower-case form is a stop word, and a dotted initialism also as its letters', () => {
+    const src = indexSource('s', 'The WHO said the US would help us.\nA J.D. from the U.S. law school.\nWho knows.');
+    expect(src.postings.get('who')).toEqual([0]);
+    expect(src.postings.get('us')).toEqual([0, 1]);
+    expect(src.postings.get('u.s')).toEqual([1]);
+    expect(src.postings.get('jd')).toEqual([1]);
+    // Lower-case and capitalised stop words stay out ("us", "Who").
+    expect(src.postings.get('who')).not.toContain(2);
+  });
+});

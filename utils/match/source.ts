@@ -9,7 +9,7 @@
  */
 import { monthOf } from './dates';
 import { isNumberWord, readNumbers, type NumberMention } from './numbers';
-import { gluedParts, joinedPair, joinedStem, sentences as splitSentences, stem, tokenize, type Token } from './text';
+import { gluedParts, inCapitals, initialismLetters, joinedPair, joinedStem, sentences as splitSentences, stem, tokenize, type Token } from './text';
 import { STOPWORDS } from './words';
 
 export interface IndexedSentence {
@@ -110,7 +110,10 @@ export function indexSource(id: string, text: string): SourceIndex {
       const tok = tokens[t];
       // A stop word is left out by the word as written, as the claim's terms are: "several" is
       // not indexed as "sever", so it never matches a claim's "severe".
-      if (!STOPWORDS.has(tok.word)) post(tok.stem, s);
+      if (!STOPWORDS.has(tok.word) || inCapitals(text, tok)) post(tok.stem, s);
+      // "U.S." is also found as "US", "J.D." as "JD".
+      const letters = tok.word.length > 2 && tok.word.charCodeAt(1) === 46 ? initialismLetters(tok) : null;
+      if (letters) post(letters, s);
       // "co-exist" is also found as "coexist", "e-mail" as "email".
       if (t > sentence.tokenFrom && joinedPair(text, tokens[t - 1], tok)) post(joinedStem(tokens[t - 1], tok), s);
       // Each part of a glued word is found besides the whole ("McDonald" stays a word of its own).

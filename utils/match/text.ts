@@ -197,6 +197,19 @@ export function joinedPair(text: string, prev: Token, tok: Token): boolean {
   return prev.end === tok.start - 1 && text.charCodeAt(prev.end) === 32 && SPACED_PREFIXES.has(prev.word) && /^\p{Ll}/u.test(text.slice(tok.start, tok.start + 1));
 }
 
+/**
+ * A word written in capitals ("US", "WHO", "IT"): an acronym, never the stop word its lower-case
+ * form may be ("us", "who", "it"), on both sides.
+ */
+export function inCapitals(text: string, tok: Token): boolean {
+  return tok.capital && tok.end - tok.start > 1 && /^\p{Lu}+$/u.test(text.slice(tok.start, tok.end));
+}
+
+/** A dotted initialism ("u.s", "j.d" as the segmenter reads "U.S.", "J.D."): its letters read as one word ("us", "jd"), as a page may write it. */
+export function initialismLetters(tok: Token): string | null {
+  return /^(?:\p{L}\.)+\p{L}$/u.test(tok.word) ? tok.word.replace(/\./g, '') : null;
+}
+
 /** The stem of a hyphenated pair read as one word. */
 export function joinedStem(prev: Token, tok: Token): string {
   return stem(prev.word + tok.word);
