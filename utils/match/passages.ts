@@ -12,6 +12,7 @@ import { synonymsOf } from './lexicon';
 import { fieldsFound, monthOf, type CalendarDate } from './dates';
 import { statedIn } from './numbers';
 import { abbreviationsOf, type SourceIndex } from './source';
+import { stem } from './text';
 
 export interface RetrievalParams {
   nameBoost: number;
@@ -99,6 +100,48 @@ function lookups(term: ClaimTerm): readonly string[] {
   return term.joined ? [term.stem, ...term.joined] : [term.stem];
 }
 
+/**
+ * A people's or a language's name is its place's name with an ending ("Ukrainian", "Libyan",
+ * "Chinese", "Mexican"): the stems of the place names a capitalised claim word may be made from,
+ * its ending taken off and at most one letter put back ("Ukrain" + "e", "Liby" + "a", "Chin" +
+ * "a", "Mexic" + "o"). At least four letters stay, so "Brian" or "Megan" yield nothing.
+ */
+const PLACE_ENDINGS = ['ian', 'ean', 'ese', 'an'];
+const PUT_BACK = ['', 'a', 'e', 'o', 'y'];
+export function placeStems(term: ClaimTerm): string[] {
+  if (term.kind === 'number' || !/^\p{Lu}/u.test(term.surface)) return [];
+  const word = term.surface.toLowerCase();
+  const out = new Set<string>();
+  for (const ending of PLACE_ENDINGS) {
+    if (!word.endsWith(ending) || word.length - ending.length < 4) continue;
+    const base = word.slice(0, -ending.length);
+    for (const letter of PUT_BACK) out.add(stem(base + letter));
+  }
+  out.delete(term.stem);
+  return [...out];
+}
+
+/**
+ * The sentences where a claim word the source never writes stands as the place it is made from:
+ * a capitalised source word of one of `placeStems` ("Libya" for "Libyan"; a lower-case "germ" is
+ * never "German").
+ */
+function placeSentences(source: SourceIndex, term: ClaimTerm): number[] {
+  const out: number[] = [];
+  for (const key of placeStems(term)) {
+    for (const s of source.postings.get(key) ?? []) {
+      const { tokenFrom, tokenTo } = source.sentences[s];
+      for (let k = tokenFrom; k < tokenTo; k++) {
+        if (source.tokens[k].capital && source.tokens[k].stem === key) {
+          out.push(s);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** How many of the source's sentences hold the term, under any of its stems. */
 function sentencesHolding(source: SourceIndex, term: ClaimTerm): number {
   if (!term.joined) return source.postings.get(term.stem)?.length ?? 0;
@@ -158,6 +201,15 @@ function collectWindows(
       if (!list) continue;
       anywhere[t] = true;
       for (const s of list) mark(s, t);
+    }
+    // "Libyan" where the source only writes "Libya": found, as by a synonym (the coverage counts it
+    // fully; the order shown, like any word the source does not write as the claim does, at
+    // `synonymCredit`).
+    if (!own) {
+      for (const s of placeSentences(source, term)) {
+        anywhere[t] = true;
+        mark(s, t);
+      }
     }
   });
   const standsFor = abbreviatedTerms(source, analysis);
