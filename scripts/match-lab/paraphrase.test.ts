@@ -9,8 +9,9 @@ const source = indexSource(
   [
     '# Harbour plan',
     'The council announced its decision on the harbour in March.',
-    'Ukraine sent two ships, and the harbour saw rapid growth afterwards.',
+    'Denmark sent two ships, and the harbour saw rapid growth afterwards.',
     'The council talked about the harbour plan at length.',
+    'Ukraine sent a third ship to the harbour in May.',
   ].join('\n\n'),
 );
 const retrieval = (claim: string) => analyse(claim, [source]).retrieval!;
@@ -37,7 +38,7 @@ describe('WordNet derivations (first sense)', () => {
 
 describe('loosened retrieval', () => {
   it('rebuilds the shipped windows, coverage, parts and presence when nothing is loosened', () => {
-    for (const claim of ['The council decided on the harbour, and Ukrainian ships came.', 'The harbour grew quickly after two ships came.']) {
+    for (const claim of ['The council decided on the harbour, and Danish ships came.', 'The harbour grew quickly after two ships came.', 'A Ukrainian ship came to the harbour in May.']) {
       const r = retrieval(claim);
       const l = loosened(r, same, penalty);
       expect(l.windows.map((w) => [w.from, w.to, w.coverage])).toEqual(r.windows.map((w) => [w.from, w.to, w.coverage]));
@@ -48,10 +49,10 @@ describe('loosened retrieval', () => {
   });
 
   it('finds a derived form in the window and a name by its country', () => {
-    const r = retrieval('The council decided on the harbour after Ukrainian ships came.');
+    // "Danish"/"Denmark": a pair the shipped reading of a people's name at its place's does not make.
+    const r = retrieval('The council decided on the harbour after Danish ships came.');
     const l = loosened(r, { derivations: true, synonymsInWindow: false }, penalty);
     const decided = r.analysis.terms.findIndex((t) => t.surface === 'decided');
-    const ukrainian = r.analysis.terms.findIndex((t) => t.surface === 'Ukrainian');
     expect(r.anywhere[decided]).toBe(false);
     expect(l.anywhere[decided]).toBe(true);
     expect(shareAnywhere(r, 'name')).toBeLessThan(1);

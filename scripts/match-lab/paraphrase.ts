@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stemmer } from 'stemmer';
 import { synonymsOf } from '../../utils/match/lexicon';
-import { weightedShare, type Retrieval, type Window } from '../../utils/match/passages';
+import { placeSentences, weightedShare, type Retrieval, type Window } from '../../utils/match/passages';
 import { sameNumber } from '../../utils/match/numbers';
 import type { SourceIndex } from '../../utils/match/source';
 
@@ -124,6 +124,13 @@ function collect(source: SourceIndex, r: Retrieval, how: Loosening, deriv: Map<s
       if (!list) continue;
       anywhere[t] = true;
       for (const s of list) mark(s, t);
+    }
+    // As shipped: a people's name the source never writes, at its place's name ("Ukrainian" at "Ukraine").
+    if (!own) {
+      for (const s of placeSentences(source, term)) {
+        anywhere[t] = true;
+        mark(s, t);
+      }
     }
   });
   const seen = new Set<number>();

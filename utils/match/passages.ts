@@ -126,7 +126,7 @@ export function placeStems(term: ClaimTerm): string[] {
  * a capitalised source word of one of `placeStems` ("Libya" for "Libyan"; a lower-case "germ" is
  * never "German").
  */
-function placeSentences(source: SourceIndex, term: ClaimTerm): number[] {
+export function placeSentences(source: SourceIndex, term: ClaimTerm): number[] {
   const out: number[] = [];
   for (const key of placeStems(term)) {
     for (const s of source.postings.get(key) ?? []) {
