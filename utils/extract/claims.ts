@@ -52,6 +52,11 @@
  * inside one ("Berlin (… [3] Écouter) est la capitale[4]"), it starts where the parenthesis
  * opens, and leaves out the parenthesis when its own words come after it: that aside holds
  * other groups and is theirs ("Berlin est la capitale").
+ *
+ * Quotations: a claim never starts inside a quotation opened before it. A sentence that closes a
+ * quotation opened in an earlier sentence (“… taken for granted. It’s time to break with the
+ * past,” he said[3]) starts where the quotation opens, at most QUOTED_SENTENCES back and never
+ * past an earlier group (quotationStart; the sentence of an attributed link, sentenceAround).
  */
 import { floorIndex, isOtherSpaceCode, normalizeSpace, sentenceStarts } from './text';
 import { REGEXPS } from './vocabulary';
@@ -174,6 +179,19 @@ export class BlockText {
     return /[\p{L}\p{N}]/u.test(this.clean.slice(at, this.sentenceEnd(this.sentenceOf(index))));
   }
 
+  /**
+   * Does group `index`, a citation in parentheses inside its sentence, close a statement of its
+   * own, with a later group in the same sentence for the words after it ("… by prompting them
+   * with “think step by step” (Kojima et al. 2022) or more complex prompting … (Yasunaga et al.
+   * 2023).")? Then the words up to it read as a statement and hold a verb, and by the claim
+   * boundary its claim ends there.
+   */
+  closesOwnStatement(index: number): boolean {
+    if (this.groups[index].keepWords || index + 1 >= this.groups.length || this.sentenceOf(index + 1) !== this.sentenceOf(index)) return false;
+    const part = tidyClaim(this.claimOf(index));
+    return readsAsStatement(part) && REGEXPS.verbWord.test(part);
+  }
+
   /** Does group `index` open its sentence (nothing but punctuation before it or its words)? */
   startsSentence(index: number): boolean {
     return !/[\p{L}\p{N}]/u.test(this.clean.slice(this.sentences()[this.sentenceOf(index)], this.wordsAt[index]));
@@ -215,7 +233,31 @@ export class BlockText {
     // "à Berlin.[32].": the sentence already ended before the marker; its second full stop is not the claim's.
     if (tail && SENTENCE_STOP.test(tail) && SENTENCE_STOP.test(clean.charAt(end - 1))) tail = '';
     // A previous group inside the same sentence: the claim is the clause since that group.
-    return this.wholeClause(this.earlierGroups(index, starts[s], end), starts[s], (start) => this.balanced(start, end, starts[s], sentenceEnd, tail, at));
+    const from = this.quotationStart(index, s, end);
+    return this.wholeClause(this.earlierGroups(index, from, end), from, (start) => this.balanced(start, end, from, sentenceEnd, tail, at));
+  }
+
+  /**
+   * Where the claim of group `index`, ending at `end` in sentence `s`, starts: the sentence's
+   * start, unless the sentence closes a quotation opened in an earlier one ("“The community has
+   * been taken for granted. It’s time to break with the past,” he said.[3]"). Then it starts
+   * where the quotation opens, at most QUOTED_SENTENCES back and never past an earlier group, so
+   * that the claim holds the whole quotation rather than its last sentence with a closing quote
+   * alone: a claim never starts inside a quotation opened outside it.
+   */
+  private quotationStart(index: number, s: number, end: number): number {
+    return this.openingOfQuotation(s, end, index > 0 ? this.groupAt[index - 1] : -1);
+  }
+
+  /** The start of sentence `s`, or of the earlier sentence (after `limit`) whose quotation [start of `s`, `end`) closes. */
+  private openingOfQuotation(s: number, end: number, limit: number): number {
+    const starts = this.sentences();
+    const from = starts[s];
+    if (!closesUnopenedQuote(this.clean, from, end)) return from;
+    for (let k = s - 1; k >= 0 && s - k <= QUOTED_SENTENCES && starts[k] > limit; k--) {
+      if (openQuotes(this.clean.slice(starts[k], from)) > 0) return starts[k];
+    }
+    return from;
   }
 
   /**
@@ -505,12 +547,17 @@ export class BlockText {
     return index + 1 < this.groupAt.length ? this.groupAt[index + 1] : Number.POSITIVE_INFINITY;
   }
 
-  /** The sentence of the clean text around a clean offset: its bounds and tidied text. */
+  /**
+   * The sentence of the clean text around a clean offset: its bounds and tidied text. A sentence
+   * that closes a quotation opened in an earlier one starts where the quotation opens (see
+   * quotationStart), never past a group.
+   */
   sentenceAround(cleanOffset: number): { start: number; end: number; text: string } {
     const starts = this.sentences();
     const s = floorIndex(starts, cleanOffset);
-    const start = starts[s];
     const end = s + 1 < starts.length ? starts[s + 1] : this.clean.length;
+    const before = lowerBound(this.groupAt, starts[s] + 1) - 1;
+    const start = this.openingOfQuotation(s, end, before >= 0 ? this.groupAt[before] : -1);
     return { start, end, text: tidyClaim(this.clean.slice(start, end)) };
   }
 }
@@ -522,6 +569,20 @@ const STATEMENT_AFTER = /^\s*(?:\p{Lu}|(?:the|a|an|it|its|this|these|they|he|she
 
 /** The most sentences a quotation is followed through (see sentenceEndPastQuotation). */
 const QUOTED_SENTENCES = 6;
+
+/** Does [from, end) of `text` close a curly or angle quotation it never opened? Straight quotes tell nothing. */
+function closesUnopenedQuote(text: string, from: number, end: number): boolean {
+  let open = 0;
+  for (let i = from; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x201c || ch === 0xab) open++;
+    else if (ch === 0x201d || ch === 0xbb) {
+      if (open === 0) return true;
+      open--;
+    }
+  }
+  return false;
+}
 
 /** Quotations a text opens and leaves open (curly “ ” and « », or an odd count of straight "). */
 function openQuotes(text: string): number {

@@ -167,11 +167,13 @@ function rangeOverLinks(doc: Document, first: Element, last: Element): Range | u
  * The claim of one marker group (see claims.ts for the boundary). An author-year citation inside
  * its sentence ("X et al. (2024) showed that …", "Self-consistency (Wang et al. 2023) is used …")
  * names its work in the sentence's grammar: its claim is the sentence, and a narrative one keeps
- * its words there ("was explored by Ling et al. 2017, who …"). A clause that is only an
+ * its words there ("was explored by Ling et al. 2017, who …"); unless a statement of its own
+ * ends at it and a later group in the sentence cites the words after it (BlockText
+ * closesOwnStatement): then its claim ends there, as any group's does. A clause that is only an
  * attribution ("According to Mozilla's manifesto,[12] the web …") takes what follows it.
  */
 function claimOfGroup(text: BlockText, index: number, group: MarkerGroup): { text: string; attribution?: string } | undefined {
-  if (group.authorYear && text.continuesAfter(index)) {
+  if (group.authorYear && text.continuesAfter(index) && !text.closesOwnStatement(index)) {
     const raw = text.claimOf(index, true);
     if (!raw) return undefined;
     if (!text.startsSentence(index)) return { text: raw };

@@ -31,6 +31,11 @@ describe('brackets that are code or intervals', () => {
 });
 
 describe('the claim boundary', () => {
+  it('an attributed link after a quotation of two sentences takes the whole quotation, not its last sentence', () => {
+    const html = '<p>Trade was slow. “Our harbour has been quiet for years. It is time to open the gates,” the mayor said last year in <a href="https://port.example/speech">remarks to the council</a>. Nothing else.</p>';
+    expect(claims(html).map((c) => c.text)).toEqual(['“Our harbour has been quiet for years. It is time to open the gates,” the mayor said last year in remarks to the council.']);
+  });
+
   it('a lead-in that only attributes ("According to X:") takes the first sentence of the quotation it introduces', () => {
     const html = `<p>According to the Harbour Board:<sup><a href="#r1">[1]</a></sup></p><blockquote><p>The north quay will close for repairs in May. Ferries will use the south quay.</p></blockquote><p>Other text.</p><ol><li id="r1"><a href="https://a.example/1">One</a></li></ol>`;
     expect(claims(html)).toEqual([{ text: 'The north quay will close for repairs in May.', markers: ['[1]'], attribution: 'Harbour Board' }]);
@@ -170,5 +175,24 @@ describe('linked author-year citations', () => {
       ['Prompts can be perturbed instead.', ['Turpin et al. 2023', 'Chen et al. 2025']],
     ]);
     expect(page.sources.map((s) => s.domain)).toEqual(['arxiv.org', 'arxiv.org', 'example.com']);
+  });
+
+  it('inside the sentence: the sentence, unless a statement ends at the group and a later group cites the words after it', () => {
+    const text = (html: string) => extractCitations(parseHtml(html), url).claims.map((c) => c.text);
+    expect(
+      text(
+        '<p>Later work found that one could raise scores by prompting the model with "show your work" (<a href="https://arxiv.org/abs/2205.00001">Kojo et al. 2022</a>) or with longer prompts that recall related facts first (<a href="https://arxiv.org/abs/2310.00002">Yasu et al. 2023</a>).</p>',
+      ),
+    ).toEqual([
+      'Later work found that one could raise scores by prompting the model with "show your work"',
+      'Later work found that one could raise scores by prompting the model with "show your work" or with longer prompts that recall related facts first.',
+    ]);
+    // In the subject no statement ends at either group: both cite the sentence.
+    const subject = 'Test time compute and chain of thought have led to large gains in accuracy.';
+    expect(
+      text(
+        '<p>Test time compute (<a href="https://arxiv.org/abs/1603.00003">Grav et al. 2016</a>) and chain of thought (<a href="https://arxiv.org/abs/2201.00004">Wee et al. 2022</a>) have led to large gains in accuracy.</p>',
+      ),
+    ).toEqual([subject, subject]);
   });
 });

@@ -38,6 +38,16 @@ describe('the claim of a marker', () => {
     ],
     ['so it does without a comma before the last item', 'Traders sold salt, wool,[1] hides and tin ingots from Cornwall.', ['Traders sold salt, wool, hides and tin ingots from Cornwall']],
     ['a list of predicates is no such list', 'The mill closed, changed hands,[1] reopened in 1990, and closed again.[2]', ['The mill closed, changed hands', 'The mill closed, changed hands, reopened in 1990, and closed again.']],
+    [
+      'a sentence that closes a quotation opened before it starts where the quotation opens',
+      'Trade was slow. “Our harbour has been quiet for years. It is time to open the gates,” the mayor said.[1]',
+      ['“Our harbour has been quiet for years. It is time to open the gates,” the mayor said.'],
+    ],
+    [
+      'but never past an earlier group',
+      '“Our harbour has been quiet for years.[1] It is time to open the gates,” the mayor said.[2]',
+      ['“Our harbour has been quiet for years.', 'It is time to open the gates,” the mayor said.'],
+    ],
   ])('%s', (_, text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
   });
