@@ -122,6 +122,9 @@ export function splitAttribution(claim: string, linkText?: string): SplitClaim {
   const candidates = [...LEADING];
   if (linkText && linkText.length >= 2) {
     candidates.push(new RegExp(`^(?:the\\s+)?(${escapeRegExp(linkText)})\\s*,?\\s*${VERBS}(?:\\s+that)?,?\\s+`, 'i'));
+    // "As <a>Alexis Madrigal</a>reports, …": the link's end is a word's end, even where the page
+    // left out the space after it.
+    candidates.push(new RegExp(`^as\\s+(?:the\\s+)?(${escapeRegExp(linkText)})\\s*${VERBS}(?:\\s+(?:for|in|on)\\s+(?:the\\s+)?([^,]{2,60}?))?,\\s+`, 'i'));
   }
   for (const pattern of candidates) {
     const m = claim.match(pattern);

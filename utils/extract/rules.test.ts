@@ -136,6 +136,17 @@ describe('attribution phrases', () => {
       attribution: 'Alexis Madrigal',
       stripped: true,
     });
+    // So it does after "As", as "As Mashable reports, …" does with its space.
+    expect(splitAttribution('As Alexis Madrigalreports, Uber ignored the rules.', 'Alexis Madrigal')).toEqual({
+      text: 'Uber ignored the rules.',
+      attribution: 'Alexis Madrigal',
+      stripped: true,
+    });
+    expect(splitAttribution('As Alexis Madrigalreports for Fusion, Uber ignored the rules.', 'Alexis Madrigal')).toEqual({
+      text: 'Uber ignored the rules.',
+      attribution: 'Fusion',
+      stripped: true,
+    });
   });
 
   it('"…, he said according to X." right after a speaker\'s verb: the speaker stays, the source phrase goes, and a work names its source', () => {
