@@ -46,7 +46,7 @@ function parenDepth(text: string, at: number): number {
 const PAGE_LOCATOR = /^[\s,;]*(?::\s?(?:pp?\.\s*)?\d[\d–-]*[\s,;]*)?$/;
 
 /** Longest link text read as an author-year citation. */
-const AUTHOR_YEAR_CHARS = 80;
+export const AUTHOR_YEAR_CHARS = 80;
 
 function numberOfLabel(label: string): { n: number; sourceStyle: boolean } | undefined {
   const m = label.match(/^(Source\s+)?([1-9]\d{0,3})$/i);

@@ -15,6 +15,8 @@ import { looksLikeMarkerText } from './markers';
 import { inPageFragment, pageAddresses, readHref } from './text';
 import { REGEXPS } from './vocabulary';
 import { isAttributedLink, isLinkDense, type LinkSpan } from './inline';
+import { AUTHOR_YEAR_CHARS } from './groups';
+import { headingText } from './sources';
 
 /** Longer list items and cells are menus or containers of other items, read through their own children. */
 const MAX_ITEM_CHARS = 3000;
@@ -183,8 +185,7 @@ function underSourceHeading(el: Element): boolean {
   let sibling = (el.localName === 'li' ? el.parentElement : el)?.previousElementSibling ?? null;
   for (let i = 0; sibling && sibling.localName === 'p' && i < LIMITS.headingSiblings; i++) sibling = sibling.previousElementSibling;
   if (!sibling || !/^h[1-6]$/.test(sibling.localName)) return false;
-  const title = (sibling.textContent ?? '').replace(/\s+/g, ' ').replace(/\[\s*edit(?:\s+source)?\s*\]/gi, '').replace(/[\s:]+$/, '').trim();
-  return REGEXPS.sourceHeading.test(title);
+  return REGEXPS.sourceHeading.test(headingText(sibling));
 }
 
 /** The text of one block, with the span of each link in it: outbound ones, and all, for density. */
@@ -271,5 +272,5 @@ const YEAR = /(?:1[6-9]|20)\d{2}/;
 
 function isAuthorYearText(text: string): boolean {
   const linkText = text.trim();
-  return linkText.length <= 80 && REGEXPS.authorYear.test(linkText);
+  return linkText.length <= AUTHOR_YEAR_CHARS && REGEXPS.authorYear.test(linkText);
 }

@@ -331,7 +331,8 @@ function isNamedList(list: Element): boolean {
   return false;
 }
 
-function headingText(heading: Element): string {
+/** A heading's title as the source-list rules read it: spaces folded, Wikipedia's "[edit]" and a closing colon left out. */
+export function headingText(heading: Element): string {
   return normalizeSpace(heading.textContent ?? '')
     .replace(/\[\s*edit(?:\s+source)?\s*\]/gi, '')
     .replace(/[\s:]+$/, '')
