@@ -11,34 +11,19 @@ import type { Article } from '../article';
 import { abstractCredit } from './abstract-credit';
 import { duplicatedMetaLines } from './meta';
 import { subjectCredit } from './subject-credit';
-import { termReadings } from './terms';
+import { termReadings, type TermReadings } from './terms';
 
 /** The penalty per extra sentence the shipped order subtracts (`retrieval.windowPenalty`). */
 export const PENALTY = 0.02;
 
-export interface Candidate {
+/** A window as the rounds read it: the shipped value, the per-round readings (`TermReadings` for rounds 8 and 9) and where it lies. */
+export interface Candidate extends TermReadings {
   /** The shipped ranking value (synonym-only matches at half credit, less the window penalty). */
   shown: number;
   sentences: number;
   from: number;
-  /** Weighted share of the claim's names and numbers the window holds (1 when it has none). */
-  keys: number;
-  /** Weight, over the total, of the claim's words the window lacks but holds softly: a synonym, or the same first letters. */
-  soft: number;
-  /** The same, synonyms only. */
-  synonym: number;
-  /** The same, first letters only. */
-  prefix: number;
-  /** The same, WordNet derivations and pertainyms only (`paraphrase.ts`, round 8). */
-  derived: number;
-  /** Mean over the claim's 3-term chunks of each chunk's weighted share in the window, less the penalty. */
-  chunked: number;
   /** Every sentence is a `(meta data)` line whose text another line of the page repeats. */
   duplicateMeta: boolean;
-  /** Weighted share of the claim's terms held by the window and the sentence on each side (round 9). */
-  region: number;
-  /** Share of the claim's adjacent key-term pairs the window holds in the same order, at most 3 tokens apart (round 9). */
-  phrase: number;
   /** Round 11: the shown order's value with the article's subject words counted as claim terms (`shown` when the rule does not apply). */
   subjectOfPronoun: number;
   subjectUnnamed: number;

@@ -15,13 +15,21 @@ import { mentionsStating } from './numbers';
 const PREFIX = 5;
 
 export interface TermReadings {
+  /** Weighted share of the claim's names and numbers the window holds (1 when it has none). */
   keys: number;
+  /** Weight, over the total, of the claim's words the window lacks but holds softly: a synonym, or the same first letters. */
   soft: number;
+  /** The same, synonyms only. */
   synonym: number;
+  /** The same, first letters only. */
   prefix: number;
+  /** The same, WordNet derivations and pertainyms only (`paraphrase.ts`, round 8). */
   derived: number;
+  /** Mean over the claim's 3-term chunks of each chunk's weighted share in the window, less the penalty. */
   chunked: number;
+  /** Weighted share of the claim's terms held by the window and the sentence on each side (round 9). */
   region: number;
+  /** Share of the claim's adjacent key-term pairs the window holds in the same order, at most 3 tokens apart (round 9). */
   phrase: number;
 }
 
