@@ -10,7 +10,7 @@
  */
 import type { CitedSource } from './types';
 import { capitalizeFirst } from './text';
-import { ACCORDING_TO, AS_PARTICIPLES, OTHER_ACCORDING_TO, OTHER_ARTICLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary';
+import { ACCORDING_TO, AS_PARTICIPLES, GERMAN_PHRASE_WORDS, OTHER_ACCORDING_TO, OTHER_ARTICLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary';
 
 const VERBS = `(?:${REPORTING_VERBS})`;
 const WORKS = `(?:${WORK_NOUNS})`;
@@ -39,7 +39,48 @@ const ATTRIBUTION_ONLY = new RegExp(
 
 export function isAttributionOnly(clause: string): boolean {
   const trimmed = clause.trim();
-  return ATTRIBUTION_ONLY.test(trimmed) && leadNamesSource(trimmed);
+  // "Laut der Polizei wurden drei Menschen verletzt" needs no comma to hold its statement.
+  return ATTRIBUTION_ONLY.test(trimmed) && leadNamesSource(trimmed) && germanLeadEnd(trimmed) === undefined;
+}
+
+const GERMAN_LEAD = /^laut\s+/i;
+const GERMAN_PHRASE_WORD = new RegExp(`^(?:${GERMAN_PHRASE_WORDS})$`);
+/** A word of a name in German: a capitalised word (every noun is one) or a number ("2019", "3."). */
+const GERMAN_NAME_WORD = /^(?:\p{Lu}[\p{L}\p{N}'’.-]*|\p{N}+\.?)$/u;
+const GERMAN_PLAIN_WORD = /^\p{Ll}[\p{L}-]*$/u;
+/** The most words a source's name after "laut" is read through. */
+const GERMAN_SOURCE_WORDS = 12;
+
+/**
+ * Where "Laut X" ends when no comma closes it ("Laut dem Statistischen Bundesamt lebten 2019 …"):
+ * German puts the clause's verb right after the phrase, and writes every noun with a capital. The
+ * name runs through articles, prepositions and conjunctions (GERMAN_PHRASE_WORDS), capitalised
+ * words and numbers, and a lower-case word after one of those small words (an adjective: "einer
+ * neuen Studie"); the first lower-case word after a capitalised one is the verb, and the phrase
+ * ends before it, when words follow the verb. Undefined when the phrase is not read to a verb
+ * (punctuation or a word of another kind first): nothing is taken off then.
+ */
+function germanLeadEnd(text: string): number | undefined {
+  const lead = GERMAN_LEAD.exec(text);
+  if (!lead) return undefined;
+  const word = /\S+/g;
+  word.lastIndex = lead[0].length;
+  let previous: 'small' | 'name' | 'plain' | undefined;
+  let named = false;
+  for (let n = 0; n <= GERMAN_SOURCE_WORDS; n++) {
+    const m = word.exec(text);
+    if (!m) return undefined;
+    const w = m[0];
+    if (GERMAN_PHRASE_WORD.test(w)) previous = 'small';
+    else if (GERMAN_NAME_WORD.test(w)) {
+      previous = 'name';
+      named = true;
+    } else if (!GERMAN_PLAIN_WORD.test(w)) return undefined;
+    else if (previous === 'name' && named) return /[\p{L}\p{N}]/u.test(text.slice(m.index + w.length)) ? m.index : undefined;
+    else if (previous === 'small' || previous === 'plain') previous = 'plain';
+    else return undefined;
+  }
+  return undefined;
 }
 
 const OTHER_LEAD = new RegExp(`^(?:${OTHER_ACCORDING_TO})\\s+`, 'i');
@@ -54,7 +95,7 @@ function leadNamesSource(text: string): boolean {
   const lead = OTHER_LEAD.exec(text);
   if (!lead) return true;
   const next = text.slice(lead[0].length);
-  return /^\p{Lu}/u.test(next) || OTHER_ARTICLE.test(next);
+  return /^\p{Lu}/u.test(next) || OTHER_ARTICLE.test(next) || (GERMAN_LEAD.test(text) && GERMAN_PHRASE_WORD.test(next.split(/\s/, 1)[0]));
 }
 
 /**
@@ -119,6 +160,15 @@ function escapeRegExp(text: string): string {
 
 /** Takes the attribution phrase off a claim. `linkText` is the cited link's text, if any. */
 export function splitAttribution(claim: string, linkText?: string): SplitClaim {
+  // "Laut der Polizei wurden drei Menschen verletzt, zwei davon schwer": the phrase ends at the
+  // verb, not at a comma further on.
+  // German sets no comma after the phrase: one there closes an aside ("Laut Polizei, die am Abend
+  // kam, wurden …"), and nothing is taken off.
+  if (GERMAN_LEAD.test(claim)) {
+    const end = germanLeadEnd(claim);
+    if (end === undefined) return { text: claim, stripped: false };
+    return finish(capitalizeFirst(claim.slice(end)), claim.slice(0, end).replace(GERMAN_LEAD, ''));
+  }
   const candidates = [...LEADING];
   if (linkText && linkText.length >= 2) {
     candidates.push(new RegExp(`^(?:the\\s+)?(${escapeRegExp(linkText)})\\s*,?\\s*${VERBS}(?:\\s+that)?,?\\s+`, 'i'));

@@ -96,8 +96,8 @@ describe('attributions in the other languages of the corpus', () => {
     expect(hasCitationHints(doc)).toBe(true);
     expect(claims(html)).toEqual([
       { text: 'Le port a fermé deux quais en mai.', markers: ['selon le Courrier du port'], attribution: undefined },
-      // No comma closes "Laut der Hafenbehörde": where the statement starts is not told, so the phrase stays.
-      { text: 'Laut der Hafenbehörde wurden 2023 zwölf Schiffe umgeleitet.', markers: ['der Hafenbehörde'], attribution: undefined },
+      // No comma closes "Laut der Hafenbehörde": German's verb right after it ends the phrase.
+      { text: 'Wurden 2023 zwölf Schiffe umgeleitet.', markers: ['der Hafenbehörde'], attribution: undefined },
       { text: 'Les ferries reprendront en juin, a déclaré mardi la ministre de la Mer.', markers: ['a déclaré mardi la ministre de la Mer'], attribution: undefined },
       // "explicó en un <a>": the work the statement was made in, as "said in a <a>statement</a>"; "según" names no source there, so the phrase stays.
       { text: 'Según explicó en un comunicado el muelle abrirá en julio.', markers: ['comunicado'], attribution: undefined },
@@ -116,6 +116,37 @@ describe('attributions in the other languages of the corpus', () => {
   it('"<a>a fait part de …</a>" reports like "<a>a déclaré</a>"', () => {
     expect(claims('<p>La mairie <a href="https://mairie.example/avis.pdf">a fait part de son accord</a> pour rouvrir le quai en juin.</p>')).toEqual([
       { text: 'La mairie a fait part de son accord pour rouvrir le quai en juin.', markers: ['a fait part de son accord'], attribution: undefined },
+    ]);
+  });
+
+  it('"Laut X" with no comma after it: the phrase ends before the verb that follows the name, never at a later comma', () => {
+    const refs = '<ol>' + [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `<li id="r${n}"><a href="https://quelle.example/${n}">Quelle ${n}</a></li>`).join('') + '</ol>';
+    const marker = (n: number) => `<sup><a href="#r${n}">[${n}]</a></sup>`;
+    expect(
+      claims(
+        `<p>Laut dem Statistischen Landesamt lebten 2019 in der Stadt 41 200 Menschen.${marker(1)}</p>` +
+          `<p>Laut Polizei wurden drei Boote beschädigt, zwei davon schwer.${marker(2)}</p>` +
+          `<p>Laut einer neuen Zählung des Hafenamts aus dem Jahr 2021${marker(3)} liegen dort 310 Boote.${marker(4)}</p>` +
+          `<p>Laut Polizei wurden drei Boote beschädigt${marker(5)} und ein Steg zerstört.${marker(6)}</p>` +
+          `<p>Laut ihm ist der Steg zu kurz.${marker(7)}</p>` +
+          `<p>Laut Polizei, die am Abend kam, wurden drei Boote geborgen.${marker(8)}</p>` +
+          `<p>Laut dem Hafenamt${marker(9)}</p>` +
+          refs,
+      ).map((c) => [c.markers.join(''), c.text, c.attribution]),
+    ).toEqual([
+      ['[1]', 'Lebten 2019 in der Stadt 41 200 Menschen.', 'dem Statistischen Landesamt'],
+      // The comma closes the statement's second part, not the attribution.
+      ['[2]', 'Wurden drei Boote beschädigt, zwei davon schwer.', 'Polizei'],
+      // A group right after the phrase: it attributes, and its claim is what follows, as the next group's is.
+      ['[3]', 'Liegen dort 310 Boote.', 'einer neuen Zählung des Hafenamts aus dem Jahr 2021'],
+      ['[4]', 'Liegen dort 310 Boote.', 'einer neuen Zählung des Hafenamts aus dem Jahr 2021'],
+      // A statement before the group ("wurden" is its verb): not an attribution alone, so the claim ends at the group.
+      ['[5]', 'Wurden drei Boote beschädigt', 'Polizei'],
+      ['[6]', 'Wurden drei Boote beschädigt und ein Steg zerstört.', 'Polizei'],
+      // A pronoun names no source; a comma after the name opens an aside, which German sets there.
+      ['[7]', 'Laut ihm ist der Steg zu kurz.', undefined],
+      ['[8]', 'Laut Polizei, die am Abend kam, wurden drei Boote geborgen.', undefined],
+      ['[9]', 'Laut dem Hafenamt', undefined],
     ]);
   });
 

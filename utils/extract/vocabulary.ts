@@ -47,6 +47,14 @@ export const ACCORDING_TO = `according to|${OTHER_ACCORDING_TO}`;
  */
 export const OTHER_ARTICLES = 'le|la|les|der|die|das|dem|den|des|el|los|las|o|a|os|as|il|lo|gli|i';
 
+/**
+ * Words that carry a source's name on in German after "laut" ("laut einer Studie der Universität
+ * aus dem Jahr 2019"): articles, prepositions, conjunctions. Any other lower-case word after the
+ * name's last capitalised word is the clause's verb ("Laut der Polizei wurden …"), where the
+ * attribution ends when no comma closes it.
+ */
+export const GERMAN_PHRASE_WORDS = 'der|die|das|dem|den|des|ein|eine|einer|einem|einen|eines|von|vom|aus|in|im|zu|zum|zur|für|über|an|am|auf|bei|beim|mit|nach|unter|und|oder|sowie';
+
 /** Participles of "as reported by X", "as recorded in the 2013 census": the phrase names its source. */
 export const AS_PARTICIPLES = 'reported|noted|stated|described|explained|documented|found|shown|recorded|listed|estimated|measured';
 
@@ -126,7 +134,7 @@ const VERB_WORDS = [
   'meant', 'met', 'paid', 'put', 'ran', 'rose', 'said', 'saw', 'sent', 'set', 'shot', 'sold', 'spent',
   'spoke', 'stood', 'struck', 'taught', 'thought', 'took', 'told', 'went', 'won', 'wrote',
   'est', 'sont', 'était', 'étaient', 'ont', 'avait', 'fut', 'ist', 'sind', 'war', 'waren', 'hat',
-  'haben', 'wird', 'wurde', 'es', 'son', 'fue', 'era', 'han',
+  'haben', 'hatte', 'hatten', 'wird', 'werden', 'wurde', 'wurden', 'es', 'son', 'fue', 'era', 'han',
 ].join('|');
 
 /*
