@@ -30,8 +30,11 @@
  * follows), every group of the list gets the subject with its predicate: the sentence up to the
  * next group after the predicate, or to the sentence's end. So does a group after a short phrase
  * with no verb that opens the sentence and ends with a comma, when the sentence's statement follows
- * ("A regional power,[1] New Zealand is involved in …"), and a group after a list's last item
- * closed by a comma ("The scenery, plus incentives,[1] have drawn …"). An aside in the subject
+ * ("A regional power,[1] New Zealand is involved in …"); a group that closes a subordinate clause
+ * opening the sentence, when the main clause follows it ("In the 1960s, as tertiary education
+ * became more available and cities expanded[1] urban culture began to dominate";
+ * closesSubordinateClause); and a group after a list's last item closed by a comma ("The
+ * scenery, plus incentives,[1] have drawn …"). An aside in the subject
  * (a comma apposition or a parenthesis after a short head with no verb): its group cites the
  * aside when a later group of the sentence follows (the claim is the head with its aside, which a
  * reader can check), and the whole sentence when it is the sentence's only group.
@@ -58,6 +61,7 @@
  * past,” he said[3]) starts where the quotation opens, at most QUOTED_SENTENCES back and never
  * past an earlier group (quotationStart; the sentence of an attributed link, sentenceAround).
  */
+import { isAttributionOnly } from './attribution';
 import { floorIndex, isOtherSpaceCode, normalizeSpace, sentenceStarts } from './text';
 import { REGEXPS } from './vocabulary';
 
@@ -211,7 +215,7 @@ export class BlockText {
       const from = this.groups[index].keepWords ? [] : this.earlierGroups(index, starts[s], at);
       return this.wholeClause(from, starts[s], (start) => this.balanced(start, this.sentenceEnd(s), starts[s], this.sentenceEnd(s), '', at));
     }
-    const predicateGroup = this.frontedPhrase(index) ? index : this.subjectEndsAt(index);
+    const predicateGroup = this.frontedPhrase(index) || this.closesSubordinateClause(index) ? index : this.subjectEndsAt(index);
     if (predicateGroup !== undefined) return this.withPredicate(index, predicateGroup);
     if (this.insideClause(index) || this.soleGroupInSubject(index)) return this.claimOf(index, true);
     const listEnd = this.listGoesOnTo(index);
@@ -406,6 +410,26 @@ export class BlockText {
   }
 
   /**
+   * Is group `index` the first of its sentence, closing a subordinate clause that opens the
+   * sentence (after at most a short phrase with no verb and a comma: "In the 1960s, as tertiary
+   * education became more available and cities expanded[1] urban culture began to dominate[2]"),
+   * with the sentence's own statement after it? The clause says nothing alone: the claim runs on
+   * like a subject's (see Subjects at the top of this module).
+   */
+  private closesSubordinateClause(index: number): boolean {
+    if (this.groups[index].keepWords) return false;
+    const s = this.sentenceOf(index);
+    const sentenceStart = this.sentences()[s];
+    if (!this.opensSentence(index, s, sentenceStart)) return false;
+    const clause = this.clean.slice(sentenceStart, this.wordsAt[index]).trim().replace(/,$/, '');
+    const m = SUBORDINATE_OPENING.exec(clause);
+    // "As recorded in the 2013 census,[1] …" attributes: its claim is the attribution's (locate.ts).
+    if (!m || NOT_A_SUBJECT.test(clause) || isAttributionOnly(clause) || (m[1] && (wordCount(m[1], FRONTED_WORDS + 1) > FRONTED_WORDS || REGEXPS.verbWord.test(m[1])))) return false;
+    const after = this.clean.slice(this.groupAt[index], this.sentenceEnd(s));
+    return /^[\s,]*[\p{L}\p{N}]/u.test(after) && !REGEXPS.notMainClause.test(after);
+  }
+
+  /**
    * Does group `index` close a list's last item with a comma ("The scenery and the size, plus
    * incentives,[1] have drawn …")? The item since the comma before it opens with "and", "or" or
    * "plus": the comma after it closes the subject, and the predicate follows.
@@ -566,6 +590,9 @@ export class BlockText {
 const FRONTED_WORDS = 6;
 /** A statement's opening after such a phrase: a name, or a determiner or pronoun as its subject. */
 const STATEMENT_AFTER = /^\s*(?:\p{Lu}|(?:the|a|an|it|its|this|these|they|he|she|we)\s)/u;
+
+/** A clause opening with a subordinating word, after a fronted phrase and its comma or not, with no comma of its own. */
+const SUBORDINATE_OPENING = new RegExp(`^(?:([^,]+),\\s+)?(?:${REGEXPS.subordinator.source})\\s[^,]+$`, 'iu');
 
 /** The most sentences a quotation is followed through (see sentenceEndPastQuotation). */
 const QUOTED_SENTENCES = 6;

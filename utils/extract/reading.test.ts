@@ -124,6 +124,26 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[3]']).toBe('Fog is common on the estuary in winter');
   });
 
+  it('a subordinate clause that opens the sentence gets the statement that follows; a preposition, a second predicate or an attribution does not', () => {
+    const texts = claimTexts(
+      `<p>In the 1890s, as the docks grew busier and ships got larger${sup(1)} the old quay fell out of use.${sup(2)}</p>` +
+        `<p>When the mill closed,${sup(3)} the town lost half its jobs${sup(4)} and its school.${sup(5)}</p>` +
+        `<p>Since 1990 the town has grown${sup(6)} and the port has shrunk.${sup(7)}</p>` +
+        `<p>While the tide was out the ferry waited${sup(8)} and the crew slept.${sup(9)}</p>` +
+        `<p>As recorded in the harbour log,${sup(10)} the quay closed in May.${sup(11)}</p>${refList(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)}`,
+    );
+    expect(texts['[1]']).toBe('In the 1890s, as the docks grew busier and ships got larger the old quay fell out of use.');
+    expect(texts['[2]']).toBe(texts['[1]']);
+    // Up to the next group after the statement, as a subject's claim.
+    expect(texts['[3]']).toBe('When the mill closed, the town lost half its jobs');
+    expect(texts['[4]']).toBe('When the mill closed, the town lost half its jobs');
+    // "Since 1990" is a preposition: the town has grown is the statement, and the claim ends at its group.
+    expect(texts['[6]']).toBe('Since 1990 the town has grown');
+    // "and the crew slept" is a second predicate after the main clause, not the main clause.
+    expect(texts['[8]']).toBe('While the tide was out the ferry waited');
+    expect(texts['[10]']).toBe('The quay closed in May.');
+  });
+
   it('the only group of a sentence, after an aside in its subject, gets the whole statement', () => {
     const texts = claimTexts(
       `<p>Kernow (said /ˈkɛrnɔʊ/; often glossed as "the horn")${sup(1)} is the old name of the county. It was used in charters.</p>` +

@@ -146,6 +146,18 @@ const VERB_WORDS = [
 export const REGEXPS = {
   /** A verb in a clause (see VERB_WORDS). */
   verbWord: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${VERB_WORDS})(?![\\p{L}\\p{N}'’-])`, 'iu'),
+  /**
+   * A word that opens a subordinate clause ("as tertiary education became more available", "when
+   * the mill closed"), which states nothing until its main clause follows. Words that are also
+   * prepositions ("since 2010", "after the flood", "before", "until") are left out: the clause
+   * after them may be the main one ("Since 2010 the town has grown").
+   */
+  subordinator: /as|when|while|whilst|although|though|because|whereas|unless|if|lorsque|quand|alors que|bien que|parce que|puisque|cuando|aunque|porque|mientras/,
+  /**
+   * What opens the words after a group when they are not a sentence's main clause: a conjunction
+   * (a second predicate: "grew[1] and prospered") or a preposition (the same clause goes on).
+   */
+  notMainClause: /^[\s,]*(?:and|or|but|nor|yet|so|then|in|on|at|by|for|from|to|with|of|into|over|under|during|since|until|after|before|than|as|et|ou|mais|puis|und|oder|aber|y|o|pero|e)(?![\p{L}\p{N}'’-])/iu,
   /** Text before a link ends with a lead-in: the link names the source. */
   leadIn: new RegExp(`(?<!\\p{L})(?:${LEAD_IN})\\s+(?:the\\s+)?$`, 'u'),
   /**
