@@ -4,8 +4,7 @@
  * Numeric: "2020-03-05" and "2020/03/05" (year first: unambiguous), "05/03/2020", "3/5/2020",
  * "05-03-2020" (day and month either way round unless one of them exceeds 12), "5.3.2020" (day
  * first, the dotted order). Worded: "5 March 2020", "5th of March 2020", "March 5, 2020",
- * "March 2020", "December of 2019", "5 March", "March 5", and with a month written short and its
- * full stop ("Oct. 27, 2014", "27 Oct. 2014", "Sept. 2019"). A date keeps the precision written:
+ * "March 2020", "December of 2019", "5 March", "March 5". A date keeps the precision written:
  * "March 2020" has no day.
  *
  * What is not a date: a month name alone ("in March" stays a word), two parts ("2019-2020" is a
@@ -98,22 +97,9 @@ function numericDate(tokens: Token[], i: number, text: string): DateReading | nu
   return readings.length ? { readings, last: i + 2, end: tokens[i + 2].end } : null;
 }
 
-/** Month names written short, which take a full stop ("Oct. 27, 2014"); "May" is never short. */
-export const SHORT_MONTHS: ReadonlySet<string> = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
-
-/** A month name written short with its full stop after it ("Oct.", "Sept."). */
-export function shortMonthStop(tok: Token, text: string): boolean {
-  return tok.capital && SHORT_MONTHS.has(tok.word) && text[tok.end] === '.';
-}
-
-/**
- * Only spaces, or a comma and spaces, between two tokens of a worded date; after a month written
- * short, its full stop first ("Oct. 27", "27 Oct. 2014").
- */
+/** Only spaces, or a comma and spaces, between two tokens of a worded date. */
 function close(tokens: Token[], a: number, text: string, comma = false): boolean {
-  const between = gap(tokens, a, text);
-  const rest = shortMonthStop(tokens[a], text) ? between.slice(1) : between;
-  return (comma ? /^,?\s+$/ : /^\s+$/).test(rest);
+  return (comma ? /^,?\s+$/ : /^\s+$/).test(gap(tokens, a, text));
 }
 
 function wordDate(tokens: Token[], i: number, text: string): DateReading | null {

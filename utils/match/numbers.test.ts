@@ -117,10 +117,6 @@ describe('dates', () => {
     ['It opened in December of 2019.', [{ year: 2019, month: 12, day: undefined }]],
     ['It opened on 5 March.', [{ year: undefined, month: 3, day: 5 }]],
     ['It opened in 2020.', [{ year: 2020 }]],
-    ['It opened on Oct. 27, 2014.', [{ year: 2014, month: 10, day: 27 }]],
-    ['It opened on 27 Oct. 2014.', [{ year: 2014, month: 10, day: 27 }]],
-    ['It opened in Sept. 2019.', [{ year: 2019, month: 9, day: undefined }]],
-    ['It opened on Feb. 3 after the storm.', [{ year: undefined, month: 2, day: 3 }]],
   ])('reads "%s" as %j', (text, readings) => {
     expect(date(text)).toEqual(readings);
   });
@@ -139,7 +135,6 @@ describe('dates', () => {
     ['It was 31/02/2020 on the form.', ['31', '02', '2020']],
     ['They march 5 miles in may 2020.', ['5', '2020']],
     ['In March the river rose.', []],
-    ['It rained in May. 2014 was wet.', ['2014']],
   ])('"%s" holds no date: %j', (text, numbers) => {
     const found = numbersIn(text);
     expect(found.map((n) => text.slice(n.start, n.end))).toEqual(numbers);

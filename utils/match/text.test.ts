@@ -58,17 +58,6 @@ describe('sentences: hard-wrapped lines', () => {
   });
 });
 
-describe('sentences: a month written short', () => {
-  it('ends no sentence at the full stop of a month written short before its day or year', () => {
-    expect(read('The ferry hall reopened on Sept. 5, 2014. Visitors came back.')).toEqual(['The ferry hall reopened on Sept. 5, 2014.', 'Visitors came back.']);
-    expect(read('The hall closed in Mar. 2012. It reopened later.')).toEqual(['The hall closed in Mar. 2012.', 'It reopened later.']);
-  });
-
-  it('still ends a sentence at a full stop before a digit after any other word', () => {
-    expect(read('The hall closed in May. 2012. It reopened.')).toEqual(['The hall closed in May.', '2012.', 'It reopened.']);
-  });
-});
-
 describe('a hard-wrapped source in the matcher', () => {
   it('finds the claim in the one sentence the wrapped lines make, and shows it whole', () => {
     const a = analyse('The Harbour Museum is housed in the former ferry hall, a brick building.', [indexSource('s', wrapped)]);

@@ -12,7 +12,6 @@
  * `stemmer` package, Porter's algorithm) and, for numerals, the value it denotes.
  */
 import { stemmer } from 'stemmer';
-import { SHORT_MONTHS } from './dates';
 
 export interface Token {
   /** Lower-cased surface form (apostrophe-s removed). */
@@ -110,24 +109,12 @@ export function sentences(text: string): Span[] {
       out.push(block);
       continue;
     }
-    let from = -1;
-    let to = -1;
     for (const seg of sentenceSegmenter.segment(slice)) {
-      // A month written short ends no sentence before its day or year ("Sept. 5, 2014.").
-      if (from >= 0 && !(SHORT_MONTH_END.test(slice.slice(from, to)) && /^\d/.test(seg.segment))) {
-        pushTrimmed(text, block.start + from, block.start + to, out);
-        from = -1;
-      }
-      if (from < 0) from = seg.index;
-      to = seg.index + seg.segment.length;
+      pushTrimmed(text, block.start + seg.index, block.start + seg.index + seg.segment.length, out);
     }
-    if (from >= 0) pushTrimmed(text, block.start + from, block.start + to, out);
   }
   return out;
 }
-
-/** A segment that ends with a month name written short and its full stop ("… came Sept. "). */
-const SHORT_MONTH_END = new RegExp(`(?:^|[^\\p{L}])(?:${[...SHORT_MONTHS].map((m) => m[0].toUpperCase() + m.slice(1)).join('|')})\\.\\s*$`, 'u');
 
 const stemCache = new Map<string, string>();
 
