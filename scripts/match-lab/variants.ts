@@ -5,6 +5,7 @@
  */
 import type { Row } from './rows';
 import { powerMean } from './round13';
+import { presencePower } from './round14';
 
 /** A variant: a score from a row and a selection, the selection grid, and how thresholds are fitted. */
 export interface Variant {
@@ -147,3 +148,10 @@ r13('off', { score: (r) => powerMean(r.chunks, 1) * r.numbers * r.names });
 r13('power mean', { grid: with0('p', [1, 0.5, 0]), score: (r, s) => powerMean(r.chunks, s.p) * r.numbers * r.names });
 r13('dates at claim precision', { score: (r) => cov0(r) * r.numbersDatePrecise * r.names });
 r13('part window', { score: (r) => r.partWindow * r.numbers * r.names });
+// Round 14 (pre-registered in docs/matcher-notes.md): the presence factors at a power k chosen in the folds.
+// `off` is k = 1 only, and must equal the shipped variant.
+const r14 = (name: string, v: Partial<Variant>) => r7(`r14 ${name}`, { partialScore: cov0, ...v });
+const POWERS = [1, 2, 4, Infinity];
+r14('off', { score: (r) => cov0(r) * presencePower(r.numbers, 1) * presencePower(r.names, 1) });
+r14('presence power', { grid: with0('k', POWERS), score: (r, s) => cov0(r) * presencePower(r.numbers, s.k) * presencePower(r.names, s.k) });
+r14('presence power, dates at claim precision', { grid: with0('k', POWERS), score: (r, s) => cov0(r) * presencePower(r.numbersDatePrecise, s.k) * presencePower(r.names, s.k) });
