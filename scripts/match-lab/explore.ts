@@ -202,7 +202,11 @@ interface Pred {
   hit: boolean | null;
 }
 
+/** How often the outer folds of the last variant run chose each value of each selection key. */
+let chosen: Record<string, Map<number, number>> = {};
+
 function run(v: Variant): Pred[][] {
+  chosen = {};
   PARTIAL_BY_SHARE = v.name.includes('partial by share');
   PARTIAL_BY_PLATT = v.name.includes('partial by Platt');
   const out: Pred[][] = [];
@@ -211,6 +215,7 @@ function run(v: Variant): Pred[][] {
     for (let k = 0; k < FOLDS; k++) {
       const train = rows.filter((r) => foldOf(r.group, FOLDS, SEED + rep) !== k);
       const sel = choose(v, train, (SEED + rep) * 100 + k);
+      for (const [key, x] of Object.entries(sel)) (chosen[key] ??= new Map()).set(x, (chosen[key].get(x) ?? 0) + 1);
       const t = fitT(scoredOf(train, v, sel), sel.everyPart ?? 0, v.baOn, v.method);
       rows.forEach((r, i) => {
         if (foldOf(r.group, FOLDS, SEED + rep) !== k) return;
@@ -277,6 +282,7 @@ for (const v of variants) {
   });
   const diff = preds === base || !base ? '' : `\n   Δ WiCE auroc ${summary(preds, 0, 'auroc', base)} ba ${summary(preds, 0, 'ba', base)} f1 ${summary(preds, 0, 'f1', base)} | EQA auroc ${summary(preds, 2, 'auroc', base)} | CC ba ${summary(preds, 1, 'ba', base)} | hit1 WiCE ${summary(preds, 0, 'hit1', base)} CC ${summary(preds, 1, 'hit1', base)}`;
   console.log(`${v.name} (${((Date.now() - t) / 1000).toFixed(0)} s)\n   ${line.join('\n   ')}${diff}`);
+  if (v.grid.length > 1) console.log(`   chosen in the ${REPEATS * FOLDS} outer folds: ${Object.entries(chosen).map(([key, m]) => `${key} ${[...m].sort((a, b) => a[0] - b[0]).map(([x, n]) => `${x}×${n}`).join(' ')}`).join('; ')}`);
   if (values.confusion) {
     // WiCE three-way confusion summed over the repeats, gold rows × given columns.
     const m = LABELS.map(() => LABELS.map(() => 0));
