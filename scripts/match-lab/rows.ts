@@ -16,6 +16,7 @@ import { loadTable, tablePath } from './vectors';
 import { contextFigures, givenStems, type ContextFigures } from './context';
 import { readFileSync } from 'node:fs';
 import { numbersAtClaimPrecision, partWindowCoverage } from './round13';
+import { commaClauses } from './round14';
 import { commonShare, generalWeights, looseWindows, namesLoose, namesNotOrdinary, numbersRounded } from './general';
 
 /** Cached per claim: coverages by chunk size and longest window, presence shares, parts. */
@@ -57,6 +58,8 @@ export interface Row {
   /** Round 13: numbers with a claim's date at its own precision; each part's best single-window coverage, weighted (`round13.ts`). */
   numbersDatePrecise: number;
   partWindow: number;
+  /** Round 14: each part's best coverage with the claim's parts also cut at commas (`round14.ts`). */
+  commaParts: number[];
 }
 
 /** Round 9's soft-credit thresholds (C1 at 0.75; C1f chooses among them and off). */
@@ -209,6 +212,7 @@ export function buildRows(files: string[]): Row[] {
         context: a.retrieval ? contextOf(a.retrieval, extra[recIndex]) : {},
         numbersDatePrecise: a.retrieval ? numbersAtClaimPrecision(a.retrieval) : 1,
         partWindow: a.retrieval ? partWindowCoverage(a.retrieval) : 0,
+        commaParts: analyse(commaClauses(rec.claim), [src], { maxEvidence: 3 }).stated?.best ?? [0],
       });
     });
   });

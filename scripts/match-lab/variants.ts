@@ -155,3 +155,4 @@ const POWERS = [1, 2, 4, Infinity];
 r14('off', { score: (r) => cov0(r) * presencePower(r.numbers, 1) * presencePower(r.names, 1) });
 r14('presence power', { grid: with0('k', POWERS), score: (r, s) => cov0(r) * presencePower(r.numbers, s.k) * presencePower(r.names, s.k) });
 r14('presence power, dates at claim precision', { grid: with0('k', POWERS), score: (r, s) => cov0(r) * presencePower(r.numbersDatePrecise, s.k) * presencePower(r.names, s.k) });
+r14('parts at commas', { parts: (r) => r.commaParts });
