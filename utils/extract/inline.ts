@@ -41,17 +41,38 @@ export function isLinkDense(text: string, links: readonly LinkSpan[]): boolean {
   return linked >= LINK_DENSITY * normalizeSpace(text).length;
 }
 
-/** Is the link at `link` in `text` an attributed citation? `sentenceStart` bounds what is read before it. */
-export function isAttributedLink(text: string, link: LinkSpan, sentenceStart: number): boolean {
+/**
+ * The first tests of isAttributedLink: the link's own text, and a cue word near it. Undefined when
+ * they rule the link out; otherwise its text and what is read on either side of it.
+ */
+function linkWithCue(text: string, link: LinkSpan, sentenceStart: number): { linkText: string; before: string; after: string } | undefined {
   const linkText = normalizeSpace(text.slice(link.start, link.end));
-  if (linkText.length < 2) return false;
-  if (fillsText(text, link)) return false;
-  if (REGEXPS.furniture.test(linkText) || REGEXPS.pointer.test(linkText) || REGEXPS.dateLink.test(linkText) || /^https?:\/\//i.test(linkText)) return false;
+  if (linkText.length < 2) return undefined;
+  if (fillsText(text, link)) return undefined;
+  if (REGEXPS.furniture.test(linkText) || REGEXPS.pointer.test(linkText) || REGEXPS.dateLink.test(linkText) || /^https?:\/\//i.test(linkText)) return undefined;
   const before = text.slice(Math.max(sentenceStart, link.start - WINDOW), link.start);
   const after = text.slice(link.end, link.end + WINDOW);
-  // Every rule below needs one of its words near the link: without any, none can hold. Read as
-  // letters only, so that a soft hyphen or a stray mark inside a word hides none.
-  if (!REGEXPS.attributionStem.test((before + linkText + after).replace(NOT_LETTERS, ''))) return false;
+  // Every rule of isAttributedLink needs one of its words near the link: without any, none can
+  // hold. Read as letters only, so that a soft hyphen or a stray mark inside a word hides none.
+  if (!REGEXPS.attributionStem.test((before + linkText + after).replace(NOT_LETTERS, ''))) return undefined;
+  return { linkText, before, after };
+}
+
+/**
+ * Can any sentence make this link an attributed citation? Asked before its sentence is found
+ * (segmenting the block is the costly step): a later sentence start only shortens the text read
+ * before the link, and the letters of a shorter window are part of the wider one's, so a link
+ * without a cue word in the widest window has none in its sentence's.
+ */
+export function mayBeAttributedLink(text: string, link: LinkSpan): boolean {
+  return linkWithCue(text, link, 0) !== undefined;
+}
+
+/** Is the link at `link` in `text` an attributed citation? `sentenceStart` bounds what is read before it. */
+export function isAttributedLink(text: string, link: LinkSpan, sentenceStart: number): boolean {
+  const cued = linkWithCue(text, link, sentenceStart);
+  if (!cued) return false;
+  const { linkText, before, after } = cued;
   if (REGEXPS.byline.test(before) || REGEXPS.figureCredit.test(before.slice(-40)) || REGEXPS.pointer.test(before.slice(-24)) || REGEXPS.credit.test(before.trimStart())) return false;
   // "the <a>Data Model</a> section below": a pointer within the page's own text.
   if (/^\s*(?:section|chapter|part|post|article)?\s*(?:below|above)\b/i.test(after)) return false;

@@ -18,7 +18,7 @@ import { BlockText } from './claims';
 import { cellHeader } from './cells';
 import { closestClass } from './dom';
 import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
-import { isAttributedLink, isHomepageName, isLinkDense, mergeAdjacentLinks } from './inline';
+import { isAttributedLink, isHomepageName, isLinkDense, mayBeAttributedLink, mergeAdjacentLinks } from './inline';
 import { REGEXPS } from './vocabulary';
 import { labelFor, markerLabelOf } from './markers';
 import { LIMITS } from './config';
@@ -303,6 +303,9 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
     const dense = outbound.length > 0 && isLinkDense(block.text, block.anchors);
     for (const link of dense ? [] : outbound) {
       if (markers.some((m) => link.start < m.end && m.start < link.end)) continue;
+      // A link that no sentence could make a citation is dropped before its sentence is found, so
+      // that a block is segmented only for a link with a cue word near it.
+      if (!mayBeAttributedLink(block.text, link)) continue;
       const sentence = text.sentenceAround(text.toClean(link.start));
       if (text.groupAt.some((g) => g > sentence.start && g <= sentence.end)) continue;
       if (!isAttributedLink(block.text, link, text.toRaw(sentence.start))) continue;
