@@ -226,3 +226,36 @@ describe('year spans written short', () => {
     expect(comparable(one('2018–19'), one('12'))).toBe(false);
   });
 });
+
+describe('years written short with an apostrophe', () => {
+  const sentence = (text: string) => numbersIn(text);
+  it.each([
+    ["The choir's class of '92 still sings.", '92', 92],
+    ['The hall reopened in ’86 after the flood.', '86', 86],
+    ["Maria Ortega '05 leads the alumni board.", '05', 5],
+  ])('reads "%s" as a year of either century', (text, written, yy) => {
+    const n = one(text);
+    expect(text.slice(n.start, n.end)).toBe(written);
+    expect(n.year).toBe(true);
+    expect(n.date).toEqual([{ year: 1900 + yy }, { year: 2000 + yy }]);
+    expect(ambiguousDate(n)).toBe(true);
+  });
+
+  it("states a claim's year of either century, and still a count of the same digits", () => {
+    const written = sentence("The choir's class of '92 still sings.");
+    expect(statedIn(written, one('They graduated in 1992.'))).toBe(true);
+    expect(statedIn(written, one('They graduated in 2092.'))).toBe(true);
+    expect(statedIn(written, one('They graduated in 1993.'))).toBe(false);
+    expect(statedIn(written, one('They sang 92 songs.'))).toBe(true);
+    expect(statedIn(sentence('They sang 92 songs.'), one('They graduated in 1992.'))).toBe(false);
+  });
+
+  it.each([
+    ["He said '43% of members agreed' at the meeting."],
+    ["The drill was called Harbour Watch '86-3 that year."],
+    ["She sang 'Lanterns' and '22.' at the fair."],
+    ["The code rock'92 was filed."],
+  ])('"%s" holds no year', (text) => {
+    expect(sentence(text).filter((m) => m.year)).toEqual([]);
+  });
+});

@@ -128,6 +128,8 @@ function readOne(tokens: Token[], i: number, text: string): NumberMention | null
   // "COVID-19", "SARS-CoV-2", "IL-6": digits hyphenated onto a word are part of a name.
   if (digits && i > 0 && /^[-‐‑]$/.test(text.slice(tokens[i - 1].end, tok.start)) && /\p{L}/u.test(tokens[i - 1].word)) return null;
   if (digits) {
+    const short = shortYear(tokens, i, text);
+    if (short) return short;
     ({ value, tolerance, plain } = digits);
   } else if (tok.word in UNITS || (tok.word === 'a' && tokens[i + 1]?.word in SCALES && tokens[i + 1]?.word.length > 2)) {
     // "twenty one", "twenty-one", "a hundred", "a dozen"
@@ -209,6 +211,22 @@ function shortSpan(tokens: Token[], i: number, text: string, from: number): { fr
   let to = from - (from % 100) + yy;
   if (to <= from && from % 100 === 99 && yy === 0) to = from + 1;
   return to > from ? { from, to } : null;
+}
+
+/**
+ * "class of '92", "in ’86": two digits after an apostrophe that follows no letter or digit are a
+ * year of either century, a date with the readings 19yy and 20yy (so never a reliable conflict:
+ * `ambiguousDate`). It keeps the value written, so it still agrees with a count of those digits.
+ * Not before a digit, a letter, "%", a dash and a digit ("'86-3", a code) or a closing quote
+ * ("'22.'", a title).
+ */
+function shortYear(tokens: Token[], i: number, text: string): NumberMention | null {
+  const tok = tokens[i];
+  if (tok.end - tok.start !== 2 || !/^\d{2}$/.test(tok.word)) return null;
+  if (!/['’]/.test(text.charAt(tok.start - 1)) || /[\p{L}\d]/u.test(text.charAt(tok.start - 2))) return null;
+  if (/^(?:[\p{L}\d%]|\s?%|[-‐‑–]\d|[.,!?]?['’])/u.test(text.slice(tok.end, tok.end + 3))) return null;
+  const yy = Number(tok.word);
+  return { value: yy, tolerance: 0, percent: false, fraction: false, year: true, date: [{ year: 1900 + yy }, { year: 2000 + yy }], first: i, last: i, start: tok.start, end: tok.end };
 }
 
 /** Does the mention write the year `y`: a year or a date of that year, or a span beginning or ending with it? */
