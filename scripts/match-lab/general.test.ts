@@ -41,7 +41,8 @@ describe('looser presence shares', () => {
   it('finds a demonym by its first letters and an acronym by the initials of a name', () => {
     const r = retrieval('Officials in Canada said the ORC praised the programme.');
     expect(r.analysis.terms.filter((t) => t.kind === 'name').length).toBe(2);
-    expect(r.anywhere.some((found, i) => r.analysis.terms[i].kind === 'name' && found)).toBe(false);
+    // Shipped retrieval finds the acronym written out (round 14), not a place named by its people's name.
+    expect(r.analysis.terms.filter((t, i) => t.kind === 'name' && r.anywhere[i]).map((t) => t.surface)).toEqual(['ORC']);
     expect(namesLoose(r)).toBe(1);
     expect(namesLoose(retrieval('Officials in Mexico said the ORC praised the programme.'))).toBe(0.5);
   });

@@ -10,9 +10,10 @@
 import type { ClaimAnalysis, ClaimTerm } from './claim';
 import { synonymsOf } from './lexicon';
 import { fieldsFound, monthOf, type CalendarDate } from './dates';
+import { NAME_ADJACENT, NAME_JOINT } from './features';
 import { statedIn } from './numbers';
 import { abbreviationsOf, type SourceIndex } from './source';
-import { stem } from './text';
+import { stem, type Token } from './text';
 
 export interface RetrievalParams {
   nameBoost: number;
@@ -142,6 +143,57 @@ export function placeSentences(source: SourceIndex, term: ClaimTerm): number[] {
   return out;
 }
 
+/**
+ * The letters of a claim word written as an acronym ("TFGM", "TfGM", "WHO", "NVMe"): 2–8 letters,
+ * at least two of them capitals, never two lower-case letters together. Null for any other word.
+ */
+export function acronymLetters(term: ClaimTerm): string | null {
+  const s = term.surface;
+  if (term.kind === 'number' || !/^\p{Lu}\p{L}{1,7}$/u.test(s) || /\p{Ll}{2}/u.test(s) || (s.match(/\p{Lu}/gu)?.length ?? 0) < 2) return null;
+  return s.toLowerCase();
+}
+
+/**
+ * The sentences where a claim's acronym the source never writes stands written out: a run of
+ * capitalised words whose initials are its letters, in order ("Transport for Greater Manchester"
+ * for TFGM; not "Riverside Valley Transit Authority" for RVT). A lower-case word that may stand
+ * inside a name (`NAME_JOINT`: "of", "for", "the" …) may stand between two of them, its initial
+ * counted or not.
+ */
+export function initialsSentences(source: SourceIndex, term: ClaimTerm): number[] {
+  const letters = acronymLetters(term);
+  if (!letters) return [];
+  const out: number[] = [];
+  for (let s = 0; s < source.bodyEnd; s++) {
+    const { tokenFrom, tokenTo } = source.sentences[s];
+    for (let k = tokenFrom; k < tokenTo; k++) {
+      const tok = source.tokens[k];
+      if (tok.capital && tok.word[0] === letters[0] && spellsRest(source.tokens, source.text, k, tokenTo, letters, 1)) {
+        out.push(s);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Do the capitalised words after token `k` (before `end`) spell `letters` from `p` on, the run
+ * ending there (no capitalised word right after its last)?
+ */
+function spellsRest(tokens: Token[], text: string, k: number, end: number, letters: string, p: number): boolean {
+  if (p === letters.length) return !(k + 1 < end && tokens[k + 1].capital && NAME_ADJACENT.test(text.slice(tokens[k].end, tokens[k + 1].start)));
+  let c = k + 1;
+  while (c < end && c <= k + 3 && !tokens[c].capital) c++;
+  if (c >= end || !tokens[c].capital) return false;
+  const gap = text.slice(tokens[k].end, tokens[c].start);
+  if (!(c === k + 1 ? NAME_ADJACENT : NAME_JOINT).test(gap)) return false;
+  const next = tokens[c].word[0];
+  if (next === letters[p] && spellsRest(tokens, text, c, end, letters, p + 1)) return true;
+  const joint = tokens.slice(k + 1, c).map((t) => t.word[0]).join('') + next;
+  return c > k + 1 && letters.startsWith(joint, p) && spellsRest(tokens, text, c, end, letters, p + joint.length);
+}
+
 /** How many of the source's sentences hold the term, under any of its stems. */
 function sentencesHolding(source: SourceIndex, term: ClaimTerm): number {
   if (!term.joined) return source.postings.get(term.stem)?.length ?? 0;
@@ -205,8 +257,9 @@ function collectWindows(
     // "Libyan" where the source only writes "Libya": found, as by a synonym (the coverage counts it
     // fully; the order shown, like any word the source does not write as the claim does, at
     // `synonymCredit`).
+    // "TFGM" where the source only writes "Transport for Greater Manchester": the same.
     if (!own) {
-      for (const s of placeSentences(source, term)) {
+      for (const s of [...placeSentences(source, term), ...initialsSentences(source, term)]) {
         anywhere[t] = true;
         mark(s, t);
       }
