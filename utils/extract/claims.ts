@@ -49,20 +49,13 @@
  * followed by a comma, a bracket, "and"/"or" or nothing is the next item of a list, not a
  * statement, however it is capitalised ("…, Crete,[2] El Alamein and Cassino.[3]").
  *
- * Parentheses: a claim never starts or ends inside a parenthesis opened or closed outside it.
- * Ending inside one ("166 gares (402 millions en 2013[44]), un réseau…"), it runs on to the
- * closing bracket, or closes it when another group comes first ("(mice[1], birds[2])"). Starting
- * inside one ("Berlin (… [3] Écouter) est la capitale[4]"), it starts where the parenthesis
- * opens, and leaves out the parenthesis when its own words come after it: that aside holds
- * other groups and is theirs ("Berlin est la capitale").
- *
- * Quotations: a claim never starts inside a quotation opened before it. A sentence that closes a
- * quotation opened in an earlier sentence (“… taken for granted. It’s time to break with the
- * past,” he said[3]) starts where the quotation opens, at most QUOTED_SENTENCES back and never
- * past an earlier group (quotationStart; the sentence of an attributed link, sentenceAround).
+ * Parentheses and quotations: a claim never starts or ends inside a parenthesis, and never
+ * starts inside a quotation, opened or closed outside it (brackets.ts).
  */
 import { isAttributionOnly } from './attribution';
-import { floorIndex, isOtherSpaceCode, normalizeSpace, sentenceStarts } from './text';
+import { balancedText, bracketPositions, endPastQuotation, quotationOpening, withoutParentheses } from './brackets';
+import { FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, NOT_A_SUBJECT, opensWithListItem, readsAsStatement, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
+import { floorIndex, HAS_WORD, lowerBound, normalizeSpace, sentenceStarts, tidyClaim } from './text';
 import { REGEXPS } from './vocabulary';
 
 export interface Span {
@@ -255,13 +248,7 @@ export class BlockText {
 
   /** The start of sentence `s`, or of the earlier sentence (after `limit`) whose quotation [start of `s`, `end`) closes. */
   private openingOfQuotation(s: number, end: number, limit: number): number {
-    const starts = this.sentences();
-    const from = starts[s];
-    if (!closesUnopenedQuote(this.clean, from, end)) return from;
-    for (let k = s - 1; k >= 0 && s - k <= QUOTED_SENTENCES && starts[k] > limit; k--) {
-      if (openQuotes(this.clean.slice(starts[k], from)) > 0) return starts[k];
-    }
-    return from;
+    return quotationOpening(this.clean, this.sentences(), s, end, limit);
   }
 
   /**
@@ -346,14 +333,7 @@ export class BlockText {
    * before it, so a group before it is not inside its clause.
    */
   private sentenceEndPastQuotation(s: number): number {
-    const starts = this.sentences();
-    let last = s;
-    let open = openQuotes(this.clean.slice(starts[s], this.sentenceEnd(s)));
-    while (open > 0 && last + 1 < starts.length && last - s < QUOTED_SENTENCES) {
-      last++;
-      open = openQuotes(this.clean.slice(starts[s], this.sentenceEnd(last)));
-    }
-    return open > 0 ? this.sentenceEnd(s) : this.sentenceEnd(last);
+    return endPastQuotation(this.clean, this.sentences(), s);
   }
 
   /**
@@ -506,65 +486,11 @@ export class BlockText {
   /**
    * The clean text from `start` to `end` (then `tail`, the closing punctuation read at
    * `tailAt`, where the claim's own group sits), its parentheses balanced within the sentence
-   * [sentenceStart, sentenceEnd): see the rule at the top of this module.
+   * [sentenceStart, sentenceEnd) (brackets.ts balancedText).
    */
   private balanced(start: number, end: number, sentenceStart: number, sentenceEnd: number, tail = '', tailAt = end): string {
-    const clean = this.clean;
-    const parens = this.parens();
-    // Only brackets change anything below: the clean text's are visited from their list, the tail's one by one.
-    let next = lowerBound(parens, start);
-    const opens: number[] = [];
-    let cut: [number, number] | undefined;
-    for (let i = start; i < end + tail.length; i++) {
-      if (i < end) {
-        if (next >= parens.length || parens[next] >= end) {
-          i = end - 1;
-          continue;
-        }
-        i = parens[next++];
-      }
-      const ch = i < end ? clean.charCodeAt(i) : tail.charCodeAt(i - end);
-      if (ch === 40 /* ( */) opens.push(i);
-      else if (ch === 41 /* ) */ && opens.pop() === undefined && !cut) {
-        // Only separators before it: it closes the previous group's parenthesis.
-        if (!HAS_WORD.test(clean.slice(start, Math.min(i, end)))) {
-          start = i + 1;
-          continue;
-        }
-        const open = matchingOpen(clean, start, sentenceStart);
-        if (open === undefined) continue;
-        const from = this.groupAt.filter((at) => at >= sentenceStart && at <= open).pop() ?? sentenceStart;
-        if (HAS_WORD.test(clean.slice(i + 1, end))) cut = [open, i + 1];
-        start = Math.min(start, from);
-      }
-    }
-    let text = (cut ? clean.slice(start, cut[0]) + clean.slice(cut[1], end) : clean.slice(start, end)) + tail;
-    // Still open at the end: run on to where each closes, unless another group comes first.
-    let from = tail ? tailAt + tail.length : end;
-    for (let n = opens.length; n > 0; n--) {
-      const close = matchingClose(clean, from, sentenceEnd);
-      if (close === undefined || this.groupAt.some((at) => at > tailAt && at >= from && at <= close)) {
-        text = text.replace(/[\s,;:]+$/, '') + ')'.repeat(n);
-        break;
-      }
-      text += clean.slice(from, close + 1);
-      from = close + 1;
-    }
-    return text;
-  }
-
-  /** Where the clean text holds a bracket, "(" or ")", ascending (read once, on the first claim that asks). */
-  private parens(): number[] {
-    if (!this.parenAt) {
-      const at: number[] = [];
-      const clean = this.clean;
-      for (let i = 0; i < clean.length; i++) {
-        const ch = clean.charCodeAt(i);
-        if (ch === 40 || ch === 41) at.push(i);
-      }
-      this.parenAt = at;
-    }
-    return this.parenAt;
+    if (!this.parenAt) this.parenAt = bracketPositions(this.clean);
+    return balancedText(this.clean, this.parenAt, this.groupAt, start, end, sentenceStart, sentenceEnd, tail, tailAt);
   }
 
   private nextGroupAfter(index: number): number {
@@ -586,223 +512,6 @@ export class BlockText {
   }
 }
 
-/** Most words of a phrase that opens a sentence before its statement ("A regional power,"). */
-const FRONTED_WORDS = 6;
-/** A statement's opening after such a phrase: a name, or a determiner or pronoun as its subject. */
-const STATEMENT_AFTER = /^\s*(?:\p{Lu}|(?:the|a|an|it|its|this|these|they|he|she|we)\s)/u;
-
-/** A clause opening with a subordinating word, after a fronted phrase and its comma or not, with no comma of its own. */
-const SUBORDINATE_OPENING = new RegExp(`^(?:([^,]+),\\s+)?(?:${REGEXPS.subordinator.source})\\s[^,]+$`, 'iu');
-
-/** The most sentences a quotation is followed through (see sentenceEndPastQuotation). */
-const QUOTED_SENTENCES = 6;
-
-/** Does [from, end) of `text` close a curly or angle quotation it never opened? Straight quotes tell nothing. */
-function closesUnopenedQuote(text: string, from: number, end: number): boolean {
-  let open = 0;
-  for (let i = from; i < end; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x201c || ch === 0xab) open++;
-    else if (ch === 0x201d || ch === 0xbb) {
-      if (open === 0) return true;
-      open--;
-    }
-  }
-  return false;
-}
-
-/** Quotations a text opens and leaves open (curly “ ” and « », or an odd count of straight "). */
-function openQuotes(text: string): number {
-  let open = 0;
-  let straight = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x201c || ch === 0xab) open++;
-    else if ((ch === 0x201d || ch === 0xbb) && open > 0) open--;
-    else if (ch === 34) straight++;
-  }
-  return open + (straight % 2);
-}
-
-/** A subject's text never holds clause punctuation or an opened quotation. */
-const NOT_A_SUBJECT = /[;:!?"“”«»]/;
-/**
- * What follows a list item's group up to the next group: a comma or a conjunction, then the next
- * item's words, which never open with a verb-like word ("and raises the yield" is a second
- * predicate, not an item).
- */
-const LIST_ITEM = /^[\s"”’)\]]*(?:,\s*(?:(?:and|or|nor|plus|as well as)\s+)?|\s*(?:and|or|nor|plus|as well as)\s+)(?!(?:[\p{Ll}]+(?:s|ed)|is|are|was|were|has|have|had)\b)[^,;:.!?()\[\]"“”]+?,?\s*$/u;
-/** A list's last item: a conjunction and a noun phrase, no other punctuation. */
-const LAST_ITEM = /^\s*(?:and|or|nor|plus|as well as|along with|together with)\s+[^,;:.!?()\[\]"“”]+$/;
-/** The words after a group continue a list rather than give a predicate. */
-const LIST_NEXT = /^\s*(?:and|or|nor|plus|as well as)\b/;
-
-/** Most words of an item in a list that a group sits in the middle of (see listGoesOnTo). */
-const LIST_ITEM_WORDS = 3;
-/** Most words of its last item, which carries the noun the list qualifies ("Italian immigration in the 1990s"). */
-const LAST_ITEM_WORDS = 6;
-/** After such a group: more items, each closed by a comma, then "and" or "or" and the last item. */
-const LIST_REST = /^([^;:.!?()\[\]"“”]*?)\b(?:and|or)\s+([^,;:.!?()\[\]"“”]+)/u;
-
-/** A short item of a list: some words, no verb. */
-function isListItem(item: string, most: number): boolean {
-  const words = wordCount(item, most + 1);
-  return words > 0 && words <= most && !REGEXPS.verbWord.test(item);
-}
-
-/** Fewest words of a clause that stands as a claim of its own. */
-const FRAGMENT_WORDS = 4;
-
-/** Does a clause read as a statement of its own (see Fragments at the top of this module)? */
-export function readsAsStatement(clause: string): boolean {
-  if (!/^["“‘«(\[]*[\p{Lu}\p{N}]/u.test(clause)) return false;
-  // Counted up to FRAGMENT_WORDS, without listing every word of a long clause.
-  return wordCount(clause, FRAGMENT_WORDS) >= FRAGMENT_WORDS;
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** The names a clause opens with ("El Alamein", "D'Urville Island", "Metropolis-Hastings MCMC"). */
-const LEADING_NAMES = /^["“‘«(\[]*(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.\-]*\s*)+/u;
-/** What follows a list item's names: the next item, its aside, or nothing. */
-const LIST_ITEM_END = /^(?:$|[,;()\[]|(?:and|or|nor|et|ou|und|oder|y|o|e)\b)/iu;
-
-/**
- * After a comma, a clause that opens with names is the next item of a list ("Gallipoli,[1]
- * Crete,[2] El Alamein and Cassino.[3]", "Great Barrier Island,[4] D'Urville Island (in the
- * Sounds)[5] …") when a comma, a bracket, "and"/"or" or nothing follows the names; a statement
- * has its verb there ("…in Akaroa,[43] Hobson declared British sovereignty …").
- */
-function opensWithListItem(clause: string): boolean {
-  const names = clause.match(LEADING_NAMES);
-  return !!names && LIST_ITEM_END.test(clause.slice(names[0].length));
-}
-
-/** Most words of a subject's head before its aside (see soleGroupInSubject). */
-const HEAD_WORDS = 8;
-/** A head opening with a preposition or a conjunction is a fronted phrase, not a subject ("In 1931", "According to X"). */
-const NOT_A_HEAD = /^\s*(?:according|as|at|after|before|by|during|for|from|if|in|on|per|since|under|when|while|with|although|though|because)\b/i;
-/** A past participle opening an aside ("headed by", "founded in"), not its verb. */
-const LEADING_PARTICIPLE = /^\s*\p{Ll}+ed\s+(?=by|in|on|at|from|as|for|to|with)\b/u;
-
-/** Words of a text, counted up to `most`. */
-function wordCount(text: string, most: number): number {
-  WORD.lastIndex = 0;
-  let words = 0;
-  while (words < most && WORD.exec(text)) words++;
-  return words;
-}
-
-/** A text with its parenthesised asides left out (undefined when its brackets do not pair up). */
-function withoutParentheses(text: string): string | undefined {
-  if (text.indexOf('(') < 0 && text.indexOf(')') < 0) return text;
-  let out = '';
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '(') depth++;
-    else if (ch === ')') {
-      if (--depth < 0) return undefined;
-    } else if (depth === 0) out += ch;
-  }
-  return depth === 0 ? out : undefined;
-}
-
-/** The index of the first value at or above `value` in an ascending list (its length when none). */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Where the parenthesis still open at `from` opens, searching back to `limit`. */
-function matchingOpen(text: string, from: number, limit: number): number | undefined {
-  let depth = 0;
-  for (let i = from - 1; i >= limit; i--) {
-    const ch = text.charCodeAt(i);
-    if (ch === 41) depth++;
-    else if (ch === 40 && depth-- === 0) return i;
-  }
-  return undefined;
-}
-
-/** Where the parenthesis open at `from` closes, searching on to `limit`. */
-function matchingClose(text: string, from: number, limit: number): number | undefined {
-  let depth = 0;
-  for (let i = from; i < limit; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 40) depth++;
-    else if (ch === 41 && depth-- === 0) return i;
-  }
-  return undefined;
-}
-
-/** Normalises spaces and trims separators a clause starts or ends with. */
-export function tidyClaim(text: string): string {
-  const known = tidiness(text);
-  if (known === 1) return text;
-  if (known === 2) return text.replaceAll('\u00a0', ' ');
-  let tidy = normalizeSpace(text);
-  // What a removed parenthesised citation leaves: "( )", "(PRM; )", "( ; Reason)", "(CoT) , have", "robustness ; this".
-  if (tidy.indexOf('(') >= 0 || tidy.indexOf(')') >= 0 || tidy.indexOf(' ,') >= 0 || tidy.indexOf(' ;') >= 0) {
-    // Each pattern is run only where its core, which opens with a fixed character, is found:
-    // most claims hold a parenthesis that none of them touches.
-    let cleaned = tidy;
-    if (EMPTY_PARENS_CORE.test(cleaned)) cleaned = cleaned.replace(/\s*\(\s*[,;]?\s*\)/g, '');
-    if (SEPARATOR_CLOSE_CORE.test(cleaned)) cleaned = cleaned.replace(/\s*[,;]\s*\)/g, ')');
-    if (OPEN_SEPARATOR_CORE.test(cleaned)) cleaned = cleaned.replace(/\(\s*[,;]\s*/g, '(');
-    if (SPACE_SEPARATOR_CORE.test(cleaned)) cleaned = cleaned.replace(/\s+([,;])/g, '$1');
-    // Already single-spaced when no pattern changed it.
-    if (cleaned !== tidy) tidy = normalizeSpace(cleaned);
-  }
-  // Most claims start and end with words: the patterns run only when they can match.
-  if (LEADING_SEPARATORS.includes(tidy.charAt(0))) tidy = tidy.replace(/^[\s,;:.)\]–—-]+/, '');
-  if (TRAILING_SEPARATORS.includes(tidy.charAt(tidy.length - 1))) tidy = tidy.replace(/[\s,;:(\[–—-]+$/, '');
-  // "first (Yasunaga et al. 2023)." leaves "first .".
-  if (tidy.endsWith(' .')) tidy = tidy.replace(/\s+\.$/, '.');
-  return tidy.trim();
-}
-
-/**
- * What tidyClaim does to `text`, when one pass over its characters can tell instead of a pattern
- * per clean-up: 1, nothing (single spaces only, none at either end, no parenthesis, no space
- * before a comma or a semicolon, no separator at either end, no " ." at the end: most claims); 2,
- * only its lone no-break spaces become spaces ("5&nbsp;million"); 0, ask the patterns.
- */
-function tidiness(text: string): 0 | 1 | 2 {
-  const n = text.length;
-  if (n === 0 || LEADING_SEPARATORS.includes(text.charAt(0)) || TRAILING_SEPARATORS.includes(text.charAt(n - 1))) return 0;
-  let noBreak = false;
-  for (let i = 0; i < n; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 32 || ch === 0xa0) {
-      // A space is never at either end (a plain one is a separator, tested above), never next to
-      // another, never before "," ";" or a closing ".".
-      if (ch === 0xa0) {
-        if (i === 0 || i === n - 1) return 0;
-        noBreak = true;
-      }
-      const next = text.charCodeAt(i + 1);
-      if (next === 32 || next === 0xa0 || next === 44 || next === 59 || (next === 46 && i + 2 === n)) return 0;
-    } else if (ch === 40 || ch === 41 || (ch < 32 ? ch >= 9 && ch <= 13 : ch > 0xa0 && isOtherSpaceCode(ch))) {
-      return 0;
-    }
-  }
-  return noBreak ? 2 : 1;
-}
-
-/** What each of tidyClaim's clean-ups needs to find before it can change anything. */
-const EMPTY_PARENS_CORE = /\(\s*[,;]?\s*\)/;
-const SEPARATOR_CLOSE_CORE = /[,;]\s*\)/;
-const OPEN_SEPARATOR_CORE = /\(\s*[,;]/;
-const SPACE_SEPARATOR_CORE = /\s[,;]/;
-
-const HAS_WORD = /[\p{L}\p{N}]/u;
 /** Punctuation alone that ends a sentence. */
 const SENTENCE_STOP = /^[.!?…]+$/;
 const SPACE = /\s/;
@@ -815,5 +524,3 @@ const WORD_END = /[\p{L}\p{N}%]/u;
 /** A word right after a group (spaces between, nothing else). */
 const WORD_NEXT = /^\s*[\p{L}\p{N}]/u;
 
-const LEADING_SEPARATORS = ' ,;:.)]–—-';
-const TRAILING_SEPARATORS = ' ,;:([–—-';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tidyClaim } from '@/utils/extract/claims';
-import { domainOf, inPageFragment, normalizeSpace, pageAddresses, readHref, resolveHttpUrl } from '@/utils/extract/text';
+import { domainOf, inPageFragment, normalizeSpace, pageAddresses, readHref, resolveHttpUrl, tidyClaim } from '@/utils/extract/text';
 import { parseHtml } from '../../tests/helpers/extract';
 
 /** What the URL parser says, with no shortcut: the meaning the fast paths must keep. */

@@ -80,6 +80,18 @@ function endsWithAbbreviation(before: string, next: string): boolean {
   return FINAL_BEFORE_CAPITAL.test(before) && !/\p{Lu}/u.test(next);
 }
 
+/** The index of the first value at or above `value` in an ascending list (its length when none). */
+export function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the last start in `starts` that is ≤ `position` (binary search). */
 export function floorIndex(starts: readonly number[], position: number): number {
   let lo = 0;
@@ -283,3 +295,69 @@ export function findBareUrls(text: string): { url: string; start: number; end: n
 export function capitalizeFirst(text: string): string {
   return text.replace(/^([\s"'“‘(\[]*)(\p{Ll})/u, (_, lead: string, first: string) => lead + first.toUpperCase());
 }
+
+/** A letter or a digit: a text that holds one holds a word. */
+export const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** Normalises spaces and trims separators a clause starts or ends with. */
+export function tidyClaim(text: string): string {
+  const known = tidiness(text);
+  if (known === 1) return text;
+  if (known === 2) return text.replaceAll('\u00a0', ' ');
+  let tidy = normalizeSpace(text);
+  // What a removed parenthesised citation leaves: "( )", "(PRM; )", "( ; Reason)", "(CoT) , have", "robustness ; this".
+  if (tidy.indexOf('(') >= 0 || tidy.indexOf(')') >= 0 || tidy.indexOf(' ,') >= 0 || tidy.indexOf(' ;') >= 0) {
+    // Each pattern is run only where its core, which opens with a fixed character, is found:
+    // most claims hold a parenthesis that none of them touches.
+    let cleaned = tidy;
+    if (EMPTY_PARENS_CORE.test(cleaned)) cleaned = cleaned.replace(/\s*\(\s*[,;]?\s*\)/g, '');
+    if (SEPARATOR_CLOSE_CORE.test(cleaned)) cleaned = cleaned.replace(/\s*[,;]\s*\)/g, ')');
+    if (OPEN_SEPARATOR_CORE.test(cleaned)) cleaned = cleaned.replace(/\(\s*[,;]\s*/g, '(');
+    if (SPACE_SEPARATOR_CORE.test(cleaned)) cleaned = cleaned.replace(/\s+([,;])/g, '$1');
+    // Already single-spaced when no pattern changed it.
+    if (cleaned !== tidy) tidy = normalizeSpace(cleaned);
+  }
+  // Most claims start and end with words: the patterns run only when they can match.
+  if (LEADING_SEPARATORS.includes(tidy.charAt(0))) tidy = tidy.replace(/^[\s,;:.)\]–—-]+/, '');
+  if (TRAILING_SEPARATORS.includes(tidy.charAt(tidy.length - 1))) tidy = tidy.replace(/[\s,;:(\[–—-]+$/, '');
+  // "first (Yasunaga et al. 2023)." leaves "first .".
+  if (tidy.endsWith(' .')) tidy = tidy.replace(/\s+\.$/, '.');
+  return tidy.trim();
+}
+
+/**
+ * What tidyClaim does to `text`, when one pass over its characters can tell instead of a pattern
+ * per clean-up: 1, nothing (single spaces only, none at either end, no parenthesis, no space
+ * before a comma or a semicolon, no separator at either end, no " ." at the end: most claims); 2,
+ * only its lone no-break spaces become spaces ("5&nbsp;million"); 0, ask the patterns.
+ */
+function tidiness(text: string): 0 | 1 | 2 {
+  const n = text.length;
+  if (n === 0 || LEADING_SEPARATORS.includes(text.charAt(0)) || TRAILING_SEPARATORS.includes(text.charAt(n - 1))) return 0;
+  let noBreak = false;
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 32 || ch === 0xa0) {
+      // A space is never at either end (a plain one is a separator, tested above), never next to
+      // another, never before "," ";" or a closing ".".
+      if (ch === 0xa0) {
+        if (i === 0 || i === n - 1) return 0;
+        noBreak = true;
+      }
+      const next = text.charCodeAt(i + 1);
+      if (next === 32 || next === 0xa0 || next === 44 || next === 59 || (next === 46 && i + 2 === n)) return 0;
+    } else if (ch === 40 || ch === 41 || (ch < 32 ? ch >= 9 && ch <= 13 : ch > 0xa0 && isOtherSpaceCode(ch))) {
+      return 0;
+    }
+  }
+  return noBreak ? 2 : 1;
+}
+
+/** What each of tidyClaim's clean-ups needs to find before it can change anything. */
+const EMPTY_PARENS_CORE = /\(\s*[,;]?\s*\)/;
+const SEPARATOR_CLOSE_CORE = /[,;]\s*\)/;
+const OPEN_SEPARATOR_CORE = /\(\s*[,;]/;
+const SPACE_SEPARATOR_CORE = /\s[,;]/;
+
+const LEADING_SEPARATORS = ' ,;:.)]–—-';
+const TRAILING_SEPARATORS = ' ,;:([–—-';

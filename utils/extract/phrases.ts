@@ -1,0 +1,83 @@
+/**
+ * What a clause of a claim reads as, from its words alone: a statement of its own, an item of a
+ * list, a subject's head, a phrase or a subordinate clause that opens a sentence before its
+ * statement. The claim boundary (claims.ts) asks these of the parts of a sentence.
+ */
+import { REGEXPS } from './vocabulary';
+
+/** Most words of a phrase that opens a sentence before its statement ("A regional power,"). */
+export const FRONTED_WORDS = 6;
+/** A statement's opening after such a phrase: a name, or a determiner or pronoun as its subject. */
+export const STATEMENT_AFTER = /^\s*(?:\p{Lu}|(?:the|a|an|it|its|this|these|they|he|she|we)\s)/u;
+
+/** A clause opening with a subordinating word, after a fronted phrase and its comma or not, with no comma of its own. */
+export const SUBORDINATE_OPENING = new RegExp(`^(?:([^,]+),\\s+)?(?:${REGEXPS.subordinator.source})\\s[^,]+$`, 'iu');
+
+/** A subject's text never holds clause punctuation or an opened quotation. */
+export const NOT_A_SUBJECT = /[;:!?"“”«»]/;
+/**
+ * What follows a list item's group up to the next group: a comma or a conjunction, then the next
+ * item's words, which never open with a verb-like word ("and raises the yield" is a second
+ * predicate, not an item).
+ */
+export const LIST_ITEM = /^[\s"”’)\]]*(?:,\s*(?:(?:and|or|nor|plus|as well as)\s+)?|\s*(?:and|or|nor|plus|as well as)\s+)(?!(?:[\p{Ll}]+(?:s|ed)|is|are|was|were|has|have|had)\b)[^,;:.!?()\[\]"“”]+?,?\s*$/u;
+/** A list's last item: a conjunction and a noun phrase, no other punctuation. */
+export const LAST_ITEM = /^\s*(?:and|or|nor|plus|as well as|along with|together with)\s+[^,;:.!?()\[\]"“”]+$/;
+/** The words after a group continue a list rather than give a predicate. */
+export const LIST_NEXT = /^\s*(?:and|or|nor|plus|as well as)\b/;
+
+/** Most words of an item in a list that a group sits in the middle of (see BlockText.listGoesOnTo). */
+export const LIST_ITEM_WORDS = 3;
+/** Most words of its last item, which carries the noun the list qualifies ("Italian immigration in the 1990s"). */
+export const LAST_ITEM_WORDS = 6;
+/** After such a group: more items, each closed by a comma, then "and" or "or" and the last item. */
+export const LIST_REST = /^([^;:.!?()\[\]"“”]*?)\b(?:and|or)\s+([^,;:.!?()\[\]"“”]+)/u;
+
+/** A short item of a list: some words, no verb. */
+export function isListItem(item: string, most: number): boolean {
+  const words = wordCount(item, most + 1);
+  return words > 0 && words <= most && !REGEXPS.verbWord.test(item);
+}
+
+/** Fewest words of a clause that stands as a claim of its own. */
+const FRAGMENT_WORDS = 4;
+
+/** Does a clause read as a statement of its own (see Fragments in claims.ts)? */
+export function readsAsStatement(clause: string): boolean {
+  if (!/^["“‘«(\[]*[\p{Lu}\p{N}]/u.test(clause)) return false;
+  // Counted up to FRAGMENT_WORDS, without listing every word of a long clause.
+  return wordCount(clause, FRAGMENT_WORDS) >= FRAGMENT_WORDS;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The names a clause opens with ("El Alamein", "D'Urville Island", "Metropolis-Hastings MCMC"). */
+const LEADING_NAMES = /^["“‘«(\[]*(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.\-]*\s*)+/u;
+/** What follows a list item's names: the next item, its aside, or nothing. */
+const LIST_ITEM_END = /^(?:$|[,;()\[]|(?:and|or|nor|et|ou|und|oder|y|o|e)\b)/iu;
+
+/**
+ * After a comma, a clause that opens with names is the next item of a list ("Gallipoli,[1]
+ * Crete,[2] El Alamein and Cassino.[3]", "Great Barrier Island,[4] D'Urville Island (in the
+ * Sounds)[5] …") when a comma, a bracket, "and"/"or" or nothing follows the names; a statement
+ * has its verb there ("…in Akaroa,[43] Hobson declared British sovereignty …").
+ */
+export function opensWithListItem(clause: string): boolean {
+  const names = clause.match(LEADING_NAMES);
+  return !!names && LIST_ITEM_END.test(clause.slice(names[0].length));
+}
+
+/** Most words of a subject's head before its aside (see BlockText.soleGroupInSubject). */
+export const HEAD_WORDS = 8;
+/** A head opening with a preposition or a conjunction is a fronted phrase, not a subject ("In 1931", "According to X"). */
+export const NOT_A_HEAD = /^\s*(?:according|as|at|after|before|by|during|for|from|if|in|on|per|since|under|when|while|with|although|though|because)\b/i;
+/** A past participle opening an aside ("headed by", "founded in"), not its verb. */
+export const LEADING_PARTICIPLE = /^\s*\p{Ll}+ed\s+(?=by|in|on|at|from|as|for|to|with)\b/u;
+
+/** Words of a text, counted up to `most`. */
+export function wordCount(text: string, most: number): number {
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (words < most && WORD.exec(text)) words++;
+  return words;
+}
