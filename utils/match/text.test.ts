@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './index';
 import { indexSource } from './source';
-import { blocks, sentences } from './text';
+import { blocks, sentences, tokenize } from './text';
 
 const read = (text: string) => sentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -55,6 +55,27 @@ describe('sentences: hard-wrapped lines', () => {
     const spans = blocks(`${line}\nand ${line}`);
     expect(spans.length).toBeGreaterThan(1);
     expect(spans.every((s) => s.end - s.start <= 2000)).toBe(true);
+  });
+});
+
+describe('sentences and words glued at a full stop', () => {
+  const glued = 'The ferry hall is run by volunteers.Its cafe opens at noon.Guided tours run daily.';
+
+  it('reads a full stop glued to the next sentence as a sentence end, and its two words apart', () => {
+    expect(read(glued)).toEqual(['The ferry hall is run by volunteers.', 'Its cafe opens at noon.', 'Guided tours run daily.']);
+    expect(tokenize('run by volunteers.Its cafe').map((t) => t.word)).toEqual(['run', 'by', 'volunteers', 'its', 'cafe']);
+    expect(tokenize('services including:Ferries and more').map((t) => t.word)).toEqual(['services', 'including', 'ferries', 'and', 'more']);
+  });
+
+  it('keeps initials, titles, names with a stop and times whole', () => {
+    expect(tokenize('the U.S.Army, a Ph.D, Mr.Smith, Node.js, e.g.some, at 10:30').map((t) => t.word)).toEqual(['the', 'u.s.army', 'a', 'ph.d', 'mr.smith', 'node.js', 'e.g.some', 'at', '10', '30']);
+    expect(read('He joined the U.S.Army in 1990.')).toEqual(['He joined the U.S.Army in 1990.']);
+  });
+
+  it('finds a claim in a source whose sentences are glued', () => {
+    const a = analyse('Volunteers run the ferry hall, and its cafe opens at noon.', [indexSource('s', glued)]);
+    expect(a.match.absent).toBeUndefined();
+    expect(a.match.evidence[0].missing).toEqual([]);
   });
 });
 

@@ -106,14 +106,35 @@ export function sentences(text: string): Span[] {
     if (slice.includes('\n')) slice = slice.replace(/[\r\n]/g, ' ');
     // A line with no sentence-ending mark before its end is one sentence: no need to segment it.
     if (!INNER_BREAK.test(slice)) {
-      out.push(block);
+      pushAtGluedStops(text, block.start, block.end, out);
       continue;
     }
     for (const seg of sentenceSegmenter.segment(slice)) {
-      pushTrimmed(text, block.start + seg.index, block.start + seg.index + seg.segment.length, out);
+      pushAtGluedStops(text, block.start + seg.index, block.start + seg.index + seg.segment.length, out);
     }
   }
   return out;
+}
+
+/**
+ * A full stop glued to the next sentence, as a scraped page that lost its block breaks writes
+ * it ("… narrow-minded.Due to our …", "Auditory.Cognitive."): two lower-case letters, the stop,
+ * then a capital and a lower-case letter. Initials and titles ("U.S.", "Ph.D", "Mr.Smith") and
+ * names with a stop ("Node.js", "e.g.") do not match.
+ */
+const GLUED_STOP = /(?<=\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})/gu;
+/** The same, or a colon glued the same way ("including:Auditory"), inside a word token. */
+const GLUED_MARK = /(?<=\p{Ll}\p{Ll})[.:](?=\p{Lu}\p{Ll})/gu;
+
+/** The sentence `text[start, end)`, cut after each glued full stop (`GLUED_STOP`). */
+function pushAtGluedStops(text: string, start: number, end: number, out: Span[]): void {
+  const slice = text.slice(start, end);
+  let from = 0;
+  for (const m of slice.matchAll(GLUED_STOP)) {
+    pushTrimmed(text, start + from, start + m.index + 1, out);
+    from = m.index + 1;
+  }
+  pushTrimmed(text, start + from, end, out);
 }
 
 const stemCache = new Map<string, string>();
@@ -154,22 +175,39 @@ export function stem(word: string): string {
 /** Word tokens of `text[start, end)` (a single block or sentence: keep it short). */
 export function tokenize(text: string, start = 0, end = text.length, out: Token[] = []): Token[] {
   const slice = text.slice(start, end);
-  for (const seg of wordSegmenter.segment(slice)) {
-    if (!seg.isWordLike) continue;
-    let raw = seg.segment;
-    // "Obama's" and "Obamas’" count as "Obama"; "don't" keeps its apostrophe so negation is seen.
-    if (raw.includes("'") || raw.includes('’')) raw = raw.replace(/['’]s$/i, '').replace(/’/g, "'");
-    const word = raw.toLowerCase();
-    const first = raw.charCodeAt(0);
-    out.push({
-      word,
-      stem: stem(word),
-      start: start + seg.index,
-      end: start + seg.index + seg.segment.length,
-      capital: first >= 65 && first <= 90,
-    });
+  for (const whole of wordSegmenter.segment(slice)) {
+    if (!whole.isWordLike) continue;
+    for (const seg of atGluedStops(whole)) pushToken(seg, start, out);
   }
   return out;
+}
+
+/** A word-like segment, cut at its glued full stops and colons ("minded.Due": "minded", "Due"; `GLUED_MARK`). */
+function atGluedStops(seg: { segment: string; index: number }): { segment: string; index: number }[] {
+  if (!seg.segment.includes('.') && !seg.segment.includes(':')) return [seg];
+  const parts: { segment: string; index: number }[] = [];
+  let from = 0;
+  for (const m of seg.segment.matchAll(GLUED_MARK)) {
+    parts.push({ segment: seg.segment.slice(from, m.index), index: seg.index + from });
+    from = m.index + 1;
+  }
+  parts.push({ segment: seg.segment.slice(from), index: seg.index + from });
+  return parts;
+}
+
+function pushToken(seg: { segment: string; index: number }, start: number, out: Token[]): void {
+  let raw = seg.segment;
+  // "Obama's" and "Obamas’" count as "Obama"; "don't" keeps its apostrophe so negation is seen.
+  if (raw.includes("'") || raw.includes('’')) raw = raw.replace(/['’]s$/i, '').replace(/’/g, "'");
+  const word = raw.toLowerCase();
+  const first = raw.charCodeAt(0);
+  out.push({
+    word,
+    stem: stem(word),
+    start: start + seg.index,
+    end: start + seg.index + seg.segment.length,
+    capital: first >= 65 && first <= 90,
+  });
 }
 
 /**
