@@ -122,19 +122,24 @@ export function sentences(text: string): Span[] {
  * then a capital and a lower-case letter. Initials and titles ("U.S.", "Ph.D", "Mr.Smith") and
  * names with a stop ("Node.js", "e.g.") do not match.
  */
-const GLUED_STOP = /(?<=\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})/gu;
-/** The same, or a colon glued the same way ("including:Auditory"), inside a word token. */
-const GLUED_MARK = /(?<=\p{Ll}\p{Ll})[.:](?=\p{Lu}\p{Ll})/gu;
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
 
-/** The sentence `text[start, end)`, cut after each glued full stop (`GLUED_STOP`). */
+/** Is the mark at `i` of `text` glued between two lower-case letters and a capital and a lower-case letter? */
+function gluedAt(text: string, i: number): boolean {
+  return i >= 2 && i + 2 < text.length && UPPER.test(text[i + 1]) && LOWER.test(text[i + 2]) && LOWER.test(text[i - 1]) && LOWER.test(text[i - 2]);
+}
+
+/** The sentence `text[start, end)`, cut after each glued full stop (`gluedAt`). */
 function pushAtGluedStops(text: string, start: number, end: number, out: Span[]): void {
-  const slice = text.slice(start, end);
-  let from = 0;
-  for (const m of slice.matchAll(GLUED_STOP)) {
-    pushTrimmed(text, start + from, start + m.index + 1, out);
-    from = m.index + 1;
+  let from = start;
+  // The last character cannot be a glued stop; a sentence's own final stop is skipped so.
+  for (let i = text.indexOf('.', start); i >= 0 && i < end - 2; i = text.indexOf('.', i + 1)) {
+    if (!gluedAt(text, i)) continue;
+    pushTrimmed(text, from, i + 1, out);
+    from = i + 1;
   }
-  pushTrimmed(text, start + from, end, out);
+  pushTrimmed(text, from, end, out);
 }
 
 const stemCache = new Map<string, string>();
@@ -182,16 +187,19 @@ export function tokenize(text: string, start = 0, end = text.length, out: Token[
   return out;
 }
 
-/** A word-like segment, cut at its glued full stops and colons ("minded.Due": "minded", "Due"; `GLUED_MARK`). */
+/** A word-like segment, cut at its glued full stops and colons ("minded.Due": "minded", "Due"; a colon as "including:Auditory"; `gluedAt`). */
 function atGluedStops(seg: { segment: string; index: number }): { segment: string; index: number }[] {
-  if (!seg.segment.includes('.') && !seg.segment.includes(':')) return [seg];
+  const word = seg.segment;
+  if (word.length < 5 || (!word.includes('.') && !word.includes(':'))) return [seg];
   const parts: { segment: string; index: number }[] = [];
   let from = 0;
-  for (const m of seg.segment.matchAll(GLUED_MARK)) {
-    parts.push({ segment: seg.segment.slice(from, m.index), index: seg.index + from });
-    from = m.index + 1;
+  for (let i = 2; i < word.length - 2; i++) {
+    if ((word[i] !== '.' && word[i] !== ':') || !gluedAt(word, i)) continue;
+    parts.push({ segment: word.slice(from, i), index: seg.index + from });
+    from = i + 1;
   }
-  parts.push({ segment: seg.segment.slice(from), index: seg.index + from });
+  if (from === 0) return [seg];
+  parts.push({ segment: word.slice(from), index: seg.index + from });
   return parts;
 }
 
