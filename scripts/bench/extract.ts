@@ -198,6 +198,20 @@ interface FirstCallFigures {
   both: number;
   readability: number;
   claims: number;
+  /** Medians of the renderer main thread's CPU time over the same calls (see mainThreadMs), when Chromium reports it. */
+  cpu?: { both: number; readability: number };
+}
+
+/**
+ * The renderer main thread's CPU time so far (DevTools' `ThreadTime` metric), in ms; undefined
+ * where Chromium does not report it. A first call's wall time also holds the time the thread
+ * waits (for a core on a loaded machine, for code and data touched the first time), which its
+ * CPU time leaves out: the two are read side by side.
+ */
+async function mainThreadMs(cdp: import('playwright-core').CDPSession): Promise<number | undefined> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const thread = metrics.find((m) => m.name === 'ThreadTime');
+  return thread ? thread.value * 1000 : undefined;
 }
 
 /**
@@ -211,14 +225,19 @@ interface FirstCallFigures {
  */
 async function firstCalls(browser: import('playwright-core').Browser, bundle: string, name: string, url: string): Promise<FirstCallFigures> {
   const html = readFileSync(path.join(corpus, name, 'source.html'), 'utf8');
-  const fresh = async <T>(script: string): Promise<T> => {
+  const fresh = async <T>(script: string): Promise<{ result: T; cpu?: number }> => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'domcontentloaded' });
       await page.evaluate(bundle);
-      return (await page.evaluate(script)) as T;
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const before = await mainThreadMs(cdp);
+      const result = (await page.evaluate(script)) as T;
+      const after = await mainThreadMs(cdp);
+      return { result, cpu: before !== undefined && after !== undefined ? after - before : undefined };
     } finally {
       await context.close();
     }
@@ -229,18 +248,27 @@ async function firstCalls(browser: import('playwright-core').Browser, bundle: st
   const extract: number[] = [];
   const both: number[] = [];
   const readability: number[] = [];
+  const cpuOurs: number[] = [];
+  const cpuTheirs: number[] = [];
   let claims = 0;
+  const readabilityOnce = async () => {
+    const { result, cpu } = await fresh<number>(theirs);
+    readability.push(result);
+    if (cpu !== undefined) cpuTheirs.push(cpu);
+  };
   for (let sample = 0; sample < FIRST_CALL_SAMPLES; sample++) {
     const readabilityFirst = sample % 2 === 1;
-    if (readabilityFirst) readability.push(await fresh<number>(theirs));
-    const m = await fresh<{ hint: number; extract: number; claims: number }>(ours);
+    if (readabilityFirst) await readabilityOnce();
+    const { result: m, cpu } = await fresh<{ hint: number; extract: number; claims: number }>(ours);
     hint.push(m.hint);
     extract.push(m.extract);
     both.push(m.hint + m.extract);
+    if (cpu !== undefined) cpuOurs.push(cpu);
     claims = m.claims;
-    if (!readabilityFirst) readability.push(await fresh<number>(theirs));
+    if (!readabilityFirst) await readabilityOnce();
   }
-  return { hint: median(hint), extract: median(extract), both: median(both), readability: median(readability), claims };
+  const cpu = cpuOurs.length === FIRST_CALL_SAMPLES && cpuTheirs.length === FIRST_CALL_SAMPLES ? { both: median(cpuOurs), readability: median(cpuTheirs) } : undefined;
+  return { hint: median(hint), extract: median(extract), both: median(both), readability: median(readability), claims, ...(cpu ? { cpu } : {}) };
 }
 
 /** Medians measured inside Chromium on one page (extraction and Readability on the same clone). */
@@ -327,7 +355,7 @@ export default async function bench(): Promise<BenchRow[]> {
         unit: 'ms',
         reference: { name: `Readability's first parse() of ${page}, fresh page`, value: round(first.readability), unit: 'ms' },
         ratio: round(first.both / first.readability, 3),
-        note: `pre-check ${round(first.hint)} ms, then extraction ${round(first.extract)} ms (${first.claims} claims), medians; each sample a new browser context, nothing run there before; median of ${FIRST_CALL_SAMPLES}`,
+        note: `pre-check ${round(first.hint)} ms, then extraction ${round(first.extract)} ms (${first.claims} claims), medians; ${first.cpu ? `main-thread CPU ${round(first.cpu.both)} ms against Readability's ${round(first.cpu.readability)} ms (×${round(first.cpu.both / first.cpu.readability, 3)}); ` : ''}each sample a new browser context, nothing run there before; median of ${FIRST_CALL_SAMPLES}`,
       });
     }
     for (const page of [...HINT_PAGES, largest]) {
