@@ -50,3 +50,24 @@ describe('a cell claim names what the cell is', () => {
     expect(texts).toEqual(['Languages (2020): 39% English']);
   });
 });
+
+describe('a header cell that continues its caption', () => {
+  it('a lower-case header under a caption that ends on a lower-case word gets the caption; a caption that ends a sentence, a data cell and a capitalised header do not', () => {
+    const table = (head: string) => `<table class="gallery-element"><tbody><tr class="header"><th>${head}</th></tr><tr><td>Map</td></tr></tbody></table>`;
+    const texts = claimTexts(
+      `<div class="gallery"><div class="main-caption">Routes of the valley ferry as charted by</div>` +
+        `<div class="main-content">${table(`the harbour board:${sup(1)}`)}${table(`the river survey:${sup(2)}`)}</div></div>` +
+        `<div class="gallery"><div class="main-caption">Routes of the valley ferry.</div><div>${table(`the harbour board:${sup(3)}`)}</div></div>` +
+        `<div class="gallery"><div class="main-caption">Routes of the valley ferry as charted by</div><div>${table(`The River Survey:${sup(4)}`)}</div></div>` +
+        `<table><caption>Ferry crossings counted in</caption><tbody><tr><th>winter${sup(5)}</th></tr></tbody></table>` +
+        `<p>The vale is a farming district.</p>${refList(1, 2, 3, 4, 5)}`,
+    );
+    expect(texts).toEqual([
+      'Routes of the valley ferry as charted by the harbour board',
+      'Routes of the valley ferry as charted by the river survey',
+      'the harbour board',
+      'The River Survey',
+      'Ferry crossings counted in winter',
+    ]);
+  });
+});

@@ -38,6 +38,43 @@ export function cellHeader(block: Element): string | undefined {
   return undefined;
 }
 
+/** Longest caption a header cell's claim continues. */
+const CAPTION_CHARS = 160;
+/** A caption that runs on into the cells under it: it ends on a lower-case word ("… through analysis of"). */
+const RUNS_ON_CAPTION = /\p{Ll}$/u;
+
+/**
+ * The caption a table's header cell continues, when the cell's words open in lower case: a
+ * gallery of tables under one caption ("Phylogenetic relationships of the domestic cat as derived
+ * through analysis of" over tables headed "nuclear DNA:" and "mitochondrial DNA:") or a table's
+ * own caption. It is the table's <caption>, or the element right before the table or before one
+ * of its containers (a few levels up, past sibling tables), that ends on a lower-case word.
+ */
+export function captionContinued(block: Element): string | undefined {
+  let el: Element | null = block;
+  let table: Element | undefined;
+  for (let depth = 0; el && depth <= LEVELS_UP; el = el.parentElement, depth++) {
+    if (el.localName === 'td') return undefined;
+    if (el.localName === 'table') {
+      table = el;
+      break;
+    }
+  }
+  if (!table || !block.closest('th')) return undefined;
+  for (const child of table.children) if (child.localName === 'caption') return continued(cellText(child));
+  el = table;
+  for (let depth = 0; el && depth <= LEVELS_UP; el = el.parentElement, depth++) {
+    let before = el.previousElementSibling;
+    while (before && before.localName === 'table') before = before.previousElementSibling;
+    if (before) return continued(cellText(before));
+  }
+  return undefined;
+}
+
+function continued(caption: string): string | undefined {
+  return caption.length > 0 && caption.length <= CAPTION_CHARS && RUNS_ON_CAPTION.test(caption) ? caption : undefined;
+}
+
 /** The table cell (`td`) a block is or sits in, not past the block's table. */
 function enclosingCell(block: Element): Element | undefined {
   let el: Element | null = block;

@@ -15,7 +15,7 @@ import { MAX_MARKERS, MAX_SOURCES, type CitedClaim, type CitedSource, type PageC
 import { attributionMatches, dropSourceAside, isAttributionOnly, isGenericName, splitAttribution, stripLeadingVerb } from './attribution';
 import { collectBlocks, pointAt, type Block, type LinkHit } from './blocks';
 import { BlockText } from './claims';
-import { cellHeader } from './cells';
+import { captionContinued, cellHeader } from './cells';
 import { closestClass } from './dom';
 import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
 import { isAttributedLink, isHomepageName, isLinkDense, mayBeAttributedLink, mergeAdjacentLinks } from './inline';
@@ -283,6 +283,11 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
         headerRead = true;
       }
       if (header && claim.text.length < SHORT_CELL && !claim.text.startsWith(header)) claim.text = `${header}: ${claim.text}`;
+      else if (!header && /^\p{Ll}/u.test(claim.text)) {
+        // A header cell that continues its table's caption ("… through analysis of" over "nuclear DNA:").
+        const caption = captionContinued(block.el);
+        if (caption) claim.text = `${caption} ${claim.text}`;
+      }
       const first = group.markers[0];
       const last = group.markers[group.markers.length - 1];
       items.push({
