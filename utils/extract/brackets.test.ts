@@ -19,10 +19,26 @@ describe('quotations', () => {
     expect(text.slice(quotationOpening(text, starts, 2, end, -1), end)).toBe('“Our harbour has been quiet. It is time to open the gates,” the mayor said.');
   });
 
-  it('never past an earlier group, and not at all when the sentence closes no quotation', () => {
+  it('never past an earlier group inside the quotation, and not at all when the sentence closes no quotation', () => {
     const end = text.indexOf(' Nothing');
-    expect(quotationOpening(text, starts, 2, end, starts[1])).toBe(starts[2]);
+    const inside = text.indexOf(' It is');
+    expect(quotationOpening(text, starts, 2, end, inside)).toBe(starts[2]);
     expect(quotationOpening(text, starts, 3, text.length, -1)).toBe(starts[3]);
+  });
+
+  it('a group before the quotation opens, in the sentence that opens it, is no limit: the claim starts with that sentence', () => {
+    const end = text.indexOf(' Nothing');
+    expect(quotationOpening(text, starts, 2, end, starts[1])).toBe(starts[1]);
+    const joined = 'The mill shut in May and the owner wrote: “We waited too long. We are sorry.” Nothing else.';
+    const s = startsOf(joined);
+    expect(quotationOpening(joined, s, 1, joined.indexOf(' Nothing'), joined.indexOf(' and the owner'))).toBe(0);
+  });
+
+  it('straight quotes: one after a word or a stop closes, one after a space opens', () => {
+    const straight = 'Trade was slow. "Our harbour has been quiet. It is time to open the gates," the mayor said. The pier is "new" now.';
+    const s = [0, ...[...straight.matchAll(/\.\s+/g)].map((m) => m.index + m[0].length)];
+    expect(straight.slice(quotationOpening(straight, s, 2, s[3], -1), s[3])).toBe('"Our harbour has been quiet. It is time to open the gates," the mayor said. ');
+    expect(quotationOpening(straight, s, 3, straight.length, -1)).toBe(s[3]);
   });
 
   it('a sentence that opens a quotation is read on to the sentence that closes it', () => {

@@ -12,7 +12,8 @@
  * Quotations: a claim never starts inside a quotation opened before it. A sentence that closes a
  * quotation opened in an earlier sentence (“… taken for granted. It’s time to break with the
  * past,” he said[3]) starts where the quotation opens, at most QUOTED_SENTENCES back and never
- * past an earlier group (quotationOpening: for a marker's claim, BlockText.quotationStart, and
+ * past an earlier group inside the quotation; a group before the quotation opens, in the sentence
+ * that opens it, leaves the claim that whole sentence, cut by the clause rule (quotationOpening: for a marker's claim, BlockText.quotationStart, and
  * for an attributed link's sentence, BlockText.sentenceAround). A group before a quotation that
  * runs over several sentences is not inside its clause: the sentence is read on to where the
  * quotation closes (endPastQuotation).
@@ -22,19 +23,31 @@ import { HAS_WORD, lowerBound } from './text';
 /** The most sentences a quotation is followed through back or on (quotationOpening, endPastQuotation). */
 const QUOTED_SENTENCES = 6;
 
-/** Does [from, end) of `text` close a curly or angle quotation it never opened? Straight quotes tell nothing. */
+/**
+ * Does [from, end) of `text` close a quotation it never opened? Curly and angle quotes say which
+ * they are; a straight one is read by where it stands: after a space, an opening bracket or a
+ * dash, or at the text's start, it opens; after anything else (a word, a stop) it closes.
+ */
 function closesUnopenedQuote(text: string, from: number, end: number): boolean {
   let open = 0;
+  let straight = 0;
   for (let i = from; i < end; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x201c || ch === 0xab) open++;
     else if (ch === 0x201d || ch === 0xbb) {
       if (open === 0) return true;
       open--;
+    } else if (ch === 34) {
+      if (i === 0 || OPENS_AFTER.test(text[i - 1])) straight++;
+      else if (straight === 0) return true;
+      else straight--;
     }
   }
   return false;
 }
+
+/** What a straight quote that opens a quotation stands after. */
+const OPENS_AFTER = /[\s([{\u2014\u2013-]/;
 
 /** Quotations a text opens and leaves open (curly “ ” and « », or an odd count of straight "). */
 function openQuotes(text: string): number {
@@ -53,8 +66,17 @@ function openQuotes(text: string): number {
 export function quotationOpening(clean: string, starts: readonly number[], s: number, end: number, limit: number): number {
   const from = starts[s];
   if (!closesUnopenedQuote(clean, from, end)) return from;
-  for (let k = s - 1; k >= 0 && s - k <= QUOTED_SENTENCES && starts[k] > limit; k--) {
-    if (openQuotes(clean.slice(starts[k], from)) > 0) return starts[k];
+  for (let k = s - 1; k >= 0 && s - k <= QUOTED_SENTENCES; k--) {
+    if (starts[k] > limit) {
+      if (openQuotes(clean.slice(starts[k], from)) > 0) return starts[k];
+      continue;
+    }
+    // The sentence that holds the earlier group: when the quotation opens after the group
+    // ("… resigned in May[1] and the chair wrote: “We acted too slowly. …”[2]"), the claim starts
+    // with that sentence, and the clause rule (claims.ts) picks the clause since the group or
+    // the whole sentence, as for any clause.
+    if (openQuotes(clean.slice(limit, from)) > 0) return starts[k];
+    break;
   }
   return from;
 }

@@ -212,8 +212,22 @@ describe('a group inside its clause', () => {
         `<p>The keeper retired in 1990${sup(3)} and the town said: “The light is ours. It will stay lit.”${sup(4)}</p>${refList(1, 2, 3, 4)}`,
     );
     expect(texts['[1]']).toBe('After the vote, the warden resigned on 4 May');
-    expect(texts['[2]']).toBe('We are sorry."');
+    // The quotation opens after [1], in [1]'s sentence: [2]'s claim holds all of it, never its last sentence alone
+    // ("We are sorry."), and the clause since [1] opens with "and", so it carries the sentence's start.
+    expect(texts['[2]']).toBe('After the vote, the warden resigned on 4 May and the board chair wrote in a letter: "We acted too slowly. The river deserved better. We are sorry."');
     expect(texts['[3]']).toBe('The keeper retired in 1990');
+    expect(texts['[4]']).toBe('The keeper retired in 1990 and the town said: “The light is ours. It will stay lit.”');
+  });
+
+  it('straight quotes are read by where they stand: one after a word or a stop closes, one after a space opens', () => {
+    const texts = claimTexts(
+      `<p>The gates shut at dusk.${sup(1)} "We close early in winter. The path is not lit," the warden said.${sup(2)}</p>` +
+        `<p>The ferry runs hourly.${sup(3)} The pier is "new" and wide.${sup(4)} It was built in 2019.${sup(5)}</p>${refList(1, 2, 3, 4, 5)}`,
+    );
+    expect(texts['[2]']).toBe('"We close early in winter. The path is not lit," the warden said.');
+    // A quotation opened and closed in its own sentence reaches no earlier one.
+    expect(texts['[4]']).toBe('The pier is "new" and wide.');
+    expect(texts['[5]']).toBe('It was built in 2019.');
   });
 
   it('punctuation before or after the group ends the clause there', () => {
