@@ -30,7 +30,10 @@
  * follows), every group of the list gets the subject with its predicate: the sentence up to the
  * next group after the predicate, or to the sentence's end. So does a group after a short phrase
  * with no verb that opens the sentence and ends with a comma, when the sentence's statement follows
- * ("A regional power,[1] New Zealand is involved in …"); a group that closes a subordinate clause
+ * ("A regional power,[1] New Zealand is involved in …"); a group anywhere inside a phrase of any
+ * length that opens the sentence with a preposition and has no verb up to the comma before the
+ * statement ("In response to the company's plans[1] and the settlers' purchases,[2] the governor
+ * declared …"; insidePrepositionalPhrase); a group that closes a subordinate clause
  * opening the sentence, when the main clause follows it ("In the 1960s, as tertiary education
  * became more available and cities expanded[1] urban culture began to dominate";
  * closesSubordinateClause); and a group after a list's last item closed by a comma ("The
@@ -54,7 +57,7 @@
  */
 import { isAttributionOnly } from './attribution';
 import { balancedText, bracketPositions, endPastQuotation, quotationOpening, withoutParentheses } from './brackets';
-import { FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, NOT_A_SUBJECT, opensWithListItem, readsAsStatement, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
+import { FRONTED_PHRASE_WORDS, FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, NOT_A_SUBJECT, opensWithListItem, PREPOSITION_OPENING, readsAsStatement, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
 import { floorIndex, HAS_WORD, lowerBound, normalizeSpace, sentenceStarts, tidyClaim } from './text';
 import { REGEXPS } from './vocabulary';
 
@@ -208,7 +211,7 @@ export class BlockText {
       const from = this.groups[index].keepWords ? [] : this.earlierGroups(index, starts[s], at);
       return this.wholeClause(from, starts[s], (start) => this.balanced(start, this.sentenceEnd(s), starts[s], this.sentenceEnd(s), '', at));
     }
-    const predicateGroup = this.frontedPhrase(index) || this.closesSubordinateClause(index) ? index : this.subjectEndsAt(index);
+    const predicateGroup = this.frontedPhrase(index) || this.closesSubordinateClause(index) ? index : (this.subjectEndsAt(index) ?? this.insidePrepositionalPhrase(index));
     if (predicateGroup !== undefined) return this.withPredicate(index, predicateGroup);
     if (this.insideClause(index) || this.soleGroupInSubject(index)) return this.claimOf(index, true);
     const listEnd = this.listGoesOnTo(index);
@@ -387,6 +390,35 @@ export class BlockText {
     const words = wordCount(phrase, FRONTED_WORDS + 1);
     if (words === 0 || words > FRONTED_WORDS || REGEXPS.verbWord.test(phrase)) return false;
     return STATEMENT_AFTER.test(this.clean.slice(this.groupAt[index], this.sentenceEnd(s)));
+  }
+
+  /**
+   * Is group `index` inside a phrase that opens its sentence with a preposition, holds no verb up
+   * to the comma that closes it, and is followed there by the sentence's statement ("In response
+   * to the company's attempts to settle the harbour[1] and settlers buying land upriver,[2] the
+   * governor declared …")? Its length does not matter: the phrase says nothing alone, and each of
+   * its groups gets it with the statement, as a subject's group does. Returns the phrase's last
+   * group, after which the statement starts (see Subjects at the top of this module).
+   */
+  private insidePrepositionalPhrase(index: number): number | undefined {
+    if (this.groups[index].keepWords) return undefined;
+    const clean = this.clean;
+    const s = this.sentenceOf(index);
+    const sentenceStart = this.sentences()[s];
+    const sentenceEnd = this.sentenceEnd(s);
+    if (!PREPOSITION_OPENING.test(clean.slice(sentenceStart, sentenceStart + 24).trimStart())) return undefined;
+    // The comma that closes the phrase: right before the group ("Akaroa,[2]"), else the next one after it.
+    const before = this.spacesBefore(this.wordsAt[index], sentenceStart);
+    const comma = clean[before - 1] === ',' ? before - 1 : clean.indexOf(',', this.groupAt[index]);
+    if (comma < 0 || comma >= sentenceEnd) return undefined;
+    const phrase = clean.slice(sentenceStart, comma);
+    if (NOT_A_SUBJECT.test(phrase) || wordCount(phrase, FRONTED_PHRASE_WORDS + 1) > FRONTED_PHRASE_WORDS || REGEXPS.verbWord.test(phrase)) return undefined;
+    const after = clean.slice(comma + 1, sentenceEnd);
+    if (!STATEMENT_AFTER.test(after.replace(/^[\s\S]*?(?=[\p{L}\p{N}])/u, '')) || REGEXPS.notMainClause.test(after)) return undefined;
+    // The phrase's last group: at its comma or before it.
+    let last = index;
+    while (last + 1 < this.groups.length && this.groupAt[last + 1] <= comma + 1 && this.sentenceOf(last + 1) === s) last++;
+    return last;
   }
 
   /**

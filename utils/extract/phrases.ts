@@ -10,6 +10,15 @@ export const FRONTED_WORDS = 6;
 /** A statement's opening after such a phrase: a name, or a determiner or pronoun as its subject. */
 export const STATEMENT_AFTER = /^\s*(?:\p{Lu}|(?:the|a|an|it|its|this|these|they|he|she|we)\s)/u;
 
+/**
+ * A phrase that opens its sentence with a preposition ("In response to …", "During the long
+ * quarrel over …", "Après …"): with no verb up to its comma, it is fronted before the sentence's
+ * statement, however long. "According to", "as" and "per" attribute, and are not here.
+ */
+export const PREPOSITION_OPENING = /^["“‘«(]*(?:in|on|at|after|before|during|following|despite|amid|amidst|under|with|without|for|from|by|since|until|throughout|between|among|upon|within|over|against|towards?|unlike|beyond|across|along|around|through|après|avant|pendant|depuis|malgré|lors|dans|durante|tras|desde)(?![\p{L}\p{N}'’-])/iu;
+/** Most words of such a phrase read for a verb. */
+export const FRONTED_PHRASE_WORDS = 40;
+
 /** A clause opening with a subordinating word, after a fronted phrase and its comma or not, with no comma of its own. */
 export const SUBORDINATE_OPENING = new RegExp(`^(?:([^,]+),\\s+)?(?:${REGEXPS.subordinator.source})\\s[^,]+$`, 'iu');
 

@@ -124,6 +124,24 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[3]']).toBe('Fog is common on the estuary in winter');
   });
 
+  it('a group inside a long phrase with no verb that opens the sentence with a preposition gets the statement after its comma', () => {
+    const texts = claimTexts(
+      `<p>In reply to the mill's plans to dam the upper river${sup(1)} and the farmers draining the water meadows,${sup(2)} Mayor Lind bought the whole valley in 1902, though the sale was contested.${sup(3)}</p>` +
+        `<p>During the long quarrel over the weir, the fish ladder${sup(4)} and the wet meadows on the north bank,${sup(5)} the town built a second dam${sup(6)} and a canal.${sup(7)}</p>` +
+        `<p>In the spring the river flooded the meadows${sup(8)} and the lower town,${sup(9)} and the council met.${sup(10)}</p>${refList(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)}`,
+    );
+    const whole = "In reply to the mill's plans to dam the upper river and the farmers draining the water meadows, Mayor Lind bought the whole valley in 1902, though the sale was contested.";
+    expect(texts['[1]']).toBe(whole);
+    expect(texts['[2]']).toBe(whole);
+    expect(texts['[3]']).toBe('Mayor Lind bought the whole valley in 1902, though the sale was contested.');
+    // Up to the group after the statement's first part, as for a subject's group.
+    expect(texts['[4]']).toBe('During the long quarrel over the weir, the fish ladder and the wet meadows on the north bank, the town built a second dam');
+    expect(texts['[5]']).toBe('During the long quarrel over the weir, the fish ladder and the wet meadows on the north bank, the town built a second dam');
+    // A verb before the comma ("flooded"): the sentence's statement has begun, each group ends its own part.
+    expect(texts['[8]']).toBe('In the spring the river flooded the meadows');
+    expect(texts['[9]']).toBe('In the spring the river flooded the meadows and the lower town');
+  });
+
   it('a subordinate clause that opens the sentence gets the statement that follows; a preposition, a second predicate or an attribution does not', () => {
     const texts = claimTexts(
       `<p>In the 1890s, as the docks grew busier and ships got larger${sup(1)} the old quay fell out of use.${sup(2)}</p>` +
