@@ -163,11 +163,14 @@ export function splitAttribution(claim: string, linkText?: string): SplitClaim {
   // "Laut der Polizei wurden drei Menschen verletzt, zwei davon schwer": the phrase ends at the
   // verb, not at a comma further on.
   // German sets no comma after the phrase: one there closes an aside ("Laut Polizei, die am Abend
-  // kam, wurden …"), and nothing is taken off.
+  // kam, wurden …"), and nothing is read as the source.
+  // The verb comes right after the phrase: taken off, it would open the claim ("Wurden drei
+  // Menschen verletzt"), which reads as a question. The sentence stays whole, as a speaker's "he
+  // said" does; the source it names is kept apart.
   if (GERMAN_LEAD.test(claim)) {
     const end = germanLeadEnd(claim);
     if (end === undefined) return { text: claim, stripped: false };
-    return finish(capitalizeFirst(claim.slice(end)), claim.slice(0, end).replace(GERMAN_LEAD, ''));
+    return { ...finish(claim, claim.slice(0, end).replace(GERMAN_LEAD, '')), stripped: false };
   }
   const candidates = [...LEADING];
   if (linkText && linkText.length >= 2) {

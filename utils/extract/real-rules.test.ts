@@ -86,7 +86,7 @@ describe('the claim boundary', () => {
 });
 
 describe('attributions in the other languages of the corpus', () => {
-  it('"selon <a>", "laut der <a>", "<a>a déclaré …</a>" make claims, their attribution taken off; "según explicó en un <a>comunicado</a>" cites the statement and names no source', () => {
+  it('"selon <a>", "laut der <a>", "<a>a déclaré …</a>" make claims, their attribution taken off (a German "Laut X" before its verb stays in the sentence); "según explicó en un <a>comunicado</a>" cites the statement and names no source', () => {
     const html =
       '<article><p>Le port a fermé deux quais en mai, <a href="https://courrier.example/quais">selon le Courrier du port</a>.</p>' +
       '<p>Laut <a href="https://hafen.example/bericht">der Hafenbehörde</a> wurden 2023 zwölf Schiffe umgeleitet.</p>' +
@@ -96,8 +96,9 @@ describe('attributions in the other languages of the corpus', () => {
     expect(hasCitationHints(doc)).toBe(true);
     expect(claims(html)).toEqual([
       { text: 'Le port a fermé deux quais en mai.', markers: ['selon le Courrier du port'], attribution: undefined },
-      // No comma closes "Laut der Hafenbehörde": German's verb right after it ends the phrase.
-      { text: 'Wurden 2023 zwölf Schiffe umgeleitet.', markers: ['der Hafenbehörde'], attribution: undefined },
+      // No comma closes "Laut der Hafenbehörde": German's verb right after it ends the phrase, and the
+      // sentence stays whole, since without the phrase it would open with its verb ("Wurden 2023 …").
+      { text: 'Laut der Hafenbehörde wurden 2023 zwölf Schiffe umgeleitet.', markers: ['der Hafenbehörde'], attribution: undefined },
       { text: 'Les ferries reprendront en juin, a déclaré mardi la ministre de la Mer.', markers: ['a déclaré mardi la ministre de la Mer'], attribution: undefined },
       // "explicó en un <a>": the work the statement was made in, as "said in a <a>statement</a>"; "según" names no source there, so the phrase stays.
       { text: 'Según explicó en un comunicado el muelle abrirá en julio.', markers: ['comunicado'], attribution: undefined },
@@ -119,7 +120,7 @@ describe('attributions in the other languages of the corpus', () => {
     ]);
   });
 
-  it('"Laut X" with no comma after it: the phrase ends before the verb that follows the name, never at a later comma', () => {
+  it('"Laut X" with no comma after it: the phrase ends before the verb that follows the name, never at a later comma, and the claim keeps it, never opening with its verb', () => {
     const refs = '<ol>' + [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `<li id="r${n}"><a href="https://quelle.example/${n}">Quelle ${n}</a></li>`).join('') + '</ol>';
     const marker = (n: number) => `<sup><a href="#r${n}">[${n}]</a></sup>`;
     expect(
@@ -134,15 +135,17 @@ describe('attributions in the other languages of the corpus', () => {
           refs,
       ).map((c) => [c.markers.join(''), c.text, c.attribution]),
     ).toEqual([
-      ['[1]', 'Lebten 2019 in der Stadt 41 200 Menschen.', 'dem Statistischen Landesamt'],
+      // German puts the verb right after the phrase: taken off, the claim would open with its verb
+      // ("Lebten 2019 …"), which reads as a question. The sentence stays whole; the source is kept apart.
+      ['[1]', 'Laut dem Statistischen Landesamt lebten 2019 in der Stadt 41 200 Menschen.', 'dem Statistischen Landesamt'],
       // The comma closes the statement's second part, not the attribution.
-      ['[2]', 'Wurden drei Boote beschädigt, zwei davon schwer.', 'Polizei'],
-      // A group right after the phrase: it attributes, and its claim is what follows, as the next group's is.
-      ['[3]', 'Liegen dort 310 Boote.', 'einer neuen Zählung des Hafenamts aus dem Jahr 2021'],
-      ['[4]', 'Liegen dort 310 Boote.', 'einer neuen Zählung des Hafenamts aus dem Jahr 2021'],
+      ['[2]', 'Laut Polizei wurden drei Boote beschädigt, zwei davon schwer.', 'Polizei'],
+      // A group right after the phrase: it attributes, and its claim is the statement, as the next group's is.
+      ['[3]', 'Laut einer neuen Zählung des Hafenamts aus dem Jahr 2021 liegen dort 310 Boote.', 'einer neuen Zählung des Hafenamts aus dem Jahr 2021'],
+      ['[4]', 'Laut einer neuen Zählung des Hafenamts aus dem Jahr 2021 liegen dort 310 Boote.', 'einer neuen Zählung des Hafenamts aus dem Jahr 2021'],
       // A statement before the group ("wurden" is its verb): not an attribution alone, so the claim ends at the group.
-      ['[5]', 'Wurden drei Boote beschädigt', 'Polizei'],
-      ['[6]', 'Wurden drei Boote beschädigt und ein Steg zerstört.', 'Polizei'],
+      ['[5]', 'Laut Polizei wurden drei Boote beschädigt', 'Polizei'],
+      ['[6]', 'Laut Polizei wurden drei Boote beschädigt und ein Steg zerstört.', 'Polizei'],
       // A pronoun names no source; a comma after the name opens an aside, which German sets there.
       ['[7]', 'Laut ihm ist der Steg zu kurz.', undefined],
       ['[8]', 'Laut Polizei, die am Abend kam, wurden drei Boote geborgen.', undefined],
