@@ -8,14 +8,14 @@
  *
  * Default files: the three dev splits in ../shared/eval. Protocol (README "Figures"):
  * - outer: `--folds` folds grouped by source text, repeated `--repeats` times with other seeds;
- * - the floor of the product score is set at 0 (a full veto; round 7 of docs/matcher-notes.md);
- * - inside each outer training set: the share every part needs is chosen on an inner grouped
- *   4-fold cross-validation (mean over the datasets of inner out-of-fold AUROC, balanced accuracy
- *   and, with three labels, macro-F1), then the supported threshold is fitted on the outer
- *   training set's WiCE claims (where the calibrated probability reaches their share supported:
- *   `fitThresholds` in match-lab/cv.ts) and the partial threshold, on the coverage without the
- *   vetoes, by macro-F1; "before": the same with the supported threshold at the best mean
- *   balanced accuracy over all files; the logistic model is fitted on the same outer training set;
+ * - the floor of the product score is set at 0 (a full veto; round 7 of docs/matcher-notes.md),
+ *   and the share every part needs at 0.3 (round 15: chosen in inner folds, its criterion was flat
+ *   and its rare picks of 0.4–0.5 were what moved the figures between fold seeds);
+ * - on each outer training set: the supported threshold is fitted on its WiCE claims (where the
+ *   calibrated probability reaches their share supported: `fitThresholds` in match-lab/cv.ts) and
+ *   the partial threshold, on the coverage without the vetoes, by macro-F1; "before": the same
+ *   with the supported threshold at the best mean balanced accuracy over all files; the logistic
+ *   model is fitted on the same outer training set;
  * - the held-out predictions of every repeat give the figures (mean over repeats) and a cluster
  *   bootstrap over source texts gives 95 % intervals;
  * - calibration: Platt scaling on the out-of-fold raw scores; the reliability table is cross-fitted
@@ -42,21 +42,18 @@ const { values, positionals } = readArgs(
     boot: { type: 'string', default: '1000' },
     dry: { type: 'boolean', default: false },
     out: { type: 'string' },
-    /**
-     * Ship this part share instead of the one the inner cross-validation picks on all of dev (the
-     * outer folds still pick their own): for when the values' inner criteria are a tie.
-     */
-    'every-part': { type: 'string' },
+    /** The share of its weighted words every part needs for `supported` (set, not fitted; 0.3 since round 15). */
+    'every-part': { type: 'string', default: '0.3' },
   },
   { positionals: true },
 );
 const REPEATS = Number(values.repeats);
 const FOLDS = Number(values.folds);
 const BOOT = Number(values.boot);
-const INNER = 4;
 /** Set, not fitted: a missing number or name vetoes `supported` (round 7). */
 const FLOOR = 0;
-const EVERY_PART = [0, 0.2, 0.3, 0.4, 0.5];
+/** Set, not fitted (round 15 of docs/matcher-notes.md): the share every part needs for `supported`. */
+const EVERY_PART = Number(values['every-part']);
 const LABELS = ['supported', 'partial', 'unsupported'];
 
 let files = positionals;
@@ -107,28 +104,15 @@ files.forEach((file, dataset) => {
 });
 console.error(`features for ${rows.length} records in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
-/** What the inner cross-validation chooses: the share every part needs (the floor is set). */
+/** The score's set parameters: the floor and the share every part needs. */
 interface Selection {
   floor: number;
   everyPart: number;
 }
+const SELECTION: Selection = { floor: FLOOR, everyPart: EVERY_PART };
 const scoreOf = (r: Row, sel: Selection) => rawScore({ floor: sel.floor }, r.factors);
 const scored = (rs: Row[], sel: Selection): Scored[] =>
   rs.map((r) => ({ dataset: r.dataset, label: r.label, score: scoreOf(r, sel), coverage: r.factors.coverage, contradicted: r.contradicted, parts: r.parts }));
-
-function criterion(pred: (Scored & { t: Thresholds })[]): number {
-  const datasets = [...new Set(pred.map((p) => p.dataset))];
-  let total = 0;
-  for (const d of datasets) {
-    const ps = pred.filter((p) => p.dataset === d);
-    const pos = ps.map((p) => p.label === 'supported');
-    const figures = [auroc(ps.map((p) => p.score), pos) ?? 0.5, balancedAccuracy(ps.map((p) => threeWayAt(p, p.t) === 'supported'), pos) ?? 0.5];
-    const gold = ps.map((p) => p.label);
-    if (new Set(gold).size === 3) figures.push(macroF1(ps.map((p) => threeWayAt(p, p.t)), gold, LABELS));
-    total += figures.reduce((a, b) => a + b, 0) / figures.length;
-  }
-  return total / datasets.length;
-}
 
 /** How the thresholds are fitted: the shipped rule, or the rule before it (kept to compare). */
 interface Protocol {
@@ -139,35 +123,6 @@ interface Protocol {
 const SHIPPED: Protocol = { method: 'prevalence', on: THRESHOLD_ON };
 const BEFORE: Protocol = { method: 'maxBA', on: [] };
 const thresholdsOf = (rs: Row[], sel: Selection, p: Protocol) => fitThresholds(scored(rs, sel), sel.everyPart, p.method, p.on);
-
-/** The part share chosen by inner grouped cross-validation on `train`. */
-function choose(train: Row[], seed: number, protocol: Protocol, values?: Map<number, number>): Selection {
-  let best: Selection = { floor: FLOOR, everyPart: 0 };
-  let bestValue = -1;
-  // Hashing a source text is the slow part of a fold assignment: once per call, not per selection.
-  const fold = train.map((r) => foldOf(r.group, INNER, 1000 + seed));
-  const inTrains = [...Array(INNER).keys()].map((k) => train.filter((_, i) => fold[i] !== k));
-  const inTests = [...Array(INNER).keys()].map((k) => train.filter((_, i) => fold[i] === k));
-  for (const floor of [FLOOR]) {
-    for (const everyPart of EVERY_PART) {
-      const sel = { floor, everyPart };
-      const oof: (Scored & { t: Thresholds })[] = [];
-      for (let k = 0; k < INNER; k++) {
-        const inTrain = inTrains[k];
-        const inTest = inTests[k];
-        const t = thresholdsOf(inTrain, sel, protocol);
-        for (const s of scored(inTest, sel)) oof.push({ ...s, t });
-      }
-      const value = criterion(oof);
-      values?.set(everyPart, value);
-      if (value > bestValue + 1e-9) {
-        bestValue = value;
-        best = sel;
-      }
-    }
-  }
-  return best;
-}
 
 interface Prediction {
   row: number;
@@ -188,7 +143,7 @@ for (let rep = 0; rep < REPEATS; rep++) {
     const testIdx = rows.map((_, i) => i).filter((i) => fold[i] === k);
     const train = trainIdx.map((i) => rows[i]);
     for (const [protocol, out] of [[SHIPPED, p], [BEFORE, b]] as const) {
-      const selection = choose(train, rep * 100 + k, protocol);
+      const selection = SELECTION;
       const thresholds = thresholdsOf(train, selection, protocol);
       if (protocol === SHIPPED) chosen.push({ repeat: rep, fold: k, selection, thresholds });
       for (const i of testIdx) {
@@ -297,14 +252,11 @@ const table = reliability(crossFitted.map((x) => x.p), crossFitted.map((x) => x.
   observed: round(b.observed),
 }));
 
-// The shipped parameters: part share by the same inner cross-validation on all the data, thresholds fitted on all of it.
-const innerValues = new Map<number, number>();
-const innerChoice = choose(rows, 999, SHIPPED, innerValues);
-const finalSelection = values['every-part'] !== undefined ? { floor: FLOOR, everyPart: Number(values['every-part']) } : innerChoice;
+// The shipped parameters: the set part share and floor, thresholds fitted on all of dev.
+const finalSelection = SELECTION;
 const finalThresholds = thresholdsOf(rows, finalSelection, SHIPPED);
 console.log('Out-of-fold figures (mean over repeats, 95 % cluster-bootstrap intervals):');
 console.log(JSON.stringify(figures, null, 1));
-console.log(`Part share on all of dev, inner criterion: ${[...innerValues].map(([e, v]) => `${e} ${v.toFixed(4)}`).join(', ')}; chosen ${innerChoice.everyPart}, shipped ${finalSelection.everyPart}`);
 console.log('Thresholds chosen per outer fold:');
 console.table(chosen.map((c) => ({ repeat: c.repeat, fold: c.fold, ...c.thresholds })));
 console.log('Reliability (cross-fitted Platt on out-of-fold scores, all three files pooled):');
@@ -318,7 +270,7 @@ const output: MatchParams = {
   partStated: DEFAULT_PARAMS.partStated,
 };
 const crossValidation = {
-  protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor set at ${FLOOR}, part share by inner ${INNER}-fold CV (AUROC, balanced accuracy, macro-F1), on each outer training set the supported threshold where the Platt-calibrated probability on ${THRESHOLD_ON.map((d) => path.basename(files[d])).join(', ') || 'all files'} reaches its share supported and the partial threshold on the coverage by macro-F1; ${BOOT} cluster-bootstrap samples${finalSelection === innerChoice ? '' : `; shipped part share set at ${finalSelection.everyPart} (the inner choice on all of dev, ${innerChoice.everyPart}, is a tie)`}`,
+  protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor set at ${FLOOR}, part share set at ${EVERY_PART}, on each outer training set the supported threshold where the Platt-calibrated probability on ${THRESHOLD_ON.map((d) => path.basename(files[d])).join(', ') || 'all files'} reaches its share supported and the partial threshold on the coverage by macro-F1; ${BOOT} cluster-bootstrap samples`,
   figures,
   reliability: table,
 };

@@ -156,3 +156,12 @@ r14('off', { score: (r) => cov0(r) * presencePower(r.numbers, 1) * presencePower
 r14('presence power', { grid: with0('k', POWERS), score: (r, s) => cov0(r) * presencePower(r.numbers, s.k) * presencePower(r.names, s.k) });
 r14('presence power, dates at claim precision', { grid: with0('k', POWERS), score: (r, s) => cov0(r) * presencePower(r.numbersDatePrecise, s.k) * presencePower(r.names, s.k) });
 r14('parts at commas', { parts: (r) => r.commaParts });
+// Round 15 (pre-registered in docs/matcher-notes.md): the part share set at 0.3 (not chosen in the
+// folds), and a presence gate for `supported` (every name found, every number found, a date at
+// its own precision), after the threshold, so the threshold fit is unchanged.
+// `r15 part share set` shipped (round 15): it is the line that rebuilds the shipped fit from now on.
+const presenceGate = (r: Row) => r.names >= 1 && r.numbersDatePrecise >= 1;
+const set03 = [{ floor: 0, everyPart: 0.3 }];
+r7('r15 part share set', { grid: set03, partialScore: cov0 });
+r7('r15 presence gate', { partialScore: cov0, guard: presenceGate });
+r7('r15 both', { grid: set03, partialScore: cov0, guard: presenceGate });

@@ -5,8 +5,8 @@
  * `features.ts`. A floor f of 0 (set, not fitted) makes a missing number or name a full veto, 1
  * ignores it. The vetoes decide `supported` only: a claim whose number the source lacks can
  * still be partly stated, so the partial threshold reads the coverage itself. Two thresholds
- * (supported on the score, partial on the coverage) and the share of its words every part needs
- * for `supported` are the only fitted parameters (three); they and a two-parameter calibration
+ * (supported on the score, partial on the coverage) are the only fitted parameters; the share of
+ * its words every part needs for `supported` is set (0.3). They and a two-parameter calibration
  * (Platt: P(supported) = σ(a × score + b), fitted on out-of-fold predictions) come from
  * `scripts/fit-match.ts` through `weights.json`, checked with a schema when loaded. The shown
  * score is the calibrated one; the thresholds apply to the raw score and coverage (the
