@@ -162,6 +162,20 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[10]']).toBe('The quay closed in May.');
   });
 
+  it('a German subordinate clause that opens the sentence gets the main clause after it, which opens with its verb', () => {
+    const texts = claimTexts(
+      `<p>Als die Fähre 1962 eingestellt wurde,${sup(1)} pendelten die meisten Leute über die neue Brücke.${sup(2)}</p>` +
+        `<p>Nachdem der Damm gebrochen war,${sup(3)} stand das Unterdorf zwei Wochen unter Wasser${sup(4)} und die Schule blieb zu.${sup(5)}</p>` +
+        `<p>Weil der Pegel stieg,${sup(6)} sperrte die Gemeinde den Uferweg.</p>${refList(1, 2, 3, 4, 5, 6)}`,
+      'https://wiki.example.org/wiki/Ufer',
+    );
+    expect(texts['[1]']).toBe('Als die Fähre 1962 eingestellt wurde, pendelten die meisten Leute über die neue Brücke.');
+    expect(texts['[2]']).toBe(texts['[1]']);
+    // Up to the next group after the main clause, as in English.
+    expect(texts['[3]']).toBe('Nachdem der Damm gebrochen war, stand das Unterdorf zwei Wochen unter Wasser');
+    expect(texts['[6]']).toBe('Weil der Pegel stieg, sperrte die Gemeinde den Uferweg.');
+  });
+
   it('the only group of a sentence, after an aside in its subject, gets the whole statement', () => {
     const texts = claimTexts(
       `<p>Kernow (said /ˈkɛrnɔʊ/; often glossed as "the horn")${sup(1)} is the old name of the county. It was used in charters.</p>` +

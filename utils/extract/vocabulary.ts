@@ -150,9 +150,10 @@ export const REGEXPS = {
    * A word that opens a subordinate clause ("as tertiary education became more available", "when
    * the mill closed"), which states nothing until its main clause follows. Words that are also
    * prepositions ("since 2010", "after the flood", "before", "until") are left out: the clause
-   * after them may be the main one ("Since 2010 the town has grown").
+   * after them may be the main one ("Since 2010 the town has grown"). German's ("Als die Fähre
+   * eingestellt wurde, pendelten …") are here: its main clause then opens with its verb.
    */
-  subordinator: /as|when|while|whilst|although|though|because|whereas|unless|if|lorsque|quand|alors que|bien que|parce que|puisque|cuando|aunque|porque|mientras/,
+  subordinator: /as|when|while|whilst|although|though|because|whereas|unless|if|lorsque|quand|alors que|bien que|parce que|puisque|cuando|aunque|porque|mientras|als|wenn|weil|obwohl|obgleich|nachdem|während|bevor|sobald|solange|seitdem|falls/,
   /**
    * What opens the words after a group when they are not a sentence's main clause: a conjunction
    * (a second predicate: "grew[1] and prospered") or a preposition (the same clause goes on).
