@@ -116,16 +116,17 @@ export function sentences(text: string): Span[] {
   return out;
 }
 
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+
 /**
+ * Is the mark at `i` of `text` glued between two lower-case letters and a capital and a lower-case letter?
+ *
  * A full stop glued to the next sentence, as a scraped page that lost its block breaks writes
  * it ("… narrow-minded.Due to our …", "Auditory.Cognitive."): two lower-case letters, the stop,
  * then a capital and a lower-case letter. Initials and titles ("U.S.", "Ph.D", "Mr.Smith") and
  * names with a stop ("Node.js", "e.g.") do not match.
  */
-const LOWER = /\p{Ll}/u;
-const UPPER = /\p{Lu}/u;
-
-/** Is the mark at `i` of `text` glued between two lower-case letters and a capital and a lower-case letter? */
 function gluedAt(text: string, i: number): boolean {
   return i >= 2 && i + 2 < text.length && UPPER.test(text[i + 1]) && LOWER.test(text[i + 2]) && LOWER.test(text[i - 1]) && LOWER.test(text[i - 2]);
 }
