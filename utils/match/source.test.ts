@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, matchClaim } from './index';
-import { indexSource } from './source';
+import { caseChanges, indexSource } from './source';
 
 describe('indexSource: numbers', () => {
   it('reads a number written only in words in a sentence without digits', () => {
@@ -68,6 +68,21 @@ describe('indexSource: glued words', () => {
     expect(src.postings.get('iphon')).toEqual([3]);
     // No part of a single letter, and no stop word.
     expect(src.postings.has('i')).toBe(false);
+  });
+
+  it('finds the changes of case inside words as the pattern over the text does, beyond ASCII too', () => {
+    const pattern = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/gu;
+    const texts = [
+      'Haberton, DevonshireCitation needed; NewsOPINIONApril 11',
+      'aBCd', 'ABCd', 'AB', 'aB', 'Ab', 'x', '',
+      'ZürichBahnhof, ÉCOLENormale, московскийКремль, ΑθήναΕλλάς',
+      'a\u{1D400}\u{1D401}\u{1D41A} and \u{1D41A}\u{1D400}', // mathematical bold capitals and small letters
+      'odd \ud835 surrogate \ud835B and aß ßA ǅa aǅ',
+    ];
+    for (const text of texts) expect(caseChanges(text), text).toEqual([...text.matchAll(pattern)].map((m) => m.index + 1));
+    expect(caseChanges('aBCd')).toEqual([1]);
+    expect(caseChanges('ZürichBahnhof')).toEqual([6]);
+    expect(indexSource('s', 'The ZürichBahnhof hall.').postings.get('bahnhof')).toEqual([0]);
   });
 
   it('reads the date after a glued word that ends in a month\'s name, and no date where the glued word ends otherwise', () => {

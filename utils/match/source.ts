@@ -34,8 +34,67 @@ export interface SourceIndex {
   readonly numbered: number[];
 }
 
-/** A lower-case letter before a capital, or a capital run before a capitalised word: inside a word, a glued one. */
-const CASE_CHANGE = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/gu;
+const LOWER_LETTER = /^\p{Ll}$/u;
+const UPPER_LETTER = /^\p{Lu}$/u;
+/** Letter case by code point beyond ASCII: 1 lower-case, 2 upper-case, 0 neither (read once each). */
+const caseOfCodePoint = new Map<number, number>();
+
+function letterCase(cp: number): number {
+  if (cp < 128) return cp >= 97 && cp <= 122 ? 1 : cp >= 65 && cp <= 90 ? 2 : 0;
+  let c = caseOfCodePoint.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = LOWER_LETTER.test(ch) ? 1 : UPPER_LETTER.test(ch) ? 2 : 0;
+    caseOfCodePoint.set(cp, c);
+  }
+  return c;
+}
+
+/**
+ * Where the case changes inside a word, as a glued one does: a lower-case letter before a capital,
+ * or a capital run before a capitalised word (the pattern `\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}` run
+ * over the text, global, each match's index + 1). Scanned by code point instead of by that
+ * pattern: a page is mostly ASCII, and an ASCII character other than a letter is passed over at
+ * once.
+ */
+export function caseChanges(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const u = text.charCodeAt(i);
+    if (u < 65 || (u > 90 && u < 97) || (u > 122 && u < 128)) {
+      i++;
+      continue;
+    }
+    const c0 = text.codePointAt(i)!;
+    const w0 = c0 > 0xffff ? 2 : 1;
+    const k0 = letterCase(c0);
+    const j = i + w0;
+    if (k0 === 0 || j >= n) {
+      i = j;
+      continue;
+    }
+    const c1 = text.codePointAt(j)!;
+    const w1 = c1 > 0xffff ? 2 : 1;
+    const k1 = letterCase(c1);
+    if (k0 === 1 && k1 === 2) {
+      out.push(i + 1);
+      i = j + w1;
+      continue;
+    }
+    if (k0 === 2 && k1 === 2 && j + w1 < n) {
+      const c2 = text.codePointAt(j + w1)!;
+      if (letterCase(c2) === 1) {
+        out.push(i + 1);
+        i = j + w1 + (c2 > 0xffff ? 2 : 1);
+        continue;
+      }
+    }
+    i = j;
+  }
+  return out;
+}
 
 const BIBLIOGRAPHY_HEADING =
   /^(?:#{1,6}\s*)?(?:references?|bibliography|works cited|literature cited|citations|sources|notes and references|footnotes|further reading|external links|references and notes)\s*:?\s*$/i;
@@ -74,8 +133,7 @@ export function indexSource(id: string, text: string): SourceIndex {
   const numbered: number[] = [];
   let bodyEnd = spans.length;
   // Words glued together in a scraped page ("ScotlandDied"): where the case changes inside a word.
-  const glued: number[] = [];
-  for (const m of (text ?? '').matchAll(CASE_CHANGE)) glued.push(m.index + 1);
+  const glued = caseChanges(text ?? '');
   let g = 0;
   for (let s = 0; s < spans.length; s++) {
     const { start, end } = spans[s];
