@@ -181,3 +181,120 @@ export function reliability(predicted: number[], observed: boolean[]): { from: n
 }
 
 export { auroc, balancedAccuracy, macroF1 };
+
+/**
+ * One claim's three-way verdict as the partial threshold t moves, the rest fixed: `fixed` when the
+ * verdict does not depend on t (supported, contradicted, a stated part), else `partial` when
+ * t ≤ `at` (its coverage) and `unsupported` otherwise.
+ */
+export interface PartialStep {
+  label: string;
+  fixed: string | null;
+  at: number;
+}
+
+const THREE = ['supported', 'partial', 'unsupported'];
+
+/**
+ * Macro-F1 (as `macroF1` computes it over the three labels) at every grid step, each claim counted
+ * `weights[i]` times (a cluster resample); by counting, so one curve costs O(claims + grid).
+ */
+export function macroF1ByPartial(steps: PartialStep[], weights: number[]): number[] {
+  const G = GRID.length;
+  // fixedM[gold][given]: claims whose verdict does not depend on t.
+  const fixedM = THREE.map(() => THREE.map(() => 0));
+  // above[gold][k]: claims that are partial at grid steps g < k (GRID[g] ≤ at) and unsupported after.
+  const above = THREE.map(() => new Array<number>(G + 1).fill(0));
+  steps.forEach((s, i) => {
+    const w = weights[i];
+    if (!w) return;
+    const gi = THREE.indexOf(s.label);
+    if (s.fixed !== null) {
+      fixedM[gi][THREE.indexOf(s.fixed)] += w;
+      return;
+    }
+    let k = Math.max(0, Math.min(G, Math.floor(s.at * 200) - 1));
+    while (k < G && GRID[k] <= s.at) k++;
+    while (k > 0 && GRID[k - 1] > s.at) k--;
+    above[gi][k] += w;
+  });
+  // partialAt[gold][g]: t-dependent claims of that gold label partial at step g; rest unsupported.
+  const total = above.map((a) => a.reduce((x, y) => x + y, 0));
+  const partialAt = above.map((a) => {
+    const out = new Array<number>(G).fill(0);
+    let run = 0;
+    for (let g = G - 1; g >= 0; g--) {
+      run += a[g + 1];
+      out[g] = run;
+    }
+    return out;
+  });
+  const curve = new Array<number>(G);
+  for (let g = 0; g < G; g++) {
+    const m = fixedM.map((row, gi) => [row[0], row[1] + partialAt[gi][g], row[2] + total[gi] - partialAt[gi][g]]);
+    let sum = 0;
+    for (let l = 0; l < 3; l++) {
+      const tp = m[l][l];
+      let fp = 0, fn = 0;
+      for (let o = 0; o < 3; o++) {
+        if (o === l) continue;
+        fp += m[o][l];
+        fn += m[l][o];
+      }
+      sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    }
+    curve[g] = sum / 3;
+  }
+  return curve;
+}
+
+/** The lowest grid step not above `supported` with the best value of `curve` (the shipped search). */
+export function argmaxPartial(curve: number[], supported: number): number {
+  let partial = supported;
+  let best = -1;
+  GRID.forEach((t, g) => {
+    if (t > supported) return;
+    if (curve[g] > best + 1e-12) {
+      best = curve[g];
+      partial = t;
+    }
+  });
+  return partial;
+}
+
+/**
+ * The partial threshold as the median of the macro-F1 maximisers over `samples` cluster resamples
+ * (round 16 of docs/matcher-notes.md): per dataset with three labels, its source texts are drawn
+ * with replacement, the curves summed over datasets, and the lower middle maximiser is returned.
+ * Also the plain arg-max (every claim once), which is the shipped rule.
+ */
+export function baggedPartial(byDataset: { steps: PartialStep[]; groups: string[] }[], supported: number, samples: number, seed: number): { partial: number; plain: number } {
+  const sumCurves = (weights: number[][]) => {
+    const out = new Array<number>(GRID.length).fill(0);
+    byDataset.forEach((d, j) => macroF1ByPartial(d.steps, weights[j]).forEach((v, g) => (out[g] += v)));
+    return out;
+  };
+  const plain = argmaxPartial(sumCurves(byDataset.map((d) => d.steps.map(() => 1))), supported);
+  const clusters = byDataset.map((d) => {
+    const by = new Map<string, number[]>();
+    d.groups.forEach((g, i) => {
+      const list = by.get(g);
+      if (list) list.push(i);
+      else by.set(g, [i]);
+    });
+    return [...by.values()];
+  });
+  const rand = random(seed);
+  const picks: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const weights = byDataset.map((d, j) => {
+      const w = new Array<number>(d.steps.length).fill(0);
+      const cs = clusters[j];
+      for (let c = 0; c < cs.length; c++) for (const i of cs[Math.floor(rand() * cs.length)]) w[i]++;
+      return w;
+    });
+    picks.push(argmaxPartial(sumCurves(weights), supported));
+  }
+  picks.sort((a, b) => a - b);
+  return { partial: samples ? picks[Math.floor((samples - 1) / 2)] : plain, plain };
+}

@@ -4,12 +4,15 @@
  * bootstrap intervals), without writing anything. Each variant (`variants.ts`) is a function of
  * cached per-claim quantities (`rows.ts`), so many can be compared in one run.
  *
- *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--folds 5] [--seed 0] [--files wice,checkcovid,expertqa] [--boot 300] [--only name,name] [--save f.json | --against f.json] [--rows rows.json] [--confusion]
+ *   npx tsx scripts/match-lab/explore.ts [--repeats 5] [--folds 5] [--seed 0] [--files wice,checkcovid,expertqa] [--boot 300] [--only name,name] [--save f.json | --against f.json] [--rows rows.json] [--confusion] [--spread]
+ *
+ * `--spread` prints, per variant, the partial threshold chosen in the outer folds and the spread of
+ * WiCE macro-F1 and balanced accuracy between repeats (round 16).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auroc, balancedAccuracy, bootstrap, fitPlatt, foldOf, GRID, macroF1, type Scored as CvScored, type Thresholds } from './cv';
+import { auroc, baggedPartial, balancedAccuracy, bootstrap, fitPlatt, foldOf, GRID, macroF1, type PartialStep, type Scored as CvScored, type Thresholds } from './cv';
 import { DEFAULT_PARAMS } from '../../utils/match/index';
 import { readArgs } from '../lib/args';
 import { buildRows, type Row } from './rows';
@@ -31,6 +34,7 @@ const { values } = readArgs('usage: npx tsx scripts/match-lab/explore.ts [--repe
   /** Added to every repeat's fold seed: another set of repeats of the same nested protocol. */
   seed: { type: 'string', default: '0' },
   files: { type: 'string' },
+  spread: { type: 'boolean', default: false },
 });
 const REPEATS = Number(values.repeats);
 const FOLDS = Number(values.folds);
@@ -59,6 +63,7 @@ function scoredOf(rs: Row[], v: Variant, sel: Record<string, number>): Scored[] 
     partialScore: v.partialScore ? v.partialScore(r, sel) : null,
     singleStated: v.singleStated ?? false,
     guard: v.guard ? v.guard(r, sel) : true,
+    group: r.group,
   }));
 }
 
@@ -117,8 +122,32 @@ function fitByPrevalence(rows: Scored[], everyPart: number, baOn: number[]): Thr
   const p = fitPlatt(on.map((r) => r.score), ys);
   const prior = ys.filter(Boolean).length / ys.length;
   const supported = Math.min(1, Math.max(0, (Math.log(prior / (1 - prior)) - p.b) / p.a));
-  const partial = PARTIAL_BY_SHARE ? partialByShare(rows, supported, baOn) : PARTIAL_BY_PLATT ? partialByPlatt(on, supported) : fitPartial(rows, supported, everyPart);
+  const partial = PARTIAL_BY_SHARE ? partialByShare(rows, supported, baOn) : PARTIAL_BY_PLATT ? partialByPlatt(on, supported) : PARTIAL_BAGGED ? partialBagged(rows, supported, everyPart) : fitPartial(rows, supported, everyPart);
   return { supported, partial, everyPart };
+}
+
+/** Round 16: the partial threshold by the median of the macro-F1 maximisers over cluster resamples (`baggedPartial` in cv.ts). */
+let PARTIAL_BAGGED = false;
+/** The seed of the resamples of the next outer fit (set per repeat and fold by `run`). */
+let BAG_SEED = 0;
+const BAG_SAMPLES = 200;
+/** Folds where the count-based search with unit weights differed from `fitPartial` (must stay 0). */
+let bagMismatch = 0;
+function partialBagged(rows: Scored[], supported: number, everyPart: number): number {
+  const three = [...new Set(rows.map((r) => r.dataset))].map((d) => rows.filter((r) => r.dataset === d)).filter((rs) => new Set(rs.map((r) => r.label)).size === 3);
+  const t: Thresholds = { supported, partial: 0, everyPart };
+  const byDataset = three.map((rs) => ({
+    groups: rs.map((r) => r.group),
+    steps: rs.map((r): PartialStep => {
+      if (r.partialBy !== null) throw new Error('bagged partial: partialOn is not supported');
+      const at0 = threeWayAt(r, { ...t, partial: Infinity });
+      // Unsupported at an infinite threshold: partial exactly when the threshold is at most its coverage.
+      return at0 === 'unsupported' && !r.contradicted ? { label: r.label, fixed: null, at: r.partialScore ?? r.score } : { label: r.label, fixed: at0, at: 0 };
+    }),
+  }));
+  const { partial, plain } = baggedPartial(byDataset, supported, BAG_SAMPLES, BAG_SEED);
+  if (plain !== fitPartial(rows, supported, everyPart)) bagMismatch++;
+  return partial;
 }
 
 let PARTIAL_BY_PLATT = false;
@@ -204,9 +233,14 @@ interface Pred {
 
 /** How often the outer folds of the last variant run chose each value of each selection key. */
 let chosen: Record<string, Map<number, number>> = {};
+/** The partial thresholds of the last variant run's outer folds. */
+let foldPartials: number[] = [];
 
 function run(v: Variant): Pred[][] {
   chosen = {};
+  foldPartials = [];
+  bagMismatch = 0;
+  PARTIAL_BAGGED = v.name.includes('partial bagged');
   PARTIAL_BY_SHARE = v.name.includes('partial by share');
   PARTIAL_BY_PLATT = v.name.includes('partial by Platt');
   const out: Pred[][] = [];
@@ -216,7 +250,9 @@ function run(v: Variant): Pred[][] {
       const train = rows.filter((r) => foldOf(r.group, FOLDS, SEED + rep) !== k);
       const sel = choose(v, train, (SEED + rep) * 100 + k);
       for (const [key, x] of Object.entries(sel)) (chosen[key] ??= new Map()).set(x, (chosen[key].get(x) ?? 0) + 1);
+      BAG_SEED = 16000 + (SEED + rep) * 100 + k;
       const t = fitT(scoredOf(train, v, sel), sel.everyPart ?? 0, v.baOn, v.method);
+      foldPartials.push(t.partial);
       rows.forEach((r, i) => {
         if (foldOf(r.group, FOLDS, SEED + rep) !== k) return;
         const s = scoredOf([r], v, sel)[0];
@@ -254,7 +290,7 @@ function summary(preds: Pred[][], d: number, name: string, base?: Pred[][]): str
 }
 
 /** Scored, with the coverages the "every part" rule reads (the parts, or the chunks). */
-type Scored = CvScored & { every: number[]; partialBy: number | null; partialScore: number | null; singleStated: boolean; guard: boolean };
+type Scored = CvScored & { every: number[]; partialBy: number | null; partialScore: number | null; singleStated: boolean; guard: boolean; group: string };
 /** `decide` of utils/match/model.ts with the "every part" rule on `every`; contradicted → unsupported. */
 function threeWayAt(r: Scored, t: Thresholds): string {
   if (r.contradicted) return 'unsupported';
@@ -283,6 +319,18 @@ for (const v of variants) {
   const diff = preds === base || !base ? '' : `\n   Δ WiCE auroc ${summary(preds, 0, 'auroc', base)} ba ${summary(preds, 0, 'ba', base)} f1 ${summary(preds, 0, 'f1', base)} | EQA auroc ${summary(preds, 2, 'auroc', base)} | CC ba ${summary(preds, 1, 'ba', base)} | hit1 WiCE ${summary(preds, 0, 'hit1', base)} CC ${summary(preds, 1, 'hit1', base)}`;
   console.log(`${v.name} (${((Date.now() - t) / 1000).toFixed(0)} s)\n   ${line.join('\n   ')}${diff}`);
   if (v.grid.length > 1) console.log(`   chosen in the ${REPEATS * FOLDS} outer folds: ${Object.entries(chosen).map(([key, m]) => `${key} ${[...m].sort((a, b) => a[0] - b[0]).map(([x, n]) => `${x}×${n}`).join(' ')}`).join('; ')}`);
+  if (values.spread) {
+    const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - xs.reduce((b, y) => b + y, 0) / xs.length) ** 2, 0) / (xs.length - 1));
+    const fmt = (xs: number[]) => `sd ${sd(xs).toFixed(DIGITS)}, range ${Math.min(...xs).toFixed(DIGITS)}–${Math.max(...xs).toFixed(DIGITS)}`;
+    const w = rows.map((_, i) => i).filter((i) => rows[i].dataset === 0);
+    const f1s = preds.map((p) => metric('f1', p, w) ?? NaN);
+    const bas = preds.map((p) => metric('ba', p, w) ?? NaN);
+    const blocks = [];
+    for (let b = 0; b + 5 <= f1s.length; b += 5) blocks.push(f1s.slice(b, b + 5).reduce((a, x) => a + x, 0) / 5);
+    console.log(`   partial threshold in the ${foldPartials.length} outer folds: ${fmt(foldPartials)}${PARTIAL_BAGGED ? `; unit-weight search ≠ fitPartial in ${bagMismatch} folds` : ''}`);
+    console.log(`   per repeat, WiCE macro-F1 ${fmt(f1s)}; balanced accuracy ${fmt(bas)}; means of five ${blocks.map((x) => x.toFixed(4)).join(' ')}`);
+    console.log(`   per-repeat WiCE macro-F1: ${f1s.map((x) => x.toFixed(4)).join(' ')}`);
+  }
   if (values.confusion) {
     // WiCE three-way confusion summed over the repeats, gold rows × given columns.
     const m = LABELS.map(() => LABELS.map(() => 0));

@@ -165,3 +165,6 @@ const set03 = [{ floor: 0, everyPart: 0.3 }];
 r7('r15 part share set', { grid: set03, partialScore: cov0 });
 r7('r15 presence gate', { partialScore: cov0, guard: presenceGate });
 r7('r15 both', { grid: set03, partialScore: cov0, guard: presenceGate });
+// Round 16 (pre-registered in docs/matcher-notes.md): the partial threshold as the median of the
+// macro-F1 maximisers over 200 cluster resamples of the training set (explore.ts reads the name).
+r7('r16 partial bagged', { grid: set03, partialScore: cov0 });
