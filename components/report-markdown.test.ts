@@ -35,6 +35,16 @@ describe('reportToMarkdown', () => {
     expect(JSON.parse(reportToJson(r)).sources.map((s: { reason: string }) => s.reason)).toEqual(['no_url', 'pdf_no_text', 'js_required']);
   });
 
+  it('names a cited work without a link by its title alone, with no empty brackets for its missing host', () => {
+    const r = report(
+      [claim('c1', 'unavailable', { sourceIds: ['s1'] })],
+      [source('s1', { status: 'unavailable', reason: 'no_url', label: '1', url: '', domain: '', title: 'A Field Guide to Town Ponds. Lakeside Press, 1987. p. 12.' })],
+    );
+    const md = reportToMarkdown(r);
+    expect(md).toContain('- 1: A Field Guide to Town Ponds. Lakeside Press, 1987. p. 12. — **The cited work has no link to check: a book, a print report**');
+    expect(md).not.toContain('\\(\\)');
+  });
+
   it('never gives an unavailable claim a score', () => {
     const md = reportToMarkdown(report([claim('c1', 'unavailable')], [source('s1', { status: 'unavailable', reason: 'timeout' })]));
     expect(md).toMatch(/### 1\. Unavailable\n/);

@@ -34,7 +34,7 @@ function percent(score: number): string {
 }
 
 function sourceLine(source: Source): string {
-  const name = source.title ? `${source.title} (${source.domain})` : source.domain || source.url;
+  const name = source.title ? (source.domain ? `${source.title} (${source.domain})` : source.title) : source.domain || source.url;
   const parts = [`${escapeMarkdown(source.label)}: ${link(name, safeHttpUrl(source.finalUrl ?? source.url))}`];
   if (source.published) parts.push(`published ${escapeMarkdown(source.published)}`);
   if (source.cited === false && source.status === 'pending') parts.push('not cited by any claim');
