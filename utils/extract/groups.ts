@@ -63,11 +63,17 @@ function refsOfElement(marker: ElementMarker): Ref[] {
   return [{ kind: 'number', n: parsed.n, sourceStyle: parsed.sourceStyle, strict: !marker.bracketed }];
 }
 
-/** Is this outbound link an author-year citation ("Wang & Zhou (2024)")? */
+/** The year in parentheses right after a link whose text is an author-year citation's names ("<a>Wei et al.</a> (2022)"), or "". */
+export function yearAfterNames(block: Block, link: LinkHit): string {
+  const year = REGEXPS.yearAfter.exec(block.text.slice(link.end, link.end + 9));
+  return year && REGEXPS.authorNames.test(normalizeSpace(block.text.slice(link.start, link.end))) ? year[0] : '';
+}
+
+/** Is this outbound link an author-year citation ("Wang & Zhou (2024)", "<a>Wei et al.</a> (2022)")? */
 export function isAuthorYearLink(block: Block, link: LinkHit): boolean {
   if (link.ownSite) return false;
   const text = normalizeSpace(block.text.slice(link.start, link.end));
-  if (text.length > AUTHOR_YEAR_CHARS || !REGEXPS.authorYear.test(text)) return false;
+  if (text.length > AUTHOR_YEAR_CHARS || !(REGEXPS.authorYear.test(text) || yearAfterNames(block, link))) return false;
   // "(Image source: Xie et al. 2023)" credits a figure: it cites no claim.
   return !REGEXPS.figureCredit.test(block.text.slice(Math.max(0, link.start - 40), link.start));
 }
@@ -122,6 +128,12 @@ export function blockMarkers(block: Block, authorYearLinks: LinkHit[]): BlockMar
   for (const link of authorYearLinks) {
     if (markers.some((m) => link.start < m.end && m.start < link.end)) continue;
     const label = normalizeSpace(block.text.slice(link.start, link.end));
+    // "<a>Wei et al.</a> (2022)": the year after the link is the citation's.
+    const year = REGEXPS.authorYear.test(label) ? '' : yearAfterNames(block, link);
+    if (year) {
+      markers.push({ start: link.start, end: link.end + year.length, text: `${label} ${year.trim()}`, authorYear: link, refs: [{ kind: 'link', link, label }] });
+      continue;
+    }
     // "<a>Snell et al. (2024</a>)": the page shows the citation with its bracket closed.
     const text = block.text.charAt(link.end) === ')' && unclosedParen(label) ? `${label})` : label;
     markers.push({ start: link.start, end: link.end, text, authorYear: link, refs: [{ kind: 'link', link, label }] });

@@ -87,7 +87,7 @@ function hasCitingLink(body: HTMLElement, leaves: (link: Element) => boolean): b
     // A link that is all its block says (a menu entry, a headline, a teaser) cites nothing.
     if (!block || fillsBlock(link, block)) continue;
     const linkText = link.textContent ?? '';
-    if (YEAR.test(linkText) && isAuthorYearText(linkText) && leaves(link)) return true;
+    if ((YEAR.test(linkText) ? isAuthorYearText(linkText) : namesBeforeYear(link, linkText)) && leaves(link)) return true;
     if (!WORDING.test(linkText) || closestTag(link, IGNORED)) continue;
     let verdict = read.get(block);
     if (verdict === undefined) {
@@ -269,6 +269,12 @@ function distanceUp(el: Element, ancestor: Element): number {
 
 /** What every alternative of REGEXPS.authorYear requires. */
 const YEAR = /(?:1[6-9]|20)\d{2}/;
+
+/** "<a>Wei et al.</a> (2022)": the names linked, the year in parentheses in the text right after the link. */
+function namesBeforeYear(link: Element, linkText: string): boolean {
+  const next = link.nextSibling;
+  return next?.nodeType === 3 && REGEXPS.yearAfter.test(next.nodeValue ?? '') && REGEXPS.authorNames.test(linkText.trim());
+}
 
 function isAuthorYearText(text: string): boolean {
   const linkText = text.trim();

@@ -211,6 +211,22 @@ describe('linked author-year citations', () => {
     expect(page.sources.map((s) => s.domain)).toEqual(['arxiv.org', 'arxiv.org', 'example.com']);
   });
 
+  it('the names linked and the year in parentheses right after the link ("<a>Lund & Berg</a> (2021)") are one citation', () => {
+    const html =
+      '<p>Herons nest early on the delta. <a href="https://papers.example/ruiz">Ruiz et al. (2019</a>) counted 40 nests and <a href="https://papers.example/lund">Lund &amp; Berg</a> (2021) found the same on the coast.</p>' +
+      '<p>The old inn on <a href="https://inn.example/history">Brook Lane</a> (1820) still serves ale.</p>';
+    const doc = parseHtml(html);
+    expect(hasCitationHints(parseHtml('<p>Counts vary. <a href="https://papers.example/lund">Lund &amp; Berg</a> (2021) found more nests on the coast.</p>'))).toBe(true);
+    const page = extractCitations(doc, url);
+    const sentence = 'Ruiz et al. (2019) counted 40 nests and Lund & Berg (2021) found the same on the coast.';
+    expect(page.claims.map((c) => [c.text, c.markers])).toEqual([
+      [sentence, ['Ruiz et al. (2019)']],
+      [sentence, ['Lund & Berg (2021)']],
+    ]);
+    // Two capitalised words alone ("Brook Lane") are no author-year citation, whatever year follows them.
+    expect(page.sources.map((s) => s.url)).toEqual(['https://papers.example/ruiz', 'https://papers.example/lund']);
+  });
+
   it('inside the sentence: the sentence, unless a statement ends at the group and a later group cites the words after it', () => {
     const text = (html: string) => extractCitations(parseHtml(html), url).claims.map((c) => c.text);
     expect(

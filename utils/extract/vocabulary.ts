@@ -221,6 +221,14 @@ export const REGEXPS = {
    * "Thinking, Fast and Slow (Kahneman, 2013)", "Alex Graves in 2016".
    */
   authorYear: /^(?:\p{Lu}[\p{L}'’.-]+(?:(?:,? et al\.?|,? (?:&|and) \p{Lu}[\p{L}'’-]+),?\s*\(?(?:1[6-9]|20)\d{2}[a-z]?\)?|,\s*(?:1[6-9]|20)\d{2}[a-z]?\)?|\s+\p{Lu}[\p{L}'’-]+ in (?:1[6-9]|20)\d{2})|.{2,60}\(\p{Lu}[\p{L}'’.-]+(?: et al\.?)?,\s*(?:1[6-9]|20)\d{2}[a-z]?\))\s*$/u,
+  /**
+   * The names of an author-year citation whose year stands after the link, in parentheses
+   * ("<a>Wei et al.</a> (2022)", "<a>Lund & Berg</a> (2021)"): "et al." or two names, never one
+   * name alone ("<a>Marsh Trust</a> (2020)" names an organisation as often as an author).
+   */
+  authorNames: /^\p{Lu}[\p{L}'’.-]+(?:,? et al\.?|,? (?:&|and) \p{Lu}[\p{L}'’-]+)$/u,
+  /** The year in parentheses right after such names. */
+  yearAfter: /^\s?\((?:1[6-9]|20)\d{2}[a-z]?\)/,
   /** Unlinked author-year references between linked ones in one parenthesis ("…, Chua & Evans, 2025, …"). */
   authorYearFiller: /^[\s,;]*(?:\p{Lu}[\p{L}'’.-]+(?:,? et al\.?|,? (?:&|and) \p{Lu}[\p{L}'’-]+)?,?\s*\(?(?:1[6-9]|20)\d{2}[a-z]?\)?[\s,;]*)*$/u,
   /** Headings that introduce a list of cited works ("[edit]" and a trailing colon are ignored). */
