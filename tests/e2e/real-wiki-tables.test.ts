@@ -3,7 +3,9 @@
  * (../shared/corpus/real-citations: the French "Berlin" with its wikitables, the English "Cat"
  * with its infobox), served from loopback with the built extension in "only when I click" mode:
  * each labelled marker in a cell has its badge right after it, in the DOM and on screen, and the
- * badge's card shows the whole claim (the label's words, none of the neighbouring sentences).
+ * badge's card shows the whole claim (the label's words, none of the neighbouring sentences);
+ * every badge in a cell follows a marker, and a cell's only badge opens a card holding the cell's
+ * whole text, labelled or not.
  *
  * Nothing may reach a public host: the page's own images and styles are aborted by request
  * interception (and recorded), and every other request of the browser goes through a recording
@@ -117,6 +119,35 @@ function everyCellBadge(): { claimId: string | null; afterMarker: boolean; after
     });
 }
 
+/**
+ * Runs in the page: the cells that hold exactly one badge, at their end (no words after it), with
+ * their text as the page shows it without markers and badges: the words a card for that cell must
+ * show whole. A badge before more words may cite only the part before it (one of several names).
+ */
+function singleBadgeCells(): { claimId: string; cellText: string }[] {
+  const fold = (t: string) => t.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+  const cells = new Set([...document.querySelectorAll('citecheck-badge')].map((b) => b.closest('td, th, caption')).filter((c): c is Element => !!c));
+  const rows: { claimId: string; cellText: string }[] = [];
+  for (const cell of cells) {
+    const badges = cell.querySelectorAll('citecheck-badge');
+    if (badges.length !== 1) continue;
+    const after = document.createRange();
+    after.setStartAfter(badges[0]);
+    after.setEndAfter(cell.lastChild ?? cell);
+    if (/[\p{L}\p{N}]/u.test(after.toString())) continue;
+    const copy = cell.cloneNode(true) as Element;
+    // Markers ("[12]", MediaWiki's sup.reference) and badges go; other superscripts ("1<sup>er</sup>") are words.
+    for (const el of copy.querySelectorAll('sup, citecheck-badge, style, script, .noprint')) {
+      if (el.localName !== 'sup' || el.classList.contains('reference') || /^\s*\[[^\]]*\]\s*$/.test(el.textContent ?? '')) el.remove();
+    }
+    // A line break shows as a space.
+    for (const br of copy.querySelectorAll('br')) br.replaceWith(' ');
+    const cellText = fold(copy.textContent ?? '');
+    if (cellText.length >= 2 && cellText.length <= 300) rows.push({ claimId: badges[0].getAttribute('data-claim-id') ?? '', cellText });
+  }
+  return rows;
+}
+
 /** Opens a badge's card by focusing its button; returns the claim text the card shows. */
 async function cardClaimText(page: Page, claimId: string): Promise<string | null> {
   await page.locator(`citecheck-badge[data-claim-id="${claimId}"] button`).focus();
@@ -201,6 +232,16 @@ describe.skipIf(!!noChromium || !pagesThere)('Chromium: real Wikipedia pages wit
       expect(cellBadges.length).toBeGreaterThanOrEqual(inCells.length);
       expect(cellBadges.filter((c) => !c.afterMarker || !c.afterOnScreen)).toEqual([]);
       rows.push(`${name}: ${cellBadges.length} badges in table cells, each right after its marker`);
+      // Labelled or not, a cell's only badge opens a card that holds the cell's words whole (a row
+      // header may come before them), never a piece of them.
+      const single = await page.evaluate(singleBadgeCells);
+      expect(single.length).toBeGreaterThanOrEqual(2);
+      for (const { claimId, cellText } of single) {
+        const text = fold((await cardClaimText(page, claimId)) ?? '');
+        expect(text, `${claimId}: the card of a cell's only badge`).toContain(fold(cellText).replace(/[.:]$/, ''));
+        await page.keyboard.press('Escape');
+      }
+      rows.push(`${name}: ${single.length} cells with one badge, each card holding the whole cell`);
       if (process.env.SHOTS) await page.screenshot({ path: path.join(process.env.SHOTS, `${name}-cell.png`) });
       console.log(rows.join('\n'));
       await page.close();
