@@ -67,9 +67,9 @@ export interface SourceContext {
   externalClassOnly: boolean;
   /** The page is in quirks mode, where a lookup by class name ignores case. */
   quirksMode: boolean;
-  /** Headings, bold lines, <base> and <link> elements, read in one pass. */
+  /** Headings, bold lines, <base> elements and the fragment links, by tag name (elementsByTags). */
   tagged: Map<string, Element[]>;
-  /** The links whose href holds a "#" (those that can point within the page), from the same pass. */
+  /** The links whose href holds a "#" (those that can point within the page), in document order. */
   fragmentLinks: readonly Element[];
   /** getElementById, remembered: markers, the walk and footnotes look up the same ids. */
   elementById(id: string): Element | null;
@@ -138,7 +138,7 @@ function externalAnchorsByItem(external: readonly Element[], itemsAround: (el: E
 
 export function sourceContext(doc: Document, pageUrl: string): SourceContext {
   // Plain tag names: jsdom's selector engine takes a second over combinators on a large page.
-  // The links with a fragment come from the same query: one pass over the page rather than two.
+  // The links with a fragment come from one query of their own (one selector, no list).
   const tagged = elementsByTags(doc, [...HEADING_TAGS, 'strong', 'b', 'base'], 'a[href*="#"]');
   const baseHref = tagged.get('base')![0]?.getAttribute('href');
   const base = resolveHttpUrl(baseHref, pageUrl) ?? pageUrl;
