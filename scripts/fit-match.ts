@@ -13,9 +13,11 @@
  *   and its rare picks of 0.4–0.5 were what moved the figures between fold seeds);
  * - on each outer training set: the supported threshold is fitted on its WiCE claims (where the
  *   calibrated probability reaches their share supported: `fitThresholds` in match-lab/cv.ts) and
- *   the partial threshold, on the coverage without the vetoes, by macro-F1; "before": the same
- *   with the supported threshold at the best mean balanced accuracy over all files; the logistic
- *   model is fitted on the same outer training set;
+ *   the partial threshold on the coverage without the vetoes, where a Platt fit of "not
+ *   unsupported" on the WiCE claims it decides reaches their share not unsupported (round 17;
+ *   the macro-F1 arg-max before); "before": the same with the supported threshold at the best
+ *   mean balanced accuracy over all files; the logistic model is fitted on the same outer
+ *   training set;
  * - the held-out predictions of every repeat give the figures (mean over repeats) and a cluster
  *   bootstrap over source texts gives 95 % intervals;
  * - calibration: Platt scaling on the out-of-fold raw scores; the reliability table is cross-fitted
@@ -122,7 +124,8 @@ interface Protocol {
 }
 const SHIPPED: Protocol = { method: 'prevalence', on: THRESHOLD_ON };
 const BEFORE: Protocol = { method: 'maxBA', on: [] };
-const thresholdsOf = (rs: Row[], sel: Selection, p: Protocol) => fitThresholds(scored(rs, sel), sel.everyPart, p.method, p.on);
+/** Both rules fit the partial threshold by the calibrated rule (round 17: it replaced the macro-F1 arg-max). */
+const thresholdsOf = (rs: Row[], sel: Selection, p: Protocol) => fitThresholds(scored(rs, sel), sel.everyPart, p.method, p.on, 'calibrated');
 
 interface Prediction {
   row: number;
@@ -270,7 +273,7 @@ const output: MatchParams = {
   partStated: DEFAULT_PARAMS.partStated,
 };
 const crossValidation = {
-  protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor set at ${FLOOR}, part share set at ${EVERY_PART}, on each outer training set the supported threshold where the Platt-calibrated probability on ${THRESHOLD_ON.map((d) => path.basename(files[d])).join(', ') || 'all files'} reaches its share supported and the partial threshold on the coverage by macro-F1; ${BOOT} cluster-bootstrap samples`,
+  protocol: `${REPEATS}×${FOLDS}-fold grouped by source text, floor set at ${FLOOR}, part share set at ${EVERY_PART}, on each outer training set the supported threshold where the Platt-calibrated probability on ${THRESHOLD_ON.map((d) => path.basename(files[d])).join(', ') || 'all files'} reaches its share supported and the partial threshold on the coverage where the Platt-calibrated probability of not unsupported, on the claims it decides, reaches their share not unsupported; ${BOOT} cluster-bootstrap samples`,
   figures,
   reliability: table,
 };

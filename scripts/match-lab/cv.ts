@@ -85,10 +85,12 @@ export function threeWayAt(r: Scored, thresholds: Thresholds): string {
 
 /** How the supported threshold is fitted (see `fitThresholds`). */
 export type ThresholdMethod = 'maxBA' | 'prevalence';
+/** How the partial threshold is fitted (see `fitThresholds`). */
+export type PartialMethod = 'calibrated' | 'macroF1';
 
 /**
- * The supported threshold, then the partial threshold (not above it) that maximises three-way
- * macro-F1 over the datasets with three labels.
+ * The supported threshold, then the partial threshold (not above it), on the datasets with three
+ * labels.
  *
  * The supported threshold is fitted on the datasets `on` (all when empty):
  * - `prevalence`: where the Platt-calibrated probability of being supported, fitted on those
@@ -97,8 +99,15 @@ export type ThresholdMethod = 'maxBA' | 'prevalence';
  *   less between training sets than the arg-max of a step curve.
  * - `maxBA`: the grid step with the best mean balanced accuracy over the datasets (the rule
  *   before; kept to compare).
+ *
+ * The partial threshold:
+ * - `calibrated` (round 17 of docs/matcher-notes.md): on the claims whose verdict it decides,
+ *   where a Platt fit of "not unsupported" on their coverage reaches their share not unsupported
+ *   (`partialByCalibration`). It reads every such claim through one smooth fit, so it moves a
+ *   little with the training set instead of stepping between the peaks of the macro-F1 curve.
+ * - `macroF1`: the lowest grid step of best three-way macro-F1 (the rule until round 17).
  */
-export function fitThresholds(rows: Scored[], everyPart: number, method: ThresholdMethod = 'maxBA', on: number[] = []): Thresholds {
+export function fitThresholds(rows: Scored[], everyPart: number, method: ThresholdMethod = 'maxBA', on: number[] = [], partialMethod: PartialMethod = 'macroF1'): Thresholds {
   const datasets = [...new Set(rows.map((r) => r.dataset))];
   const fitOn = on.length ? datasets.filter((d) => on.includes(d)) : datasets;
   const by = fitOn.map((d) => rows.filter((r) => r.dataset === d));
@@ -120,6 +129,7 @@ export function fitThresholds(rows: Scored[], everyPart: number, method: Thresho
     }
   }
   const three = datasets.map((d) => rows.filter((r) => r.dataset === d)).filter((rs) => new Set(rs.map((r) => r.label)).size === 3);
+  if (partialMethod === 'calibrated') return { supported, partial: partialByCalibration(partialStepsOf(three.flat(), supported, everyPart), supported).partial, everyPart };
   let partial = supported;
   let bestF1 = -1;
   for (const t of GRID.filter((g) => g <= supported)) {
@@ -194,6 +204,18 @@ export interface PartialStep {
 }
 
 const THREE = ['supported', 'partial', 'unsupported'];
+
+/**
+ * Each claim's verdict as the partial threshold moves: fixed unless, at an infinite partial
+ * threshold, it is unsupported and not contradicted; then partial exactly when the threshold is at
+ * most its coverage.
+ */
+export function partialStepsOf(rows: Scored[], supported: number, everyPart: number): PartialStep[] {
+  return rows.map((r) => {
+    const at0 = threeWayAt(r, { supported, partial: Infinity, everyPart });
+    return at0 === 'unsupported' && !r.contradicted ? { label: r.label, fixed: null, at: r.coverage ?? r.score } : { label: r.label, fixed: at0, at: 0 };
+  });
+}
 
 /**
  * Macro-F1 (as `macroF1` computes it over the three labels) at every grid step, each claim counted
@@ -297,4 +319,23 @@ export function baggedPartial(byDataset: { steps: PartialStep[]; groups: string[
   }
   picks.sort((a, b) => a - b);
   return { partial: samples ? picks[Math.floor((samples - 1) / 2)] : plain, plain };
+}
+
+/**
+ * The partial threshold by a calibrated probability (round 17 of docs/matcher-notes.md): on the
+ * claims whose verdict depends on the threshold (`fixed === null`), a Platt fit of "gold label is
+ * not unsupported" on their coverage (`at`), and the coverage where that probability reaches the
+ * pool's share not unsupported, rounded to 0.001 and clamped to [0, supported]. A slope that is
+ * not positive (or a pool of one label) gives the supported threshold.
+ */
+export function partialByCalibration(steps: PartialStep[], supported: number): { partial: number; a: number; b: number; share: number; n: number } {
+  const pool = steps.filter((s) => s.fixed === null);
+  const ys = pool.map((s) => s.label !== 'unsupported');
+  const n = pool.length;
+  const share = n ? ys.filter(Boolean).length / n : 0;
+  if (share <= 0 || share >= 1) return { partial: supported, a: 0, b: 0, share, n };
+  const { a, b } = fitPlatt(pool.map((s) => s.at), ys);
+  if (!(a > 0)) return { partial: supported, a, b, share, n };
+  const at = (Math.log(share / (1 - share)) - b) / a;
+  return { partial: Math.min(supported, Math.max(0, Math.round(at * 1000) / 1000)), a, b, share, n };
 }

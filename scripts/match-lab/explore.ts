@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auroc, baggedPartial, balancedAccuracy, bootstrap, fitPlatt, foldOf, GRID, macroF1, type PartialStep, type Scored as CvScored, type Thresholds } from './cv';
+import { auroc, baggedPartial, balancedAccuracy, bootstrap, fitPlatt, foldOf, GRID, macroF1, partialByCalibration, type PartialStep, type Scored as CvScored, type Thresholds } from './cv';
 import { DEFAULT_PARAMS } from '../../utils/match/index';
 import { readArgs } from '../lib/args';
 import { buildRows, type Row } from './rows';
@@ -122,7 +122,7 @@ function fitByPrevalence(rows: Scored[], everyPart: number, baOn: number[]): Thr
   const p = fitPlatt(on.map((r) => r.score), ys);
   const prior = ys.filter(Boolean).length / ys.length;
   const supported = Math.min(1, Math.max(0, (Math.log(prior / (1 - prior)) - p.b) / p.a));
-  const partial = PARTIAL_BY_SHARE ? partialByShare(rows, supported, baOn) : PARTIAL_BY_PLATT ? partialByPlatt(on, supported) : PARTIAL_BAGGED ? partialBagged(rows, supported, everyPart) : fitPartial(rows, supported, everyPart);
+  const partial = PARTIAL_BY_SHARE ? partialByShare(rows, supported, baOn) : PARTIAL_BY_PLATT ? partialByPlatt(on, supported) : PARTIAL_BAGGED ? partialBagged(rows, supported, everyPart) : PARTIAL_CALIBRATED ? partialCalibrated(rows, supported, everyPart) : fitPartial(rows, supported, everyPart);
   return { supported, partial, everyPart };
 }
 
@@ -134,20 +134,42 @@ const BAG_SAMPLES = 200;
 /** Folds where the count-based search with unit weights differed from `fitPartial` (must stay 0). */
 let bagMismatch = 0;
 function partialBagged(rows: Scored[], supported: number, everyPart: number): number {
+  const byDataset = partialSteps(rows, supported, everyPart);
+  const { partial, plain } = baggedPartial(byDataset, supported, BAG_SAMPLES, BAG_SEED);
+  if (plain !== fitPartial(rows, supported, everyPart)) bagMismatch++;
+  return partial;
+}
+
+/** Each claim's verdict as the partial threshold moves (`PartialStep`), per dataset with three labels. */
+function partialSteps(rows: Scored[], supported: number, everyPart: number): { steps: PartialStep[]; groups: string[] }[] {
   const three = [...new Set(rows.map((r) => r.dataset))].map((d) => rows.filter((r) => r.dataset === d)).filter((rs) => new Set(rs.map((r) => r.label)).size === 3);
   const t: Thresholds = { supported, partial: 0, everyPart };
-  const byDataset = three.map((rs) => ({
+  return three.map((rs) => ({
     groups: rs.map((r) => r.group),
     steps: rs.map((r): PartialStep => {
-      if (r.partialBy !== null) throw new Error('bagged partial: partialOn is not supported');
+      if (r.partialBy !== null) throw new Error('partial steps: partialOn is not supported');
       const at0 = threeWayAt(r, { ...t, partial: Infinity });
       // Unsupported at an infinite threshold: partial exactly when the threshold is at most its coverage.
       return at0 === 'unsupported' && !r.contradicted ? { label: r.label, fixed: null, at: r.partialScore ?? r.score } : { label: r.label, fixed: at0, at: 0 };
     }),
   }));
-  const { partial, plain } = baggedPartial(byDataset, supported, BAG_SAMPLES, BAG_SEED);
-  if (plain !== fitPartial(rows, supported, everyPart)) bagMismatch++;
-  return partial;
+}
+
+/** Round 17: the partial threshold where a Platt fit of "not unsupported" on the coverage of the claims it decides reaches their share (`partialByCalibration` in cv.ts). */
+let PARTIAL_CALIBRATED = false;
+/** Outer fits of the last variant run whose slope was not positive (the threshold is then the supported one). */
+let calibratedFlat = 0;
+/** The pool size and share not unsupported of the last variant run's outer fits. */
+let calibratedPools: { n: number; share: number; a: number; b: number }[] = [];
+let CALIBRATED_OUTER = false;
+function partialCalibrated(rows: Scored[], supported: number, everyPart: number): number {
+  const steps = partialSteps(rows, supported, everyPart).flatMap((d) => d.steps);
+  const r = partialByCalibration(steps, supported);
+  if (CALIBRATED_OUTER) {
+    if (!(r.a > 0)) calibratedFlat++;
+    calibratedPools.push({ n: r.n, share: r.share, a: r.a, b: r.b });
+  }
+  return r.partial;
 }
 
 let PARTIAL_BY_PLATT = false;
@@ -241,6 +263,9 @@ function run(v: Variant): Pred[][] {
   foldPartials = [];
   bagMismatch = 0;
   PARTIAL_BAGGED = v.name.includes('partial bagged');
+  PARTIAL_CALIBRATED = v.name.includes('partial calibrated');
+  calibratedFlat = 0;
+  calibratedPools = [];
   PARTIAL_BY_SHARE = v.name.includes('partial by share');
   PARTIAL_BY_PLATT = v.name.includes('partial by Platt');
   const out: Pred[][] = [];
@@ -251,7 +276,9 @@ function run(v: Variant): Pred[][] {
       const sel = choose(v, train, (SEED + rep) * 100 + k);
       for (const [key, x] of Object.entries(sel)) (chosen[key] ??= new Map()).set(x, (chosen[key].get(x) ?? 0) + 1);
       BAG_SEED = 16000 + (SEED + rep) * 100 + k;
+      CALIBRATED_OUTER = true;
       const t = fitT(scoredOf(train, v, sel), sel.everyPart ?? 0, v.baOn, v.method);
+      CALIBRATED_OUTER = false;
       foldPartials.push(t.partial);
       rows.forEach((r, i) => {
         if (foldOf(r.group, FOLDS, SEED + rep) !== k) return;
@@ -328,6 +355,12 @@ for (const v of variants) {
     const blocks = [];
     for (let b = 0; b + 5 <= f1s.length; b += 5) blocks.push(f1s.slice(b, b + 5).reduce((a, x) => a + x, 0) / 5);
     console.log(`   partial threshold in the ${foldPartials.length} outer folds: ${fmt(foldPartials)}${PARTIAL_BAGGED ? `; unit-weight search ≠ fitPartial in ${bagMismatch} folds` : ''}`);
+    if (PARTIAL_CALIBRATED) {
+      const ns = calibratedPools.map((c) => c.n);
+      const shares = calibratedPools.map((c) => c.share);
+      const as = calibratedPools.map((c) => c.a);
+      console.log(`   calibrated pool: claims ${Math.min(...ns)}–${Math.max(...ns)}, share not unsupported ${Math.min(...shares).toFixed(3)}–${Math.max(...shares).toFixed(3)}, slope a ${Math.min(...as).toFixed(2)}–${Math.max(...as).toFixed(2)}; slope not positive in ${calibratedFlat} outer folds`);
+    }
     console.log(`   per repeat, WiCE macro-F1 ${fmt(f1s)}; balanced accuracy ${fmt(bas)}; means of five ${blocks.map((x) => x.toFixed(4)).join(' ')}`);
     console.log(`   per-repeat WiCE macro-F1: ${f1s.map((x) => x.toFixed(4)).join(' ')}`);
   }

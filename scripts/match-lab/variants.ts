@@ -168,3 +168,6 @@ r7('r15 both', { grid: set03, partialScore: cov0, guard: presenceGate });
 // Round 16 (pre-registered in docs/matcher-notes.md): the partial threshold as the median of the
 // macro-F1 maximisers over 200 cluster resamples of the training set (explore.ts reads the name).
 r7('r16 partial bagged', { grid: set03, partialScore: cov0 });
+// Round 17 (pre-registered in docs/matcher-notes.md): the partial threshold where a Platt fit of
+// "not unsupported" on the coverage of the claims it decides reaches their share (explore.ts reads the name).
+r7('r17 partial calibrated', { grid: set03, partialScore: cov0 });
