@@ -97,6 +97,18 @@ describe('version 2: check modes', () => {
     expect(await settingsItem.getMeta()).toMatchObject({ v: 2 });
   });
 
+  it('keeps the check mode, sites and badge style of a value met before its version mark', async () => {
+    // Another context's first write: the value has landed, its version mark not yet. A page that
+    // loads now migrates it as version 1; the reader's choices must come through.
+    await fakeBrowser.storage.local.set({
+      settings: { ...FIRST_RUN, checkMode: 'click', allowedSites: ['example.org'], badgeStyle: 'full' },
+    });
+    const item = defineSettingsItem();
+    await item.migrate();
+    expect(normalizeSettings(await item.getValue())).toMatchObject({ checkMode: 'click', allowedSites: ['example.org'], badgeStyle: 'full' });
+    expect(await item.getMeta()).toMatchObject({ v: 2 });
+  });
+
   it('repairs an unknown check mode or badge style to the defaults', () => {
     expect(normalizeSettings({ checkMode: 'sometimes', badgeStyle: 'huge', allowedSites: 'all' })).toMatchObject({
       checkMode: 'auto',

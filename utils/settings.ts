@@ -21,13 +21,17 @@ export const SETTINGS_VERSION = 2;
 /** Migrations keyed by the version they produce; each takes the stored value of the version before. */
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   // 2: check modes and badge styles. A reader of version 1 had every page checked at once with
-  // full badges; they keep automatic checking, and long pages get the compact badge.
-  2: (old: unknown) => ({
-    ...(old && typeof old === 'object' ? old : {}),
-    checkMode: 'auto',
-    allowedSites: [],
-    badgeStyle: 'auto',
-  }),
+  // full badges; they keep automatic checking, and long pages get the compact badge. A field the
+  // value already has is kept: a page that loads while another context writes a first value
+  // (the value lands before its version mark) reads that value as version 1 and migrates it, and
+  // must not turn the reader's new "only when I click" back into automatic checking.
+  2: (old: unknown) => {
+    const value: Record<string, unknown> = old && typeof old === 'object' ? { ...old } : {};
+    value.checkMode ??= 'auto';
+    value.allowedSites ??= [];
+    value.badgeStyle ??= 'auto';
+    return value;
+  },
 };
 
 /** Builds the settings item; tests build it with other versions to exercise migrations. */
