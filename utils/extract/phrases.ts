@@ -22,6 +22,12 @@ export const FRONTED_PHRASE_WORDS = 40;
 /** A clause opening with a subordinating word, after a fronted phrase and its comma or not, with no comma of its own. */
 export const SUBORDINATE_OPENING = new RegExp(`^(?:([^,]+),\\s+)?(?:${REGEXPS.subordinator.source})\\s[^,]+$`, 'iu');
 
+/**
+ * The words that join list items or clauses, in each language of the vocabulary ("and", "et",
+ * "und", "y", "e" …): every list rule below reads them alike.
+ */
+const JOINS = 'and|or|nor|plus|as well as|et|ou|und|oder|sowie|y|o|e';
+
 /** A subject's text never holds clause punctuation or an opened quotation. */
 export const NOT_A_SUBJECT = /[;:!?"“”«»]/;
 /**
@@ -29,11 +35,11 @@ export const NOT_A_SUBJECT = /[;:!?"“”«»]/;
  * item's words, which never open with a verb-like word ("and raises the yield" is a second
  * predicate, not an item).
  */
-export const LIST_ITEM = /^[\s"”’)\]]*(?:,\s*(?:(?:and|or|nor|plus|as well as)\s+)?|\s*(?:and|or|nor|plus|as well as)\s+)(?!(?:[\p{Ll}]+(?:s|ed)|is|are|was|were|has|have|had)\b)[^,;:.!?()\[\]"“”]+?,?\s*$/u;
+export const LIST_ITEM = new RegExp(`^[\\s"”’)\\]]*(?:,\\s*(?:(?:${JOINS})\\s+)?|\\s*(?:${JOINS})\\s+)(?!(?:[\\p{Ll}]+(?:s|ed)|is|are|was|were|has|have|had)\\b)[^,;:.!?()\\[\\]"“”]+?,?\\s*$`, 'u');
 /** A list's last item: a conjunction and a noun phrase, no other punctuation. */
-export const LAST_ITEM = /^\s*(?:and|or|nor|plus|as well as|along with|together with)\s+[^,;:.!?()\[\]"“”]+$/;
+export const LAST_ITEM = new RegExp(`^\\s*(?:${JOINS}|along with|together with)\\s+[^,;:.!?()\\[\\]"“”]+$`);
 /** The words after a group continue a list rather than give a predicate. */
-export const LIST_NEXT = /^\s*(?:and|or|nor|plus|as well as)\b/;
+export const LIST_NEXT = new RegExp(`^\\s*(?:${JOINS})(?![\\p{L}\\p{N}'’-])`, 'u');
 
 /** Most words of an item in a list that a group sits in the middle of (see BlockText.listGoesOnTo). */
 export const LIST_ITEM_WORDS = 3;

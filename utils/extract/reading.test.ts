@@ -162,6 +162,24 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[10]']).toBe('The quay closed in May.');
   });
 
+  it('"et", "und", "y" join clauses and list items as "and" does: a second clause is the next group\'s, a subject list gets its predicate', () => {
+    const texts = claimTexts(
+      `<p>La ville compte 3 800 habitants${sup(1)} et le canton en compte 60 000.${sup(2)}</p>` +
+        `<p>Im Jahr 2019 lebten im Dorf 812 Menschen${sup(3)} und 2020 waren es 790.${sup(4)}</p>` +
+        `<p>El puerto recibe 300 barcos al año${sup(5)} y la ciudad tiene 40 000 habitantes.${sup(6)}</p>` +
+        `<p>Der Hafen, die Werft${sup(7)} und die Schleuse${sup(8)} liegen am Fluss.</p>` +
+        `<p>Le port, le chantier${sup(9)} et l'écluse${sup(10)} sont au bord du fleuve.</p>${refList(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)}`,
+    );
+    expect(texts['[1]']).toBe('La ville compte 3 800 habitants');
+    expect(texts['[2]']).toBe('La ville compte 3 800 habitants et le canton en compte 60 000.');
+    expect(texts['[3]']).toBe('Im Jahr 2019 lebten im Dorf 812 Menschen');
+    expect(texts['[5]']).toBe('El puerto recibe 300 barcos al año');
+    expect(texts['[7]']).toBe('Der Hafen, die Werft und die Schleuse liegen am Fluss.');
+    expect(texts['[8]']).toBe('Der Hafen, die Werft und die Schleuse liegen am Fluss.');
+    expect(texts['[9]']).toBe("Le port, le chantier et l'écluse sont au bord du fleuve.");
+    expect(texts['[10]']).toBe("Le port, le chantier et l'écluse sont au bord du fleuve.");
+  });
+
   it('a German subordinate clause that opens the sentence gets the main clause after it, which opens with its verb', () => {
     const texts = claimTexts(
       `<p>Als die Fähre 1962 eingestellt wurde,${sup(1)} pendelten die meisten Leute über die neue Brücke.${sup(2)}</p>` +
