@@ -7,6 +7,9 @@
  *   cloning is several times cheaper than rendering hundreds of small trees.
  * - Hosts update in place and only when what they show changed, so a focused or flashing badge
  *   keeps its focus and its flash when its verdict arrives.
+ * - A badge never wraps away from what it follows: the shadow root opens with a word joiner (no
+ *   break before it) and the host does not wrap (no break between it and the button), so the
+ *   badge moves to the next line with the marker's last word rather than alone.
  */
 import { render as renderPreact } from 'preact';
 import { BADGE_TAG } from '../../utils/extract/config';
@@ -81,6 +84,9 @@ export function createBadgeHosts(doc: Document, style: (root: ShadowRoot) => voi
       host.setAttribute('data-verdict', kind);
       const root = host.attachShadow({ mode: 'open' });
       style(root);
+      // A word joiner ahead of the button, in a host that does not wrap: no line break between
+      // the marker (or link) and its badge, which would leave the badge starting a line alone.
+      root.appendChild(doc.createTextNode('\u2060'));
       const entry: BadgeEntry = { host, root, claim, kind, label, rendered: '' };
       entries.set(claim.id, entry);
       return { entry, created: true };

@@ -83,6 +83,34 @@ describe.skipIf(!haveChromium)('Chromium: citation styles and restarts', () => {
     await page.close();
   });
 
+  it('never lets a badge wrap onto a line of its own, away from the marker it follows', async ({ server, ext }) => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/extract/wiki-references/page.html`);
+    await waitForVerdicts(page);
+    // Every text width from 200 to 520 px: at some of them each marker ends its line, where a
+    // break between the marker and its badge would leave the badge starting the next line.
+    const { apart, seen } = await page.evaluate(() => {
+      const found: string[] = [];
+      let seen = 0;
+      const article = document.querySelector<HTMLElement>('.mw-parser-output')!;
+      for (let width = 200; width <= 520; width += 2) {
+        article.style.width = `${width}px`;
+        for (const badge of document.querySelectorAll('citecheck-badge')) {
+          const marker = badge.previousElementSibling;
+          if (!marker || marker.localName !== 'sup' || badge.closest('td, th')) continue;
+          const m = [...marker.getClientRects()].at(-1)!;
+          const b = badge.shadowRoot!.querySelector('button')!.getBoundingClientRect();
+          seen += 1;
+          if (!(b.top < m.bottom && b.bottom > m.top)) found.push(`${badge.getAttribute('data-claim-id')} at ${width}px`);
+        }
+      }
+      return { apart: found, seen };
+    });
+    expect(seen).toBeGreaterThan(1000);
+    expect(apart).toEqual([]);
+    await page.close();
+  });
+
   it('finishes a check after the service worker is stopped in the middle of it', async ({ server, ext }) => {
     const page = await ext.context.newPage();
     const url = `${server.origin}/fixtures/slow-article.html`;

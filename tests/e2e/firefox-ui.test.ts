@@ -44,6 +44,35 @@ describe.skipIf(!haveFirefox)('Firefox ESR UI: the demo article', () => {
     for (const badge of badges) expect(badge.fits, badge.word).toBe(true);
   });
 
+  it('never lets a badge wrap onto a line of its own, away from the marker it follows', async () => {
+    // Every text width from 200 to 520 px: at some of them each "[Source N]" marker ends its line.
+    const { apart, seen } = await article.evaluate(() => {
+      const found: string[] = [];
+      let seen = 0;
+      const body = document.body;
+      const before = body.style.width;
+      for (let width = 200; width <= 520; width += 2) {
+        body.style.width = `${width}px`;
+        for (const badge of document.querySelectorAll('citecheck-badge')) {
+          const text = badge.previousSibling;
+          const end = text?.nodeType === Node.TEXT_NODE ? (text.textContent ?? '').trimEnd().length : 0;
+          if (!text || !/\]$/.test((text.textContent ?? '').trimEnd())) continue;
+          const range = document.createRange();
+          range.setStart(text, end - 1);
+          range.setEnd(text, end);
+          const m = range.getBoundingClientRect();
+          const b = badge.shadowRoot!.querySelector('button')!.getBoundingClientRect();
+          seen += 1;
+          if (!(b.top < m.bottom && b.bottom > m.top)) found.push(`${badge.getAttribute('data-claim-id')} at ${width}px`);
+        }
+      }
+      body.style.width = before;
+      return { apart: found, seen };
+    });
+    expect(seen).toBeGreaterThan(1000);
+    expect(apart).toEqual([]);
+  });
+
   it('popup page lists every claim of the article with its verdict and the summary', async ({ firefox }) => {
     // The tab id, asked of the extension from one of its own pages.
     const options = await openExtensionPage(firefox.browser, `${firefox.origin}/options.html`, '[data-testid="options"]');
