@@ -214,6 +214,7 @@ export class BlockText {
     const predicateGroup = this.frontedPhrase(index) || this.closesSubordinateClause(index) ? index : (this.subjectEndsAt(index) ?? this.insidePrepositionalPhrase(index));
     if (predicateGroup !== undefined) return this.withPredicate(index, predicateGroup);
     if (this.insideClause(index) || this.soleGroupInSubject(index)) return this.claimOf(index, true);
+    if (this.closesFirstCorrelate(index)) return this.withPredicate(index, index);
     const listEnd = this.listGoesOnTo(index);
     if (listEnd !== undefined) {
       const starts = this.sentences();
@@ -442,6 +443,28 @@ export class BlockText {
   }
 
   /**
+   * Does group `index` close the first half of "both … and", "either … or", "neither … nor" ("used
+   * both by commuters[1] and by tourists[2]"), the second half following it? Ending there would
+   * leave "both" without its pair: the claim runs on to the next group, as a subject's does. A
+   * "both" that opens its clause or follows "and", "or" or "but" is a subject ("… and both hold 40
+   * boats[1] and a tug"), and "both of" a pronoun: neither is read so.
+   */
+  private closesFirstCorrelate(index: number): boolean {
+    if (this.groups[index].keepWords || index + 1 >= this.groups.length) return false;
+    const s = this.sentenceOf(index);
+    if (this.sentenceOf(index + 1) !== s) return false;
+    const clean = this.clean;
+    const at = this.groupAt[index];
+    if (!CORRELATE_SECOND.test(clean.slice(at, this.wordsAt[index + 1]))) return false;
+    const from = Math.max(this.sentences()[s], index > 0 ? this.groupAt[index - 1] : 0);
+    const before = clean.slice(from, this.wordsAt[index]);
+    let first: RegExpExecArray | null = null;
+    CORRELATE_FIRST.lastIndex = 0;
+    for (let m = CORRELATE_FIRST.exec(before); m; m = CORRELATE_FIRST.exec(before)) first = m;
+    return !!first && !/\b(?:and|or|nor)\s/i.test(before.slice(first.index + first[0].length));
+  }
+
+  /**
    * Does group `index` close a list's last item with a comma ("The scenery and the size, plus
    * incentives,[1] have drawn …")? The item since the comma before it opens with "and", "or" or
    * "plus": the comma after it closes the subject, and the predicate follows.
@@ -543,6 +566,11 @@ export class BlockText {
     return { start, end, text: tidyClaim(this.clean.slice(start, end)) };
   }
 }
+
+/** The first word of a correlative pair after a word of its clause, not a subject ("and both") or a pronoun ("both of"). */
+const CORRELATE_FIRST = /(?<=[\p{L}\p{N},]\s+)(?<!\b(?:and|or|but|nor)\s+)(?:both|either|neither)\s+(?!of\b)/giu;
+/** The second half of the pair, right after the group. */
+const CORRELATE_SECOND = /^[\s"”’)]*(?:and|or|nor)\s+[\p{L}\p{N}]/u;
 
 /** Punctuation alone that ends a sentence. */
 const SENTENCE_STOP = /^[.!?…]+$/;

@@ -280,6 +280,17 @@ describe('a group inside its clause', () => {
     expect(texts['[5]']).toBe('It was built in 2019.');
   });
 
+  it('a group after the first half of "both … and" runs on to the second half; "both" as a subject does not', () => {
+    const texts = claimTexts(
+      `<p>The ferry is used both by commuters${sup(1)} and by tourists in summer.${sup(2)}</p>` +
+        `<p>Tolls were cut twice, either by the council${sup(3)} or by the harbour board.${sup(4)}</p>` +
+        `<p>The two locks are old and both hold 40 boats${sup(5)} and a tug.${sup(6)}</p>${refList(1, 2, 3, 4, 5, 6)}`,
+    );
+    expect(texts['[1]']).toBe('The ferry is used both by commuters and by tourists in summer.');
+    expect(texts['[3]']).toBe('Tolls were cut twice, either by the council or by the harbour board.');
+    expect(texts['[5]']).toBe('The two locks are old and both hold 40 boats');
+  });
+
   it('punctuation before or after the group ends the clause there', () => {
     const texts = claimTexts(`<p>The mill closed in 1931,${sup(1)} and the weir fell into ruin. The dam held[2]; the canal silted up.</p>${refList(1, 2)}`);
     expect(texts['[1]']).toBe('The mill closed in 1931');
