@@ -16,7 +16,9 @@ import { attributionMatches, dropSourceAside, isAttributionOnly, isGenericName, 
 import { collectBlocks, pointAt, type Block, type LinkHit } from './blocks';
 import { BlockText } from './claims';
 import { captionContinued, cellHeader } from './cells';
-import { closestClass } from './dom';
+import { closestClass, closestTag } from './dom';
+
+const SUP_TAG: ReadonlySet<string> = new Set(['sup']);
 import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
 import { isAttributedLink, isHomepageName, isLinkDense, mayBeAttributedLink, mergeAdjacentLinks } from './inline';
 import { REGEXPS } from './vocabulary';
@@ -74,6 +76,77 @@ function resolveTarget(found: PageSources, target: Element): CitedSource | 'note
     if (found.notes.has(el)) return 'note';
   }
   return undefined;
+}
+
+/**
+ * The text of the notes that cite: a source list's entry that holds no work of its own (a note)
+ * but whose text carries markers pointing at other entries that are works ("… is projected to
+ * rise to 5.1 million in 2025.[246]"). The walk never enters source lists; these entries are
+ * walked here, one block each, without their back-links ("^ a b"), so that each cited statement
+ * of a note makes a claim. Entries that are works (a URL, a book) and notes that only explain
+ * make none.
+ */
+function noteBlocks(ctx: SourceContext, found: PageSources): Block[] {
+  const blocks: Block[] = [];
+  // A note read as a work without a link is a candidate too, when a marker pointing at it is
+  // lettered as a note's ("[n 7]", "[a]"): resolveRefs reads it as a note. A book (its markers
+  // numbered) is a work, never a claim.
+  const entries = [...found.notes];
+  const unfetchable = new Set<Element>();
+  for (const [el, source] of found.byElement) if (source.reason === 'no_url') unfetchable.add(el);
+  if (unfetchable.size > 0) {
+    for (const a of ctx.fragmentLinks) {
+      const text = a.textContent ?? '';
+      const label = text.length <= LIMITS.markerChars ? markerLabelOf(text) : undefined;
+      if (!label || !NOTE_LABEL.test(label.label)) continue;
+      const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
+      let el = fragment === undefined ? null : ctx.elementById(fragment);
+      for (let depth = 0; el && depth < 4; el = el.parentElement, depth++) {
+        if (!unfetchable.has(el)) continue;
+        entries.push(el);
+        unfetchable.delete(el);
+        break;
+      }
+    }
+  }
+  for (const entry of entries) {
+    const skip = new Set<Element>();
+    let cites = false;
+    for (const a of entry.querySelectorAll('a[href*="#"]')) {
+      const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
+      if (fragment === undefined) continue;
+      const target = ctx.elementById(fragment);
+      if (!target) continue;
+      if (target.localName === 'sup' || target.parentElement?.localName === 'sup' || closestClass(a, 'mw-cite-backlink', 4)) {
+        // A back-link to the marker in the text: furniture of the entry, never its words.
+        skip.add(closestClass(a, 'mw-cite-backlink', 4) ?? a);
+        continue;
+      }
+      // Only a marker cites ("[246]"): a short footnote's link to its bibliography entry
+      // ("King 2003, p. 41") is that entry's work, not a statement.
+      const text = a.textContent ?? '';
+      if (entry.contains(target) || text.length > LIMITS.markerChars || !markerLabelOf(text) || !closestTag(a, SUP_TAG, 3)) continue;
+      const hit = resolveTarget(found, target);
+      if (hit && hit !== 'note') cites = true;
+    }
+    if (!cites) continue;
+    blocks.push(...collectBlocks(entry, { doc: ctx.doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip, containers: [], externalOnly: ctx.externalClassOnly }));
+  }
+  return blocks;
+}
+
+/** The walk's blocks with the notes' blocks put where they stand on the page. */
+function inPageOrder(blocks: Block[], notes: Block[]): Block[] {
+  notes.sort((a, b) => (a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
+  const merged: Block[] = [];
+  let i = 0;
+  for (const note of notes) {
+    // FOLLOWING: the walk's block comes after the note's entry (4 = DOCUMENT_POSITION_FOLLOWING).
+    while (i < blocks.length && !(note.el.compareDocumentPosition(blocks[i].el) & 4)) merged.push(blocks[i++]);
+    merged.push(note);
+  }
+  while (i < blocks.length) merged.push(blocks[i++]);
+  return merged;
 }
 
 /** A lettered marker ("[a]", "[note 3]") belongs to a group of notes: a work without a link there is an aside. */
@@ -209,8 +282,10 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
   const root = doc.body ?? doc.documentElement;
   const containers: Element[] = [];
   const skip = new Set(early.flatMap((l) => l.containers));
-  const blocks = root ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip, containers, externalOnly: ctx.externalClassOnly }) : [];
+  let blocks = root ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip, containers, externalOnly: ctx.externalClassOnly }) : [];
   const found = findSources(ctx, early, containers);
+  const notes = noteBlocks(ctx, found);
+  if (notes.length > 0) blocks = inPageOrder(blocks, notes);
 
   const pending: PendingClaim[] = [];
   const inlineSources: CitedSource[] = [];
