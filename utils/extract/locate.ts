@@ -23,7 +23,7 @@ import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type Block
 import { isAttributedLink, isHomepageName, isLinkDense, mayBeAttributedLink, mergeAdjacentLinks } from './inline';
 import { REGEXPS } from './vocabulary';
 import { labelFor, markerLabelOf } from './markers';
-import { LIMITS } from './config';
+import { BLOCK_TAGS, LIMITS } from './config';
 import { findEarlyLists, findSources, sourceContext, type MarkerTargets, type PageSources, type SourceContext } from './sources';
 import { domainOf, inPageFragment, normalizeSpace } from './text';
 import { introducedContinuation, introducedPassage } from './introduced';
@@ -133,6 +133,28 @@ function noteBlocks(ctx: SourceContext, found: PageSources): Block[] {
     blocks.push(...collectBlocks(entry, { doc: ctx.doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip, containers: [], externalOnly: ctx.externalClassOnly }));
   }
   return blocks;
+}
+
+/**
+ * A cited line in a navigation box (a table of figures under the class "navbox", its caption
+ * "… June 2018 estimate (… boundaries)[254]"): the walk skips the box as furniture, so the block
+ * that holds a marker pointing at a work is walked here, alone.
+ */
+function boxBlocks(ctx: SourceContext, found: PageSources): Block[] {
+  const roots: Element[] = [];
+  for (const box of ctx.doc.getElementsByClassName('navbox')) {
+    for (const a of box.querySelectorAll('sup a[href*="#"]')) {
+      const text = a.textContent ?? '';
+      if (text.length > LIMITS.markerChars || !markerLabelOf(text)) continue;
+      const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
+      const target = fragment === undefined ? null : ctx.elementById(fragment);
+      const hit = target ? resolveTarget(found, target) : undefined;
+      if (!hit || hit === 'note') continue;
+      const block = closestTag(a, BLOCK_TAGS, 16);
+      if (block && box.contains(block) && !roots.some((r) => r.contains(block) || block.contains(r))) roots.push(block);
+    }
+  }
+  return roots.flatMap((root) => collectBlocks(root, { doc: ctx.doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip: new Set(), containers: [], externalOnly: ctx.externalClassOnly }));
 }
 
 /** The walk's blocks with the notes' blocks put where they stand on the page. */
@@ -284,7 +306,7 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
   const skip = new Set(early.flatMap((l) => l.containers));
   let blocks = root ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip, containers, externalOnly: ctx.externalClassOnly }) : [];
   const found = findSources(ctx, early, containers);
-  const notes = noteBlocks(ctx, found);
+  const notes = [...noteBlocks(ctx, found), ...boxBlocks(ctx, found)];
   if (notes.length > 0) blocks = inPageOrder(blocks, notes);
 
   const pending: PendingClaim[] = [];

@@ -53,3 +53,22 @@ describe('notes that cite', () => {
     expect(pc.claims.every((c) => c.unlinkedLabels.length === 0)).toBe(true);
   });
 });
+
+describe('a cited line in a navigation box', () => {
+  const box = `<div class="mw-parser-output"><p>The island has four towns.${ref('w1', '1')}</p>
+<table class="navbox"><tbody><tr><th colspan="4"><span>Towns of the island</span><br /><div style="display:inline">Island Statistics census of 2021 (town boundaries)${ref('w2', '2')}</div></th></tr>
+<tr><td><a href="/wiki/Northport">Northport</a></td><td>4,210</td><td><a href="/wiki/Eastbay">Eastbay</a></td><td>1,905</td></tr></tbody></table>
+<table class="navbox"><tbody><tr><td><a href="/wiki/Harbours">Harbours</a> · <a href="/wiki/Lighthouses">Lighthouses</a></td></tr></tbody></table>
+<h2>References</h2><div class="reflist"><ol class="references">
+<li id="cite_note-w1">${back('w1')}<span class="reference-text"><a class="external" href="https://towns.example/list">"Towns"</a>.</span></li>
+<li id="cite_note-w2">${back('w2')}<span class="reference-text"><a class="external" href="https://stats.example/census">"Census 2021"</a>.</span></li>
+</ol></div></div>`;
+
+  it('a marker there makes a claim of its line; the rest of the box makes none', () => {
+    const pc = extractCitations(parseHtml(box), url);
+    expect(pc.claims.map((c) => [c.markers.join(''), c.text])).toEqual([
+      ['[1]', 'The island has four towns.'],
+      ['[2]', 'Island Statistics census of 2021 (town boundaries)'],
+    ]);
+  });
+});
