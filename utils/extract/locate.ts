@@ -17,8 +17,6 @@ import { collectBlocks, pointAt, type Block, type LinkHit } from './blocks';
 import { BlockText } from './claims';
 import { captionContinued, cellHeader } from './cells';
 import { closestClass, closestTag } from './dom';
-
-const SUP_TAG: ReadonlySet<string> = new Set(['sup']);
 import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
 import { isAttributedLink, isHomepageName, isLinkDense, mayBeAttributedLink, mergeAdjacentLinks } from './inline';
 import { REGEXPS } from './vocabulary';
@@ -77,6 +75,9 @@ function resolveTarget(found: PageSources, target: Element): CitedSource | 'note
   }
   return undefined;
 }
+
+/** A marker's superscript, looked up a few levels above its link (noteBlocks). */
+const SUP_TAG: ReadonlySet<string> = new Set(['sup']);
 
 /**
  * The text of the notes that cite: a source list's entry that holds no work of its own (a note)
