@@ -27,12 +27,12 @@ export interface DateReading {
   end: number;
 }
 
-// No prototype: a capitalised "Constructor" is not a month.
-const MONTH_NAMES: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, {
+// A map, not an object: a capitalised "Constructor" is not a month (and a word is found by its hash).
+const MONTH_NAMES = new Map<string, number>(Object.entries({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
   september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-});
+}));
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validDay(month: number, day: number): boolean {
@@ -54,7 +54,7 @@ function asDay(word: string): number | undefined {
 
 /** A capitalised month name ("may" in lower case is the verb). */
 function asMonth(tok: Token | undefined): number | undefined {
-  return tok && tok.capital ? MONTH_NAMES[tok.word] : undefined;
+  return tok && tok.capital ? MONTH_NAMES.get(tok.word) : undefined;
 }
 
 /** The date starting at token `i`, if one does. */

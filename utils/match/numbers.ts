@@ -36,11 +36,13 @@ export interface NumberMention {
 }
 
 /**
- * A word table without a prototype: `"constructor" in {}` is true of a plain object, and a
- * sentence's "constructor" must not be read as a number.
+ * A word table as a map, not an object: `"constructor" in {}` is true of a plain object, and a
+ * sentence's "constructor" must not be read as a number. A map also finds a token's word by its
+ * hash, where `word in object` first looks the fresh string up among the engine's interned ones
+ * (every token of a sentence with a number is tested).
  */
-function table(entries: Record<string, number>): Record<string, number> {
-  return Object.assign(Object.create(null) as Record<string, number>, entries);
+function table(entries: Record<string, number>): Map<string, number> {
+  return new Map(Object.entries(entries));
 }
 
 const UNITS = table({
@@ -57,7 +59,7 @@ const FRACTIONS = table({
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4,
   fifth: 5, fifths: 5, sixth: 6, sixths: 6, eighth: 8, eighths: 8, tenth: 10, tenths: 10,
 });
-const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(SCALES), ...Object.keys(FRACTIONS), 'percent']);
+const NUMBER_WORDS = new Set([...UNITS.keys(), ...SCALES.keys(), ...FRACTIONS.keys(), 'percent']);
 
 /** Words that a number reader consumes, so they are not also counted as key words. */
 export function isNumberWord(word: string): boolean {
@@ -72,9 +74,10 @@ function parseDigits(word: string): { value: number; tolerance: number; plain: b
   let value = Number(intPart + (decimals ? '.' + decimals : ''));
   let tolerance = decimals ? 0.5 * 10 ** -decimals.length : 0.5;
   const suffix = m[3];
-  if (suffix && suffix in SCALES) {
-    value *= SCALES[suffix];
-    tolerance *= SCALES[suffix];
+  const scale = suffix && SCALES.get(suffix);
+  if (scale) {
+    value *= scale;
+    tolerance *= scale;
   }
   const plain = !suffix && !decimals && !m[1].includes(',');
   return { value, tolerance, plain };
@@ -106,8 +109,8 @@ function mayStart(tokens: Token[], i: number, text: string): boolean {
   const tok = tokens[i];
   const c = tok.word.charCodeAt(0);
   if (c >= 48 && c <= 57) return true;
-  if (tok.word in UNITS || tok.word === 'half') return true;
-  if (tok.word === 'a') return tokens[i + 1] !== undefined && (tokens[i + 1].word in SCALES || aFractionOfScale(tokens, i, text));
+  if (UNITS.has(tok.word) || tok.word === 'half') return true;
+  if (tok.word === 'a') return tokens[i + 1] !== undefined && (SCALES.has(tokens[i + 1].word) || aFractionOfScale(tokens, i, text));
   return tok.capital && monthOf(tok) !== undefined;
 }
 
@@ -131,18 +134,18 @@ function readOne(tokens: Token[], i: number, text: string): NumberMention | null
     const short = shortYear(tokens, i, text);
     if (short) return short;
     ({ value, tolerance, plain } = digits);
-  } else if (tok.word in UNITS || (tok.word === 'a' && tokens[i + 1]?.word in SCALES && tokens[i + 1]?.word.length > 2)) {
+  } else if (UNITS.has(tok.word) || (tok.word === 'a' && tokens[i + 1] !== undefined && SCALES.has(tokens[i + 1].word) && tokens[i + 1].word.length > 2)) {
     // "twenty one", "twenty-one", "a hundred", "a dozen"
-    value = tok.word === 'a' ? 1 : UNITS[tok.word];
-    while (tokens[j + 1] && tokens[j + 1].word in UNITS && value >= 20 && value % 10 === 0 && UNITS[tokens[j + 1].word] < 10 && adjacent(tokens[j], tokens[j + 1], text)) {
+    value = tok.word === 'a' ? 1 : UNITS.get(tok.word)!;
+    while (tokens[j + 1] && UNITS.has(tokens[j + 1].word) && value >= 20 && value % 10 === 0 && UNITS.get(tokens[j + 1].word)! < 10 && adjacent(tokens[j], tokens[j + 1], text)) {
       j++;
-      value += UNITS[tokens[j].word];
+      value += UNITS.get(tokens[j].word)!;
     }
     tolerance = 0.5;
     // "two-thirds", "a half" read as fractions.
     const next = tokens[j + 1];
-    if (next && next.word in FRACTIONS && value > 0 && value < FRACTIONS[next.word] && adjacent(tokens[j], next, text)) {
-      value = value / FRACTIONS[next.word];
+    if (next && FRACTIONS.has(next.word) && value > 0 && value < FRACTIONS.get(next.word)! && adjacent(tokens[j], next, text)) {
+      value = value / FRACTIONS.get(next.word)!;
       tolerance = 0.005;
       fraction = true;
       j++;
@@ -150,7 +153,7 @@ function readOne(tokens: Token[], i: number, text: string): NumberMention | null
   } else if (aFractionOfScale(tokens, i, text)) {
     // "a quarter of a million", "a third of a billion" (not "a third term": only before a scale).
     j = i + 1;
-    value = 1 / FRACTIONS[tokens[j].word];
+    value = 1 / FRACTIONS.get(tokens[j].word)!;
     tolerance = 0.005;
     fraction = true;
   } else if (tok.word === 'half') {
@@ -162,7 +165,7 @@ function readOne(tokens: Token[], i: number, text: string): NumberMention | null
   if (fraction) {
     const k = scaleAfterFraction(tokens, j, text);
     if (k > j) {
-      const scale = tokens[k].word === 'dozen' ? 12 : SCALES[tokens[k].word];
+      const scale = tokens[k].word === 'dozen' ? 12 : SCALES.get(tokens[k].word)!;
       value *= scale;
       tolerance *= scale;
       fraction = false;
@@ -171,9 +174,9 @@ function readOne(tokens: Token[], i: number, text: string): NumberMention | null
   }
 
   // Scale words: "3 million", "two hundred thousand".
-  while (!fraction && tokens[j + 1] && tokens[j + 1].word in SCALES && tokens[j + 1].word.length > 2 && adjacent(tokens[j], tokens[j + 1], text)) {
+  while (!fraction && tokens[j + 1] && SCALES.has(tokens[j + 1].word) && tokens[j + 1].word.length > 2 && adjacent(tokens[j], tokens[j + 1], text)) {
     j++;
-    const scale = SCALES[tokens[j].word];
+    const scale = SCALES.get(tokens[j].word)!;
     value *= scale;
     tolerance *= scale;
     plain = false;
@@ -257,7 +260,7 @@ function scaleAfterFraction(tokens: Token[], j: number, text: string): number {
   if (tokens[k]?.word === 'a') k++;
   else if (tokens[k]?.word === 'of' && tokens[k + 1]?.word === 'a') k += 2;
   const scale = tokens[k];
-  if (!scale || !(scale.word === 'dozen' || (scale.word in SCALES && scale.word.length > 2))) return j;
+  if (!scale || !(scale.word === 'dozen' || (SCALES.has(scale.word) && scale.word.length > 2))) return j;
   for (let t = j; t < k; t++) if (!adjacent(tokens[t], tokens[t + 1], text)) return j;
   return k;
 }
@@ -265,7 +268,7 @@ function scaleAfterFraction(tokens: Token[], j: number, text: string): number {
 /** "a quarter million", "a third of a billion": "a", a fraction word, and a scale it is taken of. */
 function aFractionOfScale(tokens: Token[], i: number, text: string): boolean {
   const next = tokens[i + 1];
-  return tokens[i].word === 'a' && next !== undefined && next.word in FRACTIONS && !next.word.endsWith('s') && adjacent(tokens[i], next, text) && scaleAfterFraction(tokens, i + 1, text) > i + 1;
+  return tokens[i].word === 'a' && next !== undefined && FRACTIONS.has(next.word) && !next.word.endsWith('s') && adjacent(tokens[i], next, text) && scaleAfterFraction(tokens, i + 1, text) > i + 1;
 }
 
 /** Only whitespace or a hyphen between two tokens. */

@@ -88,3 +88,21 @@ describe('a hard-wrapped source in the matcher', () => {
     expect(a.match.evidence[0].missing).toEqual([]);
   });
 });
+
+describe('tokens of a word written in several ways', () => {
+  it('reads each way as written, however often and in whatever order the ways recur', () => {
+    const text = "Harlow's mill. harlow's mill, HARLOW’S mill; Harlow's mill. Don’t mill, don’t mill";
+    const tokens = tokenize(text);
+    const words = tokens.map((t) => [text.slice(t.start, t.end), t.word, t.stem, t.capital]);
+    expect(words.filter(([, w]) => w !== 'mill')).toEqual([
+      ["Harlow's", 'harlow', 'harlow', true],
+      ["harlow's", 'harlow', 'harlow', false],
+      ['HARLOW’S', 'harlow', 'harlow', true],
+      ["Harlow's", 'harlow', 'harlow', true],
+      ['Don’t', "don't", "don't", true],
+      ['don’t', "don't", "don't", false],
+    ]);
+    // Offsets are each occurrence's own, not the first one's.
+    expect(tokens.filter((t) => t.word === 'mill').map((t) => t.start)).toEqual([9, 24, 39, 54, 66, 78]);
+  });
+});

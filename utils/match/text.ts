@@ -181,42 +181,58 @@ export function stem(word: string): string {
 /** Word tokens of `text[start, end)` (a single block or sentence: keep it short). */
 export function tokenize(text: string, start = 0, end = text.length, out: Token[] = []): Token[] {
   const slice = text.slice(start, end);
-  for (const whole of wordSegmenter.segment(slice)) {
-    if (!whole.isWordLike) continue;
-    for (const seg of atGluedStops(whole)) pushToken(seg, start, out);
+  for (const seg of wordSegmenter.segment(slice)) {
+    if (!seg.isWordLike) continue;
+    const word = seg.segment;
+    if (word.length >= 5 && (word.includes('.') || word.includes(':'))) pushAtGluedMarks(word, start + seg.index, out);
+    else pushToken(word, start + seg.index, out);
   }
   return out;
 }
 
-/** A word-like segment, cut at its glued full stops and colons ("minded.Due": "minded", "Due"; a colon as "including:Auditory"; `gluedAt`). */
-function atGluedStops(seg: { segment: string; index: number }): { segment: string; index: number }[] {
-  const word = seg.segment;
-  if (word.length < 5 || (!word.includes('.') && !word.includes(':'))) return [seg];
-  const parts: { segment: string; index: number }[] = [];
+/** A word-like segment at `at`, cut at its glued full stops and colons ("minded.Due": "minded", "Due"; a colon as "including:Auditory"; `gluedAt`). */
+function pushAtGluedMarks(word: string, at: number, out: Token[]): void {
   let from = 0;
   for (let i = 2; i < word.length - 2; i++) {
     if ((word[i] !== '.' && word[i] !== ':') || !gluedAt(word, i)) continue;
-    parts.push({ segment: word.slice(from, i), index: seg.index + from });
+    pushToken(word.slice(from, i), at + from, out);
     from = i + 1;
   }
-  if (from === 0) return [seg];
-  parts.push({ segment: word.slice(from), index: seg.index + from });
-  return parts;
+  pushToken(from === 0 ? word : word.slice(from), at + from, out);
 }
 
-function pushToken(seg: { segment: string; index: number }, start: number, out: Token[]): void {
-  let raw = seg.segment;
-  // "Obama's" and "Obamas’" count as "Obama"; "don't" keeps its apostrophe so negation is seen.
-  if (raw.includes("'") || raw.includes('’')) raw = raw.replace(/['’]s$/i, '').replace(/’/g, "'");
-  const word = raw.toLowerCase();
-  const first = raw.charCodeAt(0);
-  out.push({
-    word,
-    stem: stem(word),
-    start: start + seg.index,
-    end: start + seg.index + seg.segment.length,
-    capital: first >= 65 && first <= 90,
-  });
+/** What a token reads as, from its segment alone: word, stem and capital (`Token`). */
+interface Reading {
+  word: string;
+  stem: string;
+  capital: boolean;
+}
+
+/**
+ * Readings by segment as written, cached like the stems: a source's words recur, and one lookup
+ * per token replaces its lower-casing and stem lookup. Tokens of the same segment share one word
+ * and one stem string.
+ */
+const readingCache = new Map<string, Reading>();
+
+function readingOf(segment: string): Reading {
+  let r = readingCache.get(segment);
+  if (r === undefined) {
+    let raw = segment;
+    // "Obama's" and "Obamas’" count as "Obama"; "don't" keeps its apostrophe so negation is seen.
+    if (raw.includes("'") || raw.includes('’')) raw = raw.replace(/['’]s$/i, '').replace(/’/g, "'");
+    const word = raw.toLowerCase();
+    const first = raw.charCodeAt(0);
+    r = { word, stem: stem(word), capital: first >= 65 && first <= 90 };
+    if (readingCache.size > 200_000) readingCache.clear();
+    readingCache.set(segment, r);
+  }
+  return r;
+}
+
+function pushToken(segment: string, at: number, out: Token[]): void {
+  const r = readingOf(segment);
+  out.push({ word: r.word, stem: r.stem, start: at, end: at + segment.length, capital: r.capital });
 }
 
 /**
