@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FinishedReportSchema } from '../../utils/report/schema';
 import { privateUrlPatterns } from '../../utils/sources/private-rules';
+import { RULES_LINGER_MS } from '../../utils/sources/request-guard';
 import { chromiumMissing, launchWithExtension, storedReport, tabIdOf, waitForVerdicts, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { DEMO_VERDICTS } from './demo-article';
@@ -61,9 +62,9 @@ describe.skipIf(Boolean(missing))('Chromium: a public page cannot make the exten
     // The public hops were asked: the refusal is of the private hop, not of the source.
     expect(server.count('/public/sources/moved-to-router.html')).toBeGreaterThan(0);
     expect(server.count('/public/sources/moved-twice.html')).toBeGreaterThan(0);
-    // No rule is left installed once the check is done.
-    const rules = await (await ext.currentWorker()).evaluate(() => (globalThis as any).chrome.declarativeNetRequest.getSessionRules());
-    expect(rules).toEqual([]);
+    // No rule is left installed once the check is done and the rules' linger has passed.
+    const installed = async () => (await ext.currentWorker()).evaluate(() => (globalThis as any).chrome.declarativeNetRequest.getSessionRules());
+    await expect.poll(installed, { timeout: RULES_LINGER_MS + 5_000, interval: 250 }).toEqual([]);
     await page.close();
   }, 90_000);
 

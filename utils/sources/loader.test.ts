@@ -466,6 +466,34 @@ describe('loader: requests pass the browser guard in their page’s mode', () =>
     expect(seen).toEqual(['loopback /plain.txt', 'guarded /plain.txt', 'open /no-type', 'guarded /no-type', 'private /article.html', 'loopback /article.html']);
   });
 
+  it('asks the guard to get ready for the page’s mode before the cache is read, so the request need not wait for it', async () => {
+    const order: string[] = [];
+    const requestGuard: RequestGuard = {
+      send: (url, mode, request) => {
+        order.push(`send ${mode}`);
+        return request();
+      },
+      open: (request) => request(),
+      prepare: (mode) => void order.push(`prepare ${mode}`),
+    };
+    const h = await harness({ requestGuard });
+    const cache: SourceCache = {
+      get: async (key) => {
+        order.push('cache read');
+        return h.cache.get(key);
+      },
+      put: (entry) => h.cache.put(entry),
+      delete: (key) => h.cache.delete(key),
+      clear: () => h.cache.clear(),
+      stats: () => h.cache.stats(),
+    };
+    const loader = createSourceLoader({ readHtml, cache, requestGuard, settings: () => h.settings, timeoutMs: 2000 });
+    expect(await loader.load(`${server.url}/article.html`, { pageUrl: 'https://news.example.com/a' })).toMatchObject({ ok: false, reason: 'blocked_private' });
+    expect(order).toEqual([]);
+    expect(await loader.load(`${server.url}/article.html`, { pageUrl: `${server.url}/index.html` })).toMatchObject({ ok: true });
+    expect(order).toEqual(['prepare loopback', 'cache read', 'send loopback']);
+  });
+
   it('a refusal by the guard is blocked_private, and is not cached', async () => {
     const requestGuard: RequestGuard = {
       send: async () => {

@@ -345,6 +345,8 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader &
     archiveUrl: string | undefined,
   ): Promise<SourceOutcome> {
     let stale: CachedSource | null = null;
+    // The request may follow the cache read: the browser's rules for this page get ready meanwhile.
+    options.requestGuard?.prepare?.(guardModeOf(pageUrl, settings.allowPrivate));
     if (cache) {
       let entry: CachedSource | null = null;
       await writing.get(key);

@@ -145,13 +145,79 @@ describe('createModeLock: one mode at a time', () => {
   });
 });
 
+describe('createModeLock: a mode lingers after its last task', () => {
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  function lingeringLock(lingerMs: number, enter: (mode: GuardMode) => Promise<void> = async () => undefined) {
+    const log: string[] = [];
+    const run = createModeLock(
+      {
+        enter: async (mode) => {
+          log.push(`enter ${mode}`);
+          await enter(mode);
+        },
+        leave: async (mode) => void log.push(`leave ${mode}`),
+      },
+      { lingerMs },
+    );
+    const task = (mode: GuardMode, name: string) => run(mode, async () => void log.push(`run ${name}`));
+    return { log, run, task };
+  }
+
+  it('starts a task of the same mode within the linger without leaving and entering again, and leaves after it', async () => {
+    const { log, task } = lingeringLock(40);
+    await task('guarded', 'a');
+    await tick();
+    await task('guarded', 'b');
+    await tick();
+    expect(log).toEqual(['enter guarded', 'run a', 'run b']);
+    await wait(80);
+    expect(log).toEqual(['enter guarded', 'run a', 'run b', 'leave guarded']);
+  });
+
+  it('leaves a lingering mode at once for a task of another mode', async () => {
+    const { log, task } = lingeringLock(10_000);
+    await task('guarded', 'a');
+    await task('open', 'b');
+    expect(log).toEqual(['enter guarded', 'run a', 'leave guarded', 'enter open', 'run b']);
+  });
+
+  it('does not linger in a mode whose enter failed: the next task enters again', async () => {
+    let fail = true;
+    const { log, task } = lingeringLock(10_000, async () => {
+      if (fail) throw new Error('cannot install');
+    });
+    await expect(task('guarded', 'a')).rejects.toThrow('cannot install');
+    fail = false;
+    await tick();
+    await task('guarded', 'b');
+    expect(log).toEqual(['enter guarded', 'leave guarded', 'enter guarded', 'run b']);
+  });
+
+  it('prepare enters a mode before its first task, and does nothing while another mode runs', async () => {
+    const { log, run, task } = lingeringLock(10_000);
+    run.prepare('loopback');
+    await tick();
+    expect(log).toEqual(['enter loopback']);
+    await task('loopback', 'a');
+    expect(log).toEqual(['enter loopback', 'run a']);
+    const hold = deferred();
+    const open = run('open', () => hold.promise);
+    await tick();
+    run.prepare('guarded');
+    await tick();
+    hold.resolve();
+    await open;
+    expect(log).toEqual(['enter loopback', 'run a', 'leave loopback', 'enter open']);
+  });
+});
+
 describe('createRuleGuard (Chrome)', () => {
   const id = 'abcdefghijklmnopabcdefghijklmnop';
 
   it('clears rules left by an earlier worker, installs them for guarded requests and removes them after', async () => {
     const fake = fakeRules();
     fake.installed.set(privateRuleIds()[3], privateAddressRules(id)[0]);
-    const guard = createRuleGuard(fake.rules, id);
+    const guard = createRuleGuard(fake.rules, id, { lingerMs: 0 });
     let seen = -1;
     await guard.send('https://news.example.com/s', 'guarded', async () => {
       seen = fake.installed.size;
@@ -186,7 +252,7 @@ describe('createRuleGuard (Chrome)', () => {
 
   it('installs, for a loopback page’s requests, the rules for private addresses only, and the reverse for a private page', async () => {
     const fake = fakeRules();
-    const guard = createRuleGuard(fake.rules, id);
+    const guard = createRuleGuard(fake.rules, id, { lingerMs: 0 });
     const seen: Record<string, string[]> = {};
     const record = (mode: GuardMode) =>
       guard.send('http://127.0.0.1:8080/s', mode, async () => {
@@ -198,6 +264,25 @@ describe('createRuleGuard (Chrome)', () => {
     expect(seen.private).toEqual(privateAddressRules(id, ['loopback']).map((r) => r.condition.regexFilter));
     await tick();
     await tick();
+    expect(fake.installed.size).toBe(0);
+  });
+
+  it('keeps the rules between two rounds of guarded requests, and removes them once none came for a while', async () => {
+    const fake = fakeRules();
+    const guard = createRuleGuard(fake.rules, id, { lingerMs: 50 });
+    const sizes: number[] = [];
+    const request = () =>
+      guard.send('https://news.example.com/s', 'guarded', async () => {
+        sizes.push(fake.installed.size);
+        return response('https://news.example.com/s');
+      });
+    await request();
+    await tick();
+    await request();
+    expect(sizes).toEqual([privateAddressRules(id).length, privateAddressRules(id).length]);
+    // Cleared at start, installed once; not removed and installed again between the two.
+    expect(fake.log).toEqual(['rules 0', `rules ${privateAddressRules(id).length}`]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(fake.installed.size).toBe(0);
   });
 

@@ -14,8 +14,11 @@
  *   sources (the demo and the tests are on 127.0.0.1), so requests are sent in the mode of their
  *   page (`GuardMode`), and a mode runs only while its rules are installed. Modes never overlap:
  *   a request of another mode waits until the running ones have their answer (first come, first
- *   served; only headers are waited for, not bodies). The rules are removed when no request of
- *   the mode runs.
+ *   served; only headers are waited for, not bodies). The rules are removed once no request of
+ *   the mode has run for `RULES_LINGER_MS`, or at once when a request of another mode comes: a
+ *   long page's sources arrive in rounds, and each round would otherwise wait for the rules to
+ *   be removed and installed again. The loader asks for a mode's rules (`prepare`) while it
+ *   reads the cache, so the first request of a check does not wait for them either.
  * - Firefox (`createWebRequestGuard`, webrequest-guard.ts): a blocking `webRequest` listener sees
  *   every hop of the extension's requests with the request's id, so each hop is judged by the
  *   mode of the request it belongs to, and cancelled there; a public name is judged by where
@@ -49,6 +52,11 @@ export interface RequestGuard {
   send(url: string, mode: GuardMode, request: () => Promise<Response>): Promise<Response>;
   /** Runs a request to an address of the reader's own choosing (the judge's model server). */
   open<T>(request: () => Promise<T>): Promise<T>;
+  /**
+   * A page's sources in `mode` may be requested soon (their cache entries are being read): the
+   * guard may get ready now (Chrome installs the mode's rules), so the first request need not wait.
+   */
+  prepare?(mode: GuardMode): void;
 }
 
 /** A page's sources are judged by the page's address, unless the reader allowed private addresses. */
@@ -79,14 +87,22 @@ export function mayReach(mode: GuardMode, target: HostClass): boolean {
 /**
  * Runs tasks of one mode at a time: tasks of the running mode start at once unless a task of the
  * other mode waits (so neither mode starves); `enter(mode)` runs before the first task of a
- * mode, `leave(mode)` after its last.
+ * mode, `leave(mode)` after its last. With `lingerMs`, a mode whose last task ended stays
+ * entered that long: a task of the same mode arriving meanwhile starts at once, without a
+ * leave and an enter (a long page's sources come in rounds, each right after the last ends);
+ * a task of another mode ends the wait at once. A mode whose enter failed never lingers.
  */
-export function createModeLock(hooks: { enter(mode: GuardMode): Promise<void>; leave(mode: GuardMode): Promise<void> }) {
+export function createModeLock(
+  hooks: { enter(mode: GuardMode): Promise<void>; leave(mode: GuardMode): Promise<void> },
+  options: { lingerMs?: number } = {},
+) {
+  const lingerMs = options.lingerMs ?? 0;
   let current: GuardMode | null = null;
   let running = 0;
   // Hooks run one after another; `entered` is the current mode's enter, which its tasks await.
   let hooksDone: Promise<void> = Promise.resolve();
   let entered: Promise<void> = Promise.resolve();
+  let lingering: ReturnType<typeof setTimeout> | null = null;
   const waiting: Array<{ mode: GuardMode; start: () => void }> = [];
 
   /** Counts a task in, synchronously, so that no task of the other mode can slip in between. */
@@ -108,25 +124,53 @@ export function createModeLock(hooks: { enter(mode: GuardMode): Promise<void>; l
       }
     }
   };
+  /** Leaves the current mode (no task of it runs), then admits the waiting ones. */
+  const leaveNow = () => {
+    if (lingering) clearTimeout(lingering);
+    lingering = null;
+    const done = current!;
+    current = null;
+    hooksDone = hooksDone.then(() => hooks.leave(done)).catch(() => undefined);
+    void hooksDone.then(admit);
+  };
 
-  return async function run<T>(mode: GuardMode, task: () => Promise<T>): Promise<T> {
+  async function run<T>(mode: GuardMode, task: () => Promise<T>): Promise<T> {
+    // An idle mode that lingers: kept for a task of its own, left at once for another's.
+    if (lingering && running === 0 && waiting.length === 0) {
+      clearTimeout(lingering);
+      lingering = null;
+      if (current !== mode) leaveNow();
+    }
     if (waiting.length === 0 && (running === 0 || current === mode)) begin(mode);
     else await new Promise<void>((start) => waiting.push({ mode, start }));
+    let ready = false;
     try {
       // A mode whose enter failed (Chrome could not install its rules) runs none of its tasks.
       await entered;
+      ready = true;
       return await task();
     } finally {
       running--;
       if (running === 0) {
-        const done = current!;
-        current = null;
-        hooksDone = hooksDone.then(() => hooks.leave(done)).catch(() => undefined);
-        void hooksDone.then(admit);
+        if (ready && lingerMs > 0 && waiting.length === 0) lingering = setTimeout(() => running === 0 && leaveNow(), lingerMs);
+        else leaveNow();
       }
     }
-  };
+  }
+  return Object.assign(run, {
+    /**
+     * Enters `mode` ahead of its first task when nothing else runs or waits (it then lingers as
+     * after a task); otherwise does nothing. The caller expects a request of that mode soon.
+     */
+    prepare(mode: GuardMode): void {
+      if (waiting.length > 0 || running > 0 || (lingering && current === mode)) return;
+      run(mode, async () => undefined).catch(() => undefined);
+    },
+  });
 }
+
+/** How long Chrome's rules of a mode stay installed after its last request (the next round's wait). */
+export const RULES_LINGER_MS = 2_000;
 
 /** The part of `declarativeNetRequest` the guard uses. */
 export interface SessionRules {
@@ -134,21 +178,26 @@ export interface SessionRules {
 }
 
 /** Chrome: declarativeNetRequest session rules, installed while guarded requests run. */
-export function createRuleGuard(rules: SessionRules, extensionHost: string): RequestGuard {
+export function createRuleGuard(rules: SessionRules, extensionHost: string, options: { lingerMs?: number } = {}): RequestGuard {
   const ids = privateRuleIds();
   // Rules an earlier life of the worker left behind go first.
   const cleared = Promise.resolve().then(() => rules.updateSessionRules({ removeRuleIds: ids }));
   const rulesOf = (mode: GuardMode) => privateAddressRules(extensionHost, refusedKinds(mode));
-  const lock = createModeLock({
-    async enter(mode) {
-      await cleared.catch(() => undefined);
-      // Open mode removes them too: a failed removal must not leave an open request blocked.
-      await rules.updateSessionRules(mode === 'open' ? { removeRuleIds: ids } : { removeRuleIds: ids, addRules: rulesOf(mode) });
+  const lock = createModeLock(
+    {
+      async enter(mode) {
+        await cleared.catch(() => undefined);
+        // Open mode removes them too: a failed removal must not leave an open request blocked.
+        await rules.updateSessionRules(mode === 'open' ? { removeRuleIds: ids } : { removeRuleIds: ids, addRules: rulesOf(mode) });
+      },
+      async leave(mode) {
+        if (mode !== 'open') await rules.updateSessionRules({ removeRuleIds: ids });
+      },
     },
-    async leave(mode) {
-      if (mode !== 'open') await rules.updateSessionRules({ removeRuleIds: ids });
-    },
-  });
+    // Rules kept a while longer only refuse more: they match the extension's own GETs outside
+    // tabs, and each of those runs in a mode of this lock.
+    { lingerMs: options.lingerMs ?? RULES_LINGER_MS },
+  );
   return {
     send: (_url, mode, request) =>
       lock(mode, async () => {
@@ -157,5 +206,6 @@ export function createRuleGuard(rules: SessionRules, extensionHost: string): Req
         return response;
       }),
     open: (request) => lock('open', request),
+    prepare: (mode) => lock.prepare(mode),
   };
 }
