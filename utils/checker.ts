@@ -65,8 +65,9 @@ export const PROGRESS_INTERVAL_MS = 50;
  * How often progress reaches the stored entry (and the popup, which follows it) while sources
  * load. Each write serialises the whole page and report, and every extension context listening
  * to storage changes reads it back: on a 400-claim page, writing at the page's pace took a good
- * part of the worker's time. The first and the final report, and the reader's requests, are
- * stored at once; a worker stopped between two writes resumes from the sources cache.
+ * part of the worker's time. The first report is stored in the task after the page's answer (the
+ * first loads go first), the final report and the reader's requests at once; a worker stopped
+ * between two writes resumes from the sources cache.
  */
 export const STORE_INTERVAL_MS = 500;
 
@@ -129,6 +130,8 @@ export function createTabChecker(deps: CheckerDeps) {
     let published = false;
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
     let storeTimer: ReturnType<typeof setTimeout> | null = null;
+    /** Stores the answered first report and shows it on the toolbar, in the task after the answer. */
+    let firstTimer: ReturnType<typeof setTimeout> | null = null;
     let job: Job | null = null;
     let first: Report | null = null;
     const judging = new AbortController();
@@ -145,6 +148,12 @@ export function createTabChecker(deps: CheckerDeps) {
       if (flushTimer) clearTimeout(flushTimer);
       flushTimer = null;
       if (!job || !isCurrent()) return;
+      if (firstTimer) {
+        // A newer report before the first was stored: it is stored and shown instead, at once.
+        clearTimeout(firstTimer);
+        firstTimer = null;
+        storeNow = true;
+      }
       published = true;
       if (storeNow || job.report.state === 'done') persist();
       else storeTimer ??= setTimeout(persist, STORE_INTERVAL_MS);
@@ -180,10 +189,15 @@ export function createTabChecker(deps: CheckerDeps) {
     jobs.set(tabId, job);
     if (!published && options.answered) {
       // The page gets this report as its answer: sending it again would cost the page a second
-      // parse of the report and a pass over every badge.
+      // parse of the report and a pass over every badge. It is stored, and shown on the toolbar,
+      // in the next task: serialising a long page's entry takes a while, and the first loads'
+      // cache reads (begun above) would wait behind it, and the first requests behind them.
       published = true;
-      persist();
-      deps.notify(tabId, job.report, { pageHasIt: true });
+      firstTimer = setTimeout(() => {
+        firstTimer = null;
+        persist();
+        if (job && isCurrent()) deps.notify(tabId, job.report, { pageHasIt: true });
+      }, 0);
     } else if (!published) publish();
     return job.report;
   }

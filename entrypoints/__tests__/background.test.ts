@@ -94,6 +94,8 @@ describe('background messages', () => {
     expect(answer.ok).toBe(true);
     const report = FinishedReportSchema.parse(answer.value);
     expect(report.claims[0].verdict).toBe('unlinked');
+    // Stored, and shown on the toolbar, in the task after the answer.
+    await new Promise((r) => setTimeout(r, 0));
     const stored = await fakeBrowser.storage.session.get('tab:5');
     expect(FinishedReportSchema.parse((stored['tab:5'] as { report: unknown }).report).claims).toHaveLength(1);
     expect(badgeText).toHaveBeenCalledWith({ tabId: 5, text: '1' });
@@ -120,6 +122,7 @@ describe('background messages', () => {
     const tab = { ...self(), tab: { id: 6, url: PAGE_URL } };
     const first = (await send({ type: 'verify', page }, tab)) as { ok: true; value: Report };
     expect(first.value.claims.map((c) => c.verdict)).toEqual(['unchecked', 'unchecked']);
+    await new Promise((r) => setTimeout(r, 0));
     expect(badgeText).toHaveBeenLastCalledWith({ tabId: 6, text: '2' });
     // A click on the first badge, from the page.
     await send({ type: 'check-claim', claimId: 'c1' }, tab);
