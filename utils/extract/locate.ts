@@ -67,10 +67,10 @@ function markerTargets(ctx: SourceContext): MarkerTargets {
   return { targets, cites: (index) => !closestClass(links[index], 'mw-cite-backlink', 4) };
 }
 
-function resolveTarget(found: PageSources, target: Element): CitedSource | 'note' | undefined {
+function resolveTarget(found: PageSources, target: Element): CitedSource[] | 'note' | undefined {
   for (let el: Element | null = target, depth = 0; el && depth < 4; el = el.parentElement, depth++) {
-    const source = found.byElement.get(el);
-    if (source) return source;
+    const sources = found.byElement.get(el);
+    if (sources) return sources;
     if (found.notes.has(el)) return 'note';
   }
   return undefined;
@@ -94,7 +94,7 @@ function noteBlocks(ctx: SourceContext, found: PageSources): Block[] {
   // numbered) is a work, never a claim.
   const entries = [...found.notes];
   const unfetchable = new Set<Element>();
-  for (const [el, source] of found.byElement) if (source.reason === 'no_url') unfetchable.add(el);
+  for (const [el, sources] of found.byElement) if (sources.every((s) => s.reason === 'no_url')) unfetchable.add(el);
   if (unfetchable.size > 0) {
     for (const a of ctx.fragmentLinks) {
       const text = a.textContent ?? '';
@@ -187,22 +187,22 @@ function resolveRefs(found: PageSources, inline: InlineSources, refs: Ref[], int
     }
     if (ref.kind === 'target') {
       let hit = ref.target ? resolveTarget(found, ref.target) : undefined;
-      if (hit && hit !== 'note' && hit.reason === 'no_url' && NOTE_LABEL.test(ref.label)) hit = 'note';
+      if (hit && hit !== 'note' && hit.every((s) => s.reason === 'no_url') && NOTE_LABEL.test(ref.label)) hit = 'note';
       if (hit === 'note') continue;
       const byNumber = hit ?? byLabel(found, ref.label);
-      if (byNumber) pushUnique(into.sourceIds, byNumber.id);
+      if (byNumber) for (const source of byNumber) pushUnique(into.sourceIds, source.id);
       else if (ref.strong) pushUnique(into.unlinked, ref.label);
       continue;
     }
-    const source = found.byNumber.get(ref.n);
-    if (!source && found.noteNumbers.has(ref.n)) continue;
-    if (source) pushUnique(into.sourceIds, source.id);
+    const sources = found.byNumber.get(ref.n);
+    if (!sources && found.noteNumbers.has(ref.n)) continue;
+    if (sources) for (const source of sources) pushUnique(into.sourceIds, source.id);
     else if (!ref.strict) pushUnique(into.unlinked, labelFor(ref.n, ref.sourceStyle));
   }
 }
 
 /** The listed source a marker's label numbers ("12", "Source 3"), if any. */
-function byLabel(found: PageSources, label: string): CitedSource | undefined {
+function byLabel(found: PageSources, label: string): CitedSource[] | undefined {
   const parsed = numberOfLabel(label);
   return parsed ? found.byNumber.get(parsed.n) : undefined;
 }

@@ -9,7 +9,7 @@ import { anchorsWithHref, toArray, closestClass, closestTag, hasClass } from './
 import { domainOf, findBareUrls, inPageFragment, normalizeSpace, readHref, resolveHttpUrl } from './text';
 import type { SourceContext } from './sources';
 
-interface ReadItem {
+export interface ReadItem {
   /** Empty for a work without a fetchable link (see `reason`). */
   url: string;
   reason?: 'no_url' | 'blocked_scheme';
@@ -63,7 +63,7 @@ export class EntryNodes {
   }
 }
 
-export function readItem(ctx: SourceContext, entry: EntryNodes, followed = false): ReadItem | undefined {
+export function readItem(ctx: SourceContext, entry: EntryNodes): ReadItem | undefined {
   const nodes = entry.nodes;
   // The entry's text is read only when it is needed: for its number, when its first character can
   // open one ("[3]", "3.", "Source 3"; not Wikipedia's "^"), and for bare URLs or a quoted title.
@@ -89,21 +89,6 @@ export function readItem(ctx: SourceContext, entry: EntryNodes, followed = false
       if (title) chosen.title = title;
     }
   }
-  if (!chosen && !followed) {
-    // A short footnote ("King 2003, p. 41") points at its bibliography entry: read that instead.
-    for (const a of entry.anchors()) {
-      const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
-      // Not a back-link, and not a citation marker inside a note (that note cites, it is not a work).
-      if (fragment === undefined || closestClass(a, 'mw-cite-backlink', 4) || closestTag(a, SUP, 3)) continue;
-      const target = ctx.elementById(fragment);
-      // Only a bibliography entry (a <cite> or another list item) counts, never a back-link
-      // to the marker in the text.
-      const cited = target && !closestTag(target, SUP, 2) ? closestTag(target, ENTRY_TAGS, 6) : null;
-      if (!cited || nodes.some((n) => n.contains(cited) || cited.contains(n))) continue;
-      const read = readItem(ctx, new EntryNodes([cited]), true);
-      if (read) return { ...read, number, sourceStyle };
-    }
-  }
   if (!chosen) return undefined;
   if (!chosen.title) {
     // A citation whose only link is an identifier still names its work in quotes.
@@ -111,6 +96,34 @@ export function readItem(ctx: SourceContext, entry: EntryNodes, followed = false
     if (quoted) chosen.title = quoted[1].trim();
   }
   return { ...chosen, number, sourceStyle };
+}
+
+/** A work an entry points at within the page: its entry element and the words that name it. */
+export interface CitedEntry {
+  el: Element;
+  name: string;
+}
+
+/**
+ * The other entries an entry without a link of its own points at: a short footnote ("King 2003,
+ * p. 41", "Bain 2006, p. 3; King 2003, p. 5") links each work it names to its bibliography entry
+ * (a <cite>, or a list item); so may a note ("Driscoll 2009 did not conclude …"). Back-links to
+ * the text's markers and markers inside a note ("[246]": that note cites, see locate.ts) are no
+ * such pointers. Each entry once, in the order named.
+ */
+export function citedEntries(ctx: SourceContext, entry: EntryNodes): CitedEntry[] {
+  const found: CitedEntry[] = [];
+  for (const a of entry.anchors()) {
+    const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
+    if (fragment === undefined || closestClass(a, 'mw-cite-backlink', 4) || closestTag(a, SUP, 3)) continue;
+    const target = ctx.elementById(fragment);
+    // Only a bibliography entry (a <cite> or another list item) counts, never a back-link to the
+    // marker in the text.
+    const cited = target && !closestTag(target, SUP, 2) ? closestTag(target, ENTRY_TAGS, 6) : null;
+    if (!cited || entry.nodes.some((n) => n.contains(cited) || cited.contains(n)) || found.some((f) => f.el === cited)) continue;
+    found.push({ el: cited, name: normalizeSpace(a.textContent ?? '') });
+  }
+  return found;
 }
 
 /** The first character of the nodes' joined textContent that is not white space ("" if none). */
@@ -157,6 +170,14 @@ function blockedLink(href: string | null): boolean {
 const WORK_MARKUP = new Set(['cite', 'i', 'em']);
 const YEAR = /\b(?:1[5-9]|20)\d{2}\b/;
 
+const LEADING_NUMBER = /^\[?\s*(Source\s+)?([1-9]\d{0,3})\s*(?:\]|\.|:|\))\s*/i;
+
+/** The number an entry gives itself in its text ("[3] …", "3. …"), if any. */
+export function leadingNumber(entry: EntryNodes): number | undefined {
+  const prefix = entry.text().match(LEADING_NUMBER);
+  return prefix ? Number(prefix[2]) : undefined;
+}
+
 /**
  * An entry without an http(s) link that still cites a work: a link of a blocked scheme, or a
  * book or print article described by a formatted citation (`<cite>`, MediaWiki's `citation` or
@@ -166,7 +187,7 @@ const YEAR = /\b(?:1[5-9]|20)\d{2}\b/;
 export function unfetchableItem(entry: EntryNodes): ReadItem | undefined {
   const nodes = entry.nodes;
   const text = entry.text();
-  const prefix = text.match(/^\[?\s*(Source\s+)?([1-9]\d{0,3})\s*(?:\]|\.|:|\))\s*/i);
+  const prefix = text.match(LEADING_NUMBER);
   const number = prefix ? Number(prefix[2]) : undefined;
   const sourceStyle = Boolean(prefix?.[1]);
   const body = text.replace(/^\^\s*(?:[a-z]{1,2}\s+)*/, '').replace(/^↑\s*/, '').trim();

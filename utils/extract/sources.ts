@@ -11,8 +11,9 @@
  * (kept as `archiveUrl`) and over identifier resolvers (doi.org, Bibcode), which are used only when
  * nothing else is there. When a page marks its external links (MediaWiki's `a.external`), only
  * those count, so that internal links (ISBN lookups, article links) are never taken for sources.
- * A short footnote that only points at a bibliography entry ("King 2003, p. 41") borrows that
- * entry's link. An item with no usable URL is either a work without a link (a book, a print
+ * A short footnote that only points at bibliography entries ("King 2003, p. 41") cites their works:
+ * it stands for their sources (one per work, shared by every footnote naming it), not for one of
+ * its own. An item with no usable URL is either a work without a link (a book, a print
  * article: it has a formatted citation, an ISBN, pages, or an italic title and a year), which
  * becomes a source that cannot be fetched (`no_url`), or a note that only explains, which is no
  * source: markers pointing at it alone make no claim. An entry whose only link has a scheme that
@@ -24,7 +25,7 @@ import { LIMITS, isSourceContainer } from './config';
 import { REGEXPS } from './vocabulary';
 import { anchorsWithHref, elementsByTags, toArray, closestTag, firstByTags, hasClass } from './dom';
 import { domainOf, normalizeSpace, pageAddresses, resolveHttpUrl } from './text';
-import { EntryNodes, readItem, unfetchableItem } from './source-entry';
+import { EntryNodes, citedEntries, leadingNumber, readItem, unfetchableItem, type CitedEntry, type ReadItem } from './source-entry';
 
 /** One entry of a source list: usually a list item, sometimes one line of a paragraph. */
 interface ListItem {
@@ -44,10 +45,13 @@ export interface FoundList {
 
 export interface PageSources {
   sources: CitedSource[];
-  /** List entry element → its source (entries without a usable URL are absent). */
-  byElement: Map<Element, CitedSource>;
-  /** Marker number → source, from the page's primary numbering. */
-  byNumber: Map<number, CitedSource>;
+  /**
+   * List entry element → the works it cites: its own source, or for a short footnote those of
+   * the entries it points at (entries without a usable URL are absent).
+   */
+  byElement: Map<Element, CitedSource[]>;
+  /** Marker number → the works, from the page's primary numbering. */
+  byNumber: Map<number, CitedSource[]>;
   /** Entry elements that exist but hold no URL (explanatory notes), or came after the cap. */
   notes: Set<Element>;
   /** Numbers of entries that exist but hold no URL: a marker naming them is a note, not unlinked. */
@@ -186,43 +190,77 @@ export function findSources(ctx: SourceContext, early: FoundList[], containers: 
     listContainers: lists.flatMap((l) => l.containers),
     capped: false,
   };
-  const numbered: { list: FoundList; item: ListItem; source: CitedSource; n: number }[] = [];
+  // `at`: the entry's place among all lists' entries, which decides whose number a marker names.
+  const numbered: { list: FoundList; sources: CitedSource[]; n: number; at: number }[] = [];
+  const pointers: { list: FoundList; item: ListItem; entry: EntryNodes; cited: CitedEntry[]; at: number }[] = [];
+  // Sources labelled by their place in a list that shows no numbers (a bibliography's <ul>).
+  const unnumbered = new Set<CitedSource>();
+  const add = (list: FoundList, item: ListItem, read: ReadItem | undefined, at: number): void => {
+    if (!read) {
+      result.notes.add(item.el);
+      if (list.named) result.noteNumbers.add(item.ordinal);
+      return;
+    }
+    const n = read.number ?? item.ordinal;
+    const source = newSource(result, read, read.sourceStyle ? `Source ${n}` : String(n));
+    if (!source) {
+      // Past the cap: markers pointing here make no claim (and are not called unlinked).
+      result.notes.add(item.el);
+      if (list.named) result.noteNumbers.add(n);
+      return;
+    }
+    if (read.number === undefined && item.el.parentElement?.localName === 'ul') unnumbered.add(source);
+    if (!result.byElement.has(item.el)) result.byElement.set(item.el, [source]);
+    numbered.push({ list, sources: [source], n, at });
+  };
+  let at = 0;
   for (const list of lists) {
     for (const item of list.items) {
+      at++;
       const entry = new EntryNodes(item.nodes);
-      const read = readItem(ctx, entry) ?? unfetchableItem(entry);
-      if (!read) {
-        result.notes.add(item.el);
-        if (list.named) result.noteNumbers.add(item.ordinal);
-        continue;
-      }
-      if (result.sources.length >= MAX_SOURCES) {
-        // Past the cap: markers pointing here make no claim (and are not called unlinked).
-        result.capped = true;
-        result.notes.add(item.el);
-        if (list.named) result.noteNumbers.add(read.number ?? item.ordinal);
-        continue;
-      }
-      const n = read.number ?? item.ordinal;
-      const source: CitedSource = {
-        id: `s${result.sources.length + 1}`,
-        label: read.sourceStyle ? `Source ${n}` : String(n),
-        url: read.url,
-        ...(read.archiveUrl ? { archiveUrl: read.archiveUrl } : {}),
-        ...(read.title ? { title: read.title } : {}),
-        domain: read.url ? (read.domain ?? domainOf(read.url)) : '',
-        ...(read.reason ? { status: 'unavailable' as const, reason: read.reason } : {}),
-      };
-      result.sources.push(source);
-      if (!result.byElement.has(item.el)) result.byElement.set(item.el, source);
-      numbered.push({ list, item, source, n });
+      const own = readItem(ctx, entry);
+      // No link of its own, but links to other entries: a short footnote, read once every list is.
+      const cited = own ? undefined : citedEntries(ctx, entry);
+      if (cited && cited.length > 0) pointers.push({ list, item, entry, cited, at });
+      else add(list, item, own ?? unfetchableItem(entry), at);
     }
   }
+  // A short footnote ("King 2003, p. 41") cites the works it points at: the sources of their
+  // entries when those are listed, else a source read from each entry, named as the footnote
+  // names it. A footnote whose pointers reach no work is read as any other entry.
+  const outside = new Map<Element, CitedSource | null>();
+  for (const { list, item, entry, cited, at } of pointers) {
+    const works: CitedSource[] = [];
+    for (const { el, name } of cited) {
+      let work = listedWork(result, el);
+      if (work === undefined) {
+        work = outside.get(el);
+        if (work === undefined) {
+          const target = new EntryNodes([el]);
+          const read = readItem(ctx, target) ?? unfetchableItem(target);
+          work = (read && newSource(result, read, name || String(result.sources.length + 1))) || null;
+          outside.set(el, work);
+        }
+      } else if (work && unnumbered.has(work) && name) {
+        // The page shows no number for it: it names it as its footnotes do ("King 2003").
+        work.label = name;
+        unnumbered.delete(work);
+      }
+      if (work && !works.includes(work)) works.push(work);
+    }
+    if (works.length === 0) {
+      add(list, item, unfetchableItem(entry), at);
+      continue;
+    }
+    if (!result.byElement.has(item.el)) result.byElement.set(item.el, works);
+    numbered.push({ list, sources: works, n: leadingNumber(entry) ?? item.ordinal, at });
+  }
+  if (pointers.length > 0) numbered.sort((a, b) => a.at - b.at);
   // Text markers ("[3]") carry only a number: named lists own the numbering before lists that
   // were reached only through linked markers, and within each group the first list wins.
   for (const named of [true, false]) {
     for (const entry of numbered) {
-      if (entry.list.named === named && !result.byNumber.has(entry.n)) result.byNumber.set(entry.n, entry.source);
+      if (entry.list.named === named && !result.byNumber.has(entry.n)) result.byNumber.set(entry.n, entry.sources);
     }
   }
   if (result.sources.length === 0) {
@@ -230,13 +268,45 @@ export function findSources(ctx: SourceContext, early: FoundList[], containers: 
     for (const entry of jsonLdSources(ctx)) {
       if (entry.source) {
         result.sources.push(entry.source);
-        result.byNumber.set(entry.position, entry.source);
+        result.byNumber.set(entry.position, [entry.source]);
       } else {
         result.noteNumbers.add(entry.position);
       }
     }
   }
   return result;
+}
+
+/** A new source for a read entry, or undefined past the cap (then `capped` is set). */
+function newSource(result: PageSources, read: ReadItem, label: string): CitedSource | undefined {
+  if (result.sources.length >= MAX_SOURCES) {
+    result.capped = true;
+    return undefined;
+  }
+  const source: CitedSource = {
+    id: `s${result.sources.length + 1}`,
+    label,
+    url: read.url,
+    ...(read.archiveUrl ? { archiveUrl: read.archiveUrl } : {}),
+    ...(read.title ? { title: read.title } : {}),
+    domain: read.url ? (read.domain ?? domainOf(read.url)) : '',
+    ...(read.reason ? { status: 'unavailable' as const, reason: read.reason } : {}),
+  };
+  result.sources.push(source);
+  return source;
+}
+
+/**
+ * The source of the listed entry an element is or lies in (a <cite> inside its list item); null
+ * for an entry that is listed but holds no work; undefined for an element outside every list.
+ */
+function listedWork(result: PageSources, el: Element): CitedSource | null | undefined {
+  for (let p: Element | null = el, depth = 0; p && depth < 4; p = p.parentElement, depth++) {
+    const sources = result.byElement.get(p);
+    if (sources) return sources.length === 1 ? sources[0] : null;
+    if (result.notes.has(p)) return null;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
