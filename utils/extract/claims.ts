@@ -21,7 +21,11 @@
  * include[55] Alcatel One Touch Fire, …") sits in the middle of a phrase. When no later group in
  * the sentence cites the words that follow, the claim runs on to the sentence's end, since ending
  * at the group would leave half a phrase. When a later group does ("metabolism[1] and increases
- * food intake,[2] both …"), each group cites its own part and the claim ends at the group.
+ * food intake,[2] both …"), each group cites its own part and the claim ends at the group, unless
+ * the word after the group continues the phrase it stands in ("an open source[1] codec to play
+ * …[2]"; not a preposition but "of", a conjunction or a relative: PART_OPENING): then the claim
+ * runs on to that phrase's end, clause punctuation, a conjunction or the next group
+ * (phraseGoesOnTo).
  *
  * Subjects: a group inside the sentence's subject, before its verb, cites no statement where it
  * stands ("The reed warbler, the marsh tit,[1] and the bittern[2] nest in the fen"). When the text
@@ -57,7 +61,7 @@
  */
 import { isAttributionOnly } from './attribution';
 import { balancedText, bracketPositions, endPastQuotation, quotationOpening, withoutParentheses } from './brackets';
-import { FRONTED_PHRASE_WORDS, FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, NOT_A_SUBJECT, opensWithListItem, PREPOSITION_OPENING, readsAsStatement, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
+import { FRONTED_PHRASE_WORDS, FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, PART_END, PART_OPENING, NOT_A_SUBJECT, opensWithListItem, PREPOSITION_OPENING, readsAsStatement, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
 import { floorIndex, HAS_WORD, lowerBound, normalizeSpace, sentenceStarts, tidyClaim } from './text';
 import { REGEXPS } from './vocabulary';
 
@@ -221,6 +225,12 @@ export class BlockText {
       const s = this.sentenceOf(index);
       return this.wholeClause(this.earlierGroups(index, starts[s], at), starts[s], (start) => this.balanced(start, listEnd, starts[s], this.sentenceEnd(s)));
     }
+    const phraseEnd = this.phraseGoesOnTo(index);
+    if (phraseEnd !== undefined) {
+      const starts = this.sentences();
+      const s = this.sentenceOf(index);
+      return this.wholeClause(this.earlierGroups(index, starts[s], at), starts[s], (start) => this.balanced(start, phraseEnd, starts[s], this.sentenceEnd(s)));
+    }
     let end = at;
     while (end > 0 && /\s/.test(clean[end - 1])) end--;
     if (end === 0) return '';
@@ -269,6 +279,28 @@ export class BlockText {
     if (before === 0 || !WORD_END.test(clean[before - 1])) return false;
     if (!WORD_NEXT.test(clean.slice(at, at + 8))) return false;
     return this.nextGroupAfter(index) > this.sentenceEndPastQuotation(this.sentenceOf(index));
+  }
+
+  /**
+   * Where the phrase ends that group `index` cuts, when a later group of the sentence cites the
+   * words after it ("… a binary build of an open source[1] codec to play the H.264 format.[2]"):
+   * words right on both sides, no punctuation between, and the word after the group continues
+   * the phrase rather than open a new part of the clause (PART_OPENING: "donated US$1,000[1] in
+   * 2008" keeps its end). The claim runs on to the phrase's end: clause punctuation, a
+   * conjunction, or the next group, whichever comes first.
+   */
+  private phraseGoesOnTo(index: number): number | undefined {
+    if (this.groups[index].keepWords) return undefined;
+    const clean = this.clean;
+    const at = this.groupAt[index];
+    const before = this.spacesBefore(at);
+    if (before === 0 || !WORD_END.test(clean[before - 1])) return undefined;
+    const next = this.nextGroupAfter(index);
+    if (next > this.sentenceEnd(this.sentenceOf(index))) return undefined;
+    const rest = clean.slice(at, next);
+    if (!WORD_NEXT.test(rest) || PART_OPENING.test(rest)) return undefined;
+    const stop = PART_END.exec(rest);
+    return this.spacesBefore(at + (stop ? stop.index : rest.length));
   }
 
   /**

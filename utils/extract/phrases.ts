@@ -41,6 +41,20 @@ export const LAST_ITEM = new RegExp(`^\\s*(?:${JOINS}|along with|together with)\
 /** The words after a group continue a list rather than give a predicate. */
 export const LIST_NEXT = new RegExp(`^\\s*(?:${JOINS})(?![\\p{L}\\p{N}'’-])`, 'u');
 
+/**
+ * The word after a group inside its clause that opens a new part of the clause, so that the words
+ * before the group are whole: a preposition ("donated US$1,000[1] in 2008"; never "of", which
+ * binds its noun to the one before: "the capital[1] of Germany"), a conjunction, a relative or a
+ * subordinating word. Any other word continues the phrase the group stands in ("an open
+ * source[1] codec", "Its revenue[1] rose …").
+ */
+export const PART_OPENING = new RegExp(
+  `^[\\s"”’)\\]]*(?:${JOINS}|but|yet|so|than|which|who|whom|whose|that|where|in|on|at|to|into|onto|for|from|by|with|without|within|during|since|until|after|before|over|under|between|among|through|throughout|across|against|about|around|near|per|via|like|despite|respectively|${REGEXPS.subordinator.source}|à|au|aux|en|dans|par|pour|avec|sans|sur|sous|mais|qui|que|dont|où|im|am|an|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|für|aber|en|con|por|para|sin|sobre|pero)(?![\\p{L}\\p{N}'’-])`,
+  'iu',
+);
+/** Where a phrase cut by a group ends at the latest: clause punctuation, or a conjunction. */
+export const PART_END = new RegExp(`[,;:()\\[\\]—]|\\s–\\s|\\s(?:${JOINS}|but)(?![\\p{L}\\p{N}'’-])`, 'u');
+
 /** Most words of an item in a list that a group sits in the middle of (see BlockText.listGoesOnTo). */
 export const LIST_ITEM_WORDS = 3;
 /** Most words of its last item, which carries the noun the list qualifies ("Italian immigration in the 1990s"). */

@@ -256,6 +256,23 @@ describe('a group inside its clause', () => {
     expect(texts['[2]']).toBe('Pruning slows growth and raises the yield');
   });
 
+  it('a group that cuts a phrase, with a later group in the sentence: the claim runs on to the end of the phrase', () => {
+    const texts = claimTexts(
+      `<p>The town bought a second-hand diesel${sup(1)} ferry to cross the estuary in winter.${sup(2)}</p>` +
+        `<p>The mill was the largest${sup(3)} of the county and its last,${sup(4)} according to the survey.</p>` +
+        `<p>The council sold the old steam${sup(5)} tug (built in 1890) to a museum in 1950.${sup(6)}</p>` +
+        `<p>The town paid £40,000${sup(7)} in 1902 and raised the tolls.${sup(8)}</p>${refList(1, 2, 3, 4, 5, 6, 7, 8)}`,
+    );
+    // "diesel" qualifies "ferry": the phrase and the clause go on to the next group.
+    expect(texts['[1]']).toBe('The town bought a second-hand diesel ferry to cross the estuary in winter.');
+    // "of" binds its noun to the one before; the phrase ends at "and".
+    expect(texts['[3]']).toBe('The mill was the largest of the county');
+    // The phrase ends at the parenthesis.
+    expect(texts['[5]']).toBe('The council sold the old steam tug');
+    // A preposition after the group opens a new part of the clause: the claim ends at its group.
+    expect(texts['[7]']).toBe('The town paid £40,000');
+  });
+
   it('a group after a quotation that runs over several sentences cites the words before it: an earlier group ends at its own', () => {
     const texts = claimTexts(
       `<p>After the vote, the warden resigned on 4 May${sup(1)} and the board chair wrote in a letter: "We acted too slowly. The river deserved better. We are sorry."${sup(2)} The letter was read aloud.</p>` +
