@@ -44,10 +44,21 @@ describe('a cell claim names what the cell is', () => {
 
   it('a list item in a cell carries the cell\'s header', () => {
     const texts = claimTexts(
-      `<table class="infobox"><tbody><tr><th scope="row">Languages (2020)</th><td><ul><li>61% Welsh</li><li>39% English${sup(1)}</li></ul></td></tr></tbody></table>` +
-        `<p>Both languages are taught.</p>${refList(1)}`,
+      `<table class="infobox"><tbody><tr><th scope="row">Languages (2020)</th><td><ul><li>61% Welsh${sup(1)}</li><li>39% English${sup(2)}</li></ul></td></tr></tbody></table>` +
+        `<p>Both languages are taught.</p>${refList(1, 2)}`,
     );
-    expect(texts).toEqual(['Languages (2020): 39% English']);
+    expect(texts).toEqual(['Languages (2020): 61% Welsh', 'Languages (2020): 39% English']);
+  });
+
+  it('a list in a cell cited once, at its last item, is cited whole; one whose items carry markers, or a list outside a table, is not', () => {
+    const texts = claimTexts(
+      `<table class="infobox"><tbody>` +
+        `<tr><th scope="row">Languages (2020)</th><td><div class="plainlist"><ul><li>61% Welsh</li><li>30% English</li><li>9% Other${sup(1)}</li></ul></div></td></tr>` +
+        `<tr><th scope="row">Religion</th><td><ul><li>52% none</li><li>40% Christian${sup(2)}</li><li>8% other${sup(3)}</li></ul></td></tr>` +
+        `</tbody></table>` +
+        `<ul><li>The upper mill</li><li>The lower mill${sup(4)}</li></ul>${refList(1, 2, 3, 4)}`,
+    );
+    expect(texts).toEqual(['Languages (2020): 61% Welsh; 30% English; 9% Other', 'Religion: 40% Christian', 'Religion: 8% other', 'The lower mill']);
   });
 });
 

@@ -38,6 +38,30 @@ export function cellHeader(block: Element): string | undefined {
   return undefined;
 }
 
+/** Most items, and longest item, of a cell's list that its last item's group cites whole. */
+const CELL_LIST_ITEMS = 12;
+const CELL_LIST_ITEM_CHARS = 60;
+
+/**
+ * The items before a list item, when the item is the last of a short list in a table cell and
+ * alone carries a marker: an infobox's list of figures cited once, at its end ("70.2% European",
+ * …, "1.9% Other[3]"), cites every item, not the last. Undefined unless every item is short and
+ * no other item holds a marker (a <sup>) of its own.
+ */
+export function cellListBefore(block: Element): string[] | undefined {
+  const list = block.parentElement;
+  if (block.localName !== 'li' || !list || (list.localName !== 'ul' && list.localName !== 'ol') || !enclosingCell(list)) return undefined;
+  const items: string[] = [];
+  for (let el = list.firstElementChild; el; el = el.nextElementSibling) {
+    if (el.localName !== 'li') continue;
+    if (el === block) return el.nextElementSibling === null && items.length > 0 ? items : undefined;
+    const text = normalizeSpace(el.textContent ?? '');
+    if (!text || text.length > CELL_LIST_ITEM_CHARS || items.length >= CELL_LIST_ITEMS - 1 || el.getElementsByTagName('sup').length > 0) return undefined;
+    items.push(text);
+  }
+  return undefined;
+}
+
 /** Longest caption a header cell's claim continues. */
 const CAPTION_CHARS = 160;
 /** A caption that runs on into the cells under it: it ends on a lower-case word ("… through analysis of"). */

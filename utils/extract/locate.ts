@@ -15,7 +15,7 @@ import { MAX_MARKERS, MAX_SOURCES, type CitedClaim, type CitedSource, type PageC
 import { attributionMatches, dropSourceAside, isAttributionOnly, isGenericName, splitAttribution, stripLeadingVerb } from './attribution';
 import { collectBlocks, pointAt, type Block, type LinkHit } from './blocks';
 import { BlockText } from './claims';
-import { captionContinued, cellHeader } from './cells';
+import { captionContinued, cellHeader, cellListBefore } from './cells';
 import { closestClass, closestTag } from './dom';
 import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
 import { isAttributedLink, isHomepageName, isLinkDense, mayBeAttributedLink, mergeAdjacentLinks } from './inline';
@@ -380,7 +380,11 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
         header = cellHeader(block.el);
         headerRead = true;
       }
-      if (header && claim.text.length < SHORT_CELL && !claim.text.startsWith(header)) claim.text = `${header}: ${claim.text}`;
+      const short = claim.text.length < SHORT_CELL;
+      // The last item of a cell's list, its only group at its end: the group cites the list (cells.ts).
+      const listed = groups.length === 1 && !text.continuesAfter(index) ? cellListBefore(block.el) : undefined;
+      if (listed) claim.text = `${listed.join('; ')}; ${claim.text}`;
+      if (header && short && !claim.text.startsWith(header)) claim.text = `${header}: ${claim.text}`;
       else if (!header && /^\p{Ll}/u.test(claim.text)) {
         // A header cell that continues its table's caption ("… through analysis of" over "nuclear DNA:").
         const caption = captionContinued(block.el);
