@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './index';
 import { indexSource } from './source';
-import { blocks, sentences, tokenize } from './text';
+import { blocks, sentences, stem, tokenize } from './text';
 
 const read = (text: string) => sentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -104,5 +104,33 @@ describe('tokens of a word written in several ways', () => {
     ]);
     // Offsets are each occurrence's own, not the first one's.
     expect(tokens.filter((t) => t.word === 'mill').map((t) => t.start)).toEqual([9, 24, 39, 54, 66, 78]);
+  });
+});
+
+describe('tokens of many different words', () => {
+  // Made-up words, each written once in lower case and once capitalised: more than the readings
+  // table first holds, and past the count at which it is emptied, so it grows and starts over.
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const made = (n: number) => {
+    let w = '';
+    for (let k = n + 26 * 27; k > 0; k = Math.floor(k / 26)) w += letters[k % 26];
+    return w;
+  };
+  const words = Array.from({ length: 140_000 }, (_, n) => made(n));
+
+  it('reads every word as written, on first sight and again', () => {
+    for (const round of [0, 1]) {
+      let wrong = 0;
+      for (let from = 0; from < words.length; from += 500) {
+        const chunk = words.slice(from, from + 500);
+        const text = chunk.map((w, k) => (k % 2 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+        const tokens = tokenize(text);
+        if (tokens.length !== chunk.length) wrong++;
+        tokens.forEach((t, k) => {
+          if (t.word !== chunk[k] || t.capital !== (k % 2 === 1) || t.stem !== stem(chunk[k]) || text.slice(t.start, t.end).toLowerCase() !== chunk[k]) wrong++;
+        });
+      }
+      expect(wrong, `round ${round}`).toBe(0);
+    }
   });
 });
