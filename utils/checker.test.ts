@@ -83,13 +83,34 @@ describe('tab checker', () => {
       sources: Array.from({ length: 8 }, (_, i) => ({ id: `s${i + 1}`, label: `Source ${i + 1}`, url: `http://127.0.0.1:8000/s${i + 1}.html`, domain: '127.0.0.1' })),
     };
     const notified: Report[] = [];
-    const checker = createTabChecker({ loader: countingLoader().loader, store: memoryStore(), notify: (_, r) => notified.push(r) });
+    // Each source answers in a task of its own, after the page's answer, within a few milliseconds.
+    const { loader: inner } = countingLoader();
+    let order = 0;
+    const loader: SourceLoader = { load: (url, o) => new Promise((r) => setTimeout(r, 1 + order++)).then(() => inner.load(url, o)) };
+    const checker = createTabChecker({ loader, store: memoryStore(), notify: (_, r, o) => void (o?.pageHasIt || notified.push(r)) });
     expect((await checker.verify(9, many)).state).toBe('running');
     await settle(checker, 9);
     expect(notified.at(-1)!.state).toBe('done');
     expect(notified.at(-1)!.claims.every((c) => c.verdict === 'supported')).toBe(true);
-    // 8 sources settled: without coalescing there would be 10 notifications.
-    expect(notified.length).toBeLessThan(10);
+    // 8 sources settled: without coalescing the page would have been sent 8 reports.
+    expect(notified.length).toBeLessThan(8);
+  });
+
+  it('answers a check that the cache settles within the task with its final report, and sends the page nothing more', async () => {
+    const toPage: Report[] = [];
+    const toolbar: Report[] = [];
+    const checker = createTabChecker({
+      loader: countingLoader().loader,
+      store: memoryStore(),
+      notify: (_, r, o) => void (o?.pageHasIt ? toolbar : toPage).push(r),
+    });
+    const answer = await checker.verify(10, longPage(4), false, { inView: ['c1', 'c2', 'c3', 'c4'], nearView: [] });
+    expect(answer.state).toBe('done');
+    expect(answer.claims.map((c) => c.verdict)).toEqual(Array(4).fill('supported'));
+    await tick();
+    await new Promise((r) => setTimeout(r, PROGRESS_INTERVAL_MS + 10));
+    expect(toPage).toEqual([]);
+    expect(toolbar.at(-1)).toEqual(answer);
   });
 
   it('stores progress at most once per store interval, the first report in the task after the answer, the reader\'s request and the final report at once', async () => {
@@ -99,8 +120,9 @@ describe('tab checker', () => {
       const { store: recording, writes } = recordingStore();
       const notified: Report[] = [];
       const checker = createTabChecker({ loader, store: recording, notify: (_, r) => notified.push(r), automatic: () => false });
-      await checker.verify(2, longPage(6));
+      const answered = checker.verify(2, longPage(6));
       await vi.advanceTimersByTimeAsync(0);
+      await answered;
       expect(writes.map((r) => r.state)).toEqual(['done']);
       // A request is stored at once: a worker stopped right after it still knows the claims were asked for.
       await checker.checkPage(2);
@@ -163,14 +185,39 @@ describe('tab checker', () => {
     expect(((await store.get(6)) as TabEntry).report.state).toBe('running');
   });
 
+  it('sends progress after a quiet spell at once, and progress within the interval at its end', async () => {
+    vi.useFakeTimers();
+    try {
+      const { loader, waiting } = heldLoader();
+      const toPage: Report[] = [];
+      const checker = createTabChecker({ loader, store: memoryStore(), notify: (_, r, o) => void (o?.pageHasIt || toPage.push(r)) });
+      const answered = checker.verify(8, longPage(3), false, { inView: ['c1', 'c2', 'c3'], nearView: [] });
+      await vi.advanceTimersByTimeAsync(0);
+      await answered;
+      await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS * 4);
+      waiting.shift()!();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(toPage.map((r) => r.claims.map((c) => c.verdict))).toEqual([['supported', 'pending', 'pending']]);
+      waiting.shift()!();
+      await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS - 1);
+      expect(toPage).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(toPage).toHaveLength(2);
+      expect(toPage[1].claims.map((c) => c.verdict)).toEqual(['supported', 'supported', 'pending']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stores a long check\'s progress once the store interval has passed', async () => {
     vi.useFakeTimers();
     try {
       const { loader, waiting } = heldLoader();
       const { store: recording, writes } = recordingStore();
       const checker = createTabChecker({ loader, store: recording, notify: () => undefined });
-      await checker.verify(3, longPage(2), false, { inView: ['c1', 'c2'], nearView: [] });
+      const answered = checker.verify(3, longPage(2), false, { inView: ['c1', 'c2'], nearView: [] });
       await vi.advanceTimersByTimeAsync(0);
+      await answered;
       expect(writes).toHaveLength(1);
       waiting.shift()!();
       // The page hears of it after the progress interval; storage the store interval after that.

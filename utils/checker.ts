@@ -59,7 +59,7 @@ export interface CheckerDeps {
   judgeClaim?: (claim: Claim, sources: readonly Source[], signal: AbortSignal) => Promise<Claim | null>;
 }
 
-/** How often progress reaches the page and the toolbar while sources load. */
+/** How often, at most, progress reaches the page and the toolbar while sources load. */
 export const PROGRESS_INTERVAL_MS = 50;
 /**
  * How often progress reaches the stored entry (and the popup, which follows it) while sources
@@ -128,10 +128,14 @@ export function createTabChecker(deps: CheckerDeps) {
     if (gen !== generation) return jobs.get(tabId)?.report ?? initialReport(page, new Date(), automatic);
     const isCurrent = () => jobs.get(tabId)?.generation === gen;
     let published = false;
+    /** The page's answer is not out yet: what the page would be sent goes in the answer instead. */
+    let answering = false;
+    /** The report last written to the store. */
+    let stored: Report | null = null;
+    /** When the page was last sent a report (its answer included). */
+    let sentAt = -Infinity;
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
     let storeTimer: ReturnType<typeof setTimeout> | null = null;
-    /** Stores the answered first report and shows it on the toolbar, in the task after the answer. */
-    let firstTimer: ReturnType<typeof setTimeout> | null = null;
     let job: Job | null = null;
     let first: Report | null = null;
     const judging = new AbortController();
@@ -141,6 +145,7 @@ export function createTabChecker(deps: CheckerDeps) {
       if (storeTimer) clearTimeout(storeTimer);
       storeTimer = null;
       if (!job || !isCurrent()) return;
+      stored = job.report;
       void deps.store.set(tabId, { key, page, report: job.report, ...(job.everything ? { everything: true } : {}) });
     }
     /** Sends the report to the page and the toolbar; stores it now or within STORE_INTERVAL_MS. */
@@ -148,16 +153,12 @@ export function createTabChecker(deps: CheckerDeps) {
       if (flushTimer) clearTimeout(flushTimer);
       flushTimer = null;
       if (!job || !isCurrent()) return;
-      if (firstTimer) {
-        // A newer report before the first was stored: it is stored and shown instead, at once.
-        clearTimeout(firstTimer);
-        firstTimer = null;
-        storeNow = true;
-      }
       published = true;
+      // The page first: serialising a long page's entry for storage takes a while.
+      deps.notify(tabId, job.report, answering ? { pageHasIt: true } : {});
+      if (!answering) sentAt = Date.now();
       if (storeNow || job.report.state === 'done') persist();
       else storeTimer ??= setTimeout(persist, STORE_INTERVAL_MS);
-      deps.notify(tabId, job.report);
     }
     const verification = startVerification(page, {
       loader: deps.loader,
@@ -178,9 +179,14 @@ export function createTabChecker(deps: CheckerDeps) {
         if (!isCurrent()) return;
         job.report = rejudged.size ? { ...report, claims: report.claims.map((c) => rejudged.get(c.id) ?? c) } : report;
         // Sources answered from the cache settle within milliseconds of each other: progress is
-        // written and sent at most once per PROGRESS_INTERVAL_MS, the first and the final report at once.
+        // written and sent at most once per PROGRESS_INTERVAL_MS, the first and the final report at
+        // once. Progress after a quiet spell goes at once too; within the interval, at its end.
         if (report.state === 'done' || !published) publish();
-        else flushTimer ??= setTimeout(() => publish(false), PROGRESS_INTERVAL_MS);
+        else if (!flushTimer) {
+          const wait = sentAt + PROGRESS_INTERVAL_MS - Date.now();
+          if (wait <= 0 && !answering) publish(false);
+          else flushTimer = setTimeout(() => publish(false), Math.max(wait, 0));
+        }
       },
     });
     jobs.get(tabId)?.verification.stop();
@@ -188,17 +194,25 @@ export function createTabChecker(deps: CheckerDeps) {
     job = { publish: () => publish(), key, generation: gen, page, report: first!, verification, everything: options.everything ?? false, judging, rejudged };
     jobs.set(tabId, job);
     if (!published && options.answered) {
-      // The page gets this report as its answer: sending it again would cost the page a second
-      // parse of the report and a pass over every badge. It is stored, and shown on the toolbar,
-      // in the next task: serialising a long page's entry takes a while, and the first loads'
-      // cache reads (begun above) would wait behind it, and the first requests behind them.
+      // The page gets the report as its answer, in the next task: a check answered from the cache
+      // is done by then, and the page has its final report in one message (one parse, one pass
+      // over the badges). Until then the page is sent nothing; the first loads' cache reads go
+      // before the store's write of a long page's entry.
       published = true;
-      firstTimer = setTimeout(() => {
-        firstTimer = null;
-        persist();
-        if (job && isCurrent()) deps.notify(tabId, job.report, { pageHasIt: true });
-      }, 0);
-    } else if (!published) publish();
+      answering = true;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      answering = false;
+      const current = jobs.get(tabId);
+      if (current !== job) return current?.report ?? job.report;
+      // The answer carries every update so far: a progress flush of the same report would repeat it.
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+      deps.notify(tabId, job.report, { pageHasIt: true });
+      sentAt = Date.now();
+      if (stored !== job.report) persist();
+      return job.report;
+    }
+    if (!published) publish();
     return job.report;
   }
 
