@@ -1,5 +1,5 @@
 import { createBadgeLayer } from '@/components/inline/badges';
-import { LAZY_SCRIPTS } from '@/utils/lazy-scripts';
+import { announceLazy, LAZY_SCRIPTS } from '@/utils/lazy-scripts';
 
 /**
  * The badges' code (Preact and the in-page layer), run in a tab's content-script world by the
@@ -8,4 +8,5 @@ import { LAZY_SCRIPTS } from '@/utils/lazy-scripts';
  */
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[LAZY_SCRIPTS.badges.key] ??= createBadgeLayer;
+  announceLazy('badges');
 });

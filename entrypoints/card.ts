@@ -1,5 +1,5 @@
 import { createCardRenderer } from '@/components/inline/card-render';
-import { LAZY_SCRIPTS } from '@/utils/lazy-scripts';
+import { announceLazy, LAZY_SCRIPTS } from '@/utils/lazy-scripts';
 
 /**
  * The hover card's code, run in a tab's content-script world by the background (`load-script`)
@@ -7,4 +7,5 @@ import { LAZY_SCRIPTS } from '@/utils/lazy-scripts';
  */
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[LAZY_SCRIPTS.card.key] ??= createCardRenderer();
+  announceLazy('card');
 });

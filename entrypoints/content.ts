@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { BadgeLayer, BadgeLayerOptions, createBadgeLayer } from '@/components/inline/badges';
 import type { CardRenderer } from '@/components/inline/card-render';
-import { LAZY_SCRIPTS, type LazyScript } from '@/utils/lazy-scripts';
+import { loadLazy, type LazyScript } from '@/utils/lazy-scripts';
 import { citationsKey } from '@/utils/extract/key';
 import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
 import { send, serve, type MessageEvents } from '@/utils/messages';
@@ -42,7 +42,7 @@ export default defineContentScript({
 
     const layerOptions: BadgeLayerOptions = {
       // The card's code comes when the reader first opens a card: pages that are only read skip it.
-      card: () => loadLazy<CardRenderer>('card'),
+      card: () => loadLazyScript<CardRenderer>('card'),
       badgeStyle: settings.badgeStyle,
       // The card offers to ask the on-device judge again only when the reader turned one on.
       onAskJudge:
@@ -54,7 +54,7 @@ export default defineContentScript({
     };
     // The badges' code is asked for now and arrives while the claims are read and sent; every use
     // of the layer waits for it, in the order asked. If it cannot load, the page stays as it is.
-    const layerReady = loadLazy<typeof createBadgeLayer>('badges').then(
+    const layerReady = loadLazyScript<typeof createBadgeLayer>('badges').then(
       (createLayer) => createLayer(document, layerOptions),
       () => null,
     );
@@ -142,13 +142,8 @@ export default defineContentScript({
 });
 
 /** Runs a lazy script in this frame's content-script world (once) and gives what it left there. */
-async function loadLazy<T>(script: LazyScript): Promise<T> {
-  const world = globalThis as Record<string, unknown>;
-  const { key } = LAZY_SCRIPTS[script];
-  if (!world[key]) await send(browser, toBackground.loadScript, { script });
-  const value = world[key] as T | undefined;
-  if (!value) throw new Error(`the ${script} script did not load`);
-  return value;
+function loadLazyScript<T>(script: LazyScript): Promise<T> {
+  return loadLazy<T>(script, (name) => send(browser, toBackground.loadScript, { script: name }));
 }
 
 function currentUrl(): string {
