@@ -38,6 +38,8 @@ export interface LongArticleServer {
   fetchedTwice(since?: number): number[];
   /** ms since the server started. */
   now(): number;
+  /** When the server started, in epoch ms (`performance.timeOrigin` units), to put its times on another clock. */
+  startedAt: number;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,7 @@ export async function startLongArticleServer(options: LongArticleOptions): Promi
       return [...seen].filter(([, n]) => n > 1).map(([ref]) => ref);
     },
     now,
+    startedAt: performance.timeOrigin + started,
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();
