@@ -44,7 +44,9 @@
  * scenery, plus incentives,[1] have drawn …"). An aside in the subject
  * (a comma apposition or a parenthesis after a short head with no verb): its group cites the
  * aside when a later group of the sentence follows (the claim is the head with its aside, which a
- * reader can check), and the whole sentence when it is the sentence's only group.
+ * reader can check), and the whole sentence when it is the sentence's only group. With the
+ * predicate's verb right after the group, the head may be long and hold participles with their
+ * prepositions ("the area covered by rivers, …, based on figures from the survey,[1] is 1.6%").
  *
  * Lists: a group in the middle of a list of short items that qualify one noun, with the rest of
  * the list after it ("There was also significant Dutch, Dalmatian,[1] German, and Italian
@@ -61,7 +63,7 @@
  */
 import { isAttributionOnly } from './attribution';
 import { balancedText, bracketPositions, endPastQuotation, quotationOpening, withoutParentheses } from './brackets';
-import { FRONTED_PHRASE_WORDS, FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, PART_END, PART_OPENING, NOT_A_SUBJECT, opensWithListItem, PREPOSITION_OPENING, readsAsStatement, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
+import { FRONTED_PHRASE_WORDS, FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, PART_END, PART_OPENING, PARTICIPLE_PHRASE, PREDICATE_VERB_NEXT, NOT_A_SUBJECT, opensWithListItem, PREPOSITION_OPENING, readsAsStatement, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
 import { floorIndex, HAS_WORD, lowerBound, normalizeSpace, sentenceStarts, tidyClaim } from './text';
 import { REGEXPS } from './vocabulary';
 
@@ -320,15 +322,21 @@ export class BlockText {
     const before = this.spacesBefore(this.wordsAt[index], sentenceStart);
     const last = clean[before - 1];
     if (last !== ')' && last !== ',') return false;
-    if (!WORD_NEXT.test(clean.slice(this.groupAt[index], this.groupAt[index] + 8))) return false;
+    const after = clean.slice(this.groupAt[index], this.groupAt[index] + 12);
+    if (!WORD_NEXT.test(after)) return false;
     if (this.nextGroupAfter(index) <= this.sentenceEndPastQuotation(s)) return false;
     // The subject's head: a short noun phrase with no verb ("Aotearoa", "The Realm of New Zealand").
-    const subject = withoutParentheses(clean.slice(sentenceStart, before));
+    let subject = withoutParentheses(clean.slice(sentenceStart, before));
     if (subject === undefined || NOT_A_SUBJECT.test(subject)) return false;
+    // The predicate's own verb right after the group ("…, based on figures from the survey,[4] is
+    // 1.6%"): the subject ends there, however long its head, and a participle with its preposition
+    // in it ("the area covered by rivers") qualifies a noun.
+    const predicateNext = PREDICATE_VERB_NEXT.test(after);
+    if (predicateNext) subject = subject.replace(PARTICIPLE_PHRASE, ' ');
     const comma = last === ',' ? subject.indexOf(',') : -1;
     if (last === ',' && (comma < 0 || comma === subject.length - 1)) return false;
     const head = comma < 0 ? subject : subject.slice(0, comma);
-    if (!HAS_WORD.test(head) || NOT_A_HEAD.test(head) || REGEXPS.verbWord.test(head) || wordCount(head, HEAD_WORDS + 1) > HEAD_WORDS) return false;
+    if (!HAS_WORD.test(head) || NOT_A_HEAD.test(head) || REGEXPS.verbWord.test(head) || (!predicateNext && wordCount(head, HEAD_WORDS + 1) > HEAD_WORDS)) return false;
     // Its aside between commas may open with a participle ("headed by the chief justice"), and has no verb after it.
     return comma < 0 || !REGEXPS.verbWord.test(subject.slice(comma + 1).replace(LEADING_PARTICIPLE, ''));
   }

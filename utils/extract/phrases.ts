@@ -103,6 +103,14 @@ export const NOT_A_HEAD = /^\s*(?:according|as|at|after|before|by|during|for|fro
 /** A past participle opening an aside ("headed by", "founded in"), not its verb. */
 export const LEADING_PARTICIPLE = /^\s*\p{Ll}+ed\s+(?=by|in|on|at|from|as|for|to|with)\b/u;
 
+/**
+ * The predicate's own verb right after a group ("…,[4] is 1.6%", "…,[2] grew after 1950"): a word
+ * the verb test knows, not a participle with its preposition ("…,[3] based on …").
+ */
+export const PREDICATE_VERB_NEXT = new RegExp(`^[\\s"”’)\\]]*(?:${REGEXPS.verbWord.source})(?!\\s+(?:by|in|on|at|from|as|for|to|with)\\s)`, 'iu');
+/** A past participle with its preposition inside a noun phrase ("covered by", "based on"). */
+export const PARTICIPLE_PHRASE = /(?<![\p{L}\p{N}'’-])\p{Ll}+ed\s+(?=(?:by|in|on|at|from|as|for|to|with)\s)/gu;
+
 /** Words of a text, counted up to `most`. */
 export function wordCount(text: string, most: number): number {
   WORD.lastIndex = 0;

@@ -205,6 +205,18 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[3]']).toBe("Exports of tin, the county's oldest trade, fell after 1870.");
   });
 
+  it('a long subject whose aside ends at the group, the predicate\'s verb right after it: the whole statement, participles in the subject read as no verb', () => {
+    const texts = claimTexts(
+      `<p>The share of the county's land (without the tidal flats) covered by woods, heath and bog, based on the 2011 land survey,${sup(1)} is 310 / 3,560 = 8.7%. It was lower in 1900.</p>` +
+        `<p>The share of the county's land covered by woods, heath and bog, based on the 1950 land survey,${sup(2)} grew after 1950.</p>` +
+        `<p>The share of the county's land covered by woods, heath and bog, the survey of 1950,${sup(3)} based on aerial photographs, was smaller.</p>${refList(1, 2, 3)}`,
+    );
+    expect(texts['[1]']).toBe("The share of the county's land (without the tidal flats) covered by woods, heath and bog, based on the 2011 land survey, is 310 / 3,560 = 8.7%.");
+    expect(texts['[2]']).toBe("The share of the county's land covered by woods, heath and bog, based on the 1950 land survey, grew after 1950.");
+    // A participle after the group is no predicate: the claim ends at the group.
+    expect(texts['[3]']).toBe("The share of the county's land covered by woods, heath and bog, the survey of 1950");
+  });
+
   it('an aside whose group a later group follows cites the aside; a clause with its verb or a fronted phrase keeps its end', () => {
     const texts = claimTexts(
       `<p>The Duchy of Kernow, one of two royal duchies,${sup(1)} is the land held by the heir, and covers 53,000 hectares.${sup(2)}</p>` +
