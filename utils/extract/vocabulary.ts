@@ -124,7 +124,9 @@ const POINTERS = "(?:\\S+ )?here$|(?:read|see|learn|find|discover|watch|listen t
  * Words that make a clause a statement rather than a noun phrase: auxiliaries and copulas
  * (English, French, German, Spanish), regular past forms and the common irregular ones. Read only
  * to tell a sentence's subject ("The reed warbler, the marsh tit") from a clause that has its verb;
- * a verb it misses makes the claim run on to the sentence's next group, never shorter.
+ * a verb it misses makes the claim run on to the sentence's next group (a clause read as a phrase
+ * before the statement), never shorter. French and German forms beyond the auxiliaries are in
+ * OTHER_VERB_FORMS, read in lower case only.
  */
 const VERB_WORDS = [
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did',
@@ -137,6 +139,29 @@ const VERB_WORDS = [
   'haben', 'hatte', 'hatten', 'wird', 'werden', 'wurde', 'wurden', 'es', 'son', 'fue', 'era', 'han',
 ].join('|');
 
+/**
+ * The verbs of French and German clauses beyond their auxiliaries, matched in lower case only (a
+ * German noun is capitalised: "Planeten" is no verb, "gründeten" is): French imperfect, past
+ * historic, future and conditional endings ("augmentait", "comptaient", "fondèrent") and common
+ * present forms ("compte", "devient"); German weak past forms ("gründete", "regierte", "zählte",
+ * "lebten"; not after s, z, t or ß, where ordinals and superlatives end: "erste", "letzte",
+ * "größten") and common strong and present forms ("lag", "stieg", "liegt", "gilt"). Without them a
+ * clause such as "Die Einwohnerzahl stieg,[1]" read as a phrase with no verb, and its claim ran
+ * on into the next clause.
+ */
+const OTHER_VERB_FORMS = [
+  '\\p{Ll}+(?:aient|èrent|eraient|erait|eront)', '\\p{Ll}{2,}(?<!tr)ait', 'peut', 'peuvent', 'doit', 'doivent',
+  'devient', 'deviennent', 'devint', 'devinrent', 'furent', 'sera', 'seront', 'compte', 'comptent', 'possède',
+  'possèdent', 'abrite', 'accueille', 'comprend',
+  '\\p{Ll}+(?:ierte|ierten|iert)', '\\p{Ll}{2,}(?:ete|eten)', '(?!often)\\p{Ll}{2,}[bcdfghklmnpqrvw](?:te|ten)', 'konnte', 'konnten',
+  'musste', 'mussten', 'lag', 'lagen', 'liegt', 'liegen', 'gab', 'gaben', 'gibt', 'gilt', 'galt', 'kam', 'kamen',
+  'kommt', 'blieb', 'blieben', 'bleibt', 'stieg', 'stiegen', 'steigt', 'starb', 'starben', 'fand', 'fanden',
+  'findet', 'hieß', 'hießen', 'heißt', 'zog', 'zogen', 'wuchs', 'wächst', 'entstand', 'entstanden', 'entsteht',
+  'besteht', 'bestehen', 'begann', 'begannen', 'beginnt', 'gewann', 'verlor', 'erhielt', 'erhielten', 'erhält',
+  'hielt', 'trat', 'traten', 'tritt', 'sprach', 'schrieb', 'lebt', 'leben', 'zählt', 'zählen', 'bildet',
+  'beträgt', 'betrug', 'umfasst', 'gehört', 'ging', 'gingen', 'geht', 'stand', 'standen', 'steht', 'fiel', 'fielen',
+].join('|');
+
 /*
  * A word's left edge is a lookbehind ("(?<![\p{L}-])says"), never a consumed character
  * ("(?:^|[^\p{L}-])says"): the same texts pass .test(), and Chromium compiles a consumed class
@@ -146,6 +171,8 @@ const VERB_WORDS = [
 export const REGEXPS = {
   /** A verb in a clause (see VERB_WORDS). */
   verbWord: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${VERB_WORDS})(?![\\p{L}\\p{N}'’-])`, 'iu'),
+  /** A French or German verb form in lower case (see OTHER_VERB_FORMS); read with verbWord by hasVerb. */
+  otherVerbForm: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${OTHER_VERB_FORMS})(?![\\p{L}\\p{N}'’-])`, 'u'),
   /**
    * A word that opens a subordinate clause ("as tertiary education became more available", "when
    * the mill closed"), which states nothing until its main clause follows. Words that are also
@@ -245,3 +272,8 @@ export const REGEXPS = {
   /** A reference entry that describes a work: a formatted citation, an ISBN, pages, a dated title. */
   workEntry: /\b(?:ISBN|ISSN|OCLC|doi|édition|edition|press|university|verlag|journal|revue|dictionnaire|dictionary)\b|(?:^|[\s(,])(?:p|pp|vol|éd|ed|S)\.\s*\d/iu,
 } as const;
+
+/** Does a clause hold a verb (REGEXPS.verbWord, or a French or German form of REGEXPS.otherVerbForm)? */
+export function hasVerb(text: string): boolean {
+  return REGEXPS.verbWord.test(text) || REGEXPS.otherVerbForm.test(text);
+}
