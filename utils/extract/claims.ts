@@ -487,7 +487,10 @@ export class BlockText {
    * both by commuters[1] and by tourists[2]"), the second half following it? Ending there would
    * leave "both" without its pair: the claim runs on to the next group, as a subject's does. A
    * "both" that opens its clause or follows "and", "or" or "but" is a subject ("… and both hold 40
-   * boats[1] and a tug"), and "both of" a pronoun: neither is read so.
+   * boats[1] and a tug"), and "both of" a pronoun: neither is read so. The pair's own second word
+   * inside the first half closes the pair before the group ("both barges and tugs[1] and …"),
+   * unless it joins two single words before their noun ("both by clubs or local and regional
+   * councils[1] and by post").
    */
   private closesFirstCorrelate(index: number): boolean {
     if (this.groups[index].keepWords || index + 1 >= this.groups.length) return false;
@@ -501,7 +504,12 @@ export class BlockText {
     let first: RegExpExecArray | null = null;
     CORRELATE_FIRST.lastIndex = 0;
     for (let m = CORRELATE_FIRST.exec(before); m; m = CORRELATE_FIRST.exec(before)) first = m;
-    return !!first && !/\b(?:and|or|nor)\s/i.test(before.slice(first.index + first[0].length));
+    if (!first) return false;
+    // The pair's own second word inside the first half closes it there ("both X and Y[1] and …");
+    // another conjunction does not ("both through associations or …"), nor one joining two single
+    // words before their noun ("national and international organizations").
+    const pair = PAIR_WORD[first[1].toLowerCase()];
+    return !pair.inHalf.test(before.slice(first.index + first[0].length).replace(pair.joiningWords, ' '));
   }
 
   /**
@@ -608,7 +616,17 @@ export class BlockText {
 }
 
 /** The first word of a correlative pair after a word of its clause, not a subject ("and both") or a pronoun ("both of"). */
-const CORRELATE_FIRST = /(?<=[\p{L}\p{N},]\s+)(?<!\b(?:and|or|but|nor)\s+)(?:both|either|neither)\s+(?!of\b)/giu;
+const CORRELATE_FIRST = /(?<=[\p{L}\p{N},]\s+)(?<!\b(?:and|or|but|nor)\s+)(both|either|neither)\s+(?!of\b)/giu;
+/**
+ * Each first word's own second word, and that word joining two single lower-case words before the
+ * noun they qualify ("national and international organizations"), which is no second half.
+ */
+const PAIR_WORD: Record<string, { inHalf: RegExp; joiningWords: RegExp }> = Object.fromEntries(
+  Object.entries({ both: 'and', either: 'or', neither: 'nor' }).map(([first, second]) => [
+    first,
+    { inHalf: new RegExp(`\\b${second}\\s`, 'i'), joiningWords: new RegExp(`(?<![\\p{L}\\p{N}'’-])\\p{Ll}+\\s+${second}\\s+\\p{Ll}+(?=\\s+\\p{Ll})`, 'gu') },
+  ]),
+);
 /** The second half of the pair, right after the group. */
 const CORRELATE_SECOND = /^[\s"”’)]*(?:and|or|nor)\s+[\p{L}\p{N}]/u;
 

@@ -339,6 +339,15 @@ describe('a group inside its clause', () => {
     expect(texts['[5]']).toBe('The two locks are old and both hold 40 boats');
   });
 
+  it('inside the first half of "both … and", an "or", or an "and" joining two words before their noun, leaves the pair open; the pair\'s own "and" closes it', () => {
+    const texts = claimTexts(
+      `<p>Counts were made both by clubs or local and regional councils (such as the county's)${sup(1)} and by post.${sup(2)}</p>` +
+        `<p>The quay serves both barges and tugs${sup(3)} and a ferry.${sup(4)}</p>${refList(1, 2, 3, 4)}`,
+    );
+    expect(texts['[1]']).toBe("Counts were made both by clubs or local and regional councils (such as the county's) and by post.");
+    expect(texts['[3]']).toBe('The quay serves both barges and tugs');
+  });
+
   it('punctuation before or after the group ends the clause there', () => {
     const texts = claimTexts(`<p>The mill closed in 1931,${sup(1)} and the weir fell into ruin. The dam held[2]; the canal silted up.</p>${refList(1, 2)}`);
     expect(texts['[1]']).toBe('The mill closed in 1931');
