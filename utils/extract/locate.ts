@@ -45,26 +45,40 @@ interface PendingClaim {
   range: () => Range | undefined;
 }
 
+/** What the page's marker links lead to (markerTargets). */
+interface PageMarkers extends MarkerTargets {
+  /**
+   * The in-page elements that markers lettered as a note's ("[n 7]", "[a]") lead to, in link
+   * order, back-links' targets included: read here with the other markers' so that noteBlocks
+   * reads no link's text a second time.
+   */
+  noteTargets: readonly Element[];
+}
+
 /** Elements that in-page markers link to: the candidates for source-list entries. */
-function markerTargets(ctx: SourceContext): MarkerTargets {
+function markerTargets(ctx: SourceContext): PageMarkers {
   const targets: Element[] = [];
   const links: Element[] = [];
+  const noteTargets: Element[] = [];
   // Only links with a fragment can point within the page (found with the page's other elements).
   for (const a of ctx.fragmentLinks) {
     const href = a.getAttribute('href');
     if (!href) continue;
     const text = a.textContent ?? '';
-    if (text.length > LIMITS.markerChars * 2 || !markerLabelOf(text)) continue;
+    const label = text.length > LIMITS.markerChars * 2 ? undefined : markerLabelOf(text);
+    if (!label) continue;
     const fragment = inPageFragment(href, ctx.addresses, ctx.base);
     if (fragment === undefined) continue;
     const target = ctx.elementById(fragment);
+    if (!target) continue;
+    if (text.length <= LIMITS.markerChars && NOTE_LABEL.test(label.label)) noteTargets.push(target);
     // A back-link from a note ("^ a b") leads to the marker itself, not to a list of sources.
-    if (!target || target.localName === 'sup' || target.parentElement?.localName === 'sup') continue;
+    if (target.localName === 'sup' || target.parentElement?.localName === 'sup') continue;
     targets.push(target);
     links.push(a);
   }
   // The back-link test reads the link's ancestors: only for a target that would open a new list.
-  return { targets, cites: (index) => !closestClass(links[index], 'mw-cite-backlink', 4) };
+  return { targets, cites: (index) => !closestClass(links[index], 'mw-cite-backlink', 4), noteTargets };
 }
 
 function resolveTarget(found: PageSources, target: Element): CitedSource[] | 'note' | undefined {
@@ -87,7 +101,7 @@ const SUP_TAG: ReadonlySet<string> = new Set(['sup']);
  * of a note makes a claim. Entries that are works (a URL, a book) and notes that only explain
  * make none.
  */
-function noteBlocks(ctx: SourceContext, found: PageSources): Block[] {
+function noteBlocks(ctx: SourceContext, found: PageSources, noteTargets: readonly Element[]): Block[] {
   const blocks: Block[] = [];
   // A note read as a work without a link is a candidate too, when a marker pointing at it is
   // lettered as a note's ("[n 7]", "[a]"): resolveRefs reads it as a note. A book (its markers
@@ -96,12 +110,8 @@ function noteBlocks(ctx: SourceContext, found: PageSources): Block[] {
   const unfetchable = new Set<Element>();
   for (const [el, sources] of found.byElement) if (sources.every((s) => s.reason === 'no_url')) unfetchable.add(el);
   if (unfetchable.size > 0) {
-    for (const a of ctx.fragmentLinks) {
-      const text = a.textContent ?? '';
-      const label = text.length <= LIMITS.markerChars ? markerLabelOf(text) : undefined;
-      if (!label || !NOTE_LABEL.test(label.label)) continue;
-      const fragment = inPageFragment(a.getAttribute('href'), ctx.addresses, ctx.base);
-      let el = fragment === undefined ? null : ctx.elementById(fragment);
+    for (const target of noteTargets) {
+      let el: Element | null = target;
       for (let depth = 0; el && depth < 4; el = el.parentElement, depth++) {
         if (!unfetchable.has(el)) continue;
         entries.push(el);
@@ -301,13 +311,14 @@ export function extractCitations(doc: Document, pageUrl: string): PageCitations 
 
 function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): LocatedCitations {
   const ctx = sourceContext(doc, pageUrl);
-  const early = findEarlyLists(ctx, markerTargets(ctx));
+  const marked = markerTargets(ctx);
+  const early = findEarlyLists(ctx, marked);
   const root = doc.body ?? doc.documentElement;
   const containers: Element[] = [];
   const skip = new Set(early.flatMap((l) => l.containers));
   let blocks = root ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip, containers, externalOnly: ctx.externalClassOnly }) : [];
   const found = findSources(ctx, early, containers);
-  const notes = [...noteBlocks(ctx, found), ...boxBlocks(ctx, found)];
+  const notes = [...noteBlocks(ctx, found, marked.noteTargets), ...boxBlocks(ctx, found)];
   if (notes.length > 0) blocks = inPageOrder(blocks, notes);
 
   const pending: PendingClaim[] = [];
