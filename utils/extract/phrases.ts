@@ -3,7 +3,7 @@
  * list, a subject's head, a phrase or a subordinate clause that opens a sentence before its
  * statement. The claim boundary (claims.ts) asks these of the parts of a sentence.
  */
-import { hasVerb, REGEXPS } from './vocabulary';
+import { hasVerb, REGEXPS, type VerbLanguage } from './vocabulary';
 
 /** Most words of a phrase that opens a sentence before its statement ("A regional power,"). */
 export const FRONTED_WORDS = 6;
@@ -63,9 +63,9 @@ export const LAST_ITEM_WORDS = 6;
 export const LIST_REST = /^([^;:.!?()\[\]"“”]*?)\b(?:and|or)\s+([^,;:.!?()\[\]"“”]+)/u;
 
 /** A short item of a list: some words, no verb. */
-export function isListItem(item: string, most: number): boolean {
+export function isListItem(item: string, most: number, language?: VerbLanguage): boolean {
   const words = wordCount(item, most + 1);
-  return words > 0 && words <= most && !hasVerb(item);
+  return words > 0 && words <= most && !hasVerb(item, language);
 }
 
 /** Fewest words of a clause that stands as a claim of its own. */
@@ -108,9 +108,9 @@ export const LEADING_PARTICIPLE = /^\s*\p{Ll}+ed\s+(?=by|in|on|at|from|as|for|to
  * after 1950")? A word the verb test knows, not a participle with its preposition ("…,[3] based
  * on …").
  */
-export function predicateVerbNext(after: string): boolean {
+export function predicateVerbNext(after: string, language?: VerbLanguage): boolean {
   const word = PREDICATE_WORD.exec(after);
-  return !!word && hasVerb(word[1]) && !PARTICIPLE_AFTER.test(after.slice(word[0].length));
+  return !!word && hasVerb(word[1], language) && !PARTICIPLE_AFTER.test(after.slice(word[0].length));
 }
 const PREDICATE_WORD = /^[\s"”’)\]]*([\p{L}'’-]+)/u;
 const PARTICIPLE_AFTER = /^\s+(?:by|in|on|at|from|as|for|to|with)\s/;

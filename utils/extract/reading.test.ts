@@ -213,6 +213,21 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[11]']).toBe('Often a port of call, Neustadt is now a resort.');
   });
 
+  it('on a page in English, German, French and Spanish forms that are English words ("war", "son", "hat") are no verbs; an element in German keeps them', () => {
+    const texts = claimTexts(
+      `<html lang="en"><body>` +
+        `<p>Veterans of the war,${sup(1)} the brothers ran the mill until 1901.${sup(2)}</p>` +
+        `<p>A son of the harbour master,${sup(3)} Pearce rebuilt the quay.${sup(4)}</p>` +
+        `<p>Makers of the hat,${sup(5)} the Ellis family sold it in London.${sup(6)}</p>` +
+        `<p lang="de">Die Einwohnerzahl war hoch,${sup(7)} Neustadt wurde 1871 Kreisstadt.${sup(8)}</p>` +
+        `${refList(1, 2, 3, 4, 5, 6, 7, 8)}</body></html>`,
+    );
+    expect(texts['[1]']).toBe('Veterans of the war, the brothers ran the mill until 1901.');
+    expect(texts['[3]']).toBe('A son of the harbour master, Pearce rebuilt the quay.');
+    expect(texts['[5]']).toBe('Makers of the hat, the Ellis family sold it in London.');
+    expect(texts['[7]']).toBe('Die Einwohnerzahl war hoch');
+  });
+
   it('the only group of a sentence, after an aside in its subject, gets the whole statement', () => {
     const texts = claimTexts(
       `<p>Kernow (said /ˈkɛrnɔʊ/; often glossed as "the horn")${sup(1)} is the old name of the county. It was used in charters.</p>` +
