@@ -13,7 +13,7 @@
  */
 import { MAX_MARKERS, MAX_SOURCES, type CitedClaim, type CitedSource, type PageCitations } from './types';
 import { attributionMatches, dropSourceAside, isAttributionOnly, isGenericName, splitAttribution, stripLeadingVerb } from './attribution';
-import { collectBlocks, pointAt, type Block, type LinkHit } from './blocks';
+import { collectBlocks, pointAt, type Block, type LinkHit, type WalkOptions } from './blocks';
 import { BlockText } from './claims';
 import { captionContinued, cellHeader, cellListBefore } from './cells';
 import { closestClass, closestTag } from './dom';
@@ -90,6 +90,11 @@ function resolveTarget(found: PageSources, target: Element): CitedSource[] | 'no
   return undefined;
 }
 
+/** The walk's options for a subtree of the page: its elements to skip, and where named source lists go. */
+function walkOptions(ctx: SourceContext, skip: Set<Element>, containers: Element[]): WalkOptions {
+  return { doc: ctx.doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip, containers, externalOnly: ctx.externalClassOnly };
+}
+
 /** A marker's superscript, looked up a few levels above its link (noteBlocks). */
 const SUP_TAG: ReadonlySet<string> = new Set(['sup']);
 
@@ -128,9 +133,10 @@ function noteBlocks(ctx: SourceContext, found: PageSources, noteTargets: readonl
       if (fragment === undefined) continue;
       const target = ctx.elementById(fragment);
       if (!target) continue;
-      if (target.localName === 'sup' || target.parentElement?.localName === 'sup' || closestClass(a, 'mw-cite-backlink', 4)) {
+      const backlink = closestClass(a, 'mw-cite-backlink', 4);
+      if (target.localName === 'sup' || target.parentElement?.localName === 'sup' || backlink) {
         // A back-link to the marker in the text: furniture of the entry, never its words.
-        skip.add(closestClass(a, 'mw-cite-backlink', 4) ?? a);
+        skip.add(backlink ?? a);
         continue;
       }
       // Only a marker cites ("[246]"): a short footnote's link to its bibliography entry
@@ -141,7 +147,7 @@ function noteBlocks(ctx: SourceContext, found: PageSources, noteTargets: readonl
       if (hit && hit !== 'note') cites = true;
     }
     if (!cites) continue;
-    blocks.push(...collectBlocks(entry, { doc: ctx.doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip, containers: [], externalOnly: ctx.externalClassOnly }));
+    blocks.push(...collectBlocks(entry, walkOptions(ctx, skip, [])));
   }
   return blocks;
 }
@@ -165,7 +171,7 @@ function boxBlocks(ctx: SourceContext, found: PageSources): Block[] {
       if (block && box.contains(block) && !roots.some((r) => r.contains(block) || block.contains(r))) roots.push(block);
     }
   }
-  return roots.flatMap((root) => collectBlocks(root, { doc: ctx.doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip: new Set(), containers: [], externalOnly: ctx.externalClassOnly }));
+  return roots.flatMap((root) => collectBlocks(root, walkOptions(ctx, new Set(), [])));
 }
 
 /** The walk's blocks with the notes' blocks put where they stand on the page. */
@@ -316,7 +322,7 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
   const root = doc.body ?? doc.documentElement;
   const containers: Element[] = [];
   const skip = new Set(early.flatMap((l) => l.containers));
-  let blocks = root ? collectBlocks(root, { doc, base: ctx.base, pageDomain: ctx.pageDomain, addresses: ctx.addresses, elementById: ctx.elementById, skip, containers, externalOnly: ctx.externalClassOnly }) : [];
+  let blocks = root ? collectBlocks(root, walkOptions(ctx, skip, containers)) : [];
   const found = findSources(ctx, early, containers);
   const notes = [...noteBlocks(ctx, found, marked.noteTargets), ...boxBlocks(ctx, found)];
   if (notes.length > 0) blocks = inPageOrder(blocks, notes);
