@@ -279,7 +279,7 @@ export class BlockText {
     const at = this.groupAt[index];
     const before = this.spacesBefore(at);
     if (before === 0 || !WORD_END.test(clean[before - 1])) return false;
-    if (!WORD_NEXT.test(clean.slice(at, at + 8))) return false;
+    if (!WORD_NEXT.test(this.ahead(at, 8))) return false;
     return this.nextGroupAfter(index) > this.sentenceEndPastQuotation(this.sentenceOf(index));
   }
 
@@ -322,7 +322,7 @@ export class BlockText {
     const before = this.spacesBefore(this.wordsAt[index], sentenceStart);
     const last = clean[before - 1];
     if (last !== ')' && last !== ',') return false;
-    const after = clean.slice(this.groupAt[index], this.groupAt[index] + 12);
+    const after = this.ahead(this.groupAt[index], 12);
     if (!WORD_NEXT.test(after)) return false;
     if (this.nextGroupAfter(index) <= this.sentenceEndPastQuotation(s)) return false;
     // The subject's head: a short noun phrase with no verb ("Aotearoa", "The Realm of New Zealand").
@@ -534,6 +534,11 @@ export class BlockText {
   /** Is group `index` the first group of its sentence `s`, which starts at `sentenceStart`? */
   private opensSentence(index: number, s: number, sentenceStart: number): boolean {
     return !(index > 0 && this.groupAt[index - 1] > sentenceStart && this.sentenceOf(index - 1) === s);
+  }
+
+  /** The `n` characters after `at`, past its spaces (pretty-printed markup: a newline and indentation after a marker). */
+  private ahead(at: number, n: number): string {
+    return this.clean.slice(at).trimStart().slice(0, n);
   }
 
   /** Does a word end right before group `index` (spaces between, no punctuation)? */

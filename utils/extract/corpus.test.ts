@@ -260,11 +260,12 @@ describe.skipIf(!hasShared)(`real pages (${hasShared ? corpus : reason})`, () =>
       const tailWithoutMarkers = tail.replace(/\[[^\]]{1,16}\]/g, '').replace(/\s+([,.;:])/g, '$1').replace(/\s+/g, ' ');
       // A group inside its clause ("include[55] Alcatel …", words on both sides, no punctuation)
       // that nothing later cites: the claim holds the words before the marker and runs on
-      // through the words after it, never past the next marker.
+      // through the words after it, never past the next marker (a short claim's last words may
+      // start before the marker: "33.0[7] medium · 22nd" in a cell, its header in front).
       const rawTail = textBefore(range.startContainer, range.startOffset).replace(/\s+/g, ' ');
       const upToNextMarker = textAfter(range.endContainer, range.endOffset).replace(/\s+/g, ' ').split(/\[[^\]]{1,16}\]/)[0];
       const runsOn =
-        /[\p{L}\p{N}%] ?$/u.test(rawTail) && /^ ?[\p{L}\p{N}]/u.test(upToNextMarker) && claim.text.includes(rawTail.trim().slice(-20)) && upToNextMarker.includes(claimEnd);
+        /[\p{L}\p{N}%] ?$/u.test(rawTail) && /^ ?[\p{L}\p{N}]/u.test(upToNextMarker) && claim.text.includes(rawTail.trim().slice(-20)) && (rawTail + upToNextMarker).includes(claimEnd);
       // A sentence that stops on a word before its colon, at the block's end ("… is defined
       // as:[3]" and a formula): the claim is the words before the marker, ": ", then the block
       // the colon introduces.

@@ -262,6 +262,18 @@ describe('a group inside its clause', () => {
     expect(texts['[3]']).toBe('La halle est la plus ancienne et la plus vaste de la région.');
   });
 
+  it('pretty-printed markup, a newline and indentation after the group: the words after it are read past the spaces', () => {
+    const gap = '\n                  ';
+    const texts = claimTexts(
+      `<p>Boats built at the yard include${sup(1)}${gap}Heron, Petrel and Tern.</p>` +
+        `<p>Kernow (an old name; often glossed as "the horn")${sup(2)}${gap}is the name of the county.</p>` +
+        `<p>The Harbour Board, chaired by the mayor,${sup(3)}${gap}dredged the channel twice.</p>${refList(1, 2, 3)}`,
+    );
+    expect(texts['[1]']).toBe('Boats built at the yard include Heron, Petrel and Tern.');
+    expect(texts['[2]']).toBe('Kernow (an old name; often glossed as "the horn") is the name of the county.');
+    expect(texts['[3]']).toBe('The Harbour Board, chaired by the mayor, dredged the channel twice.');
+  });
+
   it('a later group in the sentence cites the words that follow: each claim ends at its own group', () => {
     const texts = claimTexts(`<p>Pruning slows growth${sup(1)} and raises the yield,${sup(2)} both of which suit small orchards.${sup(3)}</p>${refList(1, 2, 3)}`);
     expect(texts['[1]']).toBe('Pruning slows growth');
