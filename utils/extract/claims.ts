@@ -14,7 +14,10 @@
  * snails."), a relative ("who introduced …"), a preposition ("further north."), an apposition or
  * the next item of a list ("a mobile OS called Firefox OS"). Such a clause carries the sentence's
  * earlier part: the claim starts at the nearest earlier group after which the clause does read as
- * a statement, or at the sentence's start.
+ * a statement, or at the sentence's start. But a second clause with a subject of its own after a
+ * conjunction ("… in 1931[1] and the weir fell into ruin.[2]", phrases.ts secondClause) is its
+ * group's, when the clause before the earlier group has its verb; with none, the two share the
+ * predicate ("Gulls[1] and the terns were counted …[2]").
  *
  * Inside a clause: a group with words right before and right after it and no punctuation on
  * either side ("un vote[10] tendu et très serré au Bundestag, …", "devices using this OS
@@ -63,7 +66,7 @@
  */
 import { isAttributionOnly } from './attribution';
 import { balancedText, bracketPositions, endPastQuotation, quotationOpening, withoutParentheses } from './brackets';
-import { FRONTED_PHRASE_WORDS, FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, PART_END, PART_OPENING, PARTICIPLE_PHRASE, PREDICATE_VERB_NEXT, NOT_A_SUBJECT, opensWithListItem, PREPOSITION_OPENING, readsAsStatement, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
+import { FRONTED_PHRASE_WORDS, FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, PART_END, PART_OPENING, PARTICIPLE_PHRASE, PREDICATE_VERB_NEXT, NOT_A_SUBJECT, opensWithListItem, PREPOSITION_OPENING, readsAsStatement, secondClause, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
 import { floorIndex, HAS_WORD, lowerBound, normalizeSpace, sentenceStarts, tidyClaim } from './text';
 import { REGEXPS } from './vocabulary';
 
@@ -587,6 +590,9 @@ export class BlockText {
     for (const start of earlier) {
       const text = tidyClaim(textFrom(start));
       if (readsAsStatement(text) && (this.endsClauseAt(start) || !opensWithListItem(text))) return text;
+      // "X did A[1] and Y did B[2]": the second clause is [2]'s; with no verb before [1] the two share it.
+      const second = secondClause(text);
+      if (second && REGEXPS.verbWord.test(this.clean.slice(sentenceStart, start))) return second;
     }
     return tidyClaim(textFrom(sentenceStart));
   }

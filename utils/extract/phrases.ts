@@ -68,6 +68,22 @@ export function isListItem(item: string, most: number): boolean {
   return words > 0 && words <= most && !REGEXPS.verbWord.test(item);
 }
 
+/**
+ * A second clause after its conjunction, with a subject of its own ("and the weir fell into ruin",
+ * ", but Jones held …"): a name or a number, or a noun after an article, then a verb. None in a
+ * relative clause ("and Tarascon, which was …"), nor a subject that points back ("and 40% of
+ * these are …", "and they were …"), whose clause carries the words it points to. Returns the
+ * clause without its conjunction.
+ */
+const SECOND_CLAUSE = /^(?:and|but|while|whereas|yet)\s+(?=[\p{Lu}\p{N}]|(?:the|an?)\s)/u;
+const REFERRING = /(?<!\p{L})(?:which|who|whom|whose|that|where|this|these|those|they|them|it|its|he|she|his|her|their)(?!\p{L})/u;
+
+export function secondClause(clause: string): string | undefined {
+  const rest = clause.replace(SECOND_CLAUSE, '');
+  const verb = rest !== clause && REGEXPS.verbWord.exec(rest);
+  return verb && verb.index > 0 && !REFERRING.test(rest.slice(0, verb.index)) ? rest : undefined;
+}
+
 /** Fewest words of a clause that stands as a claim of its own. */
 const FRAGMENT_WORDS = 4;
 

@@ -304,10 +304,10 @@ describe('a group inside its clause', () => {
     );
     expect(texts['[1]']).toBe('After the vote, the warden resigned on 4 May');
     // The quotation opens after [1], in [1]'s sentence: [2]'s claim holds all of it, never its last sentence alone
-    // ("We are sorry."), and the clause since [1] opens with "and", so it carries the sentence's start.
-    expect(texts['[2]']).toBe('After the vote, the warden resigned on 4 May and the board chair wrote in a letter: "We acted too slowly. The river deserved better. We are sorry."');
+    // ("We are sorry."), and the clause since [1], a second clause with its own subject, is [2]'s.
+    expect(texts['[2]']).toBe('the board chair wrote in a letter: "We acted too slowly. The river deserved better. We are sorry."');
     expect(texts['[3]']).toBe('The keeper retired in 1990');
-    expect(texts['[4]']).toBe('The keeper retired in 1990 and the town said: “The light is ours. It will stay lit.”');
+    expect(texts['[4]']).toBe('the town said: “The light is ours. It will stay lit.”');
   });
 
   it('straight quotes are read by where they stand: one after a word or a stop closes, one after a space opens', () => {
@@ -344,6 +344,29 @@ describe('a group inside its clause', () => {
   it('punctuation before or after the group ends the clause there', () => {
     const texts = claimTexts(`<p>The mill closed in 1931,${sup(1)} and the weir fell into ruin. The dam held[2]; the canal silted up.</p>${refList(1, 2)}`);
     expect(texts['[1]']).toBe('The mill closed in 1931');
+  });
+});
+
+describe('a second clause after a conjunction, with its own subject and verb', () => {
+  it('is the claim of its group when the clause before the earlier group has its verb; a shared predicate, a second predicate, a relative clause or a subject that points back is not', () => {
+    const texts = claimTexts(
+      `<p>The mill closed in 1931${sup(1)} and the weir fell into ruin by 1950.${sup(2)}</p>` +
+        `<p>The keeper retired in 1990,${sup(3)} but the keeper's son kept the light lit until 2001.${sup(4)}</p>` +
+        `<p>Smith won the seat in 1990${sup(5)} and Jones held it until 1994.${sup(6)}</p>` +
+        `<p>Gulls${sup(7)} and the terns were counted on the dunes.${sup(8)}</p>` +
+        `<p>The mill closed in 1931${sup(9)} and was sold in 1950.${sup(10)}</p>` +
+        `<p>The barge sailed to Arles${sup(11)} and Tarascon, which was its last port.${sup(12)}</p>` +
+        `<p>The yard built 40 tugs${sup(13)} and 12 of these were sold abroad.${sup(14)}</p>${refList(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)}`,
+    );
+    expect(texts['[1]']).toBe('The mill closed in 1931');
+    expect(texts['[2]']).toBe('the weir fell into ruin by 1950.');
+    expect(texts['[4]']).toBe("the keeper's son kept the light lit until 2001.");
+    expect(texts['[6]']).toBe('Jones held it until 1994.');
+    expect(texts['[8]']).toBe('Gulls and the terns were counted on the dunes.');
+    expect(texts['[10]']).toBe('The mill closed in 1931 and was sold in 1950.');
+    expect(texts['[12]']).toBe('The barge sailed to Arles and Tarascon, which was its last port.');
+    // A subject that points back carries the words it points to.
+    expect(texts['[14]']).toBe('The yard built 40 tugs and 12 of these were sold abroad.');
   });
 });
 
