@@ -32,10 +32,10 @@ const JOINS = 'and|or|nor|plus|as well as|et|ou|und|oder|sowie|y|o|e';
 export const NOT_A_SUBJECT = /[;:!?"“”«»]/;
 /**
  * What follows a list item's group up to the next group: a comma or a conjunction, then the next
- * item's words, which never open with a verb-like word ("and raises the yield" is a second
- * predicate, not an item).
+ * item's words, which never open with a verb-like word followed by more words ("and raises the
+ * yield" is a second predicate, not an item; "and terns" is one).
  */
-export const LIST_ITEM = new RegExp(`^[\\s"”’)\\]]*(?:,\\s*(?:(?:${JOINS})\\s+)?|\\s*(?:${JOINS})\\s+)(?!(?:[\\p{Ll}]+(?:s|ed)|is|are|was|were|has|have|had)\\b)[^,;:.!?()\\[\\]"“”]+?,?\\s*$`, 'u');
+export const LIST_ITEM = new RegExp(`^[\\s"”’)\\]]*(?:,\\s*(?:(?:${JOINS})\\s+)?|\\s*(?:${JOINS})\\s+)(?!(?:[\\p{Ll}]+(?:s|ed)|is|are|was|were|has|have|had)\\b\\s*[^\\s,])[^,;:.!?()\\[\\]"“”]+?,?\\s*$`, 'u');
 /** A list's last item: a conjunction and a noun phrase, no other punctuation. */
 export const LAST_ITEM = new RegExp(`^\\s*(?:${JOINS}|along with|together with)\\s+[^,;:.!?()\\[\\]"“”]+$`);
 /** The words after a group continue a list rather than give a predicate. */

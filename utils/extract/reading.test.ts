@@ -114,6 +114,12 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[7]']).toBe('The forty mills that stood on the river in 1900 have all gone, and the last one burned in 1950.');
   });
 
+  it('an item that is a bare plural noun ("and terns") is an item of the subject, not a second predicate', () => {
+    const texts = claimTexts(`<p>Gulls${sup(1)} and terns${sup(2)} nest on the dunes.</p><p>Herring gulls${sup(3)} and common terns${sup(4)} nest on the dunes.</p>${refList(1, 2, 3, 4)}`);
+    expect(texts['[1]']).toBe('Gulls and terns nest on the dunes.');
+    expect(texts['[3]']).toBe('Herring gulls and common terns nest on the dunes.');
+  });
+
   it('a short phrase with no verb that opens the sentence before a comma gets the statement that follows', () => {
     const texts = claimTexts(
       `<p>A market town of the marches,${sup(1)} Wembury holds a fair each May on the green. In 1931,${sup(2)} the mill on the weir closed for good.</p>` +
