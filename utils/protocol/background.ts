@@ -8,12 +8,16 @@ import * as z from 'zod/mini';
 import { call } from '../messages';
 import { PageCitationsSchema } from '../extract/types';
 import { ReaderHtmlSchema } from '../reader/limits';
-import { ReportSchema } from '../report/schema';
+import { ReportSchema, wholeNumber } from '../report/schema';
 import { CheckModeSchema } from '../settings-core';
 import { LAZY_SCRIPT_NAMES } from '../lazy-scripts';
 
-const TabId = z.int().check(z.nonnegative());
-const ClaimId = z.string().check(z.minLength(1));
+// Each check is built once and shared: a schema that a bundle never uses is dropped with its
+// object, but a `.check()` call in it would stay (the bundler keeps a method call it cannot prove pure).
+const NonNegative = wholeNumber().check(z.nonnegative());
+const NonEmpty = z.string().check(z.minLength(1));
+const TabId = NonNegative;
+const ClaimId = NonEmpty;
 const ClaimIds = z.array(ClaimId);
 const MaybeReport = z.nullable(ReportSchema);
 
@@ -29,7 +33,7 @@ export const CachedSourceViewSchema = z.object({
   text: z.string(),
   /** HTML sources: the readable part's sanitised HTML (sanitised again before it is shown). */
   html: ReaderHtmlSchema,
-  pages: z.optional(z.array(z.int().check(z.nonnegative()))),
+  pages: z.optional(z.array(NonNegative)),
   truncated: z.boolean(),
 });
 
@@ -61,7 +65,7 @@ export const judgeClaim = call('judge-claim', 'background', z.object({ tabId: z.
 export const openReader = call(
   'open-reader',
   'background',
-  z.object({ tabId: z.optional(TabId), claimId: ClaimId, sourceId: z.string().check(z.minLength(1)) }),
+  z.object({ tabId: z.optional(TabId), claimId: ClaimId, sourceId: NonEmpty }),
   z.null(),
 );
 
@@ -75,11 +79,11 @@ export const recheck = call('recheck', 'background', z.object({ tabId: TabId }),
 /** Sets when pages are checked; open tabs that become automatic start checking. */
 export const setCheckMode = call('set-check-mode', 'background', z.object({ mode: CheckModeSchema }), z.null());
 /** Adds a site to (or removes it from) the sites checked automatically in the allowed-sites mode. */
-export const allowSite = call('allow-site', 'background', z.object({ host: z.string().check(z.minLength(1)), allowed: z.boolean() }), z.null());
+export const allowSite = call('allow-site', 'background', z.object({ host: NonEmpty, allowed: z.boolean() }), z.null());
 
 // ── reader view → background ──
 /** The source's text as cached (no request is made); null when it is not cached or not readable. */
-export const readSource = call('read-source', 'background', z.object({ url: z.string().check(z.minLength(1)) }), z.nullable(CachedSourceViewSchema));
+export const readSource = call('read-source', 'background', z.object({ url: NonEmpty }), z.nullable(CachedSourceViewSchema));
 
 // ── options → background ──
 /** Empties the source cache. */

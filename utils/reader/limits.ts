@@ -8,4 +8,4 @@ import * as z from 'zod/mini';
 export const READER_HTML_MAX_CHARS = 2_000_000;
 
 /** Sanitised readable HTML (utils/reader/sanitize.ts) within its bound, as messages carry it. */
-export const ReaderHtmlSchema = z.optional(z.string().check(z.maxLength(READER_HTML_MAX_CHARS)));
+export const ReaderHtmlSchema = z.optional(/* @__PURE__ */ z.string().check(z.maxLength(READER_HTML_MAX_CHARS)));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FinishedReportSchema, ReportSchema } from './schema';
+import * as z from 'zod/mini';
+import { FinishedReportSchema, ReportSchema, wholeNumber } from './schema';
 
 const base = {
   url: 'http://127.0.0.1/article.html',
@@ -10,6 +11,13 @@ const base = {
 };
 
 describe('report schema', () => {
+  it('takes as a whole number exactly what z.int() takes', () => {
+    const values = [0, 7, -3, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53, -(2 ** 53), 1.5, -0.25, Number.NaN, Infinity, -Infinity, '3', null, undefined, 1e300];
+    for (const value of values) expect([value, wholeNumber().safeParse(value).success]).toEqual([value, z.int().safeParse(value).success]);
+    expect(wholeNumber().check(z.nonnegative()).safeParse(-1).success).toBe(false);
+    expect(ReportSchema.safeParse({ ...base, sources: [{ id: 's1', label: '1', url: 'https://a.example/', domain: 'a.example', status: 'ok', httpStatus: 200.5 }] }).success).toBe(false);
+  });
+
   it('accepts a finished report and defaults its state to done', () => {
     const report = ReportSchema.parse(base);
     expect(report.state).toBe('done');
