@@ -66,9 +66,9 @@
  */
 import { isAttributionOnly } from './attribution';
 import { balancedText, bracketPositions, endPastQuotation, quotationOpening, withoutParentheses } from './brackets';
-import { FRONTED_PHRASE_WORDS, FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, PART_END, PART_OPENING, PARTICIPLE_PHRASE, PREDICATE_VERB_NEXT, NOT_A_SUBJECT, opensWithListItem, PREPOSITION_OPENING, readsAsStatement, secondClause, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
+import { FRONTED_PHRASE_WORDS, FRONTED_WORDS, HEAD_WORDS, isListItem, LAST_ITEM, LAST_ITEM_WORDS, LEADING_PARTICIPLE, LIST_ITEM, LIST_ITEM_WORDS, LIST_NEXT, LIST_REST, NOT_A_HEAD, PART_END, PART_OPENING, PARTICIPLE_PHRASE, predicateVerbNext, NOT_A_SUBJECT, opensWithListItem, PREPOSITION_OPENING, readsAsStatement, secondClause, STATEMENT_AFTER, SUBORDINATE_OPENING, wordCount } from './phrases';
 import { floorIndex, HAS_WORD, lowerBound, normalizeSpace, sentenceStarts, tidyClaim } from './text';
-import { REGEXPS } from './vocabulary';
+import { hasVerb, REGEXPS, type VerbLanguage } from './vocabulary';
 
 export interface Span {
   start: number;
@@ -102,6 +102,9 @@ function cachedSentenceStarts(text: string): number[] {
   return starts;
 }
 
+/** A list item that opens with an article: a noun phrase of its own, not a word qualifying the list's noun. */
+const OWN_NOUN_ITEM = /^\s*(?:the|a|an)\s/i;
+
 export class BlockText {
   /** The block's text with every marker group removed. */
   readonly clean: string;
@@ -113,8 +116,12 @@ export class BlockText {
   private starts?: number[];
   private parenAt?: number[];
 
-  constructor(raw: string, groups: Span[]) {
+  /** The language of the block's text, for the verb test (hasVerb); undefined: not known. */
+  private readonly language: VerbLanguage;
+
+  constructor(raw: string, groups: Span[], language?: VerbLanguage) {
     this.groups = groups;
+    this.language = language;
     const parts: string[] = [];
     const at: number[] = [];
     const wordsAt: number[] = [];
@@ -198,7 +205,7 @@ export class BlockText {
   closesOwnStatement(index: number): boolean {
     if (this.groups[index].keepWords || index + 1 >= this.groups.length || this.sentenceOf(index + 1) !== this.sentenceOf(index)) return false;
     const part = tidyClaim(this.claimOf(index));
-    return readsAsStatement(part) && REGEXPS.verbWord.test(part);
+    return readsAsStatement(part) && hasVerb(part, this.language);
   }
 
   /** Does group `index` open its sentence (nothing but punctuation before it or its words)? */
@@ -334,14 +341,14 @@ export class BlockText {
     // The predicate's own verb right after the group ("…, based on figures from the survey,[4] is
     // 1.6%"): the subject ends there, however long its head, and a participle with its preposition
     // in it ("the area covered by rivers") qualifies a noun.
-    const predicateNext = PREDICATE_VERB_NEXT.test(after);
+    const predicateNext = predicateVerbNext(after, this.language);
     if (predicateNext) subject = subject.replace(PARTICIPLE_PHRASE, ' ');
     const comma = last === ',' ? subject.indexOf(',') : -1;
     if (last === ',' && (comma < 0 || comma === subject.length - 1)) return false;
     const head = comma < 0 ? subject : subject.slice(0, comma);
-    if (!HAS_WORD.test(head) || NOT_A_HEAD.test(head) || REGEXPS.verbWord.test(head) || (!predicateNext && wordCount(head, HEAD_WORDS + 1) > HEAD_WORDS)) return false;
+    if (!HAS_WORD.test(head) || NOT_A_HEAD.test(head) || hasVerb(head, this.language) || (!predicateNext && wordCount(head, HEAD_WORDS + 1) > HEAD_WORDS)) return false;
     // Its aside between commas may open with a participle ("headed by the chief justice"), and has no verb after it.
-    return comma < 0 || !REGEXPS.verbWord.test(subject.slice(comma + 1).replace(LEADING_PARTICIPLE, ''));
+    return comma < 0 || !hasVerb(subject.slice(comma + 1).replace(LEADING_PARTICIPLE, ''), this.language);
   }
 
   /**
@@ -350,7 +357,9 @@ export class BlockText {
    * immigration, …"): the group's item and the one before it are closed by commas, the words
    * after the group are more items, the last opened by "and" or "or", and no item holds a verb or
    * a group. Ending at the group would cut the list from the noun it qualifies: the claim runs on
-   * to the end of the last item (see Lists at the top of this module).
+   * to the end of the last item (see Lists at the top of this module). Items that open with an
+   * article are nouns of their own ("the Korean War,[118] the Malayan Emergency,[119] the Gulf
+   * War and the Afghanistan War"), each cited where it stands: the claim ends at the group.
    */
   private listGoesOnTo(index: number): number | undefined {
     if (this.groups[index].keepWords) return undefined;
@@ -361,15 +370,15 @@ export class BlockText {
     if (clean[before - 1] !== ',') return undefined;
     const lead = clean.slice(sentenceStart, before - 1);
     const comma = lead.lastIndexOf(',');
-    if (comma < 0 || !isListItem(lead.slice(comma + 1), LIST_ITEM_WORDS)) return undefined;
+    if (comma < 0 || !isListItem(lead.slice(comma + 1), LIST_ITEM_WORDS, this.language) || OWN_NOUN_ITEM.test(lead.slice(comma + 1))) return undefined;
     const at = this.groupAt[index];
     const rest = LIST_REST.exec(clean.slice(at, Math.min(this.nextGroupAfter(index), this.sentenceEnd(s))));
     if (!rest) return undefined;
     const items = rest[1].split(',');
     // The piece before the conjunction is empty when a comma closes the item before it ("German, and").
     const last = items.pop()!;
-    if (!items.every((item) => isListItem(item, LIST_ITEM_WORDS)) || !(/^\s*$/.test(last) || isListItem(last, LIST_ITEM_WORDS))) return undefined;
-    if (!isListItem(rest[2], LAST_ITEM_WORDS)) return undefined;
+    if (!items.every((item) => isListItem(item, LIST_ITEM_WORDS, this.language)) || !(/^\s*$/.test(last) || isListItem(last, LIST_ITEM_WORDS, this.language))) return undefined;
+    if (!isListItem(rest[2], LAST_ITEM_WORDS, this.language)) return undefined;
     return this.spacesBefore(at + rest[0].length);
   }
 
@@ -413,7 +422,7 @@ export class BlockText {
     // The subject is read last: its verb test runs over all of it, while the list above mostly
     // ends at the first character after the group.
     const subject = clean.slice(sentenceStart, this.wordsAt[index]);
-    if (!HAS_WORD.test(subject) || NOT_A_SUBJECT.test(subject) || REGEXPS.verbWord.test(subject)) return undefined;
+    if (!HAS_WORD.test(subject) || NOT_A_SUBJECT.test(subject) || hasVerb(subject, this.language)) return undefined;
     return found;
   }
 
@@ -432,7 +441,7 @@ export class BlockText {
     if (!phrase.endsWith(',') || NOT_A_SUBJECT.test(phrase)) return false;
     // Counted before the verb test, which reads the whole phrase: most phrases are too long.
     const words = wordCount(phrase, FRONTED_WORDS + 1);
-    if (words === 0 || words > FRONTED_WORDS || REGEXPS.verbWord.test(phrase)) return false;
+    if (words === 0 || words > FRONTED_WORDS || hasVerb(phrase, this.language)) return false;
     return STATEMENT_AFTER.test(this.clean.slice(this.groupAt[index], this.sentenceEnd(s)));
   }
 
@@ -456,7 +465,7 @@ export class BlockText {
     const comma = clean[before - 1] === ',' ? before - 1 : clean.indexOf(',', this.groupAt[index]);
     if (comma < 0 || comma >= sentenceEnd) return undefined;
     const phrase = clean.slice(sentenceStart, comma);
-    if (NOT_A_SUBJECT.test(phrase) || wordCount(phrase, FRONTED_PHRASE_WORDS + 1) > FRONTED_PHRASE_WORDS || REGEXPS.verbWord.test(phrase)) return undefined;
+    if (NOT_A_SUBJECT.test(phrase) || wordCount(phrase, FRONTED_PHRASE_WORDS + 1) > FRONTED_PHRASE_WORDS || hasVerb(phrase, this.language)) return undefined;
     const after = clean.slice(comma + 1, sentenceEnd);
     if (!STATEMENT_AFTER.test(after.replace(/^[\s\S]*?(?=[\p{L}\p{N}])/u, '')) || REGEXPS.notMainClause.test(after)) return undefined;
     // The phrase's last group: at its comma or before it.
@@ -480,7 +489,7 @@ export class BlockText {
     const clause = this.clean.slice(sentenceStart, this.wordsAt[index]).trim().replace(/,$/, '');
     const m = SUBORDINATE_OPENING.exec(clause);
     // "As recorded in the 2013 census,[1] …" attributes: its claim is the attribution's (locate.ts).
-    if (!m || NOT_A_SUBJECT.test(clause) || isAttributionOnly(clause) || (m[1] && (wordCount(m[1], FRONTED_WORDS + 1) > FRONTED_WORDS || REGEXPS.verbWord.test(m[1])))) return false;
+    if (!m || NOT_A_SUBJECT.test(clause) || isAttributionOnly(clause) || (m[1] && (wordCount(m[1], FRONTED_WORDS + 1) > FRONTED_WORDS || hasVerb(m[1], this.language)))) return false;
     const after = this.clean.slice(this.groupAt[index], this.sentenceEnd(s));
     return /^[\s,]*[\p{L}\p{N}]/u.test(after) && !REGEXPS.notMainClause.test(after);
   }

@@ -19,7 +19,7 @@ import { captionContinued, cellHeader, cellListBefore } from './cells';
 import { closestClass, closestTag } from './dom';
 import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
 import { isAttributedLink, isHomepageName, isLinkDense, mayBeAttributedLink, mergeAdjacentLinks } from './inline';
-import { REGEXPS } from './vocabulary';
+import { REGEXPS, verbLanguage } from './vocabulary';
 import { labelFor, markerLabelOf } from './markers';
 import { BLOCK_TAGS, LIMITS } from './config';
 import { findEarlyLists, findSources, sourceContext, type MarkerTargets, type PageSources, type SourceContext } from './sources';
@@ -357,7 +357,9 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
     const authorYear = outbound.filter((l) => isAuthorYearLink(block, l));
     const markers = blockMarkers(block, authorYear);
     const groups = groupMarkers(block.text, markers);
-    const text = new BlockText(block.text, groups);
+    // The verb test reads the other languages' verbs only where the block may be in them: its
+    // nearest `lang` (an element's own, or the document's).
+    const text = new BlockText(block.text, groups, verbLanguage(block.el.closest('[lang]')?.getAttribute('lang')));
     const items: { at: number; claim: PendingClaim }[] = [];
     // The block's cell header (cells.ts), read for its first claim only.
     let header: string | undefined;

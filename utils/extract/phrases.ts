@@ -3,7 +3,7 @@
  * list, a subject's head, a phrase or a subordinate clause that opens a sentence before its
  * statement. The claim boundary (claims.ts) asks these of the parts of a sentence.
  */
-import { REGEXPS } from './vocabulary';
+import { hasVerb, REGEXPS, type VerbLanguage } from './vocabulary';
 
 /** Most words of a phrase that opens a sentence before its statement ("A regional power,"). */
 export const FRONTED_WORDS = 6;
@@ -63,9 +63,9 @@ export const LAST_ITEM_WORDS = 6;
 export const LIST_REST = /^([^;:.!?()\[\]"“”]*?)\b(?:and|or)\s+([^,;:.!?()\[\]"“”]+)/u;
 
 /** A short item of a list: some words, no verb. */
-export function isListItem(item: string, most: number): boolean {
+export function isListItem(item: string, most: number, language?: VerbLanguage): boolean {
   const words = wordCount(item, most + 1);
-  return words > 0 && words <= most && !REGEXPS.verbWord.test(item);
+  return words > 0 && words <= most && !hasVerb(item, language);
 }
 
 /**
@@ -120,10 +120,16 @@ export const NOT_A_HEAD = /^\s*(?:according|as|at|after|before|by|during|for|fro
 export const LEADING_PARTICIPLE = /^\s*\p{Ll}+ed\s+(?=by|in|on|at|from|as|for|to|with)\b/u;
 
 /**
- * The predicate's own verb right after a group ("…,[4] is 1.6%", "…,[2] grew after 1950"): a word
- * the verb test knows, not a participle with its preposition ("…,[3] based on …").
+ * Do the words after a group open with the predicate's own verb ("…,[4] is 1.6%", "…,[2] grew
+ * after 1950")? A word the verb test knows, not a participle with its preposition ("…,[3] based
+ * on …").
  */
-export const PREDICATE_VERB_NEXT = new RegExp(`^[\\s"”’)\\]]*(?:${REGEXPS.verbWord.source})(?!\\s+(?:by|in|on|at|from|as|for|to|with)\\s)`, 'iu');
+export function predicateVerbNext(after: string, language?: VerbLanguage): boolean {
+  const word = PREDICATE_WORD.exec(after);
+  return !!word && hasVerb(word[1], language) && !PARTICIPLE_AFTER.test(after.slice(word[0].length));
+}
+const PREDICATE_WORD = /^[\s"”’)\]]*([\p{L}'’-]+)/u;
+const PARTICIPLE_AFTER = /^\s+(?:by|in|on|at|from|as|for|to|with)\s/;
 /** A past participle with its preposition inside a noun phrase ("covered by", "based on"). */
 export const PARTICIPLE_PHRASE = /(?<![\p{L}\p{N}'’-])\p{Ll}+ed\s+(?=(?:by|in|on|at|from|as|for|to|with)\s)/gu;
 

@@ -200,6 +200,40 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[6]']).toBe('Weil der Pegel stieg, sperrte die Gemeinde den Uferweg.');
   });
 
+  it('a French or German clause with a verb beyond its auxiliaries is no phrase before the statement: its claim ends at its group', () => {
+    const texts = claimTexts(
+      `<p>Die Einwohnerzahl stieg,${sup(1)} Neustadt wurde 1871 Kreisstadt.${sup(2)}</p>` +
+        `<p>Die Gemeinde gründete 1920 eine Schule,${sup(3)} Neustadt wuchs danach.${sup(4)}</p>` +
+        `<p>La population augmentait,${sup(5)} Neustadt devenait une ville.${sup(6)}</p>` +
+        `<p>Le quartier comptait 4000 habitants,${sup(7)} Neustadt était alors un bourg.${sup(8)}</p>` +
+        // A capitalised German noun is no verb, nor is English "often": these are phrases before the statement.
+        `<p>Zwei kleine Planeten,${sup(9)} Merkur und Venus kreisen innen.${sup(10)}</p>` +
+        `<p>Often a port of call,${sup(11)} Neustadt is now a resort.${sup(12)}</p>${refList(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)}`,
+      'https://wiki.example.org/wiki/Neustadt',
+    );
+    expect(texts['[1]']).toBe('Die Einwohnerzahl stieg');
+    expect(texts['[3]']).toBe('Die Gemeinde gründete 1920 eine Schule');
+    expect(texts['[5]']).toBe('La population augmentait');
+    expect(texts['[7]']).toBe('Le quartier comptait 4000 habitants');
+    expect(texts['[9]']).toBe('Zwei kleine Planeten, Merkur und Venus kreisen innen.');
+    expect(texts['[11]']).toBe('Often a port of call, Neustadt is now a resort.');
+  });
+
+  it('on a page in English, German, French and Spanish forms that are English words ("war", "son", "hat") are no verbs; an element in German keeps them', () => {
+    const texts = claimTexts(
+      `<html lang="en"><body>` +
+        `<p>Veterans of the war,${sup(1)} the brothers ran the mill until 1901.${sup(2)}</p>` +
+        `<p>A son of the harbour master,${sup(3)} Pearce rebuilt the quay.${sup(4)}</p>` +
+        `<p>Makers of the hat,${sup(5)} the Ellis family sold it in London.${sup(6)}</p>` +
+        `<p lang="de">Die Einwohnerzahl war hoch,${sup(7)} Neustadt wurde 1871 Kreisstadt.${sup(8)}</p>` +
+        `${refList(1, 2, 3, 4, 5, 6, 7, 8)}</body></html>`,
+    );
+    expect(texts['[1]']).toBe('Veterans of the war, the brothers ran the mill until 1901.');
+    expect(texts['[3]']).toBe('A son of the harbour master, Pearce rebuilt the quay.');
+    expect(texts['[5]']).toBe('Makers of the hat, the Ellis family sold it in London.');
+    expect(texts['[7]']).toBe('Die Einwohnerzahl war hoch');
+  });
+
   it('the only group of a sentence, after an aside in its subject, gets the whole statement', () => {
     const texts = claimTexts(
       `<p>Kernow (said /ˈkɛrnɔʊ/; often glossed as "the horn")${sup(1)} is the old name of the county. It was used in charters.</p>` +

@@ -124,7 +124,10 @@ const POINTERS = "(?:\\S+ )?here$|(?:read|see|learn|find|discover|watch|listen t
  * Words that make a clause a statement rather than a noun phrase: auxiliaries and copulas
  * (English, French, German, Spanish), regular past forms and the common irregular ones. Read only
  * to tell a sentence's subject ("The reed warbler, the marsh tit") from a clause that has its verb;
- * a verb it misses makes the claim run on to the sentence's next group, never shorter.
+ * a verb it misses makes the claim run on to the sentence's next group (a clause read as a phrase
+ * before the statement), never shorter. The other languages' auxiliaries are in OTHER_AUXILIARIES
+ * and their forms beyond the auxiliaries in OTHER_VERB_FORMS, read only where the text may be in
+ * that language (see hasVerb).
  */
 const VERB_WORDS = [
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did',
@@ -133,9 +136,67 @@ const VERB_WORDS = [
   'fought', 'found', 'gave', 'got', 'grew', 'held', 'kept', 'knew', 'led', 'left', 'lost', 'made',
   'meant', 'met', 'paid', 'put', 'ran', 'rose', 'said', 'saw', 'sent', 'set', 'shot', 'sold', 'spent',
   'spoke', 'stood', 'struck', 'taught', 'thought', 'took', 'told', 'went', 'won', 'wrote',
-  'est', 'sont', 'était', 'étaient', 'ont', 'avait', 'fut', 'ist', 'sind', 'war', 'waren', 'hat',
-  'haben', 'hatte', 'hatten', 'wird', 'werden', 'wurde', 'wurden', 'es', 'son', 'fue', 'era', 'han',
 ].join('|');
+
+/**
+ * The auxiliaries and copulas of French, German and Spanish, in any case. Several are English
+ * words ("war", "hat", "son", "era", "ont"), so they count only where the text may be in their
+ * language (see hasVerb).
+ */
+const OTHER_AUXILIARIES = {
+  fr: 'est|sont|était|étaient|ont|avait|fut',
+  de: 'ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wurde|wurden',
+  es: 'es|son|fue|era|han',
+};
+
+/**
+ * The verbs of French and German clauses beyond their auxiliaries, matched in lower case only (a
+ * German noun is capitalised: "Planeten" is no verb, "gründeten" is): French imperfect, past
+ * historic, future and conditional endings ("augmentait", "comptaient", "fondèrent") and common
+ * present forms ("compte", "devient"); German weak past forms ("gründete", "regierte", "zählte",
+ * "lebten"; not after s, z, t or ß, where ordinals and superlatives end: "erste", "letzte",
+ * "größten") and common strong and present forms ("lag", "stieg", "liegt", "gilt"). Without them a
+ * clause such as "Die Einwohnerzahl stieg,[1]" read as a phrase with no verb, and its claim ran
+ * on into the next clause.
+ */
+const OTHER_VERB_FORMS = {
+  fr: [
+  '\\p{Ll}+(?:aient|èrent|eraient|erait|eront)', '\\p{Ll}{2,}(?<!tr)ait', 'peut', 'peuvent', 'doit', 'doivent',
+  'devient', 'deviennent', 'devint', 'devinrent', 'furent', 'sera', 'seront', 'compte', 'comptent', 'possède',
+  'possèdent', 'abrite', 'accueille', 'comprend',
+  ].join('|'),
+  de: [
+  '\\p{Ll}+(?:ierte|ierten|iert)', '\\p{Ll}{2,}(?:ete|eten)', '(?!often)\\p{Ll}{2,}[bcdfghklmnpqrvw](?:te|ten)', 'konnte', 'konnten',
+  'musste', 'mussten', 'lag', 'lagen', 'liegt', 'liegen', 'gab', 'gaben', 'gibt', 'gilt', 'galt', 'kam', 'kamen',
+  'kommt', 'blieb', 'blieben', 'bleibt', 'stieg', 'stiegen', 'steigt', 'starb', 'starben', 'fand', 'fanden',
+  'findet', 'hieß', 'hießen', 'heißt', 'zog', 'zogen', 'wuchs', 'wächst', 'entstand', 'entstanden', 'entsteht',
+  'besteht', 'bestehen', 'begann', 'begannen', 'beginnt', 'gewann', 'verlor', 'erhielt', 'erhielten', 'erhält',
+  'hielt', 'trat', 'traten', 'tritt', 'sprach', 'schrieb', 'lebt', 'leben', 'zählt', 'zählen', 'bildet',
+  'beträgt', 'betrug', 'umfasst', 'gehört', 'ging', 'gingen', 'geht', 'stand', 'standen', 'steht', 'fiel', 'fielen',
+  ].join('|'),
+};
+
+/** The languages whose verbs hasVerb tells apart; undefined: not known, every language's verbs count. */
+export type VerbLanguage = 'en' | 'fr' | 'de' | 'es' | undefined;
+
+/** The verb language of a `lang` attribute's value: its primary subtag when the vocabulary has its verbs ("en-GB": "en"). */
+export function verbLanguage(lang: string | null | undefined): VerbLanguage {
+  const primary = lang?.trim().toLowerCase().split(/[-_]/)[0];
+  return primary === 'en' || primary === 'fr' || primary === 'de' || primary === 'es' ? primary : undefined;
+}
+
+const wordsOf = (list: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${list})(?![\\p{L}\\p{N}'’-])`, flags);
+
+/** Each language's verbs beyond English's, and all of them for a text of no known language: auxiliaries in any case, other forms in lower case. */
+const OTHER_VERBS: Record<'fr' | 'de' | 'es' | 'any', { auxiliary: RegExp; form?: RegExp }> = {
+  fr: { auxiliary: wordsOf(OTHER_AUXILIARIES.fr, 'iu'), form: wordsOf(OTHER_VERB_FORMS.fr, 'u') },
+  de: { auxiliary: wordsOf(OTHER_AUXILIARIES.de, 'iu'), form: wordsOf(OTHER_VERB_FORMS.de, 'u') },
+  es: { auxiliary: wordsOf(OTHER_AUXILIARIES.es, 'iu') },
+  any: {
+    auxiliary: wordsOf(Object.values(OTHER_AUXILIARIES).join('|'), 'iu'),
+    form: wordsOf(Object.values(OTHER_VERB_FORMS).join('|'), 'u'),
+  },
+};
 
 /*
  * A word's left edge is a lookbehind ("(?<![\p{L}-])says"), never a consumed character
@@ -144,7 +205,7 @@ const VERB_WORDS = [
  * of 1-2 (leadIn 44 ms against 10): time that every page pays on its first attributed link.
  */
 export const REGEXPS = {
-  /** A verb in a clause (see VERB_WORDS). */
+  /** An English verb in a clause (see VERB_WORDS); read with the other languages' verbs by hasVerb. */
   verbWord: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${VERB_WORDS})(?![\\p{L}\\p{N}'’-])`, 'iu'),
   /**
    * A word that opens a subordinate clause ("as tertiary education became more available", "when
@@ -239,3 +300,16 @@ export const REGEXPS = {
   /** A reference entry that describes a work: a formatted citation, an ISBN, pages, a dated title. */
   workEntry: /\b(?:ISBN|ISSN|OCLC|doi|édition|edition|press|university|verlag|journal|revue|dictionnaire|dictionary)\b|(?:^|[\s(,])(?:p|pp|vol|éd|ed|S)\.\s*\d/iu,
 } as const;
+
+/**
+ * Does a clause hold a verb? An English one (REGEXPS.verbWord) in any text; the auxiliaries and
+ * forms of French, German or Spanish only where the text is in that language (its element's
+ * `lang`, see verbLanguage), all of them where no language is known; none of them in English
+ * text, where "war", "hat", "son" and "era" are nouns.
+ */
+export function hasVerb(text: string, language?: VerbLanguage): boolean {
+  if (REGEXPS.verbWord.test(text)) return true;
+  if (language === 'en') return false;
+  const other = OTHER_VERBS[language ?? 'any'];
+  return other.auxiliary.test(text) || (other.form?.test(text) ?? false);
+}
