@@ -85,18 +85,22 @@ export interface Span {
  * dropped whole when it fills up.
  */
 const SEGMENT_MEMO_CHARS = 2_000_000;
-const segmentMemo = new Map<string, number[]>();
+/** By language (see sentenceStarts), then by text. */
+const segmentMemo = new Map<VerbLanguage, Map<string, number[]>>();
 let segmentMemoChars = 0;
 
-function cachedSentenceStarts(text: string): number[] {
-  let starts = segmentMemo.get(text);
+function cachedSentenceStarts(text: string, language: VerbLanguage): number[] {
+  let memo = segmentMemo.get(language);
+  let starts = memo?.get(text);
   if (!starts) {
     if (segmentMemoChars + text.length > SEGMENT_MEMO_CHARS) {
       segmentMemo.clear();
       segmentMemoChars = 0;
+      memo = undefined;
     }
-    starts = sentenceStarts(text);
-    segmentMemo.set(text, starts);
+    if (!memo) segmentMemo.set(language, (memo = new Map()));
+    starts = sentenceStarts(text, language);
+    memo.set(text, starts);
     segmentMemoChars += text.length;
   }
   return starts;
@@ -149,7 +153,7 @@ export class BlockText {
   /** Sentence starts of the clean text, computed once and only when a claim asks. */
   sentences(): number[] {
     if (!this.starts) {
-      let starts = cachedSentenceStarts(this.clean);
+      let starts = cachedSentenceStarts(this.clean, this.language);
       // A citation that opens a sentence ("… together. Snell et al. (2024) showed …") leaves a
       // lower-case word after the full stop, where the segmenter sees no new sentence.
       const opening = this.groupAt.filter((at, i) => this.groups[i].opensSentence && !this.groups[i].keepWords && /[.!?]["”’)]*\s+$/.test(this.clean.slice(Math.max(0, at - 4), at)));

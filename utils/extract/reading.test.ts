@@ -234,6 +234,28 @@ describe('a group inside the sentence\'s subject', () => {
     expect(texts['[7]']).toBe('Die Einwohnerzahl war hoch');
   });
 
+  it('a German ordinal or abbreviation does not end the sentence; a number that closes one does', () => {
+    const texts = claimTexts(
+      `<html lang="de"><body>` +
+        `<p>Der Hafen wurde am 3. Oktober 1871 eröffnet und im 19. Jahrhundert zweimal erweitert.${sup(1)} Die 2. Mole entstand später.${sup(2)}</p>` +
+        `<p>Die Fähre fuhr z. B. über die 3. Schleuse (Hrsg. Otto Lenz, Bd. 2, S. 41).${sup(3)} Er starb im Alter von 64.${sup(4)} Sein Sohn übernahm die Werft.${sup(5)}</p>` +
+        `${refList(1, 2, 3, 4, 5)}</body></html>`,
+    );
+    expect(texts['[1]']).toBe('Der Hafen wurde am 3. Oktober 1871 eröffnet und im 19. Jahrhundert zweimal erweitert.');
+    expect(texts['[2]']).toBe('Die 2. Mole entstand später.');
+    expect(texts['[3]']).toBe('Die Fähre fuhr z. B. über die 3. Schleuse (Hrsg. Otto Lenz, Bd. 2, S. 41).');
+    expect(texts['[4]']).toBe('Er starb im Alter von 64.');
+    expect(texts['[5]']).toBe('Sein Sohn übernahm die Werft.');
+  });
+
+  it('on a page in English a number before a capital still ends its sentence', () => {
+    const texts = claimTexts(
+      `<html lang="en"><body><p>The quay was 12 m long at the age of the old mill, which was 64. The dredger deepened it.${sup(1)} The crew numbered 3. Their boat sank.${sup(2)}</p>${refList(1, 2)}</body></html>`,
+    );
+    expect(texts['[1]']).toBe('The dredger deepened it.');
+    expect(texts['[2]']).toBe('Their boat sank.');
+  });
+
   it('the only group of a sentence, after an aside in its subject, gets the whole statement', () => {
     const texts = claimTexts(
       `<p>Kernow (said /ˈkɛrnɔʊ/; often glossed as "the horn")${sup(1)} is the old name of the county. It was used in charters.</p>` +

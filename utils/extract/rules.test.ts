@@ -52,6 +52,22 @@ describe('the claim of a marker', () => {
     expect(claimsOf(text)).toEqual(expected);
   });
 
+  it.each([
+    ['de', 'Er wurde am 3. Oktober 1990 geboren. Er starb am 4. Mai 2020.', 2],
+    [undefined, 'Er wurde am 3. Oktober 1990 geboren. Der 2. Weltkrieg endete 1945.', 2],
+    ['de', 'Sie gewann die 3. Etappe. Das 1. Rennen fiel aus.', 2],
+    ['de', 'Es gibt u. a. drei Schulen, z. B. die Nordschule. Im 3. Jh. v. Chr. lag hier ein Lager.', 2],
+    ['de', 'Er ist der Sohn des Hrsg. Karl Weber. Siehe Bd. 2, S. 41 und Nr. 5 der Reihe.', 2],
+    ['es', 'La empresa opera en EE. UU. y Canadá. Las FF. AA. intervinieron.', 2],
+    ['de', 'Er starb im Alter von 64. Sein Sohn übernahm.', 2],
+    ['en', 'He died at 64. His son took over. The crew numbered 3. Their boat sank.', 4],
+  ] as const)('abbreviations and ordinals (%s): %s', (language, text, count) => {
+    const starts = sentenceStarts(text, language);
+    expect(starts.length).toBe(count);
+    // Every start opens a capitalised word after a full stop and a space.
+    for (const s of starts.slice(1)) expect(text.slice(s - 2, s + 1)).toMatch(/^\. \p{Lu}$/u);
+  });
+
   it('segments long text in bounded chunks and still finds every sentence start', () => {
     const sentence = 'This is one plain sentence of moderate length. ';
     const text = sentence.repeat(400);

@@ -7,6 +7,8 @@
  * than a chunk is rare enough that splitting it there is the lesser harm.
  */
 
+import type { VerbLanguage } from './vocabulary';
+
 const SEGMENT_CHUNK = 2000;
 
 let sentenceSegmenter: Intl.Segmenter | undefined;
@@ -28,8 +30,12 @@ export function isOtherSpaceCode(ch: number): boolean {
   return ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
 }
 
-/** Start offsets of the sentences of `text`, ascending, always beginning with 0. */
-export function sentenceStarts(text: string): number[] {
+/**
+ * Start offsets of the sentences of `text`, ascending, always beginning with 0. `language`: the
+ * text's language where known (its block's nearest `lang`), for the starts that only German
+ * ordinals rule out (see continuesSentence).
+ */
+export function sentenceStarts(text: string, language?: VerbLanguage): number[] {
   const starts: number[] = [];
   let offset = 0;
   while (offset < text.length) {
@@ -45,7 +51,7 @@ export function sentenceStarts(text: string): number[] {
   }
   if (starts.length === 0 || starts[0] !== 0) starts.unshift(0);
   addNumberLedStarts(text, starts);
-  return starts.filter((start, i) => i === 0 || !endsWithAbbreviation(text.slice(Math.max(0, start - 12), start), text.charAt(start)));
+  return starts.filter((start, i) => i === 0 || !continuesSentence(text, start, language));
 }
 
 /**
@@ -75,9 +81,44 @@ const NEVER_FINAL = /(?:^|[\s(])(?:(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|
 /** Month and place abbreviations end a sentence only before a capital: "on Nov. 6", "Monroe, La., on". */
 const FINAL_BEFORE_CAPITAL = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|La|Ala|Ariz|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Wash|Wis|Wyo)\.,?\s+$/;
 
-function endsWithAbbreviation(before: string, next: string): boolean {
-  if (NEVER_FINAL.test(before)) return true;
-  return FINAL_BEFORE_CAPITAL.test(before) && !/\p{Lu}/u.test(next);
+/**
+ * German abbreviations that never end a sentence ("Hrsg. Karl Weber", "Bd. 2", "bzw. die"), and a
+ * single lower-case letter with its full stop, the pieces of "z. B.", "u. a.", "d. h.", "v. Chr.".
+ */
+const NEVER_FINAL_OTHER = /(?:^|[\s(])(?:\p{Ll}|Hrsg|Nr|Bd|Bde|[Vv]gl|sog|bzw|geb|gest|Abs|Kap|Aufl|insb|evtl|ggf|inkl|zzgl|ehem)\.\s+$/u;
+/** "S. 41": a page number after its abbreviation. */
+const PAGE_BEFORE_NUMBER = /(?:^|[\s(])S\.\s+$/;
+/** Spanish plurals of initials ("EE. UU.", "FF. AA."): the first half, then the second. */
+const DOUBLED_INITIAL = /(?:^|[\s(])(\p{Lu})\1\.\s+$/u;
+const DOUBLED_INITIAL_NEXT = /^(\p{Lu})\1\./u;
+/** A number with a full stop: an ordinal in German ("am 3. Oktober", "im 19. Jahrhundert"). */
+const ORDINAL = /(?:^|[\s(–-])\d{1,3}\.\s+$/;
+/** What only follows an ordinal: a German month or century. */
+const AFTER_ORDINAL = /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jahrhunderts?|Jahrtausends?|Jh|Jhd)(?![\p{L}\p{N}])/u;
+/**
+ * A word before a number that makes it an ordinal in German ("der 2. Weltkrieg", "das 1. FC",
+ * "die 3. Etappe"): articles and the prepositions merged with one. Where the text is not known to
+ * be German, only the words that are not also English ones ("am", "die", "den" are).
+ */
+const BEFORE_ORDINAL_DE = /(?:^|[\s(])(?:am|im|vom|zum|zur|beim|der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|sein|seine|seinem|seinen|seiner|seines|ihre|ihrem|ihren|ihrer|ihres|jede[mnrs]?|diese[mnrs]?)\s+\d{1,3}\.\s+$/iu;
+const BEFORE_ORDINAL_ANY = /(?:^|[\s(])(?:im|vom|zum|zur|beim|der|das|dem|des|eine|einem|einer|eines)\s+\d{1,3}\.\s+$/iu;
+
+/**
+ * Is a start the segmenter found not one: after an abbreviation or an initialism, or after a
+ * German ordinal, which the segmenter takes for a sentence's last number when a capital follows
+ * ("Er wurde am 3. Oktober 1990 geboren." is one sentence; German nouns have capitals).
+ */
+function continuesSentence(text: string, start: number, language: VerbLanguage): boolean {
+  const before = text.slice(Math.max(0, start - 16), start);
+  if (NEVER_FINAL.test(before) || NEVER_FINAL_OTHER.test(before)) return true;
+  const next = text.charAt(start);
+  if (FINAL_BEFORE_CAPITAL.test(before) && !/\p{Lu}/u.test(next)) return true;
+  if (PAGE_BEFORE_NUMBER.test(before) && next >= '0' && next <= '9') return true;
+  if (DOUBLED_INITIAL.test(before) && DOUBLED_INITIAL_NEXT.test(text.slice(start, start + 3))) return true;
+  if (!ORDINAL.test(before)) return false;
+  if (AFTER_ORDINAL.test(text.slice(start, start + 16))) return true;
+  const longer = text.slice(Math.max(0, start - 24), start);
+  return language === 'de' ? BEFORE_ORDINAL_DE.test(longer) : language === undefined && BEFORE_ORDINAL_ANY.test(longer);
 }
 
 /** The index of the first value at or above `value` in an ascending list (its length when none). */
