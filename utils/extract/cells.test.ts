@@ -81,4 +81,33 @@ describe('a header cell that continues its caption', () => {
       'Ferry crossings counted in winter',
     ]);
   });
+
+  it('a marker in a "Ref." cell of its own cites its row: each cell under its header, cells spanning down from above included', () => {
+    const texts = claimTexts(
+      `<table class="wikitable"><caption>Prizes</caption><tbody>` +
+        `<tr><th>Year</th><th>Prize</th><th>Category</th><th>Result</th><th>Ref.</th></tr>` +
+        `<tr><td>2015</td><td>Vale Film Prize</td><td>Best Short Film</td><td>Won</td><td>${sup(1)}</td></tr>` +
+        `<tr><td rowspan="2">2016</td><td>Harbour Critics</td><td>Best Director</td><td>Nominated</td><td>${sup(2)}${sup(3)}</td></tr>` +
+        `<tr><td>Coast Awards</td><td colspan="2">Best Screenplay (shared)</td><td>${sup(4)}</td></tr>` +
+        `</tbody></table><p>The vale is a farming district.</p>${refList(1, 2, 3, 4)}`,
+    );
+    expect(texts).toEqual([
+      'Year: 2015; Prize: Vale Film Prize; Category: Best Short Film; Result: Won',
+      'Year: 2016; Prize: Harbour Critics; Category: Best Director; Result: Nominated',
+      'Year: 2016; Prize: Coast Awards; Category: Best Screenplay (shared)',
+    ]);
+  });
+
+  it('a data cell of a few words under a header row reads with its row; a cell that is a statement, and a table with no header row, keep their own words', () => {
+    const texts = claimTexts(
+      `<table class="wikitable"><thead><tr><th>Census</th><th>Residents</th><th>Notes</th></tr></thead><tbody>` +
+        `<tr><td>2011</td><td>12,400${sup(1)}</td><td>First count after the merger of the parishes${sup(2)}</td></tr>` +
+        `<tr><td>2021</td><td>11,950</td><td>Won[n]</td></tr>` +
+        `</tbody></table>` +
+        `<table><tbody><tr><td>Ferry</td><td>Lost${sup(3)}</td></tr><tr><td>Mill</td><td>${sup(4)}</td></tr></tbody></table>` +
+        `<p>The vale is a farming district.</p>${refList(1, 2, 3, 4)}`,
+    );
+    expect(texts).toEqual(['Census: 2011; Residents: 12,400; Notes: First count after the merger of the parishes', 'First count after the merger of the parishes', 'Ferry; Lost', 'Mill']);
+  });
 });
+

@@ -6,6 +6,7 @@
  * Total", "• Per capita") belongs to the nearest row above it that is not one ("GDP (PPP)" with its
  * "2018 estimate"): both are named.
  */
+import { readable } from './introduced';
 import { normalizeSpace } from './text';
 
 /** Longest header put in front of a cell's claim. */
@@ -145,4 +146,89 @@ function cellText(el: Element): string {
 
 function fit(text: string): string | undefined {
   return text.length > 0 && text.length <= HEADER_CHARS ? text : undefined;
+}
+
+/** Rows looked at above a row for the cells that span down into it (rowspan). */
+const SPAN_ROWS_UP = 40;
+/** Longest value of one cell in a row's claim, and longest claim. */
+const ROW_CELL_CHARS = 200;
+const ROW_CHARS = 400;
+/** A column of citations ("Ref.", "Sources"): never part of a row's claim. */
+const REFERENCE_COLUMN = /^(?:r[eé]f(?:s|érences|erences?|erencias)?|sources?|citations?|quellen?|belege?|fuentes|fonti|出典|参考文献|来源)\.?$/iu;
+
+/**
+ * A row of a table as a claim ("Year: 2015; Award: Harbour Film Prize; Result: Won"), for a
+ * marker that sits in a cell of its own (a "Ref." column) or in a short cell that says little
+ * alone ("Won", "120,000"): each cell's text under its column's header (the first row, when all
+ * its cells are headers), cells spanning down from rows above included, the column of citations
+ * and empty cells left out. With `withOwn`, the cell's own text is part of it. Undefined outside
+ * a table, or when no other cell holds words.
+ */
+export function rowClaim(block: Element, withOwn: boolean): string | undefined {
+  let cell: Element | null = block;
+  for (let depth = 0; cell && cell.localName !== 'td' && cell.localName !== 'th'; cell = cell.parentElement, depth++) {
+    if (depth >= LEVELS_UP || cell.localName === 'table') return undefined;
+  }
+  const row = cell?.parentElement;
+  const section = row?.parentElement;
+  const table = section?.localName === 'table' ? section : section?.parentElement;
+  if (!cell || row?.localName !== 'tr' || table?.localName !== 'table') return undefined;
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (child.localName === 'tr') rows.push(child);
+    else for (const r of child.children) if (r.localName === 'tr') rows.push(r);
+  }
+  const first = columns(rows, 0);
+  const names = first.every((c) => c.localName === 'th') ? first.map(cellValue) : [];
+  const at = rows.indexOf(row);
+  if (at <= 0 && names.length > 0) return undefined;
+  const cells = columns(rows, at);
+  const parts: string[] = [];
+  let others = 0;
+  cells.forEach((c, column) => {
+    const header = names[column] ?? '';
+    if (cells[column - 1] === c || REFERENCE_COLUMN.test(header) || (c === cell && !withOwn)) return;
+    const value = cellValue(c);
+    if (!value || value.length > ROW_CELL_CHARS) return;
+    if (c !== cell) others++;
+    parts.push(header && header !== value ? `${header}: ${value}` : value);
+  });
+  const text = parts.join('; ');
+  return others > 0 && text.length <= ROW_CHARS ? text : undefined;
+}
+
+/** The cell of each column of row `at`, those spanning down from rows above included (rowspan, colspan). */
+function columns(rows: Element[], at: number): Element[] {
+  const open: { cell: Element; left: number }[] = [];
+  let cells: Element[] = [];
+  for (let i = Math.max(0, at - SPAN_ROWS_UP); i <= at; i++) {
+    cells = [];
+    let column = 0;
+    const spanned = () => {
+      for (; open[column]?.left > 0; column++) {
+        cells[column] = open[column].cell;
+        open[column].left--;
+      }
+    };
+    for (const c of rows[i].children) {
+      if (c.localName !== 'td' && c.localName !== 'th') continue;
+      spanned();
+      const down = span(c, 'rowspan');
+      for (let k = span(c, 'colspan'); k > 0; k--) {
+        cells[column] = c;
+        open[column++] = { cell: c, left: down - 1 };
+      }
+    }
+    spanned();
+  }
+  return cells;
+}
+
+function span(cell: Element, name: string): number {
+  return Math.min(100, Math.max(1, Number.parseInt(cell.getAttribute(name) ?? '', 10) || 1));
+}
+
+/** A cell's words as shown, without its markers ("Won[4]" reads "Won"). */
+function cellValue(cell: Element): string {
+  return readable(cell).replace(/\s*\[\w{1,4}\]|[\s:]+$/g, '').trim();
 }

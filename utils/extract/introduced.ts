@@ -56,7 +56,7 @@ const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
 const ITEM_TAGS = new Set(['li', 'dd', 'dt']);
 
 /** An item's words as shown: text, formulas read as text, nothing hidden (bounded by PASSAGE_CHARS twice). */
-function readable(root: Element): string {
+export function readable(root: Element): string {
   const parts: string[] = [];
   let length = 0;
   const visit = (el: Element) => {

@@ -15,7 +15,7 @@ import { MAX_MARKERS, MAX_SOURCES, type CitedClaim, type CitedSource, type PageC
 import { attributionMatches, dropSourceAside, isAttributionOnly, isGenericName, splitAttribution, stripLeadingVerb } from './attribution';
 import { collectBlocks, pointAt, type Block, type LinkHit, type WalkOptions } from './blocks';
 import { BlockText } from './claims';
-import { captionContinued, cellHeader, cellListBefore } from './cells';
+import { captionContinued, cellHeader, cellListBefore, rowClaim } from './cells';
 import { closestClass, closestTag } from './dom';
 import { blockMarkers, groupMarkers, isAuthorYearLink, numberOfLabel, type BlockMarker, type MarkerGroup, type Ref } from './groups';
 import { isAttributedLink, isHomepageName, isLinkDense, mayBeAttributedLink, mergeAdjacentLinks } from './inline';
@@ -23,7 +23,8 @@ import { REGEXPS, verbLanguage } from './vocabulary';
 import { labelFor, markerLabelOf } from './markers';
 import { BLOCK_TAGS, LIMITS } from './config';
 import { findEarlyLists, findSources, sourceContext, type MarkerTargets, type PageSources, type SourceContext } from './sources';
-import { domainOf, inPageFragment, normalizeSpace } from './text';
+import { wordCount } from './phrases';
+import { domainOf, HAS_WORD, inPageFragment, normalizeSpace } from './text';
 import { introducedContinuation, introducedPassage } from './introduced';
 
 export interface LocatedCitations {
@@ -379,7 +380,12 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
         else numericMarkers++;
       }
       if (resolved.sourceIds.length === 0 && resolved.unlinked.length === 0) return;
-      const claim = claimOfGroup(text, index, group);
+      let claim = claimOfGroup(text, index, group);
+      // A marker in a cell of its own (a table's "Ref." column) cites its row (cells.ts).
+      if (!claim && !HAS_WORD.test(text.clean)) {
+        const row = rowClaim(block.el, false);
+        if (row) claim = { text: row };
+      }
       if (!claim) return;
       // "According to the Mozilla Foundation:[41]" and then a quotation: the quoted passage is
       // what the source is credited with, never the lead-in alone.
@@ -403,7 +409,10 @@ function scanPage(doc: Document, pageUrl: string, withAnchors: boolean): Located
       // The last item of a cell's list, its only group at its end: the group cites the list (cells.ts).
       const listed = groups.length === 1 && !text.continuesAfter(index) ? cellListBefore(block.el) : undefined;
       if (listed) claim.text = `${listed.join('; ')}; ${claim.text}`;
+      // A data cell of a few words ("Won", "120,000") in a row of other cells: the row says what it is.
+      const row = !header && !listed && wordCount(text.clean, DATA_CELL_WORDS + 1) <= DATA_CELL_WORDS ? rowClaim(block.el, true) : undefined;
       if (header && short && !claim.text.startsWith(header)) claim.text = `${header}: ${claim.text}`;
+      else if (row) claim.text = row;
       else if (!header && /^\p{Ll}/u.test(claim.text)) {
         // A header cell that continues its table's caption ("… through analysis of" over "nuclear DNA:").
         const caption = captionContinued(block.el);
@@ -537,6 +546,8 @@ const RUNS_ON = /\p{Ll}$/u;
 
 /** Longest cell claim that gets its row's header in front. */
 const SHORT_CELL = 60;
+/** Most words of a data cell that its row explains (rowClaim). */
+const DATA_CELL_WORDS = 3;
 
 /**
  * Does the sentence name the link as its source: after a lead-in that names one ("according to

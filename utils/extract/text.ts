@@ -76,16 +76,15 @@ function addNumberLedStarts(text: string, starts: number[]): void {
   if (added) starts.sort((a, b) => a - b);
 }
 
-/** Initialisms ("U.S.", "D.C."), titles ("Dr.", "Sen.") and "et al." never end a sentence. */
-const NEVER_FINAL = /(?:^|[\s(])(?:(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Hon|Jr|Sr|vs|e\.g|i\.e|cf|Fig|No|Nos|Vol|pp?|ca|approx|et al)\.)\s+$/u;
+/**
+ * Initialisms ("U.S.", "D.C."), titles ("Dr.", "Sen.") and "et al." never end a sentence; nor do
+ * German abbreviations ("Hrsg. Karl Weber", "Bd. 2", "bzw. die") and a single lower-case letter
+ * with its full stop, the pieces of "z. B.", "u. a.", "d. h.", "v. Chr.".
+ */
+const NEVER_FINAL = /(?:^|[\s(])(?:(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Hon|Jr|Sr|vs|e\.g|i\.e|cf|Fig|No|Nos|Vol|pp?|ca|approx|et al|\p{Ll}|Hrsg|Nr|Bde?|[Vv]gl|sog|bzw|geb|gest|Abs|Kap|Aufl|insb|evtl|ggf|inkl|zzgl|ehem)\.)\s+$/u;
 /** Month and place abbreviations end a sentence only before a capital: "on Nov. 6", "Monroe, La., on". */
 const FINAL_BEFORE_CAPITAL = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|La|Ala|Ariz|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Wash|Wis|Wyo)\.,?\s+$/;
 
-/**
- * German abbreviations that never end a sentence ("Hrsg. Karl Weber", "Bd. 2", "bzw. die"), and a
- * single lower-case letter with its full stop, the pieces of "z. B.", "u. a.", "d. h.", "v. Chr.".
- */
-const NEVER_FINAL_OTHER = /(?:^|[\s(])(?:\p{Ll}|Hrsg|Nr|Bd|Bde|[Vv]gl|sog|bzw|geb|gest|Abs|Kap|Aufl|insb|evtl|ggf|inkl|zzgl|ehem)\.\s+$/u;
 /** "S. 41": a page number after its abbreviation. */
 const PAGE_BEFORE_NUMBER = /(?:^|[\s(])S\.\s+$/;
 /** Spanish plurals of initials ("EE. UU.", "FF. AA."): the first half, then the second. */
@@ -96,12 +95,10 @@ const ORDINAL = /(?:^|[\s(–-])\d{1,3}\.\s+$/;
 /** What only follows an ordinal: a German month or century. */
 const AFTER_ORDINAL = /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jahrhunderts?|Jahrtausends?|Jh|Jhd)(?![\p{L}\p{N}])/u;
 /**
- * A word before a number that makes it an ordinal in German ("der 2. Weltkrieg", "das 1. FC",
- * "die 3. Etappe"): articles and the prepositions merged with one. Where the text is not known to
- * be German, only the words that are not also English ones ("am", "die", "den" are).
+ * A word before a number that makes it an ordinal in German text ("der 2. Weltkrieg", "das 1. FC",
+ * "die 3. Etappe"): articles and the prepositions merged with one.
  */
-const BEFORE_ORDINAL_DE = /(?:^|[\s(])(?:am|im|vom|zum|zur|beim|der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|sein|seine|seinem|seinen|seiner|seines|ihre|ihrem|ihren|ihrer|ihres|jede[mnrs]?|diese[mnrs]?)\s+\d{1,3}\.\s+$/iu;
-const BEFORE_ORDINAL_ANY = /(?:^|[\s(])(?:im|vom|zum|zur|beim|der|das|dem|des|eine|einem|einer|eines)\s+\d{1,3}\.\s+$/iu;
+const BEFORE_ORDINAL = /(?:^|[\s(])(?:am|im|vom|zum|zur|beim|der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|ihre[mnrs]?|jede[mnrs]?|diese[mnrs]?)\s+\d{1,3}\.\s+$/iu;
 
 /**
  * Is a start the segmenter found not one: after an abbreviation or an initialism, or after a
@@ -110,15 +107,14 @@ const BEFORE_ORDINAL_ANY = /(?:^|[\s(])(?:im|vom|zum|zur|beim|der|das|dem|des|ei
  */
 function continuesSentence(text: string, start: number, language: VerbLanguage): boolean {
   const before = text.slice(Math.max(0, start - 16), start);
-  if (NEVER_FINAL.test(before) || NEVER_FINAL_OTHER.test(before)) return true;
+  if (NEVER_FINAL.test(before)) return true;
   const next = text.charAt(start);
   if (FINAL_BEFORE_CAPITAL.test(before) && !/\p{Lu}/u.test(next)) return true;
   if (PAGE_BEFORE_NUMBER.test(before) && next >= '0' && next <= '9') return true;
   if (DOUBLED_INITIAL.test(before) && DOUBLED_INITIAL_NEXT.test(text.slice(start, start + 3))) return true;
   if (!ORDINAL.test(before)) return false;
   if (AFTER_ORDINAL.test(text.slice(start, start + 16))) return true;
-  const longer = text.slice(Math.max(0, start - 24), start);
-  return language === 'de' ? BEFORE_ORDINAL_DE.test(longer) : language === undefined && BEFORE_ORDINAL_ANY.test(longer);
+  return language === 'de' && BEFORE_ORDINAL.test(text.slice(Math.max(0, start - 24), start));
 }
 
 /** The index of the first value at or above `value` in an ascending list (its length when none). */
