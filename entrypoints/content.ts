@@ -2,18 +2,20 @@ import { browser } from 'wxt/browser';
 import type { BadgeLayer, BadgeLayerOptions, createBadgeLayer } from '@/components/inline/badges';
 import type { CardRenderer } from '@/components/inline/card-render';
 import { loadLazy, type LazyScript } from '@/utils/lazy-scripts';
-import { citationsKey } from '@/utils/extract/key';
-import { hasCitationHints, locateCitations, watchCitations } from '@/utils/extract';
+import { hasCitationHints } from '@/utils/extract/hints';
+import { watchCitations } from '@/utils/extract/watch';
 import { send, serve, type MessageEvents } from '@/utils/messages';
 import * as toBackground from '@/utils/protocol/background';
 import { CONTENT } from '@/utils/protocol/content';
 import type { Report } from '@/utils/report/schema';
 import { isSiteEnabled, normalizeSettings, readSettings, SETTINGS_STORAGE_KEY } from '@/utils/settings-core';
 import { measureViewport, watchViewport } from '@/utils/viewport';
+import type { Extractor } from './extract';
 
 /**
  * Wiring only: find the page's citations, ask the background to check them, show the badges.
- * On a page without citation hints this costs one cheap probe and a debounced observer.
+ * On a page without citation hints this costs one cheap probe and a debounced observer; on one
+ * with hints, extraction's code (extract.ts) and the badges' are asked for at once.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -42,6 +44,8 @@ export default defineContentScript({
     const settings = await readSettings(browser.storage.local);
     if (!isSiteEnabled(settings, location.hostname)) return;
 
+    // Extraction's code comes once the page may cite something. If it cannot load, the page stays as it is.
+    const extractorReady = loadLazyScript<Extractor>('extract').catch(() => null);
     const layerOptions: BadgeLayerOptions = {
       // The card's code comes when the reader first opens a card: pages that are only read skip it.
       card: () => loadLazyScript<CardRenderer>('card'),
@@ -99,9 +103,11 @@ export default defineContentScript({
     };
 
     const scan = async (force: boolean) => {
-      const located = locateCitations(document, currentUrl());
+      const extractor = await extractorReady;
+      if (!extractor) return;
+      const located = extractor.locateCitations(document, currentUrl());
       anchors = located.anchors;
-      const key = citationsKey(located.citations);
+      const key = extractor.citationsKey(located.citations);
       if (!force && key === lastKey) {
         if (latest) show(latest);
         return;

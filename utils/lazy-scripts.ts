@@ -1,15 +1,17 @@
 /**
- * Code the content script takes into its world only when a page needs it: the badges once a page
- * has claims, the hover card once the reader first opens one. The background runs the file in the
+ * Code the content script takes into its world only when a page needs it: extraction once the
+ * pre-check finds citation hints, the badges once a page has claims, the hover card once the
+ * reader first opens one. The background runs the file in the
  * sender's frame (`load-script`); the script leaves what it makes under its key, in the tab's
  * content-script world, which the page's own scripts cannot see. Pages without citations load
- * neither, and the content script every page pays for stays small.
+ * none of them, and the content script every page pays for stays small.
  *
  * A script that has run says so in that world too (`announceLazy`): the content script goes on
  * then, without waiting for the background's answer, which comes back through the worker (on a
  * loaded machine tens of milliseconds later, after the page's first report).
  */
 export const LAZY_SCRIPTS = {
+  extract: { file: '/extract.js', key: '__citecheckExtractor' },
   badges: { file: '/badges.js', key: '__citecheckBadgeLayer' },
   card: { file: '/card.js', key: '__citecheckCardRenderer' },
 } as const;

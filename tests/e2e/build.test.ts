@@ -41,17 +41,20 @@ describe.skipIf(!built)('built extensions', () => {
   it.each([
     ['Chrome', chromeDir],
     ['Firefox', firefoxDir],
-  ])('%s: every page gets the content script alone; the badges and card scripts are built apart, run by the background, never offered to pages', (_name, dir) => {
+  ])('%s: every page gets the content script alone; the extraction, badges and card scripts are built apart, run by the background, never offered to pages', (_name, dir) => {
     const m = manifest(dir);
     expect(m.content_scripts.map((c: { js: string[] }) => c.js)).toEqual([['content-scripts/content.js']]);
     expect(m.permissions).toContain('scripting');
-    for (const script of ['card.js', 'badges.js']) {
+    for (const script of ['extract.js', 'card.js', 'badges.js']) {
       expect(existsSync(path.join(dir, script))).toBe(true);
       expect(JSON.stringify(m.web_accessible_resources ?? [])).not.toContain(script);
     }
     // The badge layer (its shadow roots and styles) lives in badges.js: a page without citations never loads it.
     expect(readFileSync(path.join(dir, 'content-scripts/content.js'), 'utf8')).not.toContain('attachShadow');
     expect(readFileSync(path.join(dir, 'badges.js'), 'utf8')).toContain('attachShadow');
+    // Extraction lives in extract.js: its table rules (a cell's rowspan) are not in every page's script.
+    expect(readFileSync(path.join(dir, 'content-scripts/content.js'), 'utf8')).not.toContain('rowspan');
+    expect(readFileSync(path.join(dir, 'extract.js'), 'utf8')).toContain('rowspan');
   });
 
   it('keeps the content script under 40 kB gzipped', () => {
