@@ -18,6 +18,12 @@ const TEXTS = [
   'Photo: [[Anna Berg]]',
   'The quay was rebuilt in 1998 with [[new stone]] from the hills.',
   'He wrote in a [[blog post]] that the quay would close. It did not.',
+  'The quay will reopen in May, the harbour master told [[the Valley Ledger]].',
+  'Der Hafenmeister sagte der [[Lokalzeitung]], der Kai werde im Mai eröffnet.',
+  'El capitán del puerto dijo a [[El Diario del Valle]] que el muelle abrirá en mayo.',
+  "Le quai rouvrira en mai, rapporte [[le quotidien de la vallée]].",
+  'Volgens [[een rapport van de havendienst]] gaat de kade in mei open.',
+  'De kade gaat in mei open, aldus [[de havendienst]].',
 ];
 
 describe('mayBeAttributedLink', () => {
@@ -32,6 +38,11 @@ describe('mayBeAttributedLink', () => {
       }
     }
     expect(attributed).toBeGreaterThan(0);
+  });
+
+  it.each(TEXTS.slice(-6))('takes the outlet a statement was made to, or a source named after its verb, as the citation: %s', (marked) => {
+    const { text, link } = linked(marked);
+    expect(isAttributedLink(text, link, 0)).toBe(true);
   });
 
   it('rules out a link with no cue word near it, whatever its sentence', () => {

@@ -26,6 +26,12 @@ export const REPORTING_VERBS = [
 ].join('|');
 
 /**
+ * Verbs that follow what a named source states, that source right after them ("…, rapporte
+ * <a>le quotidien</a>", "…, schreibt <a>die Zeitung</a>", "…, aldus <a>het CBS</a>").
+ */
+const POSTPOSED_REPORTING_VERBS = 'rapporte|écrit|berichtet|schreibt|meldet|informa|meldt|schrijft|aldus';
+
+/**
  * The same verbs in the other languages of the corpus's pages (French, German, Spanish,
  * Portuguese, Italian): forms that only report ("a déclaré", "sagte", "dijo"), not those that are
  * also nouns ("annonce").
@@ -36,16 +42,17 @@ const OTHER_REPORTING_VERBS = [
   'sagte', 'sagt', 'erklärte', 'berichtete', 'berichtet', 'schrieb', 'schreibt', 'betonte',
   'dijo', 'afirmó', 'declaró', 'explicó', 'informó', 'señaló', 'aseguró',
   'disse', 'afirmou', 'declarou', 'informou', 'ha detto', 'ha dichiarato',
+  ...POSTPOSED_REPORTING_VERBS.split('|'), 'a confié', 'zei', 'zegt',
 ].join('|');
 
 /** "According to" in those languages: "selon <a>", "laut <a>", "según <a>", "segundo <a>". */
-export const OTHER_ACCORDING_TO = "selon|d['’]après|laut|según|segundo|secondo|de acuerdo con|de acordo com";
+export const OTHER_ACCORDING_TO = "selon|d['’]après|laut|según|segundo|secondo|de acuerdo con|de acordo com|volgens";
 export const ACCORDING_TO = `according to|${OTHER_ACCORDING_TO}`;
 /**
  * Articles that may stand between such a word and the source it names ("selon le <a>", "laut
  * der <a>"). Nothing else may: "según explicó en un <a>comunicado</a>" names no source there.
  */
-export const OTHER_ARTICLES = 'le|la|les|der|die|das|dem|den|des|el|los|las|o|a|os|as|il|lo|gli|i';
+export const OTHER_ARTICLES = 'le|la|les|der|die|das|dem|den|des|el|los|las|o|a|os|as|il|lo|gli|i|de|het|een';
 
 /**
  * Words that carry a source's name on in German after "laut" ("laut einer Studie der Universität
@@ -97,9 +104,13 @@ const LEAD_IN = [
     // "assured the public on <a>Weibo</a>": the medium the statement was made in.
     `| (?:the|his|her|their|its) [\\w-]+ (?:on|in))`,
   'writing in',
+  // "the mayor told <a>the Harbour Gazette</a>": the outlet the statement was made to.
+  '(?:told|tells|telling)(?: (?:a|an))?',
+  `(?:${POSTPOSED_REPORTING_VERBS})(?: (?:${OTHER_ARTICLES}|l['’]))?`,
   // The same in the other languages: "explicó en un <a>comunicado</a>", "a déclaré dans un <a>communiqué</a>",
-  // "sagte in einem <a>Interview</a>": the work the statement was made in.
-  `(?:${OTHER_REPORTING_VERBS}) (?:en|dans|in|em|num|numa|nel|nella)(?: (?:un|una|el|la|su|une|le|son|sa|einem|einer|dem|der|um|uma|o|a|il|lo))?`,
+  // "sagte in einem <a>Interview</a>": the work the statement was made in; "dijo a <a>El Diario</a>",
+  // "sagte der <a>Zeitung</a>", "a déclaré à l'<a>AFP</a>": the outlet it was made to.
+  `(?:${OTHER_REPORTING_VERBS}) (?:(?:en|dans|in|em|num|numa|nel|nella)(?: (?:un|una|el|la|su|une|le|son|sa|einem|einer|dem|der|um|uma|o|a|il|lo))?|(?:à|au|aux|a|al|der|dem|den)(?: (?:la|los|las|l['’]))?)`,
 ].join('|');
 
 /** The words of LEAD_IN and of a linked quotation's verbs (quoteCue) that the lists above lack. */
